@@ -1,0 +1,185 @@
+import { Agent, errors, request } from 'undici';
+import type { z } from 'zod';
+import { tossErrorBodySchema } from './schemas.ts';
+import { clientError, type MessageLanguage, TossError } from './toss-error.ts';
+
+/** Toss says a billing approval can take 60 s (toss-api.md §3.3, §10): never give up sooner. */
+export const MIN_RESPONSE_TIMEOUT_MS = 60_000;
+export const DEFAULT_RESPONSE_TIMEOUT_MS = 65_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** A transactions page of 5,000 records is a few MB; anything far larger is not Toss. */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export interface TransportOptions {
+  baseUrl: string;
+  /** Asked for on every request, so the key is held by no long-lived object. */
+  getSecretKey: () => string | Promise<string>;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  language: MessageLanguage;
+  maxConnections: number;
+  log: (entry: TossRequestLogEntry) => void;
+}
+
+/** What is logged of a request: never a body, a header or a key; the route is a template. */
+export interface TossRequestLogEntry {
+  method: string;
+  route: string;
+  status: number | null;
+  code: string | null;
+  durationMs: number;
+}
+
+export interface TossRequest<T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The path with identifiers filled in, already percent-encoded. */
+  path: string;
+  /** The same path with placeholders, for logs. */
+  route: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  testCode?: string;
+  signal?: AbortSignal;
+  /** How to read a 2xx body; null for an empty one (DELETE). */
+  response: z.ZodType<T> | null;
+}
+
+export interface Transport {
+  send<T>(req: TossRequest<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const origin = new URL(options.baseUrl);
+  const dispatcher = new Agent({
+    connect: { timeout: options.connectTimeoutMs },
+    headersTimeout: options.responseTimeoutMs,
+    bodyTimeout: options.responseTimeoutMs,
+    keepAliveTimeout: 30_000,
+    connections: options.maxConnections,
+  });
+
+  async function send<T>(req: TossRequest<T>): Promise<T> {
+    const started = performance.now();
+    const secret = await options.getSecretKey();
+    const redact = secretRedactor(secret);
+    let status: number | null = null;
+    let code: string | null = null;
+    try {
+      const headers: Record<string, string> = {
+        authorization: `Basic ${Buffer.from(`${secret}:`, 'utf8').toString('base64')}`,
+        accept: 'application/json',
+      };
+      if (options.language === 'en') headers['accept-language'] = 'en-US';
+      if (req.body !== undefined) headers['content-type'] = 'application/json';
+      if (req.idempotencyKey !== undefined) headers['idempotency-key'] = req.idempotencyKey;
+      // Live keys ignore the header; not sending it keeps live traffic plain.
+      if (req.testCode !== undefined && secret.startsWith('test_')) {
+        headers['tosspayments-test-code'] = req.testCode;
+      }
+      const response = await request(new URL(req.path, origin), {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? null : JSON.stringify(req.body),
+        dispatcher,
+        signal: req.signal ?? null,
+      });
+      status = response.statusCode;
+      const text = await readText(response.body, options.language);
+      if (status >= 200 && status < 300) return parseSuccess(req.response, text, status, options.language);
+      const error = parseFailure(text, status, options.language);
+      code = error.code;
+      throw error;
+    } catch (error) {
+      const failure = error instanceof TossError ? error : transportFailure(error, options.language, redact);
+      code = failure.code;
+      throw failure;
+    } finally {
+      options.log({
+        method: req.method,
+        route: req.route,
+        status,
+        code,
+        durationMs: Math.round(performance.now() - started),
+      });
+    }
+  }
+
+  return { send, close: () => dispatcher.close() };
+}
+
+async function readText(
+  body: AsyncIterable<Uint8Array> & { dump(): Promise<void> },
+  language: MessageLanguage,
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await body.dump();
+      throw clientError('CLIENT_BAD_RESPONSE', language, { detail: 'response too large' });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseSuccess<T>(
+  schema: z.ZodType<T> | null,
+  text: string,
+  status: number,
+  language: MessageLanguage,
+): T {
+  if (schema === null) return undefined as T;
+  const json = parseJson(text);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw clientError('CLIENT_BAD_RESPONSE', language, { status, detail: where });
+  }
+  return parsed.data;
+}
+
+function parseFailure(text: string, status: number, language: MessageLanguage): TossError {
+  const parsed = tossErrorBodySchema.safeParse(parseJson(text));
+  if (!parsed.success) return clientError('CLIENT_BAD_RESPONSE', language, { status });
+  return new TossError({ status, code: parsed.data.code, message: parsed.data.message });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * undici's own error is replaced by a plain one carrying only its name, code and a scrubbed
+ * message, so nothing it referenced (request options, headers) rides along in `cause`.
+ */
+function transportFailure(error: unknown, language: MessageLanguage, redact: (text: string) => string) {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const undiciCode = (original as { code?: unknown }).code;
+  const cause = new Error(redact(original.message));
+  cause.name = original.name;
+  if (typeof undiciCode === 'string') Object.assign(cause, { code: undiciCode });
+  if (
+    original instanceof errors.HeadersTimeoutError ||
+    original instanceof errors.BodyTimeoutError ||
+    original instanceof errors.ConnectTimeoutError
+  ) {
+    return clientError('CLIENT_TIMEOUT', language, { cause });
+  }
+  if (original.name === 'AbortError' || original instanceof errors.RequestAbortedError) {
+    return clientError('CLIENT_ABORTED', language, { cause });
+  }
+  return clientError('CLIENT_NETWORK_ERROR', language, { cause });
+}
+
+function secretRedactor(secret: string): (text: string) => string {
+  const encoded = Buffer.from(`${secret}:`, 'utf8').toString('base64');
+  const forms = [secret, encoded, encoded.replace(/=+$/, '')].filter((form) => form.length > 0);
+  return (text) => forms.reduce((acc, form) => acc.split(form).join('[redacted]'), text);
+}

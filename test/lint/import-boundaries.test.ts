@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const biome = path.join(root, 'node_modules/.bin/biome');
+
+/**
+ * The layer rules of design.md, checked by running the project's real Biome config over probe
+ * files laid out like the repository: each forbidden import must be reported, each allowed one not.
+ */
+const probes: { file: string; source: string; forbidden: boolean }[] = [
+  { file: 'shared/a.ts', source: "import fs from 'node:fs';", forbidden: true },
+  { file: 'shared/b.ts', source: "import { app } from 'electron';", forbidden: true },
+  { file: 'shared/c.ts', source: "import React from 'react';", forbidden: true },
+  { file: 'shared/d.ts', source: "import { request } from 'undici';", forbidden: true },
+  { file: 'shared/e.ts', source: "import { x } from '../electron/core/toss/x.ts';", forbidden: true },
+  { file: 'shared/f.ts', source: "import { x } from '../renderer/x.ts';", forbidden: true },
+  {
+    file: 'shared/ok.ts',
+    source: "import { z } from 'zod';\nimport { y } from './card/y.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/core/a.ts', source: "import { app } from 'electron';", forbidden: true },
+  { file: 'electron/core/b.ts', source: "import { ipcMain } from 'electron/main';", forbidden: true },
+  { file: 'electron/core/toss/c.ts', source: "import { x } from '../../../renderer/x.ts';", forbidden: true },
+  {
+    file: 'electron/core/toss/ok.ts',
+    source:
+      "import fs from 'node:fs';\nimport { request } from 'undici';\nimport { y } from '../../../shared/card/y.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/sandbox/a.ts', source: "import { app } from 'electron';", forbidden: true },
+  { file: 'electron/sandbox/b.ts', source: "import { c } from '../core/toss/c.ts';", forbidden: true },
+  { file: 'electron/sandbox/c.ts', source: "import { s } from '../../shared/card/s.ts';", forbidden: true },
+  {
+    file: 'electron/sandbox/ok.ts',
+    source: "import http from 'node:http';\nimport { t } from './t.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/cli/a.ts', source: "import { app } from 'electron';", forbidden: true },
+  { file: 'renderer/a.ts', source: "import fs from 'node:fs';", forbidden: true },
+  { file: 'renderer/b.ts', source: "import { app } from 'electron';", forbidden: true },
+  { file: 'renderer/c.ts', source: "import { ipcRenderer } from 'electron/renderer';", forbidden: true },
+  { file: 'renderer/d.ts', source: "import { x } from '../electron/core/toss/x.ts';", forbidden: true },
+  { file: 'renderer/e.ts', source: "import Database from 'better-sqlite3';", forbidden: true },
+  {
+    file: 'renderer/ok.ts',
+    source: "import React from 'react';\nimport { y } from '../shared/card/y.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/shell-ok.ts', source: "import { app } from 'electron';", forbidden: false },
+];
+
+let workdir = '';
+let flagged = new Set<string>();
+
+beforeAll(async () => {
+  workdir = await mkdtemp(path.join(tmpdir(), 'autopay-lint-'));
+  const config = JSON.parse(await readFile(path.join(root, 'biome.json'), 'utf8'));
+  delete config.$schema;
+  config.vcs = { enabled: false };
+  await writeFile(path.join(workdir, 'biome.json'), JSON.stringify(config));
+  for (const probe of probes) {
+    const target = path.join(workdir, probe.file);
+    await mkdir(path.dirname(target), { recursive: true });
+    const names = [...probe.source.matchAll(/import (?:\{ )?(\w+)/g)].map((m) => m[1]);
+    await writeFile(target, `${probe.source}\n\nexport const used = [${names.join(', ')}];\n`);
+  }
+  const { stdout } = await run(biome, ['lint', '--reporter=json', '--max-diagnostics=none', '.'], {
+    cwd: workdir,
+  }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+  const report = JSON.parse(stdout) as { diagnostics: { category: string; location: { path: string } }[] };
+  flagged = new Set(
+    report.diagnostics
+      .filter(
+        (d) =>
+          d.category === 'lint/style/noRestrictedImports' ||
+          d.category === 'lint/correctness/noNodejsModules',
+      )
+      .map((d) => d.location.path),
+  );
+});
+
+afterAll(async () => {
+  await rm(workdir, { recursive: true, force: true });
+});
+
+describe('layer import rules', () => {
+  it.each(probes)('$file: "$source" forbidden=$forbidden', ({ file, forbidden }) => {
+    expect(flagged.has(file)).toBe(forbidden);
+  });
+});
