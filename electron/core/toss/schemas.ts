@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * Request and response shapes of the Toss core API (toss-api.md §3, §4, §7).
  * Requests are strict: a bad value is caught before it leaves. Responses are tolerant: Toss adds
- * fields, enum values and codes without a version bump (§12), so unknown keys pass through and
- * enums are open strings typed with their known values.
+ * fields, enum values and codes without a version bump (§12), so unknown keys are allowed (the
+ * transport hands back the object as Toss sent it, unknown keys included) and enums are open
+ * strings typed with their known values.
  */
 
 /** A string typed by its documented values but accepting any other one Toss may add. */
@@ -82,7 +83,7 @@ export const listTransactionsRequestSchema = z.strictObject({
 const cardTypes = ['신용', '체크', '기프트', '미확인'] as const;
 const ownerTypes = ['개인', '법인', '미확인'] as const;
 
-export const billingSchema = z.looseObject({
+export const billingSchema = z.object({
   mId: z.string(),
   customerKey: z.string(),
   authenticatedAt: z.string(),
@@ -97,7 +98,7 @@ export const billingSchema = z.looseObject({
       ownerType: openEnum(ownerTypes),
     })
     .nullish(),
-  transfers: z.array(z.looseObject({ bankName: z.string(), bankAccountNumber: z.string() })).nullish(),
+  transfers: z.array(z.object({ bankName: z.string(), bankAccountNumber: z.string() })).nullish(),
 });
 
 export const paymentStatuses = [
@@ -111,7 +112,7 @@ export const paymentStatuses = [
   'EXPIRED',
 ] as const;
 
-const cancelSchema = z.looseObject({
+const cancelSchema = z.object({
   cancelAmount: z.number(),
   cancelReason: z.string(),
   taxFreeAmount: z.number(),
@@ -123,7 +124,7 @@ const cancelSchema = z.looseObject({
   cancelStatus: openEnum(['DONE', 'IN_PROGRESS', 'ABORTED']),
 });
 
-export const paymentSchema = z.looseObject({
+export const paymentSchema = z.object({
   version: z.string().nullish(),
   paymentKey: z.string().min(1).max(200),
   type: openEnum(['NORMAL', 'BILLING', 'BRANDPAY']),
@@ -157,11 +158,11 @@ export const paymentSchema = z.looseObject({
       acquireStatus: openEnum(['READY', 'REQUESTED', 'COMPLETED', 'CANCEL_REQUESTED', 'CANCELED']).nullish(),
     })
     .nullable(),
-  receipt: z.looseObject({ url: z.string() }).nullish(),
-  failure: z.looseObject({ code: z.string(), message: z.string() }).nullish(),
+  receipt: z.object({ url: z.string() }).nullish(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullish(),
 });
 
-export const transactionSchema = z.looseObject({
+export const transactionSchema = z.object({
   mId: z.string(),
   transactionKey: z.string(),
   paymentKey: z.string(),
@@ -177,7 +178,7 @@ export const transactionSchema = z.looseObject({
 });
 export const transactionListSchema = z.array(transactionSchema);
 
-export const tossErrorBodySchema = z.looseObject({ code: z.string().min(1), message: z.string() });
+export const tossErrorBodySchema = z.object({ code: z.string().min(1), message: z.string() });
 
 export type IssueBillingKeyWithCardRequest = z.input<typeof issueBillingKeyWithCardRequestSchema>;
 export type IssueBillingKeyWithAuthKeyRequest = z.input<typeof issueBillingKeyWithAuthKeyRequestSchema>;

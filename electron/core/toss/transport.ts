@@ -50,19 +50,19 @@ export interface Transport {
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const origin = new URL(options.baseUrl);
+  const origin = new URL(options.baseUrl).origin;
   const dispatcher = new Agent({
     connect: { timeout: options.connectTimeoutMs },
     headersTimeout: options.responseTimeoutMs,
     bodyTimeout: options.responseTimeoutMs,
     keepAliveTimeout: 30_000,
     connections: options.maxConnections,
+    maxResponseSize: MAX_RESPONSE_BYTES,
   });
 
   async function send<T>(req: TossRequest<T>): Promise<T> {
     const started = performance.now();
     const secret = await options.getSecretKey();
-    const redact = secretRedactor(secret);
     let status: number | null = null;
     let code: string | null = null;
     try {
@@ -77,7 +77,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (req.testCode !== undefined && secret.startsWith('test_')) {
         headers['tosspayments-test-code'] = req.testCode;
       }
-      const response = await request(new URL(req.path, origin), {
+      const response = await request(`${origin}${req.path}`, {
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
@@ -85,13 +85,16 @@ export function createTransport(options: TransportOptions): Transport {
         signal: req.signal ?? null,
       });
       status = response.statusCode;
-      const text = await readText(response.body, options.language);
+      const text = await response.body.text();
       if (status >= 200 && status < 300) return parseSuccess(req.response, text, status, options.language);
       const error = parseFailure(text, status, options.language);
       code = error.code;
       throw error;
     } catch (error) {
-      const failure = error instanceof TossError ? error : transportFailure(error, options.language, redact);
+      const failure =
+        error instanceof TossError
+          ? error
+          : transportFailure(error, options.language, secretRedactor(secret));
       code = failure.code;
       throw failure;
     } finally {
@@ -108,23 +111,6 @@ export function createTransport(options: TransportOptions): Transport {
   return { send, close: () => dispatcher.close() };
 }
 
-async function readText(
-  body: AsyncIterable<Uint8Array> & { dump(): Promise<void> },
-  language: MessageLanguage,
-): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await body.dump();
-      throw clientError('CLIENT_BAD_RESPONSE', language, { detail: 'response too large' });
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function parseSuccess<T>(
   schema: z.ZodType<T> | null,
   text: string,
@@ -138,7 +124,9 @@ function parseSuccess<T>(
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
     throw clientError('CLIENT_BAD_RESPONSE', language, { status, detail: where });
   }
-  return parsed.data;
+  // The schemas only check and transform nothing, so the checked JSON itself is returned: it keeps
+  // the fields Toss added after the schemas were written (the ledger stores them as sent).
+  return json as T;
 }
 
 function parseFailure(text: string, status: number, language: MessageLanguage): TossError {
@@ -165,6 +153,9 @@ function transportFailure(error: unknown, language: MessageLanguage, redact: (te
   const cause = new Error(redact(original.message));
   cause.name = original.name;
   if (typeof undiciCode === 'string') Object.assign(cause, { code: undiciCode });
+  if (original instanceof errors.ResponseExceededMaxSizeError) {
+    return clientError('CLIENT_BAD_RESPONSE', language, { cause, detail: 'response too large' });
+  }
   if (
     original instanceof errors.HeadersTimeoutError ||
     original instanceof errors.BodyTimeoutError ||

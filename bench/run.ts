@@ -1,0 +1,8 @@
+import { tossClientThroughput } from './toss-client-throughput.ts';
+
+/** `npm run bench`: one JSON line per benchmark on stdout. */
+const benchmarks = [tossClientThroughput];
+
+for (const benchmark of benchmarks) {
+  console.log(JSON.stringify(await benchmark()));
+}

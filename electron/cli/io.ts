@@ -1,0 +1,24 @@
+/** What a CLI command may do to the outside world, so tests can drive commands in-process. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Resolves on SIGINT or SIGTERM. */
+  untilStopSignal(): Promise<void>;
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    untilStopSignal: () =>
+      new Promise((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      }),
+  };
+}

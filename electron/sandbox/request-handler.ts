@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { authenticate } from './basic-auth.ts';
+import { CONTROL_PREFIX, type ControlDeps, createControlApi } from './control.ts';
+import type { EndpointDeps } from './endpoint.ts';
+import { type ErrorCode, isErrorCode, type Language, languageFrom } from './errors.ts';
+import type { FaultKind } from './faults.ts';
+import { errorReply, type Reply, renderOutcome, sendReply } from './http-reply.ts';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.ts';
+import { MAX_BODY_BYTES, readBody } from './request-body.ts';
+import { createRouteTable, matchRoute, type RouteTable } from './routes.ts';
+
+export interface RequestHandlerDeps extends ControlDeps, EndpointDeps {
+  readonly now: () => Date;
+  /** Gets one line per notable event. Never request bodies: they carry card data. */
+  readonly log: (line: string) => void;
+  /** Aborted when the sandbox closes, so that delayed requests stop waiting. */
+  readonly closing: AbortSignal;
+}
+
+interface ApiCall {
+  readonly method: string;
+  readonly url: URL;
+  readonly req: IncomingMessage;
+  readonly body: Buffer;
+  readonly language: Language;
+}
+
+type Prepared =
+  | { readonly kind: 'reply'; readonly reply: Reply }
+  | {
+      readonly kind: 'execute';
+      readonly run: () => Reply;
+      readonly settle: (reply: Reply | undefined) => void;
+    };
+
+const STATUS_FAULTS: Partial<Record<FaultKind, ErrorCode>> = {
+  'status-500': 'FAILED_INTERNAL_SYSTEM_PROCESSING',
+  'status-409': 'IDEMPOTENT_REQUEST_PROCESSING',
+  'status-429': 'TOO_MANY_REQUESTS',
+};
+
+export function createRequestHandler(
+  deps: RequestHandlerDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const routes = createRouteTable(deps);
+  const control = createControlApi(deps);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      sendReply(res, await control(req, url.pathname));
+      return;
+    }
+
+    const language = languageFrom(req.headers['accept-language']);
+    const fault = url.pathname.startsWith('/v1/') ? deps.faults.take(method, url.pathname) : undefined;
+    if (fault?.fault === 'reset-before') {
+      req.socket.destroy();
+      return;
+    }
+    const read = await readBody(req, MAX_BODY_BYTES);
+    const statusFault = fault && STATUS_FAULTS[fault.fault];
+    if (statusFault) {
+      sendReply(res, errorReply(statusFault, language));
+      return;
+    }
+    if (!read.ok) {
+      sendReply(res, errorReply('INVALID_REQUEST', language));
+      return;
+    }
+
+    const prepared = prepare(routes, deps, { method, url, req, body: read.body, language });
+    let reply: Reply | undefined;
+    try {
+      if (fault?.fault === 'delay') await sleep(fault.delayMs, undefined, { signal: deps.closing });
+      reply = prepared.kind === 'reply' ? prepared.reply : prepared.run();
+    } finally {
+      if (prepared.kind === 'execute') prepared.settle(reply);
+    }
+    if (fault?.fault === 'drop-after-commit') {
+      req.socket.destroy();
+      return;
+    }
+    sendReply(res, reply);
+  }
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (deps.closing.aborted || req.socket.destroyed) return;
+      // The path is left out: it may hold a billing key.
+      deps.log(
+        `sandbox: a ${req.method} request failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      if (res.headersSent) {
+        res.destroy();
+      } else {
+        sendReply(
+          res,
+          errorReply('FAILED_INTERNAL_SYSTEM_PROCESSING', languageFrom(req.headers['accept-language'])),
+        );
+      }
+    });
+  };
+}
+
+/**
+ * Everything decided before the (optionally delayed) work: routing, auth, the billing contract,
+ * forced test codes and the idempotency claim. Claiming before any delay is what lets a duplicate
+ * that arrives during a `delay` fault see 409 IDEMPOTENT_REQUEST_PROCESSING.
+ */
+function prepare(routes: RouteTable, deps: RequestHandlerDeps, call: ApiCall): Prepared {
+  const answer = (reply: Reply): Prepared => ({ kind: 'reply', reply });
+  const fail = (code: ErrorCode): Prepared => answer(errorReply(code, call.language));
+
+  const match = matchRoute(routes, call.method, call.url.pathname);
+  if (match.kind === 'not-found') return fail('NOT_FOUND');
+  if (match.kind === 'wrong-method') return fail('NOT_FOUND_HTTP_METHOD');
+  const auth = authenticate(call.req.headers.authorization, deps.findMerchant);
+  if (!auth.ok) return fail(auth.code);
+  const { merchant } = auth;
+  if (match.route.billing && !merchant.billingContract) return fail('NOT_SUPPORTED_METHOD');
+
+  // Forced answers (§14) are not cached: the test code asks for one response to this one request,
+  // and caching it would make the same key fail again once the header is dropped.
+  const testCode = headerValue(call.req, 'tosspayments-test-code');
+  if (testCode !== undefined) return fail(isErrorCode(testCode) ? testCode : 'INVALID_TEST_CODE');
+
+  const run = (): Reply =>
+    renderOutcome(
+      match.route.endpoint({
+        merchant,
+        params: match.params,
+        query: call.url.searchParams,
+        body: call.body,
+        now: deps.now(),
+      }),
+      call.language,
+    );
+
+  // §9: the header counts on POST only; GET ignores it and other methods are idempotent anyway.
+  const idempotencyKey = call.method === 'POST' ? headerValue(call.req, 'idempotency-key') : undefined;
+  if (idempotencyKey === undefined) return { kind: 'execute', run, settle: () => {} };
+  if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) return fail('INVALID_IDEMPOTENCY_KEY');
+
+  const bodyDigest = createHash('sha256').update(call.body).digest('hex');
+  const claim = deps.idempotency.claim(
+    { key: idempotencyKey, secretKey: merchant.secretKey, method: call.method, path: call.url.pathname },
+    bodyDigest,
+  );
+  if (claim.kind === 'in-flight') return fail('IDEMPOTENT_REQUEST_PROCESSING');
+  if (claim.kind === 'replay') {
+    if (!claim.sameBody) {
+      deps.log(
+        `sandbox: Idempotency-Key reused with a different body on ${call.method} ${match.route.template}; replaying the first response`,
+      );
+    }
+    return answer(claim.reply);
+  }
+  return {
+    kind: 'execute',
+    run,
+    // Every business answer is kept, errors included (§9, measured). A request that ended without
+    // one (the sandbox closed, or an emulator bug) is forgotten so that a retry runs afresh.
+    settle: (reply) => (reply ? claim.complete(reply) : claim.abandon()),
+  };
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  const text = Array.isArray(value) ? value.join(', ') : value;
+  return text === undefined || text.trim() === '' ? undefined : text.trim();
+}
