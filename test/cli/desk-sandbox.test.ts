@@ -33,6 +33,25 @@ describe('npm run desk -- sandbox', () => {
     expect(await exited).toEqual([0, null]);
   });
 
+  it('does the same through the documented `npm run --silent desk -- sandbox`, until Ctrl+C', async () => {
+    // Its own process group, as in a terminal, where Ctrl+C reaches npm, the shell and node alike.
+    const child = spawn('npm', ['run', '--silent', 'desk', '--', 'sandbox'], { cwd: root, detached: true });
+    const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${firstLine}/v1/payments/orders/order_123456`)).status).toBe(401);
+    const exited = once(child, 'exit');
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    await exited;
+    await expect
+      .poll(() =>
+        fetch(firstLine).then(
+          () => 'serving',
+          () => 'stopped',
+        ),
+      )
+      .toBe('stopped');
+  });
+
   it('listens on the port it is given', async () => {
     const { child } = desk(['sandbox', '--port', '0']);
     const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
