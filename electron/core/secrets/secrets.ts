@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { DATA_KEY_BYTES } from './sealer.ts';
+import { type SecretStore, SecretStoreUnavailableError } from './secret-store.ts';
+import { SecretsError } from './secrets-error.ts';
+import { parseTossSecretKey, type TossKeyMode, tossSecretKeyMode } from './toss-secret-key.ts';
+
+/** All that leaves main about the secret key (design.md invariant 1). */
+export interface TossSecretKeyStatus {
+  configured: boolean;
+  mode: TossKeyMode | null;
+}
+
+export interface Secrets {
+  /** Checks the shape (see parseTossSecretKey) and stores the key, replacing any previous one. */
+  setTossSecretKey(key: string): Promise<void>;
+  tossSecretKeyStatus(): Promise<TossSecretKeyStatus>;
+  clearTossSecretKey(): Promise<void>;
+  /** For main's Toss client only: its `getSecretKey` option. Never pass the result anywhere else. */
+  getTossSecretKey(): Promise<string>;
+  /**
+   * The ledger's 32-byte data key for createSealer, created on first use. A stored key that is
+   * not exactly 32 bytes is an error, never a reason to make a new one: a new key would leave
+   * every sealed billing key unreadable.
+   */
+  ledgerDataKey(): Promise<Buffer>;
+}
+
+export interface SecretsOptions {
+  store: SecretStore;
+  /**
+   * Names the data folder the secrets belong to (for example `default` or `training`), so that
+   * each profile has its own Toss key and its own data key.
+   */
+  profile: string;
+}
+
+const PROFILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// 32 bytes are exactly 43 base64 characters and one '=': matching this is the length check.
+const DATA_KEY_BASE64 = /^[A-Za-z0-9+/]{43}=$/;
+
+export function createSecrets({ store, profile }: SecretsOptions): Secrets {
+  if (!PROFILE.test(profile)) {
+    throw new Error('A secrets profile is 1 to 64 letters, digits, dots, dashes or underscores');
+  }
+  // The only two keychain entries the app writes.
+  const tossKeyAccount = `${profile}/toss-secret-key`;
+  const dataKeyAccount = `${profile}/ledger-data-key`;
+  // Shared by concurrent first uses: each creating its own key would let a later one replace a
+  // key that an earlier caller has already sealed values with.
+  let dataKey: Promise<Buffer> | undefined;
+
+  async function storedTossKey(): Promise<{ key: string; mode: TossKeyMode } | null> {
+    const key = await store.get(tossKeyAccount);
+    if (key === null) return null;
+    const mode = tossSecretKeyMode(key);
+    if (!mode) throw new SecretsError('TOSS_KEY_STORED_MALFORMED');
+    return { key, mode };
+  }
+
+  async function loadOrCreateDataKey(): Promise<Buffer> {
+    const stored = await store.get(dataKeyAccount);
+    if (stored !== null) return decodeDataKey(stored);
+    await store.set(dataKeyAccount, randomBytes(DATA_KEY_BYTES).toString('base64'));
+    // Use what the keychain kept, not what was written: a key it did not keep would make every
+    // value sealed with it unreadable at the next start.
+    const kept = await store.get(dataKeyAccount);
+    if (kept === null) {
+      throw new SecretStoreUnavailableError('set', new Error('The keychain did not keep the new data key'));
+    }
+    return decodeDataKey(kept);
+  }
+
+  return {
+    async setTossSecretKey(input) {
+      const { key } = parseTossSecretKey(input);
+      await store.set(tossKeyAccount, key);
+    },
+    async tossSecretKeyStatus() {
+      const stored = await storedTossKey();
+      return stored ? { configured: true, mode: stored.mode } : { configured: false, mode: null };
+    },
+    clearTossSecretKey: () => store.delete(tossKeyAccount),
+    async getTossSecretKey() {
+      const stored = await storedTossKey();
+      if (!stored) throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
+      return stored.key;
+    },
+    async ledgerDataKey() {
+      dataKey ??= loadOrCreateDataKey().catch((error: unknown) => {
+        dataKey = undefined;
+        throw error;
+      });
+      // A copy each time, so that a caller zeroing its buffer cannot change another's key.
+      return Buffer.from(await dataKey);
+    },
+  };
+}
+
+function decodeDataKey(stored: string): Buffer {
+  if (!DATA_KEY_BASE64.test(stored)) throw new SecretsError('LEDGER_DATA_KEY_CORRUPT');
+  return Buffer.from(stored, 'base64');
+}
