@@ -1,23 +1,47 @@
-import { type CliIo, processIo } from './io.ts';
-import { sandboxCommand } from './sandbox-command.ts';
+import { homedir } from 'node:os';
+import { createKeytarSecretStore } from '../core/secrets/index.ts';
+import { CliError, usageError } from './cli-error.ts';
+import type { Command } from './command.ts';
+import { sandboxCommand } from './commands/sandbox.ts';
+import { secretCommand } from './commands/secret.ts';
+import { type CliDeps, createCliContext } from './context.ts';
+import { GLOBAL_USAGE, parseGlobalOptions } from './global-options.ts';
+import { processIo } from './io.ts';
 
-/** The headless CLI: `npm run desk -- <command> [options]`. */
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+/** The headless CLI: `npm run desk -- [global options] <command> [options]`. */
+const COMMANDS: Record<string, Command> = {
   sandbox: sandboxCommand,
+  secret: secretCommand,
 };
 
-export async function runDesk(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...args] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (!command) {
-    io.err(
-      `알 수 없는 명령입니다: ${name ?? '(없음)'}\nusage: desk <${Object.keys(COMMANDS).join('|')}> [options]`,
-    );
-    return 2;
+const USAGE = `usage: desk <${Object.keys(COMMANDS).join('|')}> [options]; ${GLOBAL_USAGE}`;
+
+/** Runs one command; every failure becomes one line on stderr and a non-zero exit code. */
+export async function runDesk(argv: string[], deps: CliDeps): Promise<number> {
+  try {
+    const { options, rest } = parseGlobalOptions(argv);
+    const [name, ...args] = rest;
+    const command = name === undefined ? undefined : COMMANDS[name];
+    if (!command) throw usageError(`알 수 없는 명령입니다: ${name ?? '(없음)'}`, USAGE);
+    const ctx = createCliContext(options, deps);
+    const output = await command(args, ctx);
+    if (output) deps.io.out(ctx.json ? JSON.stringify(output.data) : output.text);
+    return 0;
+  } catch (error) {
+    deps.io.err(oneLine(error));
+    return error instanceof CliError ? error.exitCode : 1;
   }
-  return command(args, io);
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replaceAll(/\s*\n\s*/g, ' ');
 }
 
 if (import.meta.main) {
-  process.exitCode = await runDesk(process.argv.slice(2), processIo());
+  process.exitCode = await runDesk(process.argv.slice(2), {
+    io: processIo(),
+    platform: { platform: process.platform, env: process.env, homedir: homedir() },
+    secretStore: () => createKeytarSecretStore(),
+  });
 }
