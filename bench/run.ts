@@ -1,7 +1,8 @@
+import { ledgerChargeLog } from './ledger-charge-log.ts';
 import { tossClientThroughput } from './toss-client-throughput.ts';
 
 /** `npm run bench`: one JSON line per benchmark on stdout. */
-const benchmarks = [tossClientThroughput];
+const benchmarks = [tossClientThroughput, ledgerChargeLog];
 
 for (const benchmark of benchmarks) {
   console.log(JSON.stringify(await benchmark()));

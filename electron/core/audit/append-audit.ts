@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { auditHash, GENESIS_HASH } from './audit-hash.ts';
+import { canonicalJson, type JsonObject } from './canonical-json.ts';
+
+export interface AuditEntry {
+  /** Who acted, as people will read it later: an operator's name, 'scheduler', 'cli'… */
+  readonly actor: string;
+  readonly operatorId?: number | null;
+  /** What happened, a stable dotted name such as 'charge.done' or 'settings.update'. */
+  readonly action: string;
+  /** What it happened to, such as 'charge_attempt:42'. */
+  readonly subject: string;
+  /** The particulars: amounts, old and new values… Never card data or secrets. */
+  readonly details: JsonObject;
+}
+
+export interface AuditRecord {
+  readonly id: number;
+  readonly at: number;
+  readonly hash: string;
+}
+
+/**
+ * Appends one row to the audit log, chained to the last one. Call it inside the transaction that
+ * makes the change it records, so the change and its audit row commit or roll back together;
+ * on its own it opens a transaction (a savepoint when nested) so that reading the last hash and
+ * appending cannot interleave with another append.
+ */
+export function appendAudit(db: Database.Database, entry: AuditEntry, now: () => Date): AuditRecord {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO audit_log (id, at, actor, operator_id, action, subject, details, prev_hash, hash)
+     VALUES (@id, @at, @actor, @operatorId, @action, @subject, @details, @prevHash, @hash)`,
+  );
+  return db.transaction(() => {
+    const previous = last.get() as { id: number; hash: string } | undefined;
+    const prevHash = previous?.hash ?? GENESIS_HASH;
+    const content = {
+      id: (previous?.id ?? 0) + 1,
+      at: now().getTime(),
+      actor: entry.actor,
+      operatorId: entry.operatorId ?? null,
+      action: entry.action,
+      subject: entry.subject,
+      details: entry.details,
+    };
+    const hash = auditHash(prevHash, content);
+    insert.run({ ...content, details: canonicalJson(content.details), prevHash, hash });
+    return { id: content.id, at: content.at, hash };
+  })();
+}

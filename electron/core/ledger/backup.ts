@@ -1,0 +1,95 @@
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fileStamp, fsyncDir, removeDatabaseFiles } from './database-files.ts';
+import { errorCode, LedgerError } from './ledger-error.ts';
+import type { Ledger } from './open-ledger.ts';
+
+export interface BackupOptions {
+  /** How many backups of this ledger to keep in the folder, newest first. Default 14. */
+  readonly keep?: number;
+  readonly now: () => Date;
+}
+
+export interface BackupResult {
+  readonly file: string;
+  /** Older backups deleted to keep `keep` of them. */
+  readonly removed: readonly string[];
+}
+
+const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.sqlite$/;
+
+/**
+ * Copies the ledger into `targetDir` as `<ledger name>-<UTC timestamp>.sqlite` through SQLite's
+ * online backup, which reads a consistent snapshot while the app keeps writing (a file copy of a
+ * WAL database would not be). The copy is written under a hidden temporary name and made a
+ * self-contained single file (SQLite flushes it to disk as it commits), and only then renamed
+ * into place; on any failure the temporary file is deleted, so the folder holds whole backups or
+ * none. The ledger is only read.
+ */
+export async function backupLedger(
+  ledger: Ledger,
+  targetDir: string,
+  options: BackupOptions,
+): Promise<BackupResult> {
+  const keep = options.keep ?? 14;
+  if (!Number.isInteger(keep) || keep < 1) {
+    throw new RangeError(`keep must be a positive integer, got ${keep}`);
+  }
+  const dir = path.resolve(targetDir);
+  const prefix = `${path.basename(ledger.path, path.extname(ledger.path))}-`;
+  const name = `${prefix}${fileStamp(options.now())}.sqlite`;
+  const file = path.join(dir, name);
+  const partial = path.join(dir, `.${name}.partial`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await ledger.db.backup(partial);
+    makeSelfContained(partial);
+    await rename(partial, file);
+    await fsyncDir(dir);
+  } catch (error) {
+    await removeDatabaseFiles(partial).catch(() => {});
+    throw backupError(error, dir);
+  }
+  return { file, removed: await rotate(dir, prefix, keep) };
+}
+
+/** The copy carries the ledger's WAL flag; a backup is one file that opens on its own. */
+function makeSelfContained(file: string): void {
+  const copy = new Database(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+async function rotate(dir: string, prefix: string, keep: number): Promise<string[]> {
+  const ours = (await readdir(dir))
+    .filter((name) => name.startsWith(prefix) && STAMP.test(name.slice(prefix.length)))
+    .sort();
+  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map((name) => path.join(dir, name));
+  for (const file of removed) await rm(file);
+  return removed;
+}
+
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST']);
+
+function backupError(error: unknown, dir: string): LedgerError {
+  const code = errorCode(error) ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
+    return new LedgerError(
+      'BACKUP_DISK_FULL',
+      `백업할 디스크 공간이 부족합니다. 공간을 비운 뒤 다시 백업하세요. 장부는 그대로입니다: ${dir}`,
+      error,
+    );
+  }
+  if (NOT_WRITABLE.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new LedgerError(
+      'BACKUP_TARGET_NOT_WRITABLE',
+      `백업 폴더에 쓸 수 없습니다. 폴더 위치와 권한을 확인하세요. 장부는 그대로입니다: ${dir}`,
+      error,
+    );
+  }
+  return new LedgerError('BACKUP_FAILED', `백업하지 못했습니다. 장부는 그대로입니다: ${dir}`, error);
+}

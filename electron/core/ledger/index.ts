@@ -1,0 +1,18 @@
+export { type BackupOptions, type BackupResult, backupLedger } from './backup.ts';
+export {
+  type ChargeLogCursor,
+  type ChargeLogEntry,
+  type ChargeLogFilter,
+  type ChargeLogPage,
+  type ChargeLogPageRequest,
+  chargeLogPage,
+} from './charge-log.ts';
+export type { ChargeKind, ChargeStatus } from './charge-types.ts';
+export { type DuePeriod, duePeriods } from './due-periods.ts';
+export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
+export type { Migration } from './migrate.ts';
+export { ledgerMigrations } from './migrations.ts';
+export { type ChargeTotals, monthTotals } from './month-totals.ts';
+export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';
+export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
+export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';

@@ -1,0 +1,11 @@
+import type { Migration } from './migrate.ts';
+import { SCHEMA_V1_SQL } from './schema-v1.ts';
+
+/**
+ * Every schema step of the ledger, in order. The version lives in PRAGMA user_version: it sits in
+ * the file header, is written in the same transaction as the step it records, and keeps
+ * sqlite_schema free of bookkeeping tables, so a migrated ledger and a new one compare equal.
+ */
+export const ledgerMigrations: readonly Migration[] = [
+  { version: 1, name: '장부 첫 스키마', up: (db) => db.exec(SCHEMA_V1_SQL) },
+];

@@ -1,0 +1,14 @@
+import { openLedger } from '../../electron/core/ledger/index.ts';
+
+/**
+ * Child process for the writer-lock tests: opens the ledger named on the command line, commits a
+ * row, says "ready" and holds the ledger until it is killed.
+ */
+const [file] = process.argv.slice(2);
+if (!file) throw new Error('usage: hold-ledger.ts <ledger file>');
+const ledger = openLedger(file);
+ledger.db
+  .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('held.by', ?, ?)")
+  .run(JSON.stringify(process.pid), Date.now());
+process.stdout.write('ready\n');
+setInterval(() => {}, 60_000);
