@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { createKeytarSecretStore } from '../core/secrets/index.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { Command } from './command.ts';
+import { backupCommand } from './commands/backup.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretCommand } from './commands/secret.ts';
 import { type CliDeps, createCliContext } from './context.ts';
@@ -10,6 +11,7 @@ import { processIo } from './io.ts';
 
 /** The headless CLI: `npm run desk -- [global options] <command> [options]`. */
 const COMMANDS: Record<string, Command> = {
+  backup: backupCommand,
   sandbox: sandboxCommand,
   secret: secretCommand,
 };
@@ -24,8 +26,12 @@ export async function runDesk(argv: string[], deps: CliDeps): Promise<number> {
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) throw usageError(`알 수 없는 명령입니다: ${name ?? '(없음)'}`, USAGE);
     const ctx = createCliContext(options, deps);
-    const output = await command(args, ctx);
-    if (output) deps.io.out(ctx.json ? JSON.stringify(output.data) : output.text);
+    try {
+      const output = await command(args, ctx);
+      if (output) deps.io.out(ctx.json ? JSON.stringify(output.data) : output.text);
+    } finally {
+      ctx.close();
+    }
     return 0;
   } catch (error) {
     deps.io.err(oneLine(error));
@@ -43,5 +49,6 @@ if (import.meta.main) {
     io: processIo(),
     platform: { platform: process.platform, env: process.env, homedir: homedir() },
     secretStore: () => createKeytarSecretStore(),
+    now: () => new Date(),
   });
 }

@@ -29,3 +29,8 @@ export function defaultDataDir({ platform, env, homedir }: PlatformInfo): string
 export function secretsProfileFor(dataDir: string): string {
   return `d-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 32)}`;
 }
+
+/** The ledger of a data folder; its writer lock sits beside it. */
+export function ledgerFileIn(dataDir: string): string {
+  return path.join(dataDir, 'ledger.sqlite');
+}

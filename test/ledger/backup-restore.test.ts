@@ -6,7 +6,13 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { backupLedger, type Ledger, LedgerError, restoreLedger } from '../../electron/core/ledger/index.ts';
+import {
+  backupLedger,
+  backupLedgerTo,
+  type Ledger,
+  LedgerError,
+  restoreLedger,
+} from '../../electron/core/ledger/index.ts';
 import { done, rowInserts } from './rows.ts';
 import { steppingClock } from './stepping-clock.ts';
 import { tempLedgers } from './temp-ledger.ts';
@@ -67,6 +73,20 @@ describe('backupLedger', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(count(copy, 'charge_attempts')).toBe(200);
     copy.close();
+  });
+
+  it('writes to a file the caller names, and never replaces an existing one', async () => {
+    const ledger = await temp.ledger();
+    fill(ledger, 50);
+    const file = path.join(await temp.dir(), 'nested', '월말 백업.sqlite');
+    expect(await backupLedgerTo(ledger, file)).toBe(file);
+    const copy = new Database(file, { readonly: true });
+    expect(count(copy, 'charge_attempts')).toBe(50);
+    copy.close();
+    const error = refusal(await backupLedgerTo(ledger, file).catch((e: unknown) => e));
+    expect(error.code).toBe('BACKUP_TARGET_EXISTS');
+    expect(error.message).toContain(file);
+    expect(await readdir(path.dirname(file))).toEqual(['월말 백업.sqlite']);
   });
 
   it('keeps the newest `keep` backups of this ledger and touches nothing else in the folder', async () => {

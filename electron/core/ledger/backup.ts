@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fileStamp, fsyncDir, removeDatabaseFiles } from './database-files.ts';
@@ -20,12 +20,8 @@ export interface BackupResult {
 const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.sqlite$/;
 
 /**
- * Copies the ledger into `targetDir` as `<ledger name>-<UTC timestamp>.sqlite` through SQLite's
- * online backup, which reads a consistent snapshot while the app keeps writing (a file copy of a
- * WAL database would not be). The copy is written under a hidden temporary name and made a
- * self-contained single file (SQLite flushes it to disk as it commits), and only then renamed
- * into place; on any failure the temporary file is deleted, so the folder holds whole backups or
- * none. The ledger is only read.
+ * Copies the ledger into `targetDir` as `<ledger name>-<UTC timestamp>.sqlite` (see
+ * backupLedgerTo), then deletes the oldest backups of this ledger beyond `keep`.
  */
 export async function backupLedger(
   ledger: Ledger,
@@ -38,20 +34,47 @@ export async function backupLedger(
   }
   const dir = path.resolve(targetDir);
   const prefix = `${path.basename(ledger.path, path.extname(ledger.path))}-`;
-  const name = `${prefix}${fileStamp(options.now())}.sqlite`;
-  const file = path.join(dir, name);
-  const partial = path.join(dir, `.${name}.partial`);
+  const file = await backupLedgerTo(ledger, path.join(dir, `${prefix}${fileStamp(options.now())}.sqlite`));
+  return { file, removed: await rotate(dir, prefix, keep) };
+}
+
+/**
+ * Copies the ledger to `file` through SQLite's online backup, which reads a consistent snapshot
+ * while the app keeps writing (a file copy of a WAL database would not be). The copy is written
+ * under a hidden temporary name and made a self-contained single file (SQLite flushes it to disk
+ * as it commits), and only then renamed into place; on any failure the temporary file is
+ * deleted, so there is a whole backup or none. The ledger is only read. An existing file is
+ * never replaced.
+ */
+export async function backupLedgerTo(ledger: Ledger, file: string): Promise<string> {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  const partial = path.join(dir, `.${path.basename(target)}.partial`);
+  if (await exists(target)) {
+    throw new LedgerError(
+      'BACKUP_TARGET_EXISTS',
+      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정하세요. 장부는 그대로입니다: ${target}`,
+    );
+  }
   try {
     await mkdir(dir, { recursive: true });
     await ledger.db.backup(partial);
     makeSelfContained(partial);
-    await rename(partial, file);
+    await rename(partial, target);
     await fsyncDir(dir);
   } catch (error) {
     await removeDatabaseFiles(partial).catch(() => {});
     throw backupError(error, dir);
   }
-  return { file, removed: await rotate(dir, prefix, keep) };
+  return target;
+}
+
+/** Whatever keeps stat from seeing the file (no such file, a file in the path) is reported by the write. */
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The copy carries the ledger's WAL flag; a backup is one file that opens on its own. */

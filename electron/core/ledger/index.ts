@@ -1,4 +1,4 @@
-export { type BackupOptions, type BackupResult, backupLedger } from './backup.ts';
+export { type BackupOptions, type BackupResult, backupLedger, backupLedgerTo } from './backup.ts';
 export {
   type ChargeLogCursor,
   type ChargeLogEntry,
