@@ -1,0 +1,285 @@
+import {
+  type CardField,
+  type CardInput,
+  cardCompanyName,
+  maskCardNumber,
+  type TossCardFields,
+  validateCardInput,
+} from '../../../shared/card/index.ts';
+import { type Billing, TossError } from '../toss/index.ts';
+import { type Actor, audit, checkOperator } from './audit.ts';
+import { BillingError, type FieldProblem } from './billing-error.ts';
+import { activeCardOf, activeCardRowOf, type CardRow, cardRow, cardsOf, cardView } from './card-rows.ts';
+import { type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
+import { hasUnresolvedCharges } from './charge-rows.ts';
+import type { ChargeService } from './charges.ts';
+import type { BillingContext } from './deps.ts';
+import { activeMemberOrThrow, memberOrThrow } from './member-rows.ts';
+import { openBillingKey, openCustomerKey, sealBillingKey } from './sealed-keys.ts';
+import { repeatWhileUnknown, tossConfigError } from './toss-calls.ts';
+import type { CardView, ChargeView } from './views.ts';
+
+export interface RegisterCardInput extends Actor {
+  memberId: number;
+  /** Card data: used for the one issue request, then dropped (invariant 2). */
+  card: CardInput;
+  /** "카드 등록과 첫 번째 결제 같이 하기": charge this right after the card is registered. */
+  firstCharge?: ChargeRequestInput | undefined;
+}
+
+export interface CardRegistration {
+  readonly card: CardView;
+  /** The card this one replaced, and whether its billing key was deleted at Toss. */
+  readonly replaced: { readonly card: CardView; readonly deletedAtToss: boolean } | null;
+  /** The first charge's outcome when one was asked for; its failure leaves the card registered. */
+  readonly charge: ChargeView | null;
+}
+
+export interface CardService {
+  /**
+   * Issues a billing key for the member's card (POST /v1/billing/authorizations/card) and stores
+   * it sealed with Toss's masked card facts. A member has one active card: a new one replaces
+   * the old, whose key is deleted at Toss after the new one is safely stored.
+   */
+  register(input: RegisterCardInput): Promise<CardRegistration>;
+  /** Deletes the active card's billing key at Toss, then marks the card removed (kept as history). */
+  remove(input: { memberId: number } & Actor): Promise<CardView>;
+  active(memberId: number): CardView | null;
+  history(memberId: number): CardView[];
+}
+
+// Toss's refusals that point at one field of the card form (toss-api.md §8.3).
+const FIELD_OF_CODE: Readonly<Record<string, CardField>> = {
+  INVALID_CARD_NUMBER: 'number',
+  INVALID_CARD_EXPIRATION: 'expiry',
+  INVALID_CARD_PASSWORD: 'password',
+  INVALID_CARD_IDENTITY: 'identity',
+  INVALID_BIRTH_DAY_FORMAT: 'identity',
+};
+
+// Toss's answers to DELETE that mean the key is already gone, which is what removing wants.
+const ALREADY_GONE = new Set([
+  'ALREADY_REMOVED_BILLING_KEY',
+  'INVALID_BILL_KEY_REQUEST',
+  'NOT_FOUND_BILLING',
+]);
+
+export function createCardService(ctx: BillingContext, charges: ChargeService): CardService {
+  const db = ctx.ledger.db;
+
+  function refuseWhileUnresolved(memberId: number, what: string): void {
+    // A resend of an unresolved charge uses the card it was made with: deleting that key now
+    // could turn a charge the store asked for into a refusal.
+    if (hasUnresolvedCharges(db, memberId)) {
+      throw new BillingError(
+        'CARD_HAS_UNRESOLVED_CHARGES',
+        `결과를 확인 중인 결제가 있어 카드를 ${what} 수 없습니다. 결제 확인(대사)을 먼저 실행하세요.`,
+      );
+    }
+  }
+
+  function checkedCard(card: CardInput): TossCardFields {
+    const checked = validateCardInput(card, { mode: ctx.tossMode, now: ctx.now() });
+    if (checked.ok) return checked.value;
+    const fields: Record<string, FieldProblem> = {};
+    for (const [field, problem] of Object.entries(checked.errors)) {
+      if (problem) fields[field] = { code: problem.code, message: problem.message };
+    }
+    throw new BillingError('CARD_INPUT_INVALID', '카드 정보를 확인해 주세요.', { fields });
+  }
+
+  async function issue(customerKey: string, card: TossCardFields): Promise<Billing> {
+    // One key for the request and its repeats: if Toss issued a key but the answer was lost,
+    // the repeat gets that same key back instead of issuing a second one.
+    const idempotencyKey = `issue_${ctx.randomId()}`;
+    try {
+      return await repeatWhileUnknown(ctx, () =>
+        ctx.toss.issueBillingKeyWithCard({ ...card, customerKey }, { idempotencyKey }),
+      );
+    } catch (error) {
+      throw issueError(error);
+    }
+  }
+
+  /** Stores the new card (replacing the active one) with its audit row; returns both rows. */
+  function store(memberId: number, billing: Billing, card: TossCardFields, who: Actor) {
+    const uid = ctx.randomId();
+    const sealed = sealBillingKey(ctx, uid, billing.billingKey);
+    const at = ctx.now().getTime();
+    const tossCard = billing.card ?? null;
+    // Toss's masked number; a value without a mask would be a card number, so the app masks it.
+    const masked =
+      tossCard?.number.includes('*') && tossCard.number.length <= 20
+        ? tossCard.number
+        : maskCardNumber(card.cardNumber);
+    const issuerCode = tossCard?.issuerCode ?? '';
+    const authenticatedAt = Date.parse(billing.authenticatedAt);
+    return db.transaction(() => {
+      const previous = activeCardRowOf(db, memberId);
+      if (previous) {
+        db.prepare("UPDATE cards SET status = 'replaced', removed_at = ? WHERE id = ?").run(at, previous.id);
+      }
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO cards (uid, member_id, billing_key_sealed, masked_number, issuer_code, acquirer_code,
+               company_name, card_type, owner_type, authenticated_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            uid,
+            memberId,
+            sealed,
+            masked,
+            issuerCode,
+            tossCard?.acquirerCode ?? null,
+            cardCompanyName(issuerCode) ?? null,
+            tossCard?.cardType ?? '미확인',
+            tossCard?.ownerType ?? '미확인',
+            Number.isFinite(authenticatedAt) ? authenticatedAt : at,
+            at,
+          ).lastInsertRowid,
+      );
+      audit(ctx, who, 'card.register', `card:${id}`, {
+        memberId,
+        maskedNumber: masked,
+        company: cardCompanyName(issuerCode) ?? null,
+        replacedCardId: previous?.id ?? null,
+      });
+      const stored = cardRow(db, id);
+      if (!stored) throw new Error(`card ${id} vanished`);
+      return { stored, previous: previous ? (cardRow(db, previous.id) ?? previous) : null };
+    })();
+  }
+
+  /** DELETE /v1/billing/{billingKey}, repeated while the answer is unknown; true when the key is gone. */
+  async function deleteAtToss(card: CardRow, who: Actor): Promise<{ deleted: boolean; error?: unknown }> {
+    let result: { deleted: boolean; error?: unknown };
+    try {
+      const billingKey = openBillingKey(ctx, card.uid, card.billingKeySealed);
+      await repeatWhileUnknown(ctx, () => ctx.toss.deleteBillingKey(billingKey));
+      result = { deleted: true };
+    } catch (error) {
+      result =
+        error instanceof TossError && ALREADY_GONE.has(error.code)
+          ? { deleted: true }
+          : { deleted: false, error };
+    }
+    const code = result.error instanceof TossError ? result.error.code : result.error ? 'LOCAL_ERROR' : null;
+    db.transaction(() => {
+      audit(ctx, who, result.deleted ? 'card.key_deleted' : 'card.key_delete_failed', `card:${card.id}`, {
+        memberId: card.memberId,
+        maskedNumber: card.maskedNumber,
+        code,
+      });
+    })();
+    if (!result.deleted) ctx.log.warn('billing key not deleted at Toss', { cardId: card.id, code });
+    return result;
+  }
+
+  return {
+    async register(input) {
+      const firstCharge = input.firstCharge === undefined ? null : checkChargeRequest(input.firstCharge);
+      checkOperator(ctx, input.operatorId);
+      const member = activeMemberOrThrow(db, input.memberId);
+      if (activeCardOf(db, member.id)) refuseWhileUnresolved(member.id, '바꿀');
+      const card = checkedCard(input.card);
+      const customerKey = openCustomerKey(ctx, member.uid, member.customerKeySealed);
+      const billing = await issue(customerKey, card);
+
+      let saved: ReturnType<typeof store>;
+      try {
+        activeMemberOrThrow(db, member.id);
+        saved = store(member.id, billing, card, input);
+      } catch (error) {
+        // The key cannot be fetched again (toss-api.md §3.5): one that is not stored is deleted,
+        // so that no live key exists that the app does not know about.
+        await ctx.toss.deleteBillingKey(billing.billingKey).catch(() => undefined);
+        ctx.log.error('issued billing key not stored', { memberId: member.id, error });
+        if (error instanceof BillingError) throw error;
+        throw new BillingError(
+          'CARD_NOT_STORED',
+          '카드를 장부에 저장하지 못해 등록을 취소했습니다. 다시 등록해 주세요.',
+          { cause: error },
+        );
+      }
+      ctx.log.info('card registered', { memberId: member.id, cardId: saved.stored.id });
+
+      let replaced: CardRegistration['replaced'] = null;
+      if (saved.previous) {
+        const { deleted } = await deleteAtToss(saved.previous, input);
+        replaced = { card: cardView(saved.previous), deletedAtToss: deleted };
+      }
+
+      const charge =
+        firstCharge === null
+          ? null
+          : await charges.charge({
+              memberId: member.id,
+              amount: firstCharge.amount,
+              orderName: firstCharge.orderName,
+              taxFreeAmount: firstCharge.taxFreeAmount,
+              ...(firstCharge.requestId === null ? {} : { requestId: firstCharge.requestId }),
+              ...(input.actor === undefined ? {} : { actor: input.actor }),
+              operatorId: input.operatorId ?? null,
+            });
+      return { card: cardView(saved.stored), replaced, charge };
+    },
+
+    async remove(input) {
+      const member = memberOrThrow(db, input.memberId);
+      const card = activeCardRowOf(db, member.id);
+      if (!card) throw new BillingError('NO_ACTIVE_CARD', `${member.name} 회원은 등록된 카드가 없습니다.`);
+      refuseWhileUnresolved(member.id, '삭제할');
+      const { deleted, error } = await deleteAtToss(card, input);
+      if (!deleted) {
+        if (error instanceof TossError && error.retryClass === 'config') throw tossConfigError(error);
+        const detail = error instanceof TossError ? ` ${error.message} (${error.code})` : '';
+        throw new BillingError(
+          'CARD_DELETE_FAILED',
+          `토스페이먼츠에서 카드(빌링키)를 삭제하지 못해 카드를 그대로 두었습니다. 잠시 후 다시 시도하세요.${detail}`,
+          { ...(error instanceof TossError ? { tossCode: error.code } : {}), cause: error },
+        );
+      }
+      const at = ctx.now().getTime();
+      db.transaction(() => {
+        db.prepare(
+          "UPDATE cards SET status = 'removed', removed_at = ? WHERE id = ? AND status = 'active'",
+        ).run(at, card.id);
+        audit(ctx, input, 'card.remove', `card:${card.id}`, {
+          memberId: member.id,
+          maskedNumber: card.maskedNumber,
+        });
+      })();
+      const removed = cardRow(db, card.id);
+      if (!removed) throw new Error(`card ${card.id} vanished`);
+      return cardView(removed);
+    },
+
+    active(memberId) {
+      return activeCardOf(db, memberOrThrow(db, memberId).id) ?? null;
+    },
+
+    history(memberId) {
+      return cardsOf(db, memberOrThrow(db, memberId).id);
+    },
+  };
+}
+
+function issueError(error: unknown): Error {
+  if (!(error instanceof TossError)) return error instanceof Error ? error : new Error(String(error));
+  if (error.retryClass === 'config') return tossConfigError(error);
+  if (error.outcomeUnknown) {
+    return new BillingError(
+      'CARD_REGISTRATION_UNKNOWN',
+      `토스페이먼츠에서 카드 등록 결과를 받지 못했습니다. 카드는 등록되지 않았습니다. 잠시 후 다시 등록해 주세요. (${error.code})`,
+      { tossCode: error.code, cause: error },
+    );
+  }
+  const field = FIELD_OF_CODE[error.code];
+  return new BillingError('CARD_REJECTED', `카드를 등록하지 못했습니다: ${error.message}`, {
+    tossCode: error.code,
+    cause: error,
+    ...(field ? { fields: { [field]: { code: error.code, message: error.message } } } : {}),
+  });
+}

@@ -1,0 +1,65 @@
+import { type FieldProblem, throwIfInvalid } from './billing-error.ts';
+
+/** The amounts and names of a charge as staff enter them. */
+export interface ChargeRequestInput {
+  amount: number;
+  orderName: string;
+  taxFreeAmount?: number | undefined;
+  /** Chosen per click by the caller: the same id again returns the same attempt (see charges.ts). */
+  requestId?: string | undefined;
+}
+
+export interface ChargeRequest {
+  readonly amount: number;
+  readonly orderName: string;
+  readonly taxFreeAmount: number;
+  readonly requestId: string | null;
+}
+
+/** Toss refuses card payments under 100 KRW (BELOW_MINIMUM_AMOUNT, toss-api.md §7). */
+export const MIN_CHARGE_AMOUNT = 100;
+
+/** Printable ASCII without spaces, like an Idempotency-Key: ids come from code, not from people. */
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** Checks every field and throws all problems at once; the values come back normalised. */
+export function checkChargeRequest(input: ChargeRequestInput): ChargeRequest {
+  const problems: Record<string, FieldProblem> = {};
+  const amount = input.amount;
+  if (!Number.isSafeInteger(amount) || amount < MIN_CHARGE_AMOUNT) {
+    problems.amount = {
+      code: 'AMOUNT_INVALID',
+      message: `결제 금액은 ${MIN_CHARGE_AMOUNT}원 이상의 정수(원 단위)로 입력해 주세요.`,
+    };
+  }
+  const orderName = typeof input.orderName === 'string' ? input.orderName.trim() : '';
+  if (orderName === '') {
+    problems.orderName = { code: 'ORDER_NAME_REQUIRED', message: '결제 내용(주문명)을 입력해 주세요.' };
+  } else if (orderName.length > 100) {
+    problems.orderName = {
+      code: 'ORDER_NAME_TOO_LONG',
+      message: '결제 내용(주문명)은 100자 이하로 입력해 주세요.',
+    };
+  }
+  const taxFreeAmount = input.taxFreeAmount ?? 0;
+  if (!Number.isSafeInteger(taxFreeAmount) || taxFreeAmount < 0) {
+    problems.taxFreeAmount = {
+      code: 'TAX_FREE_INVALID',
+      message: '면세 금액은 0원 이상의 정수로 입력해 주세요.',
+    };
+  } else if (Number.isSafeInteger(amount) && taxFreeAmount > amount) {
+    problems.taxFreeAmount = {
+      code: 'TAX_FREE_OVER_AMOUNT',
+      message: '면세 금액은 결제 금액보다 클 수 없습니다.',
+    };
+  }
+  const requestId = input.requestId ?? null;
+  if (requestId !== null && !REQUEST_ID.test(requestId)) {
+    problems.requestId = {
+      code: 'REQUEST_ID_INVALID',
+      message: '요청 번호는 1~200자의 공백 없는 영문, 숫자, 기호여야 합니다.',
+    };
+  }
+  throwIfInvalid(problems);
+  return { amount, orderName, taxFreeAmount, requestId };
+}

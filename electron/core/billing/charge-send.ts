@@ -1,0 +1,125 @@
+import type { JsonObject } from '../audit/index.ts';
+import type { BillingKeyRef, ChargeBillingKeyRequest } from '../toss/index.ts';
+import { type Actor, audit } from './audit.ts';
+import { BillingError } from './billing-error.ts';
+import { cardRow } from './card-rows.ts';
+import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
+import { type AttemptRow, attemptRow, chargeView, writeOutcome } from './charge-rows.ts';
+import type { BillingContext } from './deps.ts';
+import { memberOrThrow } from './member-rows.ts';
+import { openBillingKey, openCustomerKey } from './sealed-keys.ts';
+import type { ChargeView } from './views.ts';
+
+/** How an outcome was learned, for the audit row and the reconciliation report. */
+export type OutcomeSource = 'charge' | 'lookup' | 'resend' | 'staff';
+
+/**
+ * The key of an attempt's request. The card is the one the attempt was written with, even if it
+ * has been replaced since: a resend must be the same request (invariant 4); if that key has been
+ * deleted, Toss refuses it and nothing is charged.
+ */
+export function chargeKeyFor(ctx: BillingContext, memberId: number, cardId: number): BillingKeyRef {
+  const db = ctx.ledger.db;
+  const member = memberOrThrow(db, memberId);
+  const card = cardRow(db, cardId);
+  if (!card) throw new Error(`card ${cardId} is missing`);
+  return {
+    billingKey: openBillingKey(ctx, card.uid, card.billingKeySealed),
+    customerKey: openCustomerKey(ctx, member.uid, member.customerKeySealed),
+  };
+}
+
+/** The body of an attempt's request, from its committed row (and the member's receipt details). */
+export function chargeBodyFor(ctx: BillingContext, attempt: AttemptRow): ChargeBillingKeyRequest {
+  const member = memberOrThrow(ctx.ledger.db, attempt.memberId);
+  return {
+    amount: attempt.amount,
+    orderId: attempt.orderId,
+    orderName: attempt.orderName,
+    // Toss e-mails its receipt to this address; the name shows on Toss's side of the payment.
+    customerName: member.name,
+    ...(member.email === null ? {} : { customerEmail: member.email }),
+    ...(attempt.taxFreeAmount > 0 ? { taxFreeAmount: attempt.taxFreeAmount } : {}),
+  };
+}
+
+/** Sends (or resends) the attempt's request under its own Idempotency-Key and reads the answer. */
+export async function sendCharge(
+  ctx: BillingContext,
+  attempt: AttemptRow,
+  request: { key: BillingKeyRef; body: ChargeBillingKeyRequest },
+): Promise<ChargeOutcome> {
+  try {
+    const payment = await ctx.toss.chargeBillingKey(request.key, request.body, {
+      idempotencyKey: attempt.idempotencyKey,
+    });
+    return outcomeOfPayment(payment, attempt);
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}
+
+const ACTIONS = {
+  DONE: 'charge.done',
+  DECLINED: 'charge.declined',
+  FAILED: 'charge.failed',
+  UNKNOWN: 'charge.unknown',
+} as const;
+
+/**
+ * Writes an outcome onto an unresolved attempt with its audit row, in one transaction, and
+ * returns the attempt as it now stands. An attempt resolved meanwhile is left as it is. If the
+ * write fails after Toss answered, the attempt stays PENDING or UNKNOWN, which is what the
+ * reconciler looks for: the payment is found again by its orderId.
+ */
+export function recordChargeOutcome(
+  ctx: BillingContext,
+  attemptId: number,
+  outcome: ChargeOutcome,
+  who: Actor,
+  source: OutcomeSource,
+  extra: JsonObject = {},
+): ChargeView {
+  const db = ctx.ledger.db;
+  try {
+    db.transaction(() => {
+      const current = attemptRow(db, attemptId);
+      if (!current || (current.status !== 'PENDING' && current.status !== 'UNKNOWN')) return;
+      writeOutcome(db, attemptId, outcome, ctx.now().getTime());
+      // UNKNOWN again after UNKNOWN is no news: only changes of state are audited.
+      if (outcome.status === 'UNKNOWN' && current.status === 'UNKNOWN') return;
+      const details: JsonObject =
+        outcome.status === 'DONE'
+          ? {
+              paymentKey: outcome.paymentKey,
+              approveNo: outcome.approveNo,
+              balanceAmount: outcome.balanceAmount,
+            }
+          : { code: outcome.code, message: outcome.message };
+      audit(ctx, who, ACTIONS[outcome.status], `charge_attempt:${attemptId}`, {
+        orderId: current.orderId,
+        amount: current.amount,
+        via: source,
+        ...details,
+        ...extra,
+      });
+    })();
+  } catch (error) {
+    ctx.log.error('charge outcome not recorded', { chargeId: attemptId, status: outcome.status, error });
+    throw new BillingError(
+      'LEDGER_WRITE_FAILED',
+      '토스페이먼츠의 결제 결과를 장부에 기록하지 못했습니다. 결제 확인(대사)을 실행하면 다시 기록합니다.',
+      { cause: error },
+    );
+  }
+  const view = chargeView(db, attemptId);
+  if (!view) throw new Error(`charge attempt ${attemptId} vanished`);
+  ctx.log.info('charge outcome', {
+    chargeId: attemptId,
+    orderId: view.orderId,
+    status: view.status,
+    code: view.tossCode,
+    via: source,
+  });
+  return view;
+}

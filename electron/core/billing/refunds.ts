@@ -1,0 +1,237 @@
+import { type Actor, audit, checkOperator } from './audit.ts';
+import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
+import { chargeView } from './charge-rows.ts';
+import type { BillingContext } from './deps.ts';
+import type { InFlight } from './in-flight.ts';
+import {
+  insertRefund,
+  type RefundRow,
+  refundableBalance,
+  refundByRequestId,
+  refundRow,
+  refundView,
+  refundViewsOf,
+} from './refund-rows.ts';
+import {
+  MAYBE_ALREADY_DONE,
+  recordRefundOutcome,
+  refundOutcomeOfError,
+  refundOutcomeOfPayment,
+  sendCancel,
+} from './refund-send.ts';
+import { isTriggerAbort, isUniqueViolation } from './sqlite-errors.ts';
+import type { RefundView } from './views.ts';
+
+export interface RefundInput extends Actor {
+  chargeId: number;
+  /** Omitted: everything that is left. */
+  amount?: number | undefined;
+  /** Required by Toss and by the store: why the money goes back (1 to 200 characters). */
+  reason: string;
+  /** Who refunds; required (refunds.operator_id). See ensureSystemOperator for the CLI. */
+  operatorId: number;
+  /** Tax-free part of this refund (tax-free and mixed merchants only). */
+  taxFreeAmount?: number | undefined;
+  /** Like a charge's: the same id again returns the same refund instead of refunding twice. */
+  requestId?: string | undefined;
+}
+
+export interface RefundService {
+  /**
+   * Cancels all or part of a DONE charge. The amount is checked against the local balance first;
+   * the refund (PENDING, Idempotency-Key) is committed before the request; Toss's answer makes it
+   * DONE (with Toss's balance), FAILED (Toss's refusal and Korean message) or UNKNOWN (reconciled
+   * by reading the payment back). Outcomes are returned, not thrown.
+   */
+  refund(input: RefundInput): Promise<RefundView>;
+  get(id: number): RefundView;
+  listForCharge(chargeId: number): RefundView[];
+}
+
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+const won = (amount: number) => `${amount.toLocaleString('ko-KR')}원`;
+
+export function createRefundService(ctx: BillingContext, inFlight: InFlight<RefundView>): RefundService {
+  const db = ctx.ledger.db;
+
+  function get(id: number): RefundView {
+    const view = Number.isSafeInteger(id) ? refundView(db, id) : undefined;
+    if (!view) throw new BillingError('REFUND_NOT_FOUND', `환불 기록(번호 ${id})을 찾을 수 없습니다.`);
+    return view;
+  }
+
+  function check(input: RefundInput) {
+    const problems: Record<string, FieldProblem> = {};
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (reason === '') problems.reason = { code: 'REASON_REQUIRED', message: '환불 사유를 입력해 주세요.' };
+    else if (reason.length > 200) {
+      problems.reason = { code: 'REASON_TOO_LONG', message: '환불 사유는 200자 이하로 입력해 주세요.' };
+    }
+    if (input.amount !== undefined && (!Number.isSafeInteger(input.amount) || input.amount < 1)) {
+      problems.amount = {
+        code: 'AMOUNT_INVALID',
+        message: '환불 금액은 1원 이상의 정수(원 단위)로 입력해 주세요.',
+      };
+    }
+    const taxFreeAmount = input.taxFreeAmount ?? 0;
+    if (!Number.isSafeInteger(taxFreeAmount) || taxFreeAmount < 0) {
+      problems.taxFreeAmount = {
+        code: 'TAX_FREE_INVALID',
+        message: '면세 금액은 0원 이상의 정수로 입력해 주세요.',
+      };
+    }
+    if (!Number.isSafeInteger(input.operatorId)) {
+      problems.operatorId = { code: 'OPERATOR_REQUIRED', message: '환불하는 직원을 선택해 주세요.' };
+    }
+    const requestId = input.requestId ?? null;
+    if (requestId !== null && !REQUEST_ID.test(requestId)) {
+      problems.requestId = {
+        code: 'REQUEST_ID_INVALID',
+        message: '요청 번호는 1~200자의 공백 없는 영문, 숫자, 기호여야 합니다.',
+      };
+    }
+    throwIfInvalid(problems);
+    return { reason, taxFreeAmount, requestId };
+  }
+
+  function repeated(
+    existing: RefundRow,
+    input: RefundInput,
+    reason: string,
+  ): Promise<RefundView> | RefundView {
+    if (
+      existing.chargeId !== input.chargeId ||
+      existing.reason !== reason ||
+      (input.amount !== undefined && existing.amount !== input.amount)
+    ) {
+      throw new BillingError(
+        'REQUEST_ID_CONFLICT',
+        '같은 요청 번호로 다른 환불이 이미 기록되어 있습니다. 새 요청 번호로 다시 시도하세요.',
+      );
+    }
+    return inFlight.get(existing.id) ?? get(existing.id);
+  }
+
+  /** Synchronous up to the commit, like a charge: a repeated request id finds the first refund. */
+  function start(input: RefundInput): Promise<RefundView> | RefundView {
+    const { reason, taxFreeAmount, requestId } = check(input);
+    if (requestId !== null) {
+      const existing = refundByRequestId(db, requestId);
+      if (existing) return repeated(existing, input, reason);
+    }
+    checkOperator(ctx, input.operatorId);
+    const charge = Number.isSafeInteger(input.chargeId) ? chargeView(db, input.chargeId) : undefined;
+    if (!charge)
+      throw new BillingError('CHARGE_NOT_FOUND', `결제 기록(번호 ${input.chargeId})을 찾을 수 없습니다.`);
+    if (charge.status !== 'DONE' || charge.paymentKey === null) {
+      throw new BillingError(
+        'CHARGE_NOT_REFUNDABLE',
+        `승인된 결제만 환불할 수 있습니다. 이 결제의 상태: ${charge.status}`,
+      );
+    }
+    const available = refundableBalance(db, charge.id);
+    if (available <= 0) {
+      throw new BillingError(
+        'NOTHING_TO_REFUND',
+        charge.balanceAmount === 0
+          ? '이미 전액 환불된 결제입니다.'
+          : '진행 중인 환불이 남은 금액을 모두 차지하고 있습니다. 결제 확인(대사)을 먼저 실행하세요.',
+      );
+    }
+    const amount = input.amount ?? available;
+    if (amount > available) {
+      throw new BillingError(
+        'REFUND_EXCEEDS_BALANCE',
+        `환불 금액(${won(amount)})이 환불할 수 있는 금액(${won(available)})보다 큽니다.`,
+        {
+          fields: {
+            amount: {
+              code: 'REFUND_EXCEEDS_BALANCE',
+              message: `최대 ${won(available)}까지 환불할 수 있습니다.`,
+            },
+          },
+        },
+      );
+    }
+    if (taxFreeAmount > amount) {
+      throwIfInvalid({
+        taxFreeAmount: { code: 'TAX_FREE_OVER_AMOUNT', message: '면세 금액은 환불 금액보다 클 수 없습니다.' },
+      });
+    }
+    const id = db.transaction(() => {
+      const refundId = insertRefund(db, {
+        chargeId: charge.id,
+        idempotencyKey: `refund_${ctx.randomId()}`,
+        requestId,
+        amount,
+        taxFreeAmount,
+        reason,
+        operatorId: input.operatorId,
+        at: ctx.now().getTime(),
+      });
+      audit(ctx, input, 'refund.request', `refund:${refundId}`, {
+        chargeId: charge.id,
+        orderId: charge.orderId,
+        amount,
+        reason,
+        requestId,
+      });
+      return refundId;
+    })();
+    const row = refundRow(db, id);
+    if (!row) throw new Error(`refund ${id} vanished`);
+    return inFlight.run(id, () => send(row, charge.paymentKey ?? '', input));
+  }
+
+  async function send(refund: RefundRow, paymentKey: string, who: Actor): Promise<RefundView> {
+    ctx.log.info('refund sent', { refundId: refund.id, chargeId: refund.chargeId, amount: refund.amount });
+    const answer = await sendCancel(ctx, refund, paymentKey);
+    if ('payment' in answer) {
+      const outcome = refundOutcomeOfPayment(ctx, answer.payment, refund) ?? {
+        status: 'UNKNOWN' as const,
+        code: 'CANCEL_NOT_FOUND',
+        message: '토스페이먼츠의 응답에서 이 환불을 찾지 못했습니다. 결제를 다시 조회해 확인합니다.',
+      };
+      return recordRefundOutcome(ctx, refund.id, outcome, answer.payment.balanceAmount, who, 'charge');
+    }
+    const outcome = refundOutcomeOfError(answer.error);
+    // A refusal because the payment has less left than the ledger thought (refunded elsewhere,
+    // e.g. in Toss's dashboard): the refusal is final, and the balance is brought up to date.
+    const balance =
+      outcome.status === 'FAILED' && MAYBE_ALREADY_DONE.has(outcome.code)
+        ? await tossBalance(paymentKey)
+        : null;
+    return recordRefundOutcome(ctx, refund.id, outcome, balance, who, 'charge');
+  }
+
+  async function tossBalance(paymentKey: string): Promise<number | null> {
+    try {
+      return (await ctx.toss.getPayment(paymentKey)).balanceAmount;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    async refund(input) {
+      try {
+        return await start(input);
+      } catch (error) {
+        if (input.requestId !== undefined && isUniqueViolation(error)) {
+          const existing = refundByRequestId(db, input.requestId);
+          if (existing) return repeated(existing, input, check(input).reason);
+        }
+        if (isTriggerAbort(error)) {
+          throw new BillingError('REFUND_EXCEEDS_BALANCE', '환불 금액이 결제의 남은 금액보다 큽니다.', {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+    get,
+    listForCharge(chargeId) {
+      return refundViewsOf(db, chargeId);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { type CardService, createCardService } from './cards.ts';
+import { type ChargeService, createChargeService } from './charges.ts';
+import { type BillingDeps, billingContext } from './deps.ts';
+import { createInFlight } from './in-flight.ts';
+import { createReviewService, type ReviewService } from './manual-review.ts';
+import { createMemberService, type MemberService } from './members.ts';
+import { createReconciler, type Reconciler } from './reconciler.ts';
+import { createRefundService, type RefundService } from './refunds.ts';
+import type { ChargeView, RefundView } from './views.ts';
+
+export interface BillingServices {
+  readonly members: MemberService;
+  readonly cards: CardService;
+  readonly charges: ChargeService;
+  readonly refunds: RefundService;
+  readonly reconciler: Reconciler;
+  readonly review: ReviewService;
+}
+
+/**
+ * The billing core for one open ledger: what the Electron main process and the CLI call. Make
+ * one per ledger and keep it: the services share which charges and refunds are on their way to
+ * Toss, which is how a repeated request id and the reconciler know to wait for them.
+ * Nothing here runs on its own; the caller runs reconciler.reconcile() at start and periodically.
+ */
+export function createBillingServices(deps: BillingDeps): BillingServices {
+  const ctx = billingContext(deps);
+  const chargesInFlight = createInFlight<ChargeView>();
+  const refundsInFlight = createInFlight<RefundView>();
+  const charges = createChargeService(ctx, chargesInFlight);
+  return {
+    members: createMemberService(ctx),
+    cards: createCardService(ctx, charges),
+    charges,
+    refunds: createRefundService(ctx, refundsInFlight),
+    reconciler: createReconciler(ctx, chargesInFlight, refundsInFlight),
+    review: createReviewService(ctx, chargesInFlight, refundsInFlight),
+  };
+}

@@ -1,0 +1,106 @@
+/*
+ * What the billing services hand back to the app and the CLI. Views hold what staff may see:
+ * Toss's masked card number and card facts, never a billingKey, a customerKey or card data.
+ */
+
+export type CardStatus = 'active' | 'replaced' | 'removed';
+
+export interface CardView {
+  readonly id: number;
+  readonly memberId: number;
+  /** Toss's masked number, e.g. 94100012****789*. */
+  readonly maskedNumber: string;
+  /** Korean short name of the issuer ('하나'), or null for a code the app does not know. */
+  readonly company: string | null;
+  readonly issuerCode: string;
+  readonly acquirerCode: string | null;
+  /** 신용 / 체크 / 기프트 / 미확인, as Toss reports it. */
+  readonly cardType: string;
+  /** 개인 / 법인 / 미확인, as Toss reports it. */
+  readonly ownerType: string;
+  readonly authenticatedAt: number;
+  readonly status: CardStatus;
+  readonly createdAt: number;
+  /** When it was replaced or removed; null while active. */
+  readonly removedAt: number | null;
+}
+
+export type MemberStatus = 'active' | 'archived';
+
+export interface MemberView {
+  readonly id: number;
+  readonly uid: string;
+  readonly memberNo: string;
+  readonly name: string;
+  /** Digits only, e.g. 01012345678. */
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly memo: string | null;
+  readonly status: MemberStatus;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** The active card, if any. */
+  readonly card: CardView | null;
+}
+
+export interface MemberDetail extends MemberView {
+  /** Every card the member has had, newest first, the active one included. */
+  readonly cards: readonly CardView[];
+}
+
+export type ChargeStatus = 'PENDING' | 'DONE' | 'DECLINED' | 'FAILED' | 'UNKNOWN';
+
+export interface ChargeView {
+  readonly id: number;
+  readonly orderId: string;
+  readonly requestId: string | null;
+  readonly memberId: number;
+  readonly cardId: number;
+  readonly maskedNumber: string;
+  readonly company: string | null;
+  readonly kind: 'manual' | 'scheduled' | 'first' | 'retry';
+  readonly orderName: string;
+  readonly amount: number;
+  readonly taxFreeAmount: number;
+  /**
+   * DONE: charged. DECLINED: a soft decline (limit, balance), try again later. FAILED: refused
+   * for good (card stopped, lost, expired…) or resolved by staff as not charged. UNKNOWN: Toss's
+   * answer was lost; reconciliation finds out (확인 필요). PENDING: being sent right now.
+   */
+  readonly status: ChargeStatus;
+  /** Toss's code and Korean message for DECLINED, FAILED and UNKNOWN. */
+  readonly tossCode: string | null;
+  readonly tossMessage: string | null;
+  readonly paymentKey: string | null;
+  readonly approveNo: string | null;
+  readonly suppliedAmount: number | null;
+  readonly vat: number | null;
+  readonly receiptUrl: string | null;
+  /** What can still be refunded, as Toss last reported it; 0 means fully refunded. */
+  readonly balanceAmount: number | null;
+  readonly operatorId: number | null;
+  readonly createdAt: number;
+  readonly resolvedAt: number | null;
+}
+
+export type RefundStatus = 'PENDING' | 'DONE' | 'FAILED' | 'UNKNOWN';
+
+export interface RefundView {
+  readonly id: number;
+  readonly chargeId: number;
+  readonly requestId: string | null;
+  readonly amount: number;
+  readonly taxFreeAmount: number;
+  readonly reason: string;
+  readonly status: RefundStatus;
+  readonly tossCode: string | null;
+  readonly tossMessage: string | null;
+  readonly transactionKey: string | null;
+  /** Toss's balance right after this cancel. */
+  readonly balanceAfter: number | null;
+  /** The charge's balance now, as Toss last reported it; 0 means fully refunded. */
+  readonly chargeBalance: number | null;
+  readonly operatorId: number;
+  readonly createdAt: number;
+  readonly resolvedAt: number | null;
+}

@@ -1,0 +1,32 @@
+import { expect, it } from 'vitest';
+import { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from '../../electron/core/billing/index.ts';
+import { tempLedgers } from '../ledger/temp-ledger.ts';
+import { expectBillingError } from './expect-billing-error.ts';
+
+const temp = tempLedgers();
+
+it('creates an owner operator once, whose PIN hash no PIN can match, and audits it', async () => {
+  const ledger = await temp.ledger();
+  const id = ensureSystemOperator(ledger, 'CLI');
+  expect(ensureSystemOperator(ledger, ' CLI ')).toBe(id);
+  expect(ensureSystemOperator(ledger, 'scheduler')).not.toBe(id);
+  const row = ledger.db
+    .prepare('SELECT name, role, pin_hash AS pinHash, active FROM operators WHERE id = ?')
+    .get(id);
+  expect(row).toEqual({ name: 'CLI', role: 'owner', pinHash: SYSTEM_OPERATOR_PIN_HASH, active: 1 });
+  expect(SYSTEM_OPERATOR_PIN_HASH.startsWith('!')).toBe(true);
+  expect(SYSTEM_OPERATOR_PIN_HASH.length).toBeGreaterThanOrEqual(16);
+  expect(
+    ledger.db.prepare('SELECT action FROM audit_log WHERE subject = ?').pluck().all(`operator:${id}`),
+  ).toEqual(['operator.system_create']);
+});
+
+it('does not borrow a person operator of the same name', async () => {
+  const ledger = await temp.ledger();
+  ledger.db
+    .prepare(
+      "INSERT INTO operators (name, role, pin_hash, created_at) VALUES ('CLI', 'staff', 'scrypt$salt$hash0123', 0)",
+    )
+    .run();
+  await expectBillingError(() => ensureSystemOperator(ledger, 'CLI'), 'OPERATOR_NAME_TAKEN');
+});
