@@ -1,9 +1,22 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { defaultDataDir, ledgerFileIn, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
+import { type BillingServices, createBillingServices, ensureSystemOperator } from '../core/billing/index.ts';
 import { type Ledger, openLedger } from '../core/ledger/index.ts';
-import { createSecrets, type SecretStore, type Secrets } from '../core/secrets/index.ts';
+import { createLogger, type Logger } from '../core/log/index.ts';
+import {
+  createSealer,
+  createSecrets,
+  type SecretStore,
+  type Secrets,
+  SecretsError,
+} from '../core/secrets/index.ts';
+import { createTossClient, type TossClient } from '../core/toss/index.ts';
 import type { GlobalOptions } from './global-options.ts';
 import type { CliIo } from './io.ts';
+
+/** The audit log's name for what the CLI does; it acts as the owner of the data folder. */
+export const CLI_ACTOR = 'CLI';
 
 /**
  * What a command needs. Services are made on first use, so `sandbox` touches no keychain and
@@ -13,12 +26,15 @@ export interface CliContext {
   readonly io: CliIo;
   readonly json: boolean;
   readonly dataDir: string;
-  readonly tossBaseUrl: string | undefined;
   readonly now: () => Date;
   secrets(): Secrets;
   ledger(): Ledger;
-  /** Releases what the command opened (the ledger and its writer lock). */
-  close(): void;
+  /** The billing core over this folder's ledger; with `toss`, a Toss key must be configured. */
+  billing(options: { toss: boolean }): Promise<BillingServices>;
+  /** The operator row the CLI acts as (refunds and charges name one). */
+  operatorId(): number;
+  /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
+  close(): Promise<void>;
 }
 
 export interface CliDeps {
@@ -32,11 +48,13 @@ export function createCliContext(options: GlobalOptions, deps: CliDeps): CliCont
   const dataDir = options.dataDir ?? defaultDataDir(deps.platform);
   let secrets: Secrets | undefined;
   let ledger: Ledger | undefined;
-  return {
+  let toss: TossClient | undefined;
+  let billing: BillingServices | undefined;
+
+  const ctx: CliContext = {
     io: deps.io,
     json: options.json,
     dataDir,
-    tossBaseUrl: options.tossBaseUrl,
     now: deps.now,
     secrets() {
       secrets ??= createSecrets({ store: deps.secretStore(), profile: secretsProfileFor(dataDir) });
@@ -49,9 +67,42 @@ export function createCliContext(options: GlobalOptions, deps: CliDeps): CliCont
       }
       return ledger;
     },
-    close() {
+    async billing({ toss: needsToss }) {
+      const keys = ctx.secrets();
+      const status = await keys.tossSecretKeyStatus();
+      if (needsToss && !status.configured) throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
+      if (!billing) {
+        toss = createTossClient({
+          ...(options.tossBaseUrl === undefined ? {} : { baseUrl: options.tossBaseUrl }),
+          getSecretKey: () => keys.getTossSecretKey(),
+        });
+        billing = createBillingServices({
+          ledger: ctx.ledger(),
+          sealer: createSealer(await keys.ledgerDataKey()),
+          toss,
+          tossMode: status.mode ?? 'test',
+          now: deps.now,
+          log: fileLogger(dataDir, deps.now),
+          actor: CLI_ACTOR,
+        });
+      }
+      return billing;
+    },
+    operatorId() {
+      return ensureSystemOperator(ctx.ledger(), CLI_ACTOR, deps.now);
+    },
+    async close() {
+      await toss?.close();
       ledger?.close();
       ledger = undefined;
     },
   };
+  return ctx;
+}
+
+/** The CLI logs to a file in the data folder: stdout is for the command's answer only. */
+function fileLogger(dataDir: string, now: () => Date): Logger {
+  const file = path.join(dataDir, 'logs', 'desk-cli.log');
+  mkdirSync(path.dirname(file), { recursive: true });
+  return createLogger({ sink: (line) => appendFileSync(file, `${line}\n`), now, level: 'info' });
 }

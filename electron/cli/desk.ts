@@ -3,6 +3,12 @@ import { createKeytarSecretStore } from '../core/secrets/index.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { backupCommand } from './commands/backup.ts';
+import { cardCommand } from './commands/card.ts';
+import { chargeCommand } from './commands/charge.ts';
+import { chargesCommand } from './commands/charges.ts';
+import { memberCommand } from './commands/member.ts';
+import { reconcileCommand } from './commands/reconcile.ts';
+import { refundCommand } from './commands/refund.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretCommand } from './commands/secret.ts';
 import { type CliDeps, createCliContext } from './context.ts';
@@ -12,6 +18,12 @@ import { processIo } from './io.ts';
 /** The headless CLI: `npm run desk -- [global options] <command> [options]`. */
 const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
+  card: cardCommand,
+  charge: chargeCommand,
+  charges: chargesCommand,
+  member: memberCommand,
+  reconcile: reconcileCommand,
+  refund: refundCommand,
   sandbox: sandboxCommand,
   secret: secretCommand,
 };
@@ -30,7 +42,7 @@ export async function runDesk(argv: string[], deps: CliDeps): Promise<number> {
       const output = await command(args, ctx);
       if (output) deps.io.out(ctx.json ? JSON.stringify(output.data) : output.text);
     } finally {
-      ctx.close();
+      await ctx.close();
     }
     return 0;
   } catch (error) {
@@ -39,9 +51,15 @@ export async function runDesk(argv: string[], deps: CliDeps): Promise<number> {
   }
 }
 
+/** The error's message, with the per-field problems a BillingError carries, on one line. */
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replaceAll(/\s*\n\s*/g, ' ');
+  const fields = (error as { fields?: Record<string, { message: string }> } | null)?.fields;
+  const details = fields
+    ? Object.entries(fields).map(([field, problem]) => `${field}: ${problem.message}`)
+    : [];
+  const line = details.length ? `${message} (${details.join('; ')})` : message;
+  return line.replaceAll(/\s*\n\s*/g, ' ');
 }
 
 if (import.meta.main) {

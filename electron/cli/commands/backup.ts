@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { backupLedgerTo } from '../../core/ledger/index.ts';
+import { commandOptions } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
@@ -7,12 +7,8 @@ const USAGE = 'usage: desk backup --to FILE';
 
 /** An online backup of the data folder's ledger to a new file (an existing one is never replaced). */
 export const backupCommand: Command = async (args, ctx) => {
-  let to: string | undefined;
-  try {
-    to = parseArgs({ args, options: { to: { type: 'string' } }, strict: true }).values.to;
-  } catch (error) {
-    throw usageError((error as Error).message, USAGE);
-  }
+  const { values } = commandOptions(args, { to: { type: 'string' } }, USAGE);
+  const to = values.to;
   if (!to) throw usageError('백업 파일을 --to로 지정하세요.', USAGE);
   const file = await backupLedgerTo(ctx.ledger(), to);
   return { data: { file }, text: `장부를 백업했습니다: ${file}` };

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/index.ts';
+import { commandOptions } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
@@ -21,12 +21,8 @@ export const sandboxCommand: Command = async (args, ctx) => {
 };
 
 function parsePort(args: string[]): number {
-  let text: string;
-  try {
-    text = parseArgs({ args, options: { port: { type: 'string', default: '0' } }, strict: true }).values.port;
-  } catch (error) {
-    throw usageError((error as Error).message, USAGE);
-  }
+  const { values } = commandOptions(args, { port: { type: 'string', default: '0' } }, USAGE);
+  const text = values.port;
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) throw usageError(`포트 번호가 올바르지 않습니다: ${text}`, USAGE);
   return port;

@@ -1,0 +1,77 @@
+import { stringify } from 'csv-stringify/sync';
+import { type ChargeLogFilter, type ChargeStatus, chargeLogPage } from '../../core/ledger/index.ts';
+import { commandOptions, wholeNumber } from '../args.ts';
+import { usageError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+
+const USAGE =
+  'usage: desk charges [--member ID] [--status DONE|DECLINED|FAILED|UNKNOWN|PENDING] [--from YYYY-MM-DD --to YYYY-MM-DD] [--csv]';
+const STATUSES: readonly ChargeStatus[] = ['PENDING', 'DONE', 'DECLINED', 'FAILED', 'UNKNOWN'];
+const COLUMNS = ['id', 'memberId', 'kind', 'status', 'orderId', 'amount', 'createdAt'] as const;
+// The store's time zone is Korea's, which has had no daylight saving since 1988: a fixed offset.
+const STORE_OFFSET = '+09:00';
+const STORE_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The charge log, newest first, as JSON (or CSV with --csv); dates are store-local days, both included. */
+export const chargesCommand: Command = async (args, ctx) => {
+  const { values } = commandOptions(
+    args,
+    {
+      member: { type: 'string' },
+      status: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      csv: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  const filter = {
+    ...(values.member === undefined ? {} : { memberId: wholeNumber(values.member, '--member', USAGE) }),
+    ...(values.status === undefined ? {} : { status: status(values.status) }),
+    ...(values.from === undefined ? {} : { from: dayStart(values.from, '--from') }),
+    ...(values.to === undefined ? {} : { to: dayStart(values.to, '--to') + DAY_MS }),
+  } satisfies ChargeLogFilter;
+  const rows = allRows(ctx.ledger().db, filter);
+  // --csv is for people and spreadsheets; under --json the rows stay one JSON document.
+  const text = values.csv
+    ? stringify(rows, { header: true, columns: [...COLUMNS] }).trimEnd()
+    : rows.map((row) => Object.values(row).join('  ')).join('\n') || '결제 기록이 없습니다.';
+  return { data: rows, text };
+};
+
+type Row = Record<(typeof COLUMNS)[number], string | number>;
+
+function allRows(db: Parameters<typeof chargeLogPage>[0], filter: ChargeLogFilter): Row[] {
+  const rows: Row[] = [];
+  let page = chargeLogPage(db, filter, { limit: 500 });
+  for (;;) {
+    for (const entry of page.entries) {
+      rows.push({
+        id: entry.id,
+        memberId: entry.memberId,
+        kind: entry.kind,
+        status: entry.status,
+        orderId: entry.orderId,
+        amount: entry.amount,
+        createdAt: new Date(entry.createdAt).toISOString(),
+      });
+    }
+    if (!page.next) return rows;
+    page = chargeLogPage(db, filter, { limit: 500, before: page.next });
+  }
+}
+
+function status(value: string): ChargeStatus {
+  const found = STATUSES.find((known) => known === value.toUpperCase());
+  if (!found) throw usageError(`--status는 ${STATUSES.join(', ')} 중 하나입니다: ${value}`, USAGE);
+  return found;
+}
+
+function dayStart(value: string, flag: string): number {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00${STORE_OFFSET}`) : Number.NaN;
+  if (Number.isNaN(at) || new Date(at + STORE_OFFSET_MS).toISOString().slice(0, 10) !== value) {
+    throw usageError(`${flag}는 YYYY-MM-DD 형식의 날짜여야 합니다: ${value}`, USAGE);
+  }
+  return at;
+}
