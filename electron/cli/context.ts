@@ -1,7 +1,12 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir, ledgerFileIn, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
-import { type BillingServices, createBillingServices, ensureSystemOperator } from '../core/billing/index.ts';
+import {
+  type BillingServices,
+  createBillingServices,
+  ensureSystemOperator,
+  ledgerHoldsSealedValues,
+} from '../core/billing/index.ts';
 import { type Ledger, openLedger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
 import {
@@ -76,9 +81,11 @@ export function createCliContext(options: GlobalOptions, deps: CliDeps): CliCont
           ...(options.tossBaseUrl === undefined ? {} : { baseUrl: options.tossBaseUrl }),
           getSecretKey: () => keys.getTossSecretKey(),
         });
+        const book = ctx.ledger();
+        const dataKey = await keys.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(book) });
         billing = createBillingServices({
-          ledger: ctx.ledger(),
-          sealer: createSealer(await keys.ledgerDataKey()),
+          ledger: book,
+          sealer: createSealer(dataKey),
           toss,
           tossMode: status.mode ?? 'test',
           now: deps.now,

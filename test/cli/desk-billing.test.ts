@@ -197,6 +197,25 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
     for (const secret of secrets) expect(disk.includes(secret), secret.slice(0, 6)).toBe(false);
   });
 
+  it('never replaces a missing data key once the ledger holds sealed values', async () => {
+    const account = `${secretsProfileFor(dataDir)}/ledger-data-key`;
+    const dataKey = await keytar.getPassword('autopay-desk', account);
+    expect(dataKey).not.toBeNull();
+    // What a locked Secret Service looks like to keytar: no such entry.
+    await keytar.deletePassword('autopay-desk', account);
+    try {
+      const run = await desk(['member', 'list']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^장부에 암호화된 카드 정보가 있는데 키체인에서 장부 암호화 키를 찾지 못했습니다\..*\n$/,
+      );
+      expect(await keytar.getPassword('autopay-desk', account)).toBeNull();
+    } finally {
+      await keytar.setPassword('autopay-desk', account, dataKey ?? '');
+    }
+    expect((await desk(['member', 'list'])).code).toBe(0);
+  });
+
   it('says one line and exits non-zero when no key is configured', async () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'autopay-cli-nokey-'));
     try {

@@ -151,6 +151,17 @@ describeWithKeychain('secrets in the OS keychain', () => {
       expect(await createSecrets({ store, profile }).ledgerDataKey()).toEqual(key);
     });
 
+    it('is not created when the caller says sealed values exist: a missing key is an error, not a new key', async () => {
+      const { secrets, profile } = fresh();
+      const error = await secrets.ledgerDataKey({ mayCreate: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SecretsError);
+      expect((error as SecretsError).code).toBe('LEDGER_DATA_KEY_MISSING');
+      expect(await keytar.getPassword(service, `${profile}/ledger-data-key`)).toBeNull();
+      // Once the key is back (the keychain unlocked), the same call returns it.
+      const key = await createSecrets({ store, profile }).ledgerDataKey();
+      expect(await secrets.ledgerDataKey({ mayCreate: false })).toEqual(key);
+    });
+
     it('each profile has its own key', async () => {
       const a = await fresh().secrets.ledgerDataKey();
       const b = await fresh().secrets.ledgerDataKey();

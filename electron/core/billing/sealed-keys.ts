@@ -1,3 +1,4 @@
+import type { Ledger } from '../ledger/index.ts';
 import { SealedValueError } from '../secrets/index.ts';
 import { BillingError } from './billing-error.ts';
 import type { BillingContext } from './deps.ts';
@@ -35,4 +36,17 @@ function opened(open: () => string): string {
     }
     throw error;
   }
+}
+
+/**
+ * Whether the ledger already holds values sealed with some data key: from then on a missing key
+ * must never be replaced by a new one (see Secrets.ledgerDataKey's `mayCreate`).
+ */
+export function ledgerHoldsSealedValues(ledger: Ledger): boolean {
+  return (
+    ledger.db
+      .prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM cards)')
+      .pluck()
+      .get() === 1
+  );
 }

@@ -5,7 +5,8 @@ export type SecretsErrorCode =
   | 'TOSS_KEY_MALFORMED'
   | 'TOSS_KEY_NOT_CONFIGURED'
   | 'TOSS_KEY_STORED_MALFORMED'
-  | 'LEDGER_DATA_KEY_CORRUPT';
+  | 'LEDGER_DATA_KEY_CORRUPT'
+  | 'LEDGER_DATA_KEY_MISSING';
 
 const USE_INSTEAD =
   '토스페이먼츠 개발자센터의 API 개별 연동 키 중 시크릿 키(test_sk_ 또는 live_sk_로 시작)를 입력하세요.';
@@ -23,6 +24,9 @@ const MESSAGES: Record<SecretsErrorCode, string> = {
   LEDGER_DATA_KEY_CORRUPT:
     '키체인에 저장된 장부 암호화 키가 손상되었습니다. 새 키를 만들면 저장된 빌링키를 모두 쓸 수 없게 되므로 앱을 멈췄습니다. ' +
     '키체인을 백업에서 복원하거나 관리자에게 문의하세요.',
+  LEDGER_DATA_KEY_MISSING:
+    '장부에 암호화된 카드 정보가 있는데 키체인에서 장부 암호화 키를 찾지 못했습니다. 키체인이 잠겨 있으면 잠금을 해제한 뒤 ' +
+    '다시 시도하세요. 새 키를 만들면 저장된 카드를 모두 쓸 수 없게 되므로 만들지 않았습니다.',
 };
 
 /** Refusals and failures of Secrets that staff can act on: a stable code and a Korean message. */

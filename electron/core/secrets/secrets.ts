@@ -20,9 +20,11 @@ export interface Secrets {
   /**
    * The ledger's 32-byte data key for createSealer, created on first use. A stored key that is
    * not exactly 32 bytes is an error, never a reason to make a new one: a new key would leave
-   * every sealed billing key unreadable.
+   * every sealed billing key unreadable. For the same reason, pass `mayCreate: false` once the
+   * ledger holds sealed values: a keychain that answers "no such entry" while locked (the Secret
+   * Service on Linux does) then gets LEDGER_DATA_KEY_MISSING instead of a fresh key.
    */
-  ledgerDataKey(): Promise<Buffer>;
+  ledgerDataKey(options?: { mayCreate?: boolean }): Promise<Buffer>;
 }
 
 export interface SecretsOptions {
@@ -57,9 +59,10 @@ export function createSecrets({ store, profile }: SecretsOptions): Secrets {
     return { key, mode };
   }
 
-  async function loadOrCreateDataKey(): Promise<Buffer> {
+  async function loadOrCreateDataKey(mayCreate: boolean): Promise<Buffer> {
     const stored = await store.get(dataKeyAccount);
     if (stored !== null) return decodeDataKey(stored);
+    if (!mayCreate) throw new SecretsError('LEDGER_DATA_KEY_MISSING');
     await store.set(dataKeyAccount, randomBytes(DATA_KEY_BYTES).toString('base64'));
     // Use what the keychain kept, not what was written: a key it did not keep would make every
     // value sealed with it unreadable at the next start.
@@ -85,8 +88,8 @@ export function createSecrets({ store, profile }: SecretsOptions): Secrets {
       if (!stored) throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
       return stored.key;
     },
-    async ledgerDataKey() {
-      dataKey ??= loadOrCreateDataKey().catch((error: unknown) => {
+    async ledgerDataKey({ mayCreate = true } = {}) {
+      dataKey ??= loadOrCreateDataKey(mayCreate).catch((error: unknown) => {
         dataKey = undefined;
         throw error;
       });
