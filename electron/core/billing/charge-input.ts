@@ -42,24 +42,31 @@ export function checkChargeRequest(input: ChargeRequestInput): ChargeRequest {
     };
   }
   const taxFreeAmount = input.taxFreeAmount ?? 0;
-  if (!Number.isSafeInteger(taxFreeAmount) || taxFreeAmount < 0) {
-    problems.taxFreeAmount = {
-      code: 'TAX_FREE_INVALID',
-      message: '면세 금액은 0원 이상의 정수로 입력해 주세요.',
-    };
-  } else if (Number.isSafeInteger(amount) && taxFreeAmount > amount) {
-    problems.taxFreeAmount = {
-      code: 'TAX_FREE_OVER_AMOUNT',
-      message: '면세 금액은 결제 금액보다 클 수 없습니다.',
-    };
-  }
+  const taxFree = taxFreeProblem(taxFreeAmount, Number.isSafeInteger(amount) ? amount : undefined);
+  if (taxFree) problems.taxFreeAmount = taxFree;
   const requestId = input.requestId ?? null;
-  if (requestId !== null && !REQUEST_ID.test(requestId)) {
-    problems.requestId = {
-      code: 'REQUEST_ID_INVALID',
-      message: '요청 번호는 1~200자의 공백 없는 영문, 숫자, 기호여야 합니다.',
-    };
-  }
+  const requestIdInvalid = requestIdProblem(requestId);
+  if (requestIdInvalid) problems.requestId = requestIdInvalid;
   throwIfInvalid(problems);
   return { amount, orderName, taxFreeAmount, requestId };
+}
+
+/** A tax-free part must be a whole number of won, and no more than the amount it is part of. */
+export function taxFreeProblem(taxFreeAmount: number, ofAmount?: number): FieldProblem | undefined {
+  if (!Number.isSafeInteger(taxFreeAmount) || taxFreeAmount < 0) {
+    return { code: 'TAX_FREE_INVALID', message: '면세 금액은 0원 이상의 정수로 입력해 주세요.' };
+  }
+  if (ofAmount !== undefined && taxFreeAmount > ofAmount) {
+    return { code: 'TAX_FREE_OVER_AMOUNT', message: '면세 금액은 결제 금액보다 클 수 없습니다.' };
+  }
+  return undefined;
+}
+
+/** A caller's request id, when given, is printable ASCII like an Idempotency-Key. */
+export function requestIdProblem(requestId: string | null): FieldProblem | undefined {
+  if (requestId === null || REQUEST_ID.test(requestId)) return undefined;
+  return {
+    code: 'REQUEST_ID_INVALID',
+    message: '요청 번호는 1~200자의 공백 없는 영문, 숫자, 기호여야 합니다.',
+  };
 }

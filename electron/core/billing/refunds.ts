@@ -1,5 +1,6 @@
 import { type Actor, audit, checkOperator } from './audit.ts';
 import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
+import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
 import { chargeView } from './charge-rows.ts';
 import type { BillingContext } from './deps.ts';
 import type { InFlight } from './in-flight.ts';
@@ -48,7 +49,6 @@ export interface RefundService {
   listForCharge(chargeId: number): RefundView[];
 }
 
-const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
 const won = (amount: number) => `${amount.toLocaleString('ko-KR')}원`;
 
 export function createRefundService(ctx: BillingContext, inFlight: InFlight<RefundView>): RefundService {
@@ -74,22 +74,14 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
       };
     }
     const taxFreeAmount = input.taxFreeAmount ?? 0;
-    if (!Number.isSafeInteger(taxFreeAmount) || taxFreeAmount < 0) {
-      problems.taxFreeAmount = {
-        code: 'TAX_FREE_INVALID',
-        message: '면세 금액은 0원 이상의 정수로 입력해 주세요.',
-      };
-    }
+    const taxFree = taxFreeProblem(taxFreeAmount);
+    if (taxFree) problems.taxFreeAmount = taxFree;
     if (!Number.isSafeInteger(input.operatorId)) {
       problems.operatorId = { code: 'OPERATOR_REQUIRED', message: '환불하는 직원을 선택해 주세요.' };
     }
     const requestId = input.requestId ?? null;
-    if (requestId !== null && !REQUEST_ID.test(requestId)) {
-      problems.requestId = {
-        code: 'REQUEST_ID_INVALID',
-        message: '요청 번호는 1~200자의 공백 없는 영문, 숫자, 기호여야 합니다.',
-      };
-    }
+    const requestIdInvalid = requestIdProblem(requestId);
+    if (requestIdInvalid) problems.requestId = requestIdInvalid;
     throwIfInvalid(problems);
     return { reason, taxFreeAmount, requestId };
   }
