@@ -14,5 +14,18 @@ export {
   periodStart,
   periodsBetween,
 } from './periods.ts';
+export { type CreatePlanInput, createPlanService, type PlanService, type PlanView } from './plans.ts';
 export { ScheduleError, type ScheduleErrorCode } from './schedule-error.ts';
 export { INTERVAL_UNITS, type IntervalUnit, type Period, type Schedule } from './schedule-types.ts';
+export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';
+export {
+  type ChangePriceInput,
+  type CreateSubscriptionInput,
+  type CustomTerms,
+  createSubscriptionService,
+  DEFAULT_TIME_ZONE,
+  type ListSubscriptionsInput,
+  type SubscriptionService,
+  type SubscriptionStatus,
+  type SubscriptionView,
+} from './subscriptions.ts';

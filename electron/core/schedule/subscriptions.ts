@@ -1,0 +1,311 @@
+import { type Actor, audit } from '../billing/audit.ts';
+import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
+import type { BillingContext } from '../billing/deps.ts';
+import { activeMemberOrThrow } from '../billing/member-rows.ts';
+import { scheduleProblems } from './check-schedule.ts';
+import { findPlan } from './plans.ts';
+import type { IntervalUnit, Schedule } from './schedule-types.ts';
+import { SubscriptionError } from './subscription-error.ts';
+import { DEFAULT_CHARGE_TIME, intervalProblems, priceProblems, textProblem } from './terms.ts';
+
+export type SubscriptionStatus = 'active' | 'paused' | 'canceled' | 'past_due' | 'needs_card';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+
+/** Terms of a subscription without a plan (a one-off arrangement with one member). */
+export interface CustomTerms {
+  amount: number;
+  taxFreeAmount?: number;
+  intervalUnit: IntervalUnit;
+  intervalCount: number;
+  /** Default '10:00'. */
+  chargeTime?: string;
+}
+
+export interface CreateSubscriptionInput extends Actor {
+  memberId: number;
+  /** Exactly one of planId and custom. */
+  planId?: number;
+  custom?: CustomTerms;
+  /** Default: the plan's name; required with custom terms. */
+  orderName?: string;
+  anchorDate: string;
+  /** Default: anchorDate. */
+  startDate?: string;
+  trialEnd?: string | null;
+  /** Default 'Asia/Seoul'. */
+  timeZone?: string;
+}
+
+export interface ChangePriceInput extends Actor {
+  id: number;
+  amount: number;
+  /** Default: the current tax-free amount. */
+  taxFreeAmount?: number;
+}
+
+export interface ListSubscriptionsInput {
+  memberId?: number;
+  status?: SubscriptionStatus;
+}
+
+export interface SubscriptionView extends Schedule {
+  readonly id: number;
+  readonly memberId: number;
+  readonly planId: number | null;
+  readonly amount: number;
+  readonly taxFreeAmount: number;
+  readonly orderName: string;
+  readonly status: SubscriptionStatus;
+  readonly cancelAtPeriodEnd: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+type IdInput = { id: number } & Actor;
+
+export interface SubscriptionService {
+  create(input: CreateSubscriptionInput): SubscriptionView;
+  /** active → paused: no period is charged while paused. */
+  pause(input: IdInput): SubscriptionView;
+  /** paused → active. */
+  resume(input: IdInput): SubscriptionView;
+  /** Any status but canceled → canceled, at once. */
+  cancel(input: IdInput): SubscriptionView;
+  /** Marks the subscription to end when its current period ends; it stays in its status until then. */
+  cancelAtPeriodEnd(input: IdInput): SubscriptionView;
+  changePrice(input: ChangePriceInput): SubscriptionView;
+  list(input?: ListSubscriptionsInput): SubscriptionView[];
+  get(id: number): SubscriptionView;
+}
+
+interface SubscriptionRow extends Omit<SubscriptionView, 'cancelAtPeriodEnd'> {
+  readonly cancelAtPeriodEnd: 0 | 1;
+}
+
+const COLUMNS = `id, member_id AS memberId, plan_id AS planId, amount, tax_free_amount AS taxFreeAmount,
+  order_name AS orderName, interval_unit AS intervalUnit, interval_count AS intervalCount,
+  charge_time AS chargeTime, anchor_date AS anchorDate, start_date AS startDate, trial_end AS trialEnd,
+  status, cancel_at_period_end AS cancelAtPeriodEnd, time_zone AS timeZone, created_at AS createdAt,
+  updated_at AS updatedAt`;
+
+const STATUS_LABEL: Readonly<Record<SubscriptionStatus, string>> = {
+  active: '이용 중',
+  paused: '일시정지',
+  canceled: '해지',
+  past_due: '연체',
+  needs_card: '카드 재등록 필요',
+};
+
+export function createSubscriptionService(ctx: BillingContext): SubscriptionService {
+  const db = ctx.ledger.db;
+
+  function get(id: number): SubscriptionView {
+    const row = Number.isSafeInteger(id)
+      ? (db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as
+          | SubscriptionRow
+          | undefined)
+      : undefined;
+    if (!row) throw new SubscriptionError('SUBSCRIPTION_NOT_FOUND', `구독(번호 ${id})을 찾을 수 없습니다.`);
+    return view(row);
+  }
+
+  function illegal(sub: SubscriptionView, action: string): SubscriptionError {
+    return new SubscriptionError(
+      'ILLEGAL_TRANSITION',
+      `${STATUS_LABEL[sub.status]} 상태인 구독(번호 ${sub.id})은 ${action}할 수 없습니다.`,
+    );
+  }
+
+  /**
+   * One status change in one transaction with its audit row: `allowed` lists the statuses it may
+   * start from; the row is re-read inside the transaction so a concurrent change cannot slip past.
+   */
+  function transition(
+    input: IdInput,
+    options: {
+      allowed: readonly SubscriptionStatus[];
+      to: SubscriptionStatus;
+      label: string;
+      action: string;
+    },
+  ): SubscriptionView {
+    return db.transaction(() => {
+      const sub = get(input.id);
+      if (!options.allowed.includes(sub.status)) throw illegal(sub, options.label);
+      db.prepare('UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?').run(
+        options.to,
+        ctx.now().getTime(),
+        sub.id,
+      );
+      audit(ctx, input, options.action, `subscription:${sub.id}`, { from: sub.status, to: options.to });
+      return get(sub.id);
+    })();
+  }
+
+  return {
+    create(input) {
+      const problems: Record<string, FieldProblem> = {};
+      const hasPlan = input.planId !== undefined;
+      const hasCustom = input.custom !== undefined;
+      if (hasPlan === hasCustom) {
+        problems.planId = {
+          code: 'PLAN_OR_CUSTOM',
+          message: '요금제를 고르거나 직접 금액과 주기를 입력해 주세요 (둘 중 하나만).',
+        };
+      }
+      const plan = hasPlan ? findPlan(db, input.planId as number) : undefined;
+      if (hasPlan && !plan) {
+        problems.planId = {
+          code: 'PLAN_NOT_FOUND',
+          message: `요금제(번호 ${input.planId})를 찾을 수 없습니다.`,
+        };
+      } else if (plan && !plan.active) {
+        problems.planId = { code: 'PLAN_ARCHIVED', message: `보관 처리된 요금제입니다: ${plan.name}` };
+      }
+      // The plan's terms are copied into the row: editing or archiving the plan later never
+      // reprices or stops a member silently (schema-v1, the comment on subscriptions).
+      const source = plan ?? input.custom;
+      const terms = {
+        amount: source?.amount ?? Number.NaN,
+        taxFreeAmount: source?.taxFreeAmount ?? 0,
+        intervalUnit: source?.intervalUnit ?? ('month' as IntervalUnit),
+        intervalCount: source?.intervalCount ?? 1,
+        chargeTime: source?.chargeTime ?? DEFAULT_CHARGE_TIME,
+      };
+      if (input.custom) Object.assign(problems, priceProblems(terms), intervalProblems(terms));
+      const orderName = (input.orderName ?? plan?.name ?? '').trim();
+      const orderNameProblem = textProblem(orderName, '주문명');
+      if (orderNameProblem && !problems.planId) problems.orderName = orderNameProblem;
+      const schedule: Schedule = {
+        intervalUnit: terms.intervalUnit,
+        intervalCount: terms.intervalCount,
+        chargeTime: terms.chargeTime,
+        anchorDate: input.anchorDate,
+        startDate: input.startDate ?? input.anchorDate,
+        trialEnd: input.trialEnd ?? null,
+        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+      };
+      // scheduleProblems is what checkSchedule throws on; collecting them here lets one form error
+      // carry the schedule's fields together with the price and plan fields.
+      for (const [field, problem] of Object.entries(scheduleProblems(schedule))) {
+        problems[field] ??= problem;
+      }
+      throwIfInvalid(problems);
+
+      const id = db.transaction(() => {
+        const member = activeMemberOrThrow(db, input.memberId);
+        const at = ctx.now().getTime();
+        const inserted = db
+          .prepare(
+            `INSERT INTO subscriptions (member_id, plan_id, amount, tax_free_amount, order_name, interval_unit,
+               interval_count, charge_time, anchor_date, start_date, trial_end, time_zone, created_at, updated_at)
+             VALUES (@memberId, @planId, @amount, @taxFreeAmount, @orderName, @intervalUnit, @intervalCount,
+               @chargeTime, @anchorDate, @startDate, @trialEnd, @timeZone, @at, @at)`,
+          )
+          .run({ ...terms, ...schedule, memberId: member.id, planId: plan?.id ?? null, orderName, at });
+        const subscriptionId = Number(inserted.lastInsertRowid);
+        audit(ctx, input, 'subscription.create', `subscription:${subscriptionId}`, {
+          memberId: member.id,
+          planId: plan?.id ?? null,
+          amount: terms.amount,
+          taxFreeAmount: terms.taxFreeAmount,
+          intervalUnit: terms.intervalUnit,
+          intervalCount: terms.intervalCount,
+          anchorDate: schedule.anchorDate,
+          startDate: schedule.startDate,
+        });
+        return subscriptionId;
+      })();
+      return get(id);
+    },
+
+    pause(input) {
+      return transition(input, {
+        allowed: ['active'],
+        to: 'paused',
+        label: '일시정지',
+        action: 'subscription.pause',
+      });
+    },
+
+    resume(input) {
+      return transition(input, {
+        allowed: ['paused'],
+        to: 'active',
+        label: '재개',
+        action: 'subscription.resume',
+      });
+    },
+
+    cancel(input) {
+      return transition(input, {
+        allowed: ['active', 'paused', 'past_due', 'needs_card'],
+        to: 'canceled',
+        label: '해지',
+        action: 'subscription.cancel',
+      });
+    },
+
+    cancelAtPeriodEnd(input) {
+      return db.transaction(() => {
+        const sub = get(input.id);
+        if (sub.status === 'canceled') throw illegal(sub, '기간 종료 해지 예약');
+        if (sub.cancelAtPeriodEnd) {
+          throw new SubscriptionError(
+            'ILLEGAL_TRANSITION',
+            `구독(번호 ${sub.id})은 이미 이번 기간이 끝나면 해지되도록 예약되어 있습니다.`,
+          );
+        }
+        // Only the flag: the runner ends the subscription instead of charging the next period.
+        db.prepare('UPDATE subscriptions SET cancel_at_period_end = 1, updated_at = ? WHERE id = ?').run(
+          ctx.now().getTime(),
+          sub.id,
+        );
+        audit(ctx, input, 'subscription.cancel_at_period_end', `subscription:${sub.id}`, {
+          status: sub.status,
+        });
+        return get(sub.id);
+      })();
+    },
+
+    changePrice(input) {
+      return db.transaction(() => {
+        const sub = get(input.id);
+        const price = { amount: input.amount, taxFreeAmount: input.taxFreeAmount ?? sub.taxFreeAmount };
+        throwIfInvalid(priceProblems(price));
+        if (sub.status === 'canceled') throw illegal(sub, '금액 변경');
+        // Only the subscription's terms change. Periods already in subscription_periods keep the
+        // amount they were created with (a period being charged or paid must not move under it);
+        // the new price applies to every period created from now on, i.e. from the next period.
+        db.prepare(
+          'UPDATE subscriptions SET amount = ?, tax_free_amount = ?, updated_at = ? WHERE id = ?',
+        ).run(price.amount, price.taxFreeAmount, ctx.now().getTime(), sub.id);
+        audit(ctx, input, 'subscription.price_change', `subscription:${sub.id}`, {
+          fromAmount: sub.amount,
+          fromTaxFreeAmount: sub.taxFreeAmount,
+          amount: price.amount,
+          taxFreeAmount: price.taxFreeAmount,
+        });
+        return get(sub.id);
+      })();
+    },
+
+    list(input = {}) {
+      const rows = db
+        .prepare(
+          `SELECT ${COLUMNS} FROM subscriptions
+           WHERE (@memberId IS NULL OR member_id = @memberId) AND (@status IS NULL OR status = @status)
+           ORDER BY id`,
+        )
+        .all({ memberId: input.memberId ?? null, status: input.status ?? null }) as SubscriptionRow[];
+      return rows.map(view);
+    },
+
+    get,
+  };
+}
+
+function view(row: SubscriptionRow): SubscriptionView {
+  return { ...row, cancelAtPeriodEnd: row.cancelAtPeriodEnd === 1 };
+}
