@@ -2,13 +2,21 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir, ledgerFileIn, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
 import {
+  type BillingDeps,
   type BillingServices,
+  billingContext,
   createBillingServices,
   ensureSystemOperator,
   ledgerHoldsSealedValues,
 } from '../core/billing/index.ts';
 import { type Ledger, openLedger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
+import {
+  createPlanService,
+  createSubscriptionService,
+  type PlanService,
+  type SubscriptionService,
+} from '../core/schedule/index.ts';
 import {
   createSealer,
   createSecrets,
@@ -36,6 +44,8 @@ export interface CliContext {
   ledger(): Ledger;
   /** The billing core over this folder's ledger; with `toss`, a Toss key must be configured. */
   billing(options: { toss: boolean }): Promise<BillingServices>;
+  /** Plans and subscriptions over this folder's ledger (no Toss call is made through them). */
+  schedules(): Promise<{ plans: PlanService; subscriptions: SubscriptionService }>;
   /** The operator row the CLI acts as (refunds and charges name one). */
   operatorId(): number;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
@@ -49,20 +59,44 @@ export interface CliDeps {
   now: () => Date;
 }
 
-export function createCliContext(options: GlobalOptions, deps: CliDeps): CliContext {
-  const dataDir = options.dataDir ?? defaultDataDir(deps.platform);
+export function createCliContext(options: GlobalOptions, injected: CliDeps): CliContext {
+  const dataDir = options.dataDir ?? defaultDataDir(injected.platform);
   let secrets: Secrets | undefined;
   let ledger: Ledger | undefined;
   let toss: TossClient | undefined;
+  let deps: BillingDeps | undefined;
   let billing: BillingServices | undefined;
 
+  async function billingDeps(): Promise<BillingDeps> {
+    if (!deps) {
+      const keys = ctx.secrets();
+      const status = await keys.tossSecretKeyStatus();
+      const book = ctx.ledger();
+      const dataKey = await keys.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(book) });
+      toss = createTossClient({
+        ...(options.tossBaseUrl === undefined ? {} : { baseUrl: options.tossBaseUrl }),
+        getSecretKey: () => keys.getTossSecretKey(),
+      });
+      deps = {
+        ledger: book,
+        sealer: createSealer(dataKey),
+        toss,
+        tossMode: status.mode ?? 'test',
+        now: injected.now,
+        log: fileLogger(dataDir, injected.now),
+        actor: CLI_ACTOR,
+      };
+    }
+    return deps;
+  }
+
   const ctx: CliContext = {
-    io: deps.io,
+    io: injected.io,
     json: options.json,
     dataDir,
-    now: deps.now,
+    now: injected.now,
     secrets() {
-      secrets ??= createSecrets({ store: deps.secretStore(), profile: secretsProfileFor(dataDir) });
+      secrets ??= createSecrets({ store: injected.secretStore(), profile: secretsProfileFor(dataDir) });
       return secrets;
     },
     ledger() {
@@ -73,30 +107,18 @@ export function createCliContext(options: GlobalOptions, deps: CliDeps): CliCont
       return ledger;
     },
     async billing({ toss: needsToss }) {
-      const keys = ctx.secrets();
-      const status = await keys.tossSecretKeyStatus();
-      if (needsToss && !status.configured) throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
-      if (!billing) {
-        toss = createTossClient({
-          ...(options.tossBaseUrl === undefined ? {} : { baseUrl: options.tossBaseUrl }),
-          getSecretKey: () => keys.getTossSecretKey(),
-        });
-        const book = ctx.ledger();
-        const dataKey = await keys.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(book) });
-        billing = createBillingServices({
-          ledger: book,
-          sealer: createSealer(dataKey),
-          toss,
-          tossMode: status.mode ?? 'test',
-          now: deps.now,
-          log: fileLogger(dataDir, deps.now),
-          actor: CLI_ACTOR,
-        });
+      if (needsToss && !(await ctx.secrets().tossSecretKeyStatus()).configured) {
+        throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
       }
+      billing ??= createBillingServices(await billingDeps());
       return billing;
     },
+    async schedules() {
+      const context = billingContext(await billingDeps());
+      return { plans: createPlanService(context), subscriptions: createSubscriptionService(context) };
+    },
     operatorId() {
-      return ensureSystemOperator(ctx.ledger(), CLI_ACTOR, deps.now);
+      return ensureSystemOperator(ctx.ledger(), CLI_ACTOR, injected.now);
     },
     async close() {
       await toss?.close();

@@ -7,10 +7,12 @@ import { cardCommand } from './commands/card.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { chargesCommand } from './commands/charges.ts';
 import { memberCommand } from './commands/member.ts';
+import { planCommand } from './commands/plan.ts';
 import { reconcileCommand } from './commands/reconcile.ts';
 import { refundCommand } from './commands/refund.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretCommand } from './commands/secret.ts';
+import { subscribeCommand, subscriptionCommand } from './commands/subscribe.ts';
 import { type CliDeps, createCliContext } from './context.ts';
 import { GLOBAL_USAGE, parseGlobalOptions } from './global-options.ts';
 import { processIo } from './io.ts';
@@ -22,10 +24,13 @@ const COMMANDS: Record<string, Command> = {
   charge: chargeCommand,
   charges: chargesCommand,
   member: memberCommand,
+  plan: planCommand,
   reconcile: reconcileCommand,
   refund: refundCommand,
   sandbox: sandboxCommand,
   secret: secretCommand,
+  subscribe: subscribeCommand,
+  subscription: subscriptionCommand,
 };
 
 const USAGE = `usage: desk <${Object.keys(COMMANDS).join('|')}> [options]; ${GLOBAL_USAGE}`;

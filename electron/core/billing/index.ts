@@ -8,7 +8,13 @@ export {
 export type { CardRegistration, CardService, RegisterCardInput } from './cards.ts';
 export { type ChargeRequestInput, MIN_CHARGE_AMOUNT } from './charge-input.ts';
 export type { ChargeInput, ChargeService } from './charges.ts';
-export { type BillingDeps, DEFAULT_RETRY_POLICY, type RetryPolicy } from './deps.ts';
+export {
+  type BillingContext,
+  type BillingDeps,
+  billingContext,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+} from './deps.ts';
 export {
   RESOLVED_BY_STAFF,
   type ResolveChargeInput,

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 
 /**
  * Store-local calendar dates ('YYYY-MM-DD') as date-fns values. They are carried as midnight in
