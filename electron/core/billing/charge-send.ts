@@ -7,6 +7,7 @@ import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-o
 import { type AttemptRow, attemptRow, chargeView, writeOutcome } from './charge-rows.ts';
 import type { BillingContext } from './deps.ts';
 import { memberOrThrow } from './member-rows.ts';
+import { followPeriodOutcome } from './period-rows.ts';
 import { openBillingKey, openCustomerKey } from './sealed-keys.ts';
 import type { ChargeView } from './views.ts';
 
@@ -85,7 +86,11 @@ export function recordChargeOutcome(
     db.transaction(() => {
       const current = attemptRow(db, attemptId);
       if (!current || (current.status !== 'PENDING' && current.status !== 'UNKNOWN')) return;
-      writeOutcome(db, attemptId, outcome, ctx.now().getTime());
+      const at = ctx.now().getTime();
+      writeOutcome(db, attemptId, outcome, at);
+      // A scheduled attempt's period follows it in the same transaction, whichever path learned
+      // the outcome (the charge itself, the reconciler, staff), so the two never disagree.
+      followPeriodOutcome(db, attemptId, outcome.status, at);
       // UNKNOWN again after UNKNOWN is no news: only changes of state are audited.
       if (outcome.status === 'UNKNOWN' && current.status === 'UNKNOWN') return;
       const details: JsonObject =

@@ -25,6 +25,13 @@ export { normalizePhone } from './member-fields.ts';
 export type { CreateMemberInput, EditMemberInput, MemberService, SearchMembersInput } from './members.ts';
 export type { ReconcileReport, Reconciler, ResolvedEntry, ReviewEntry } from './reconciler.ts';
 export type { RefundInput, RefundService } from './refunds.ts';
+export {
+  type ChargePeriodInput,
+  type NotChargeableReason,
+  periodOrderId,
+  type ScheduledChargeResult,
+  type ScheduledChargeService,
+} from './scheduled-charges.ts';
 export { ledgerHoldsSealedValues } from './sealed-keys.ts';
 export { type BillingServices, createBillingServices } from './services.ts';
 export { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';

@@ -6,6 +6,7 @@ import { createReviewService, type ReviewService } from './manual-review.ts';
 import { createMemberService, type MemberService } from './members.ts';
 import { createReconciler, type Reconciler } from './reconciler.ts';
 import { createRefundService, type RefundService } from './refunds.ts';
+import { createScheduledChargeService, type ScheduledChargeService } from './scheduled-charges.ts';
 import type { ChargeView, RefundView } from './views.ts';
 
 export interface BillingServices {
@@ -15,6 +16,8 @@ export interface BillingServices {
   readonly refunds: RefundService;
   readonly reconciler: Reconciler;
   readonly review: ReviewService;
+  /** Charges of subscription periods (the schedule runner's way in); same in-flight set as charges. */
+  readonly scheduled: ScheduledChargeService;
 }
 
 /**
@@ -35,5 +38,6 @@ export function createBillingServices(deps: BillingDeps): BillingServices {
     refunds: createRefundService(ctx, refundsInFlight),
     reconciler: createReconciler(ctx, chargesInFlight, refundsInFlight),
     review: createReviewService(ctx, chargesInFlight, refundsInFlight),
+    scheduled: createScheduledChargeService(ctx, chargesInFlight),
   };
 }

@@ -6,6 +6,13 @@ export {
   scheduleProblems,
 } from './check-schedule.ts';
 export {
+  DEFAULT_CATCH_UP_THRESHOLD_MS,
+  DEFAULT_MATERIALIZE_LIMIT,
+  type MaterializeOptions,
+  type MaterializeResult,
+  materializeDuePeriods,
+} from './materialize.ts';
+export {
   firstChargeIndex,
   MAX_PERIODS_PER_CALL,
   type PeriodRange,
@@ -15,6 +22,14 @@ export {
   periodsBetween,
 } from './periods.ts';
 export { type CreatePlanInput, createPlanService, type PlanService, type PlanView } from './plans.ts';
+export {
+  type ChargedCounts,
+  createScheduleRunner,
+  DEFAULT_RUNNER_CONCURRENCY,
+  type RunSummary,
+  type ScheduleRunner,
+  type ScheduleRunnerDeps,
+} from './runner.ts';
 export { ScheduleError, type ScheduleErrorCode } from './schedule-error.ts';
 export { INTERVAL_UNITS, type IntervalUnit, type Period, type Schedule } from './schedule-types.ts';
 export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';

@@ -1,0 +1,232 @@
+import type { BillingKeyRef } from '../toss/index.ts';
+import { type Actor, audit } from './audit.ts';
+import { BillingError } from './billing-error.ts';
+import { activeCardRowOf } from './card-rows.ts';
+import { type AttemptRow, attemptRow, chargeView, markSent } from './charge-rows.ts';
+import { chargeBodyFor, chargeKeyFor, recordChargeOutcome, sendCharge } from './charge-send.ts';
+import type { BillingContext } from './deps.ts';
+import type { InFlight } from './in-flight.ts';
+import {
+  type ChargeablePeriodRow,
+  chargeablePeriodRow,
+  insertPeriodAttempt,
+  markPeriodCharging,
+  periodAttemptId,
+  periodAttemptsSummary,
+} from './period-rows.ts';
+import { isUniqueViolation } from './sqlite-errors.ts';
+import type { ChargeView } from './views.ts';
+
+export interface ChargePeriodInput {
+  readonly periodId: number;
+  /** 1 for the period's scheduled charge (the default), 2 and up for dunning retries. */
+  readonly attemptNo?: number;
+}
+
+/** Why a period was not charged; nothing was written and nothing was sent. */
+export type NotChargeableReason =
+  | 'PERIOD_NOT_FOUND'
+  /** Attempt 1 needs a 'pending' period, a retry a 'failed' one. */
+  | 'PERIOD_NOT_CHARGEABLE'
+  | 'SUBSCRIPTION_NOT_ACTIVE'
+  | 'MEMBER_ARCHIVED'
+  | 'NO_ACTIVE_CARD'
+  /** A retry before every earlier attempt of the period is resolved, or not the next number. */
+  | 'ATTEMPT_OUT_OF_ORDER';
+
+export type ScheduledChargeResult =
+  | {
+      readonly kind: 'charge';
+      readonly charge: ChargeView;
+      /** True when this (period, attempt) had already been written: nothing new was sent. */
+      readonly repeated: boolean;
+    }
+  | { readonly kind: 'not_chargeable'; readonly reason: NotChargeableReason; readonly message: string };
+
+export interface ScheduledChargeService {
+  /**
+   * Charges one try of a subscription period through the same path as a manual charge
+   * (design.md invariant 4): in one transaction the period is checked, the attempt (deterministic
+   * orderId, fresh Idempotency-Key, PENDING) is inserted with its audit row and the period becomes
+   * 'charging'; only after the commit does the request leave. The outcome moves the period to
+   * 'paid' (DONE) or 'failed' (DECLINED, FAILED); UNKNOWN leaves it 'charging' until the
+   * reconciler resolves the attempt, which moves the period the same way.
+   *
+   * Asking again for the same (period, attempt), at once or after a restart, returns the attempt
+   * already written (waiting for its answer if it is on its way) and never sends a second one.
+   * Throws BillingError only for bad arguments, an unreadable sealed key, or LEDGER_WRITE_FAILED.
+   */
+  chargePeriod(input: ChargePeriodInput): Promise<ScheduledChargeResult>;
+}
+
+const SCHEDULER: Actor = { actor: 'scheduler' };
+
+/**
+ * The orderId of a period's try: the same on every call and after any restart, so a crash between
+ * commit and send can never mint a second order for one try. The member's random uid makes it
+ * unique to this ledger: a new ledger on the same Toss merchant (a reinstall) would otherwise
+ * reuse s1p0a1, and a lookup by orderId would find the old ledger's payment and record it as paid.
+ * A ledger restored from a backup keeps its uids, so its orders are found again, as they should be.
+ */
+export function periodOrderId(
+  subscriptionId: number,
+  periodIndex: number,
+  attemptNo: number,
+  memberUid: string,
+) {
+  return `s${subscriptionId}p${periodIndex}a${attemptNo}_${memberUid.slice(0, 8)}`;
+}
+
+/** Thrown inside the transaction to roll it back when the period moved on meanwhile. */
+class PeriodMoved extends Error {}
+
+export function createScheduledChargeService(
+  ctx: BillingContext,
+  inFlight: InFlight<ChargeView>,
+): ScheduledChargeService {
+  const db = ctx.ledger.db;
+
+  function existing(id: number): Promise<ScheduledChargeResult> | ScheduledChargeResult {
+    const running = inFlight.get(id);
+    if (running) return running.then((charge) => ({ kind: 'charge', charge, repeated: true }));
+    const charge = chargeView(db, id);
+    if (!charge) throw new Error(`charge attempt ${id} vanished`);
+    return { kind: 'charge', charge, repeated: true };
+  }
+
+  function refuse(reason: NotChargeableReason, message: string): ScheduledChargeResult {
+    return { kind: 'not_chargeable', reason, message };
+  }
+
+  function check(row: ChargeablePeriodRow, attemptNo: number): ScheduledChargeResult | undefined {
+    const from = attemptNo === 1 ? 'pending' : 'failed';
+    if (row.periodStatus !== from) {
+      return refuse(
+        'PERIOD_NOT_CHARGEABLE',
+        `구독 기간(번호 ${row.periodId})은 결제할 수 있는 상태가 아닙니다 (현재 상태: ${row.periodStatus}).`,
+      );
+    }
+    if (row.subscriptionStatus !== 'active') {
+      return refuse(
+        'SUBSCRIPTION_NOT_ACTIVE',
+        `구독(번호 ${row.subscriptionId})이 이용 중이 아니라 결제하지 않았습니다 (현재 상태: ${row.subscriptionStatus}).`,
+      );
+    }
+    if (row.memberStatus !== 'active') {
+      return refuse('MEMBER_ARCHIVED', `보관 처리된 회원(${row.memberName})이라 결제하지 않았습니다.`);
+    }
+    const attempts = periodAttemptsSummary(db, row.periodId);
+    if (attempts.live > 0 || attempts.lastNo !== attemptNo - 1) {
+      return refuse(
+        'ATTEMPT_OUT_OF_ORDER',
+        `구독 기간(번호 ${row.periodId})의 ${attemptNo}번째 결제는 이전 결제가 모두 확정된 뒤 순서대로만 할 수 있습니다.`,
+      );
+    }
+    return undefined;
+  }
+
+  /** Synchronous up to the send: no other call of this process can run between check and commit. */
+  function start(
+    periodId: number,
+    attemptNo: number,
+  ): Promise<ScheduledChargeResult> | ScheduledChargeResult {
+    const written = periodAttemptId(db, periodId, attemptNo);
+    if (written !== undefined) return existing(written);
+    const row = chargeablePeriodRow(db, periodId);
+    if (!row) return refuse('PERIOD_NOT_FOUND', `구독 기간(번호 ${periodId})을 찾을 수 없습니다.`);
+    const refused = check(row, attemptNo);
+    if (refused) return refused;
+    const card = activeCardRowOf(db, row.memberId);
+    if (!card) {
+      return refuse(
+        'NO_ACTIVE_CARD',
+        `${row.memberName} 회원은 등록된 카드가 없어 정기 결제를 하지 않았습니다.`,
+      );
+    }
+    // Opened before anything is written: a key that does not open is an error, not an attempt.
+    const key = chargeKeyFor(ctx, row.memberId, card.id);
+    const at = ctx.now().getTime();
+    const from = attemptNo === 1 ? 'pending' : 'failed';
+    let id: number;
+    try {
+      id = db.transaction(() => {
+        if (!markPeriodCharging(db, periodId, from, at)) throw new PeriodMoved();
+        const attemptId = insertPeriodAttempt(db, {
+          orderId: periodOrderId(row.subscriptionId, row.periodIndex, attemptNo, row.memberUid),
+          idempotencyKey: `sched_${ctx.randomId()}`,
+          memberId: row.memberId,
+          cardId: card.id,
+          periodId,
+          attemptNo,
+          amount: row.amount,
+          taxFreeAmount: row.taxFreeAmount,
+          orderName: row.orderName,
+          at,
+        });
+        audit(ctx, SCHEDULER, 'charge.request', `charge_attempt:${attemptId}`, {
+          memberId: row.memberId,
+          cardId: card.id,
+          amount: row.amount,
+          taxFreeAmount: row.taxFreeAmount,
+          orderName: row.orderName,
+          subscriptionId: row.subscriptionId,
+          periodId,
+          periodIndex: row.periodIndex,
+          attemptNo,
+        });
+        return attemptId;
+      })();
+    } catch (error) {
+      if (error instanceof PeriodMoved) {
+        // Moved by another connection that wrote this very try: that one is the answer.
+        const winner = periodAttemptId(db, periodId, attemptNo);
+        if (winner !== undefined) return existing(winner);
+        return refuse(
+          'PERIOD_NOT_CHARGEABLE',
+          `구독 기간(번호 ${periodId})의 상태가 방금 바뀌어 결제하지 않았습니다.`,
+        );
+      }
+      throw error;
+    }
+    const attempt = attemptRow(db, id);
+    if (!attempt) throw new Error(`charge attempt ${id} vanished`);
+    return inFlight
+      .run(id, () => send(attempt, key))
+      .then((charge) => ({ kind: 'charge', charge, repeated: false }));
+  }
+
+  async function send(attempt: AttemptRow, key: BillingKeyRef): Promise<ChargeView> {
+    const body = chargeBodyFor(ctx, attempt);
+    markSent(db, attempt.id, ctx.now().getTime());
+    ctx.log.info('scheduled charge sent', {
+      chargeId: attempt.id,
+      orderId: attempt.orderId,
+      amount: attempt.amount,
+    });
+    const outcome = await sendCharge(ctx, attempt, { key, body });
+    return recordChargeOutcome(ctx, attempt.id, outcome, SCHEDULER, 'charge');
+  }
+
+  return {
+    async chargePeriod(input) {
+      const attemptNo = input.attemptNo ?? 1;
+      if (!Number.isSafeInteger(input.periodId) || input.periodId < 1) {
+        throw new BillingError('INVALID_INPUT', '구독 기간 번호가 올바르지 않습니다.');
+      }
+      if (!Number.isSafeInteger(attemptNo) || attemptNo < 1) {
+        throw new BillingError('INVALID_INPUT', '결제 시도 번호는 1 이상의 정수여야 합니다.');
+      }
+      try {
+        return await start(input.periodId, attemptNo);
+      } catch (error) {
+        // Another connection (a second process, a restarted one) can still race on the same try;
+        // the unique indexes let one attempt in, and the loser returns the winner's.
+        if (isUniqueViolation(error)) {
+          const winner = periodAttemptId(db, input.periodId, attemptNo);
+          if (winner !== undefined) return existing(winner);
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import type { ScheduledChargeService } from '../billing/index.ts';
+import type { Ledger } from '../ledger/index.ts';
+import type { Logger } from '../log/index.ts';
+import { materializeDuePeriods } from './materialize.ts';
+
+export const DEFAULT_RUNNER_CONCURRENCY = 4;
+
+/** Toss's answers that mean "slow down"; they leave the attempt UNKNOWN for the reconciler. */
+const SLOW_DOWN_CODES: ReadonlySet<string> = new Set(['TOO_MANY_REQUESTS', 'FORBIDDEN_CONSECUTIVE_REQUEST']);
+
+export interface ScheduleRunnerDeps {
+  readonly ledger: Ledger;
+  /** The billing core; only its scheduled charges are used. */
+  readonly billing: { readonly scheduled: ScheduledChargeService };
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** Charges in flight at once (default 4). */
+  readonly concurrency?: number;
+  /** Periods due longer ago than this wait for a manager (default 3 days). */
+  readonly catchUpThresholdMs?: number;
+  /** Waits while the run is slowed by a rate-limit answer. Default: a real timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The first pause after a rate-limit answer, doubled on each further one (default 1 s, at most 30 s). */
+  readonly slowDown?: { readonly baseMs?: number; readonly maxMs?: number };
+  /** Periods read from the ledger at a time (default 500). */
+  readonly batchSize?: number;
+}
+
+export type ChargedCounts = Record<'DONE' | 'DECLINED' | 'FAILED' | 'UNKNOWN', number>;
+
+export interface RunSummary {
+  /** The instant the run was as of (epoch ms): periods due at or before it were considered. */
+  readonly asOf: number;
+  /** Periods written by this run (pending and awaiting_confirmation). */
+  readonly materialized: number;
+  /** Of those, the ones put in the confirm catch-up queue instead of being charged. */
+  readonly awaitingConfirmation: number;
+  /** Attempts this run made, by outcome. UNKNOWN ones are the reconciler's now. */
+  readonly charged: ChargedCounts;
+  /** Due periods not charged: no card, subscription no longer active, archived member, … */
+  readonly skipped: number;
+  /** Periods whose charge threw (an unreadable key, a ledger write that failed); logged. */
+  readonly errors: number;
+  /** How many times a rate-limit answer slowed the run down. */
+  readonly slowedDown: number;
+}
+
+export interface ScheduleRunner {
+  /**
+   * Writes the periods that have come due, then charges every 'pending' period due at or before
+   * now once, at most `concurrency` at a time. Calls made while a run is going share it.
+   */
+  runDue(): Promise<RunSummary>;
+  /**
+   * Lets the charges in flight finish (their answers recorded) and starts no new ones. A run
+   * asked for after stop() does nothing. A crash instead leaves attempts PENDING or UNKNOWN,
+   * which the reconciler resolves at the next start.
+   */
+  stop(): Promise<void>;
+}
+
+interface DueRow {
+  readonly id: number;
+  readonly dueAt: number;
+}
+
+// Keyset paging over the partial index of pending periods: a period skipped in this run (no card)
+// stays 'pending', and must not be read again and again before the ones after it.
+const DUE_PAGE_SQL = `
+  SELECT id, due_at AS dueAt FROM subscription_periods INDEXED BY subscription_periods_due
+  WHERE status = 'pending' AND due_at <= @until
+    AND (due_at > @afterDue OR (due_at = @afterDue AND id > @afterId))
+  ORDER BY due_at, id
+  LIMIT @limit`;
+
+/** Bound on materialize calls per run, so a ledger in a bad state cannot loop forever. */
+const MAX_MATERIALIZE_ROUNDS = 1_000;
+
+function emptySummary(asOf: number): RunSummary {
+  return {
+    asOf,
+    materialized: 0,
+    awaitingConfirmation: 0,
+    charged: { DONE: 0, DECLINED: 0, FAILED: 0, UNKNOWN: 0 },
+    skipped: 0,
+    errors: 0,
+    slowedDown: 0,
+  };
+}
+
+export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
+  const concurrency = deps.concurrency ?? DEFAULT_RUNNER_CONCURRENCY;
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+    throw new RangeError('createScheduleRunner: concurrency must be a positive integer');
+  }
+  const batchSize = deps.batchSize ?? 500;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const slowBase = deps.slowDown?.baseMs ?? 1_000;
+  const slowMax = deps.slowDown?.maxMs ?? 30_000;
+  const log = deps.log.child({ module: 'schedule' });
+  const db = deps.ledger.db;
+  const duePage = db.prepare(DUE_PAGE_SQL);
+
+  let running: Promise<RunSummary> | undefined;
+  let stopping = false;
+
+  async function run(): Promise<RunSummary> {
+    const asOf = deps.now().getTime();
+    const summary = emptySummary(asOf);
+    const counts: { -readonly [K in keyof RunSummary]: RunSummary[K] } = {
+      ...summary,
+      charged: { ...summary.charged },
+    };
+
+    for (let round = 0; round < MAX_MATERIALIZE_ROUNDS && !stopping; round++) {
+      const result = materializeDuePeriods(deps.ledger, {
+        now: new Date(asOf),
+        ...(deps.catchUpThresholdMs === undefined ? {} : { catchUpThresholdMs: deps.catchUpThresholdMs }),
+        log,
+      });
+      counts.materialized += result.inserted;
+      counts.awaitingConfirmation += result.awaitingConfirmation;
+      if (!result.more) break;
+    }
+
+    const queue: DueRow[] = [];
+    let cursor = { afterDue: Number.MIN_SAFE_INTEGER, afterId: 0 };
+    let exhausted = false;
+    // Shared by the workers: a rate-limit answer slows every one of them, not just its own.
+    let pauseMs = 0;
+
+    // Synchronous, so two workers never take the same period.
+    function next(): DueRow | undefined {
+      if (stopping) return undefined;
+      if (queue.length === 0 && !exhausted) {
+        const page = duePage.all({ until: asOf, ...cursor, limit: batchSize }) as DueRow[];
+        if (page.length < batchSize) exhausted = true;
+        const last = page.at(-1);
+        if (last) cursor = { afterDue: last.dueAt, afterId: last.id };
+        queue.push(...page);
+      }
+      return queue.shift();
+    }
+
+    async function chargeOne(period: DueRow): Promise<void> {
+      try {
+        const result = await deps.billing.scheduled.chargePeriod({ periodId: period.id, attemptNo: 1 });
+        if (result.kind === 'not_chargeable' || result.repeated) {
+          counts.skipped++;
+          if (result.kind === 'not_chargeable') {
+            log.info('due period not charged', { periodId: period.id, reason: result.reason });
+          }
+          return;
+        }
+        const status = result.charge.status === 'PENDING' ? 'UNKNOWN' : result.charge.status;
+        counts.charged[status]++;
+        if (status === 'UNKNOWN' && SLOW_DOWN_CODES.has(result.charge.tossCode ?? '')) {
+          pauseMs = Math.min(slowMax, pauseMs === 0 ? slowBase : pauseMs * 2);
+          counts.slowedDown++;
+          log.warn('rate limited: slowing the run', { pauseMs, code: result.charge.tossCode });
+        } else if (status !== 'UNKNOWN' && pauseMs > 0) {
+          // Answers are coming through again: ease back towards full speed.
+          pauseMs = pauseMs / 2 < slowBase ? 0 : pauseMs / 2;
+        }
+      } catch (error) {
+        counts.errors++;
+        log.error('due period charge failed', { periodId: period.id, error });
+      }
+    }
+
+    async function worker(): Promise<void> {
+      for (;;) {
+        if (pauseMs > 0) await sleep(pauseMs);
+        const period = next();
+        if (!period) return;
+        await chargeOne(period);
+      }
+    }
+
+    await Promise.all(Array.from({ length: concurrency }, () => worker()));
+    log.info('due run finished', {
+      asOf,
+      materialized: counts.materialized,
+      awaitingConfirmation: counts.awaitingConfirmation,
+      ...counts.charged,
+      skipped: counts.skipped,
+      errors: counts.errors,
+      stopped: stopping,
+    });
+    return counts;
+  }
+
+  return {
+    runDue() {
+      if (stopping) return Promise.resolve(emptySummary(deps.now().getTime()));
+      running ??= run().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    async stop() {
+      stopping = true;
+      await running?.catch(() => undefined);
+    },
+  };
+}
