@@ -12,9 +12,13 @@ import {
 import { type Ledger, openLedger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
 import {
+  type CatchUpService,
+  createCatchUpService,
   createPlanService,
+  createScheduleRunner,
   createSubscriptionService,
   type PlanService,
+  type ScheduleRunner,
   type SubscriptionService,
 } from '../core/schedule/index.ts';
 import {
@@ -45,7 +49,17 @@ export interface CliContext {
   /** The billing core over this folder's ledger; with `toss`, a Toss key must be configured. */
   billing(options: { toss: boolean }): Promise<BillingServices>;
   /** Plans and subscriptions over this folder's ledger (no Toss call is made through them). */
-  schedules(): Promise<{ plans: PlanService; subscriptions: SubscriptionService }>;
+  schedules(): Promise<{
+    plans: PlanService;
+    subscriptions: SubscriptionService;
+    catchUp: CatchUpService;
+  }>;
+  /**
+   * The schedule runner over the billing core (a Toss key must be configured), running as of
+   * `asOf`: which periods are due and which wait for a manager is judged at that instant, while
+   * the rows it writes carry the real time.
+   */
+  runner(asOf: Date): Promise<ScheduleRunner>;
   /** The operator row the CLI acts as (refunds and charges name one). */
   operatorId(): number;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
@@ -115,7 +129,16 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
     },
     async schedules() {
       const context = billingContext(await billingDeps());
-      return { plans: createPlanService(context), subscriptions: createSubscriptionService(context) };
+      return {
+        plans: createPlanService(context),
+        subscriptions: createSubscriptionService(context),
+        catchUp: createCatchUpService(context),
+      };
+    },
+    async runner(asOf) {
+      const services = await ctx.billing({ toss: true });
+      const { ledger: book, log } = await billingDeps();
+      return createScheduleRunner({ ledger: book, billing: services, now: () => asOf, log });
     },
     operatorId() {
       return ensureSystemOperator(ctx.ledger(), CLI_ACTOR, injected.now);

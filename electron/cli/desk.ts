@@ -4,15 +4,18 @@ import { CliError, usageError } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { backupCommand } from './commands/backup.ts';
 import { cardCommand } from './commands/card.ts';
+import { catchUpCommand } from './commands/catch-up.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { chargesCommand } from './commands/charges.ts';
 import { memberCommand } from './commands/member.ts';
 import { planCommand } from './commands/plan.ts';
 import { reconcileCommand } from './commands/reconcile.ts';
 import { refundCommand } from './commands/refund.ts';
+import { runDueCommand } from './commands/run-due.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretCommand } from './commands/secret.ts';
 import { subscribeCommand, subscriptionCommand } from './commands/subscribe.ts';
+import { upcomingCommand } from './commands/upcoming.ts';
 import { type CliDeps, createCliContext } from './context.ts';
 import { GLOBAL_USAGE, parseGlobalOptions } from './global-options.ts';
 import { processIo } from './io.ts';
@@ -21,16 +24,19 @@ import { processIo } from './io.ts';
 const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   card: cardCommand,
+  'catch-up': catchUpCommand,
   charge: chargeCommand,
   charges: chargesCommand,
   member: memberCommand,
   plan: planCommand,
   reconcile: reconcileCommand,
   refund: refundCommand,
+  'run-due': runDueCommand,
   sandbox: sandboxCommand,
   secret: secretCommand,
   subscribe: subscribeCommand,
   subscription: subscriptionCommand,
+  upcoming: upcomingCommand,
 };
 
 const USAGE = `usage: desk <${Object.keys(COMMANDS).join('|')}> [options]; ${GLOBAL_USAGE}`;

@@ -1,10 +1,31 @@
 export {
+  type CatchUpDecision,
+  type CatchUpDecisionInput,
+  type CatchUpEntry,
+  CatchUpError,
+  type CatchUpErrorCode,
+  type CatchUpService,
+  catchUpQueue,
+  createCatchUpService,
+  type SkipCatchUpInput,
+} from './catch-up.ts';
+export {
   checkSchedule,
   EARLIEST_DATE,
   LATEST_DATE,
   MAX_INTERVAL_COUNT,
   scheduleProblems,
 } from './check-schedule.ts';
+export {
+  DEFAULT_DUNNING_MAX_RETRIES_PER_RUN,
+  DEFAULT_DUNNING_MIN_GAP_MS,
+  DEFAULT_DUNNING_OFFSETS_MS,
+  type DunningPolicy,
+  type DunningSummary,
+  type ResolvedDunningPolicy,
+  type RetryCounts,
+  resolveDunningPolicy,
+} from './dunning.ts';
 export {
   DEFAULT_CATCH_UP_THRESHOLD_MS,
   DEFAULT_MATERIALIZE_LIMIT,
@@ -44,3 +65,13 @@ export {
   type SubscriptionStatus,
   type SubscriptionView,
 } from './subscriptions.ts';
+export {
+  DEFAULT_UPCOMING_DAYS,
+  MAX_UPCOMING_DAYS,
+  type UpcomingCharge,
+  type UpcomingDay,
+  type UpcomingOptions,
+  type UpcomingReport,
+  type UpcomingSubscription,
+  upcoming,
+} from './upcoming.ts';

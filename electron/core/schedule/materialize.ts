@@ -1,5 +1,7 @@
+import { appendAudit } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
+import { lastAuditAt, skipOpenPeriods } from './lifecycle-rows.ts';
 import { firstChargeIndex, periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
@@ -26,6 +28,8 @@ export interface MaterializeResult {
   readonly more: boolean;
   /** Subscriptions whose periods could not be computed (logged; their rows need fixing). */
   readonly failed: number;
+  /** Subscriptions marked cancel_at_period_end whose last period ended: now 'canceled'. */
+  readonly canceled: number;
 }
 
 interface SubscriptionTerms extends Schedule {
@@ -33,15 +37,19 @@ interface SubscriptionTerms extends Schedule {
   readonly amount: number;
   readonly taxFreeAmount: number;
   readonly lastIndex: number | null;
+  readonly status: string;
+  readonly cancelAtPeriodEnd: 0 | 1;
+  readonly updatedAt: number;
 }
 
 const ACTIVE_SUBSCRIPTIONS_SQL = `
   SELECT s.id, s.amount, s.tax_free_amount AS taxFreeAmount, s.interval_unit AS intervalUnit,
     s.interval_count AS intervalCount, s.charge_time AS chargeTime, s.anchor_date AS anchorDate,
     s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
+    s.status, s.cancel_at_period_end AS cancelAtPeriodEnd, s.updated_at AS updatedAt,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex
   FROM subscriptions AS s
-  WHERE s.status = 'active'
+  WHERE s.status = 'active' OR (s.cancel_at_period_end = 1 AND s.status <> 'canceled')
   ORDER BY s.id`;
 
 const INSERT_PERIOD_SQL = `
@@ -60,6 +68,13 @@ const INSERT_PERIOD_SQL = `
  * Idempotent: UNIQUE(subscription_id, period_index) and INSERT OR IGNORE mean a second call, or
  * one racing on another connection, writes nothing twice. One transaction per call, bounded by
  * `limit`. Paused, canceled, past_due and needs_card subscriptions get no periods here.
+ *
+ * cancel_at_period_end (issue 5): periods due up to the moment the flag was set (its audit row;
+ * the subscription's updated_at if there is none) are written as usual, so the period the member
+ * is in keeps its charge; the first period due after that is never written, and once it comes due
+ * (the current period has ended) the subscription becomes 'canceled', with its audit row, in this
+ * transaction, and any period still 'pending' or 'awaiting_confirmation' becomes 'skipped'. This
+ * applies to a flagged subscription in any status but canceled (a paused one ends too).
  */
 export function materializeDuePeriods(ledger: Ledger, options: MaterializeOptions): MaterializeResult {
   const db = ledger.db;
@@ -74,6 +89,7 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
   let inserted = 0;
   let awaitingConfirmation = 0;
   let failed = 0;
+  let canceled = 0;
   let more = false;
 
   db.transaction(() => {
@@ -85,10 +101,33 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         more = true;
         break;
       }
+      const flaggedAt =
+        sub.cancelAtPeriodEnd === 1
+          ? (lastAuditAt(db, sub.id, 'subscription.cancel_at_period_end') ?? sub.updatedAt)
+          : undefined;
       let periods: ReturnType<typeof periodsBetween>;
+      let endsNow = false;
       try {
         const fromIndex = Math.max(firstChargeIndex(sub), sub.lastIndex === null ? 0 : sub.lastIndex + 1);
-        periods = periodsBetween(sub, { fromIndex, untilMs: nowMs, limit: Math.min(room, 10_000) });
+        periods =
+          sub.status !== 'active'
+            ? []
+            : periodsBetween(sub, {
+                fromIndex,
+                untilMs: flaggedAt === undefined ? nowMs : Math.min(nowMs, flaggedAt),
+                limit: Math.min(room, 10_000),
+              });
+        if (flaggedAt !== undefined && periods.length < room) {
+          const after = periods.at(-1)?.index ?? fromIndex - 1;
+          // The first period due after the flag: when it comes due, the current period has ended.
+          const ending = periodsBetween(sub, {
+            fromIndex: after + 1,
+            fromMs: flaggedAt + 1,
+            untilMs: nowMs,
+            limit: 1,
+          });
+          endsNow = ending.length > 0;
+        }
       } catch (error) {
         // One subscription with terms that cannot be computed must not stop every other charge.
         failed++;
@@ -113,11 +152,30 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         if (status === 'awaiting_confirmation') awaitingConfirmation++;
       }
       if (periods.length === room) more = true;
+      // After this call's periods are written, so a period due before the flag that is written
+      // now (awaiting confirmation) is skipped along with the rest.
+      if (endsNow) {
+        db.prepare(
+          "UPDATE subscriptions SET status = 'canceled', updated_at = @at WHERE id = @id AND status <> 'canceled'",
+        ).run({ id: sub.id, at: nowMs });
+        const skipped = skipOpenPeriods(db, sub.id, nowMs);
+        appendAudit(
+          db,
+          {
+            actor: 'scheduler',
+            action: 'subscription.canceled_at_period_end',
+            subject: `subscription:${sub.id}`,
+            details: { from: sub.status, to: 'canceled', skippedPeriods: skipped },
+          },
+          () => new Date(nowMs),
+        );
+        canceled++;
+      }
     }
   })();
 
-  if (inserted > 0 || failed > 0) {
-    options.log?.info('periods materialized', { inserted, awaitingConfirmation, failed, more });
+  if (inserted > 0 || failed > 0 || canceled > 0) {
+    options.log?.info('periods materialized', { inserted, awaitingConfirmation, failed, canceled, more });
   }
-  return { inserted, awaitingConfirmation, more, failed };
+  return { inserted, awaitingConfirmation, more, failed, canceled };
 }

@@ -1,6 +1,14 @@
 import type { ScheduledChargeService } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
+import {
+  applyDunningStatus,
+  type DunningPolicy,
+  type DunningSummary,
+  emptyDunningSummary,
+  resolveDunningPolicy,
+  sendDueRetries,
+} from './dunning.ts';
 import { materializeDuePeriods } from './materialize.ts';
 
 export const DEFAULT_RUNNER_CONCURRENCY = 4;
@@ -24,11 +32,13 @@ export interface ScheduleRunnerDeps {
   readonly slowDown?: { readonly baseMs?: number; readonly maxMs?: number };
   /** Periods read from the ledger at a time (default 500). */
   readonly batchSize?: number;
+  /** Soft-decline retries (default +1, +3, +7 days from the period's dueAt); see dunning.ts. */
+  readonly dunning?: DunningPolicy;
 }
 
 export type ChargedCounts = Record<'DONE' | 'DECLINED' | 'FAILED' | 'UNKNOWN', number>;
 
-export interface RunSummary {
+export interface RunSummary extends DunningSummary {
   /** The instant the run was as of (epoch ms): periods due at or before it were considered. */
   readonly asOf: number;
   /** Periods written by this run (pending and awaiting_confirmation). */
@@ -43,12 +53,18 @@ export interface RunSummary {
   readonly errors: number;
   /** How many times a rate-limit answer slowed the run down. */
   readonly slowedDown: number;
+  /** Subscriptions canceled because their cancel-at-period-end period ended. */
+  readonly canceledAtPeriodEnd: number;
 }
 
 export interface ScheduleRunner {
   /**
-   * Writes the periods that have come due, then charges every 'pending' period due at or before
-   * now once, at most `concurrency` at a time. Calls made while a run is going share it.
+   * Writes the periods that have come due (ending cancel-at-period-end subscriptions), then
+   * charges every 'pending' period due at or before now once, at most `concurrency` at a time,
+   * then dunning: sends the soft-decline retries that are due (at most maxRetriesPerRun, one at a
+   * time) and moves subscriptions to past_due / needs_card / back to active. Dunning comes last so
+   * a period's first charge is never delayed behind retries, and so a retry's answer in this run
+   * already counts for the status changes. Calls made while a run is going share it.
    */
   runDue(): Promise<RunSummary>;
   /**
@@ -85,6 +101,8 @@ function emptySummary(asOf: number): RunSummary {
     skipped: 0,
     errors: 0,
     slowedDown: 0,
+    canceledAtPeriodEnd: 0,
+    ...emptyDunningSummary(),
   };
 }
 
@@ -100,6 +118,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   const log = deps.log.child({ module: 'schedule' });
   const db = deps.ledger.db;
   const duePage = db.prepare(DUE_PAGE_SQL);
+  const dunningPolicy = resolveDunningPolicy(deps.dunning);
 
   let running: Promise<RunSummary> | undefined;
   let stopping = false;
@@ -110,6 +129,8 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
     const counts: { -readonly [K in keyof RunSummary]: RunSummary[K] } = {
       ...summary,
       charged: { ...summary.charged },
+      retried: { ...summary.retried },
+      statusChanges: { ...summary.statusChanges },
     };
 
     for (let round = 0; round < MAX_MATERIALIZE_ROUNDS && !stopping; round++) {
@@ -120,6 +141,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       });
       counts.materialized += result.inserted;
       counts.awaitingConfirmation += result.awaitingConfirmation;
+      counts.canceledAtPeriodEnd += result.canceled;
       if (!result.more) break;
     }
 
@@ -178,6 +200,23 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
     }
 
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
+
+    if (!stopping) {
+      const dunningDeps = {
+        ledger: deps.ledger,
+        scheduled: deps.billing.scheduled,
+        log,
+        policy: dunningPolicy,
+      };
+      // Still rate-limited after the first charges: retries can wait for the next run.
+      if (pauseMs === 0) await sendDueRetries(dunningDeps, asOf, counts, () => stopping);
+      try {
+        applyDunningStatus(dunningDeps, asOf, counts);
+      } catch (error) {
+        counts.errors++;
+        log.error('dunning status change failed', { error });
+      }
+    }
     log.info('due run finished', {
       asOf,
       materialized: counts.materialized,
@@ -185,6 +224,9 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       ...counts.charged,
       skipped: counts.skipped,
       errors: counts.errors,
+      retried: counts.retried,
+      statusChanges: counts.statusChanges,
+      canceledAtPeriodEnd: counts.canceledAtPeriodEnd,
       stopped: stopping,
     });
     return counts;

@@ -3,6 +3,7 @@ import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import { activeMemberOrThrow } from '../billing/member-rows.ts';
 import { scheduleProblems } from './check-schedule.ts';
+import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
 import { findPlan } from './plans.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
 import { SubscriptionError } from './subscription-error.ts';
@@ -68,9 +69,13 @@ export interface SubscriptionService {
   create(input: CreateSubscriptionInput): SubscriptionView;
   /** active → paused: no period is charged while paused. */
   pause(input: IdInput): SubscriptionView;
-  /** paused → active. */
+  /**
+   * paused → active. Periods that came due while paused are written 'skipped' in the same
+   * transaction, so the runner never charges them (see writePausedPeriods); a period already
+   * 'pending' from before the pause is charged by the next run.
+   */
   resume(input: IdInput): SubscriptionView;
-  /** Any status but canceled → canceled, at once. */
+  /** Any status but canceled → canceled, at once; periods not yet charged become 'skipped'. */
   cancel(input: IdInput): SubscriptionView;
   /** Marks the subscription to end when its current period ends; it stays in its status until then. */
   cancelAtPeriodEnd(input: IdInput): SubscriptionView;
@@ -128,6 +133,8 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
       to: SubscriptionStatus;
       label: string;
       action: string;
+      /** More for the audit row (what else the change did in the same transaction). */
+      details?: Record<string, number>;
     },
   ): SubscriptionView {
     return db.transaction(() => {
@@ -138,7 +145,11 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         ctx.now().getTime(),
         sub.id,
       );
-      audit(ctx, input, options.action, `subscription:${sub.id}`, { from: sub.status, to: options.to });
+      audit(ctx, input, options.action, `subscription:${sub.id}`, {
+        from: sub.status,
+        to: options.to,
+        ...options.details,
+      });
       return get(sub.id);
     })();
   }
@@ -230,21 +241,44 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
     },
 
     resume(input) {
-      return transition(input, {
-        allowed: ['paused'],
-        to: 'active',
-        label: '재개',
-        action: 'subscription.resume',
-      });
+      // One transaction: the status check, the paused periods and the status change commit together,
+      // so the materialiser (which only reads active subscriptions) can never see the subscription
+      // active without those periods and charge them.
+      return db.transaction(() => {
+        const before = get(input.id);
+        if (before.status !== 'paused') throw illegal(before, '재개');
+        const written = writePausedPeriods(db, before, {
+          pausedAt: lastAuditAt(db, before.id, 'subscription.pause'),
+          now: ctx.now().getTime(),
+        });
+        return transition(input, {
+          allowed: ['paused'],
+          to: 'active',
+          label: '재개',
+          action: 'subscription.resume',
+          details: {
+            ...(written.skipped > 0 ? { skippedPeriods: written.skipped } : {}),
+            ...(written.awaitingConfirmation > 0
+              ? { awaitingConfirmationPeriods: written.awaitingConfirmation }
+              : {}),
+          },
+        });
+      })();
     },
 
     cancel(input) {
-      return transition(input, {
-        allowed: ['active', 'paused', 'past_due', 'needs_card'],
-        to: 'canceled',
-        label: '해지',
-        action: 'subscription.cancel',
-      });
+      return db.transaction(() => {
+        // A pending period (or one waiting in the catch-up queue) must not be charged after a cancel.
+        // Rolled back with the rest if the transition below is refused.
+        const skipped = skipOpenPeriods(db, input.id, ctx.now().getTime());
+        return transition(input, {
+          allowed: ['active', 'paused', 'past_due', 'needs_card'],
+          to: 'canceled',
+          label: '해지',
+          action: 'subscription.cancel',
+          details: skipped > 0 ? { skippedPeriods: skipped } : {},
+        });
+      })();
     },
 
     cancelAtPeriodEnd(input) {

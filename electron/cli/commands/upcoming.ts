@@ -1,0 +1,30 @@
+import { MAX_UPCOMING_DAYS, type UpcomingReport, upcoming } from '../../core/schedule/index.ts';
+import { commandOptions, wholeNumber } from '../args.ts';
+import { usageError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { parseInstant } from './run-due.ts';
+
+const USAGE = 'usage: desk upcoming [--days N] [--now ISO]';
+
+/** The charges of the next N days (default 30), per subscription and per day, with totals. */
+export const upcomingCommand: Command = async (args, ctx) => {
+  const { values } = commandOptions(args, { days: { type: 'string' }, now: { type: 'string' } }, USAGE);
+  const days = values.days === undefined ? 30 : wholeNumber(values.days, '--days', USAGE);
+  if (days < 1 || days > MAX_UPCOMING_DAYS) {
+    throw usageError(`--days는 1부터 ${MAX_UPCOMING_DAYS}까지입니다: ${days}`, USAGE);
+  }
+  const now = values.now === undefined ? ctx.now() : parseInstant(values.now, '--now', USAGE);
+  const report = upcoming(ctx.ledger(), { now, days });
+  return { data: report, text: describe(report) };
+};
+
+function describe(report: UpcomingReport): string {
+  const lines = report.byDay.map(
+    (day) =>
+      `${day.date} ${day.count}건 ${day.amount}원: ${day.charges.map((c) => `${c.memberName} ${c.orderName} ${c.amount}원`).join(', ')}`,
+  );
+  const noCard = report.subscriptions.filter((s) => s.count > 0 && !s.hasCard).length;
+  lines.push(`앞으로 ${report.days}일 합계 ${report.total.count}건 ${report.total.amount}원`);
+  if (noCard > 0) lines.push(`카드가 없어 결제되지 않을 구독 ${noCard}건`);
+  return lines.join('\n');
+}

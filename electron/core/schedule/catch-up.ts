@@ -1,0 +1,164 @@
+import { type Actor, audit, checkOperator } from '../billing/audit.ts';
+import type { BillingContext } from '../billing/deps.ts';
+import type { Ledger } from '../ledger/index.ts';
+
+/** Stable codes of CatchUpError: callers branch on these, people read the Korean message. */
+export type CatchUpErrorCode =
+  | 'PERIOD_NOT_FOUND'
+  /** The period is not (or no longer) in the confirm catch-up queue. */
+  | 'NOT_AWAITING_CONFIRMATION'
+  /** Approving would only leave a period the runner refuses to charge: skip it instead. */
+  | 'SUBSCRIPTION_NOT_ACTIVE'
+  | 'REASON_REQUIRED';
+
+export class CatchUpError extends Error {
+  override readonly name = 'CatchUpError';
+  readonly code: CatchUpErrorCode;
+
+  constructor(code: CatchUpErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** One period in the confirm catch-up queue: missed while the app was closed, older than the threshold. */
+export interface CatchUpEntry {
+  readonly periodId: number;
+  readonly subscriptionId: number;
+  readonly periodIndex: number;
+  readonly memberId: number;
+  readonly memberName: string;
+  readonly orderName: string;
+  /** The amount written with the period (the price when it came due), in won. */
+  readonly amount: number;
+  readonly taxFreeAmount: number;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  /** Epoch ms the charge was due. */
+  readonly dueAt: number;
+  readonly subscriptionStatus: string;
+}
+
+export interface CatchUpDecisionInput extends Actor {
+  readonly periodId: number;
+}
+
+export interface SkipCatchUpInput extends CatchUpDecisionInput {
+  /** Why the period is not charged (kept in the audit row); 1 to 200 characters. */
+  readonly reason: string;
+}
+
+/** What a decision leaves: the period's id and its new status. */
+export interface CatchUpDecision {
+  readonly periodId: number;
+  readonly subscriptionId: number;
+  readonly status: 'pending' | 'skipped';
+}
+
+export interface CatchUpService {
+  list(): CatchUpEntry[];
+  /**
+   * awaiting_confirmation → pending, audited with who approved it, in one transaction. Nothing is
+   * sent here: the next runDue charges the period through the usual path (one attempt per period).
+   */
+  approve(input: CatchUpDecisionInput): CatchUpDecision;
+  /** awaiting_confirmation → skipped, audited with the reason; the period is never charged. */
+  skip(input: SkipCatchUpInput): CatchUpDecision;
+}
+
+const ENTRY_COLUMNS = `p.id AS periodId, p.subscription_id AS subscriptionId, p.period_index AS periodIndex,
+  s.member_id AS memberId, m.name AS memberName, s.order_name AS orderName, p.amount,
+  p.tax_free_amount AS taxFreeAmount, p.period_start AS periodStart, p.period_end AS periodEnd,
+  p.due_at AS dueAt, s.status AS subscriptionStatus, p.status AS status
+  FROM subscription_periods AS p
+  JOIN subscriptions AS s ON s.id = p.subscription_id
+  JOIN members AS m ON m.id = s.member_id`;
+
+const MAX_REASON_LENGTH = 200;
+
+/** The confirm catch-up queue, oldest due first. Reads the ledger only. */
+export function catchUpQueue(ledger: Ledger): CatchUpEntry[] {
+  return ledger.db
+    .prepare(`SELECT ${ENTRY_COLUMNS} WHERE p.status = 'awaiting_confirmation' ORDER BY p.due_at, p.id`)
+    .all()
+    .map((row) => {
+      const { status: _status, ...entry } = row as CatchUpEntry & { status: string };
+      return entry;
+    });
+}
+
+export function createCatchUpService(ctx: BillingContext): CatchUpService {
+  const db = ctx.ledger.db;
+
+  /** Read inside the decision's transaction, so a second decision on the same period is refused. */
+  function awaiting(periodId: number): CatchUpEntry & { status: string } {
+    const row = Number.isSafeInteger(periodId)
+      ? (db.prepare(`SELECT ${ENTRY_COLUMNS} WHERE p.id = ?`).get(periodId) as
+          | (CatchUpEntry & { status: string })
+          | undefined)
+      : undefined;
+    if (!row) throw new CatchUpError('PERIOD_NOT_FOUND', `구독 기간(번호 ${periodId})을 찾을 수 없습니다.`);
+    if (row.status !== 'awaiting_confirmation') {
+      throw new CatchUpError(
+        'NOT_AWAITING_CONFIRMATION',
+        `구독 기간(번호 ${periodId})은 확인 대기 중이 아니라 처리할 수 없습니다 (현재 상태: ${row.status}).`,
+      );
+    }
+    return row;
+  }
+
+  function move(periodId: number, to: 'pending' | 'skipped'): void {
+    db.prepare(
+      `UPDATE subscription_periods SET status = ?, updated_at = ?
+       WHERE id = ? AND status = 'awaiting_confirmation'`,
+    ).run(to, ctx.now().getTime(), periodId);
+  }
+
+  return {
+    list: () => catchUpQueue(ctx.ledger),
+
+    approve(input) {
+      checkOperator(ctx, input.operatorId);
+      return db.transaction(() => {
+        const row = awaiting(input.periodId);
+        if (row.subscriptionStatus !== 'active') {
+          throw new CatchUpError(
+            'SUBSCRIPTION_NOT_ACTIVE',
+            `구독(번호 ${row.subscriptionId})이 이용 중이 아니라 승인할 수 없습니다 (현재 상태: ${row.subscriptionStatus}). 건너뛰기로 처리해 주세요.`,
+          );
+        }
+        move(row.periodId, 'pending');
+        audit(ctx, input, 'catch_up.approve', `subscription_period:${row.periodId}`, {
+          subscriptionId: row.subscriptionId,
+          periodIndex: row.periodIndex,
+          amount: row.amount,
+          dueAt: row.dueAt,
+        });
+        return { periodId: row.periodId, subscriptionId: row.subscriptionId, status: 'pending' as const };
+      })();
+    },
+
+    skip(input) {
+      const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+      if (reason === '' || reason.length > MAX_REASON_LENGTH) {
+        throw new CatchUpError(
+          'REASON_REQUIRED',
+          `건너뛰는 사유를 1자 이상 ${MAX_REASON_LENGTH}자 이하로 입력해 주세요.`,
+        );
+      }
+      checkOperator(ctx, input.operatorId);
+      return db.transaction(() => {
+        const row = awaiting(input.periodId);
+        move(row.periodId, 'skipped');
+        audit(ctx, input, 'catch_up.skip', `subscription_period:${row.periodId}`, {
+          subscriptionId: row.subscriptionId,
+          periodIndex: row.periodIndex,
+          amount: row.amount,
+          dueAt: row.dueAt,
+          reason,
+        });
+        return { periodId: row.periodId, subscriptionId: row.subscriptionId, status: 'skipped' as const };
+      })();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import type { Ledger } from '../ledger/index.ts';
+import { firstChargeIndex, periodsBetween } from './periods.ts';
+import type { Period, Schedule } from './schedule-types.ts';
+
+export const DEFAULT_UPCOMING_DAYS = 30;
+/** A year and a day: a daily subscription then stays within one periodsBetween call. */
+export const MAX_UPCOMING_DAYS = 366;
+
+const DAY_MS = 24 * 60 * 60 * 1_000;
+/** The latest instant periodsBetween accepts: "no end" when looking for a subscription's next charge. */
+const FAR_FUTURE_MS = 8.64e15;
+
+export interface UpcomingOptions {
+  /** The instant the preview is as of: charges due after it are listed. */
+  readonly now: Date;
+  /** The window is (now, now + days × 24 h]; default 30, 1 to 366. */
+  readonly days?: number;
+}
+
+export interface UpcomingCharge {
+  readonly subscriptionId: number;
+  readonly memberId: number;
+  readonly memberName: string;
+  readonly orderName: string;
+  readonly periodIndex: number;
+  /** Store-local date the period starts on (its charge day), in the subscription's time zone. */
+  readonly date: string;
+  readonly dueAt: number;
+  /** The subscription's amount now: a price change applies to every period written after it. */
+  readonly amount: number;
+}
+
+export interface UpcomingSubscription {
+  readonly subscriptionId: number;
+  readonly memberId: number;
+  readonly memberName: string;
+  readonly orderName: string;
+  /** The first charge not yet in the ledger and due after `now`, even beyond the window; null if none. */
+  readonly next: UpcomingCharge | null;
+  /** Charges of this subscription in the window. */
+  readonly count: number;
+  readonly amount: number;
+  /**
+   * False when the member has no active card: the runner will skip the charge. (Whether the card
+   * expires first cannot be told: its expiry is never stored, design.md invariant 2.)
+   */
+  readonly hasCard: boolean;
+}
+
+export interface UpcomingDay {
+  readonly date: string;
+  readonly count: number;
+  readonly amount: number;
+  readonly charges: UpcomingCharge[];
+}
+
+export interface UpcomingReport {
+  readonly from: number;
+  readonly until: number;
+  readonly days: number;
+  readonly subscriptions: UpcomingSubscription[];
+  /** Days with at least one charge, in date order. */
+  readonly byDay: UpcomingDay[];
+  /** Active subscriptions whose periods could not be computed (left out of everything above). */
+  readonly failed: number;
+  readonly total: { readonly count: number; readonly amount: number };
+}
+
+interface ActiveRow extends Schedule {
+  readonly id: number;
+  readonly memberId: number;
+  readonly memberName: string;
+  readonly orderName: string;
+  readonly amount: number;
+  readonly lastIndex: number | null;
+  readonly hasCard: 0 | 1;
+}
+
+// Subscriptions set to end with their current period are left out: their next period is never
+// charged (subscriptions.ts, cancelAtPeriodEnd). Archived members' subscriptions are left out too:
+// the runner refuses to charge them.
+const ACTIVE_SQL = `
+  SELECT s.id, s.member_id AS memberId, m.name AS memberName, s.order_name AS orderName, s.amount,
+    s.interval_unit AS intervalUnit, s.interval_count AS intervalCount, s.charge_time AS chargeTime,
+    s.anchor_date AS anchorDate, s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
+    (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
+    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard
+  FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
+  WHERE s.status = 'active' AND s.cancel_at_period_end = 0 AND m.status = 'active'
+  ORDER BY s.id`;
+
+/**
+ * The charges active subscriptions will make in the next `days` days, computed from each
+ * schedule with the period module (not read from subscription_periods: periods are only written
+ * once due). Periods already in the ledger are not counted again: the walk starts one past the
+ * last recorded index, as the materializer does, so a `run-due --now` preview in the future does
+ * not show charges it already made. Grouped per subscription and per store-local day.
+ */
+export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingReport {
+  const days = options.days ?? DEFAULT_UPCOMING_DAYS;
+  if (!Number.isSafeInteger(days) || days < 1 || days > MAX_UPCOMING_DAYS) {
+    throw new RangeError(`upcoming: days must be 1 to ${MAX_UPCOMING_DAYS}`);
+  }
+  const from = options.now.getTime();
+  if (!Number.isFinite(from)) throw new RangeError('upcoming: now is not a valid date');
+  const until = from + days * DAY_MS;
+
+  const rows = ledger.db.prepare(ACTIVE_SQL).all() as ActiveRow[];
+  const subscriptions: UpcomingSubscription[] = [];
+  const byDate = new Map<string, UpcomingCharge[]>();
+  let failed = 0;
+  for (const row of rows) {
+    // Strictly after now: a charge due at `now` or before is the runner's, not upcoming.
+    const fromIndex = Math.max(firstChargeIndex(row), row.lastIndex === null ? 0 : row.lastIndex + 1);
+    const charge = (p: Period): UpcomingCharge => ({
+      subscriptionId: row.id,
+      memberId: row.memberId,
+      memberName: row.memberName,
+      orderName: row.orderName,
+      periodIndex: p.index,
+      date: p.start,
+      dueAt: p.dueAt,
+      amount: row.amount,
+    });
+    let periods: Period[];
+    let first: Period | undefined;
+    try {
+      periods = periodsBetween(row, { fromIndex, fromMs: from + 1, untilMs: until });
+      first =
+        periods[0] ??
+        periodsBetween(row, { fromIndex, fromMs: from + 1, untilMs: FAR_FUTURE_MS, limit: 1 })[0];
+    } catch {
+      // Terms that cannot be computed (the materializer logs them): one must not hide the others.
+      failed++;
+      continue;
+    }
+    const inWindow = periods.map(charge);
+    const next = first === undefined ? null : charge(first);
+    subscriptions.push({
+      subscriptionId: row.id,
+      memberId: row.memberId,
+      memberName: row.memberName,
+      orderName: row.orderName,
+      next,
+      count: inWindow.length,
+      amount: inWindow.reduce((sum, c) => sum + c.amount, 0),
+      hasCard: row.hasCard === 1,
+    });
+    for (const c of inWindow) {
+      const list = byDate.get(c.date);
+      if (list) list.push(c);
+      else byDate.set(c.date, [c]);
+    }
+  }
+
+  const byDay = [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, charges]) => ({
+      date,
+      count: charges.length,
+      amount: charges.reduce((sum, c) => sum + c.amount, 0),
+      charges: charges.sort((a, b) => a.dueAt - b.dueAt || a.subscriptionId - b.subscriptionId),
+    }));
+  return {
+    from,
+    until,
+    days,
+    subscriptions,
+    failed,
+    byDay,
+    total: {
+      count: byDay.reduce((sum, d) => sum + d.count, 0),
+      amount: byDay.reduce((sum, d) => sum + d.amount, 0),
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliError } from '../../electron/cli/cli-error.ts';
+import { parseInstant } from '../../electron/cli/commands/run-due.ts';
+import { secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
+import { describeWithKeychain } from '../secrets/keychain.ts';
+import { runDeskProcess } from './run-desk.ts';
+
+const SECRET = 'test_sk_cliRunDueFlow0123456789';
+const CARD = {
+  cardNumber: '9410001234567890',
+  expiryYear: '30',
+  expiryMonth: '12',
+  identity: '900101',
+  password: '12',
+};
+const AS_OF = '2026-03-11T12:00:00+09:00';
+
+describe('run-due --now', () => {
+  it('takes an ISO 8601 instant with its offset, and refuses one without or a date the calendar lacks', () => {
+    expect(parseInstant(AS_OF, '--now', 'u').toISOString()).toBe('2026-03-11T03:00:00.000Z');
+    expect(parseInstant('2026-03-11T03:00Z', '--now', 'u').getTime()).toBe(Date.parse(AS_OF));
+    expect(parseInstant('2026-03-10T22:00:00.5-05:00', '--now', 'u').toISOString()).toBe(
+      '2026-03-11T03:00:00.500Z',
+    );
+    for (const bad of ['2026-03-11T12:00:00', '2026-02-30T10:00+09:00', '2026-03-11T24:00+09:00', 'now']) {
+      expect(() => parseInstant(bad, '--now', 'u')).toThrow(CliError);
+    }
+  });
+});
+
+describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up and upcoming', () => {
+  let dataDir = '';
+  let sandbox: RunningSandbox;
+  const desk = async (args: string[], stdin?: string) => {
+    const run = await runDeskProcess(
+      ['--data-dir', dataDir, '--toss-base', sandbox.url, '--json', ...args],
+      stdin,
+    );
+    return { ...run, json: run.code === 0 ? JSON.parse(run.stdout) : undefined };
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-run-due-'));
+    sandbox = await startSandbox();
+    expect((await desk(['secret', 'set'], SECRET)).code).toBe(0);
+  });
+  afterAll(async () => {
+    await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
+    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('charges due periods once, queues the old ones for a manager, and previews the next charge', async () => {
+    const member = (await desk(['member', 'add', '--name', '정우성'])).json;
+    const card = await desk(['card', 'register', '--member', String(member.id)], JSON.stringify(CARD));
+    expect(card.stderr).toBe('');
+    const plan = (await desk(['plan', 'add', '--name', '필라테스', '--amount', '66000', '--every', '1m']))
+      .json;
+    const sub = (
+      await desk([
+        'subscribe',
+        '--member',
+        String(member.id),
+        '--plan',
+        String(plan.id),
+        '--anchor',
+        '2026-01-10',
+      ])
+    ).json;
+
+    // Jan 10 and Feb 10 were missed by more than 3 days: queued. Mar 10 (26 h ago) is charged.
+    const first = await desk(['run-due', '--now', AS_OF]);
+    expect(first.stderr).toBe('');
+    // toMatchObject: the summary also carries the dunning counts, which are another change's to pin.
+    expect(first.json).toMatchObject({
+      asOf: '2026-03-11T03:00:00.000Z',
+      materialized: 3,
+      awaitingConfirmation: 2,
+      charged: { DONE: 1, DECLINED: 0, FAILED: 0, UNKNOWN: 0 },
+      skipped: 0,
+      errors: 0,
+      slowedDown: 0,
+    });
+    const again = (await desk(['run-due', '--now', AS_OF])).json;
+    expect(again).toMatchObject({ materialized: 0, charged: { DONE: 0 }, skipped: 0 });
+
+    const queue = (await desk(['catch-up', 'list'])).json;
+    expect(queue).toEqual([
+      expect.objectContaining({ subscriptionId: sub.id, periodStart: '2026-01-10', amount: 66_000 }),
+      expect.objectContaining({ subscriptionId: sub.id, periodStart: '2026-02-10', amount: 66_000 }),
+    ]);
+    const [jan, feb] = queue as { periodId: number }[];
+    expect((await desk(['catch-up', 'approve', String(jan?.periodId)])).json).toMatchObject({
+      status: 'pending',
+    });
+    expect(
+      (await desk(['catch-up', 'skip', String(feb?.periodId), '--reason', '2월은 휴관'])).json,
+    ).toMatchObject({ status: 'skipped' });
+    const twice = await desk(['catch-up', 'approve', String(jan?.periodId)]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/확인 대기 중이 아니라/)]);
+
+    const approved = (await desk(['run-due', '--now', AS_OF])).json;
+    expect(approved).toMatchObject({ materialized: 0, charged: { DONE: 1, DECLINED: 0 }, errors: 0 });
+    const payments = (await (await fetch(`${sandbox.url}/__sandbox/payments`)).json()) as {
+      totalAmount: number;
+    }[];
+    expect(payments.map((p) => p.totalAmount)).toEqual([66_000, 66_000]);
+
+    const next = (await desk(['upcoming', '--days', '30', '--now', AS_OF])).json;
+    expect(next.total).toEqual({ count: 1, amount: 66_000 });
+    expect(next.byDay).toEqual([expect.objectContaining({ date: '2026-04-10', count: 1, amount: 66_000 })]);
+    expect(next.subscriptions).toEqual([
+      expect.objectContaining({
+        subscriptionId: sub.id,
+        hasCard: true,
+        next: expect.objectContaining({ date: '2026-04-10' }),
+      }),
+    ]);
+  });
+});
