@@ -1,8 +1,9 @@
 import { ledgerChargeLog } from './ledger-charge-log.ts';
+import { scheduleRunner } from './schedule-runner.ts';
 import { tossClientThroughput } from './toss-client-throughput.ts';
 
 /** `npm run bench`: one JSON line per benchmark on stdout. */
-const benchmarks = [tossClientThroughput, ledgerChargeLog];
+const benchmarks = [tossClientThroughput, ledgerChargeLog, scheduleRunner];
 
 for (const benchmark of benchmarks) {
   console.log(JSON.stringify(await benchmark()));

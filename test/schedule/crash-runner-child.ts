@@ -54,7 +54,16 @@ const services = createBillingServices({
   retry: { maxTries: 6, baseDelayMs: 50, maxDelayMs: 1_000 },
   actor: 'app',
 });
-const runner = createScheduleRunner({ ledger, billing: services, now, log, concurrency: 4 });
+// A limit high enough to keep the test quick, yet on: a kill can land while a committed attempt
+// waits for its token (PENDING, never sent), one more crash point for the reconciler to resolve.
+const runner = createScheduleRunner({
+  ledger,
+  billing: services,
+  now,
+  log,
+  concurrency: 4,
+  ratePerSecond: 200,
+});
 
 const reconciled = await services.reconciler.reconcile();
 say('reconciled', {

@@ -134,28 +134,51 @@ describe('dunning: soft declines', () => {
     });
     expect(statusOf(d, sub)).toBe('past_due');
 
-    // chargePeriod refuses a past_due subscription, so billing has no "retry now" for staff yet
-    // (reported). The test stands in for it: the period is paid by a later attempt with a new card.
+    // Staff register a new card: the next run retries the failed period once with it (attempt 3).
+    // Past_due alone, with the same card, is never retried (no new card since the last attempt).
+    d.clock.now = DUE + DAY + 60_000;
+    expect(await runner.runDue()).toMatchObject({ retried: NOTHING, statusChanges: NO_CHANGES });
     await d.services.cards.register({ memberId, card: cardInput(CARDS.good) });
-    const periodId = periodsOf(d.ledger, sub)[0]?.id ?? 0;
-    d.ledger.db.prepare("UPDATE subscriptions SET status = 'active' WHERE id = ?").run(sub);
-    expect(await d.services.scheduled.chargePeriod({ periodId, attemptNo: 3 })).toMatchObject({
-      charge: { status: 'DONE' },
-    });
-    d.ledger.db.prepare("UPDATE subscriptions SET status = 'past_due' WHERE id = ?").run(sub);
-
     d.clock.now = DUE + 2 * DAY;
     expect(await runner.runDue()).toMatchObject({
-      retried: NOTHING,
+      retried: { ...NOTHING, DONE: 1 },
       statusChanges: { ...NO_CHANGES, active: 1 },
     });
     expect(statusOf(d, sub)).toBe('active');
+    expect(periodsOf(d.ledger, sub).map((p) => p.status)).toEqual(['paid']);
+    expect(attemptsOf(d.ledger).map((a) => [a.attemptNo, a.kind, a.status])).toEqual([
+      [1, 'scheduled', 'DECLINED'],
+      [2, 'retry', 'DECLINED'],
+      [3, 'retry', 'DONE'],
+    ]);
     expect(auditOf(d.ledger, `subscription:${sub}`).map((r) => [r.action, r.details])).toEqual([
       ['subscription.past_due', expect.objectContaining({ to: 'past_due' })],
       ['subscription.dunning_cleared', { from: 'past_due', to: 'active' }],
     ]);
-    expect(await runner.runDue()).toMatchObject({ statusChanges: NO_CHANGES });
+    expect(await runner.runDue()).toMatchObject({ retried: NOTHING, statusChanges: NO_CHANGES });
     await expectLedgerAgreesWithToss(sandbox, d.ledger);
+  });
+
+  it('a past_due retry with a new card that declines too stays past_due and is not retried again', async () => {
+    const d = await desk();
+    const { memberId } = await d.memberWithCard(CARDS.softDecline);
+    const sub = insertSubscription(d.ledger, { memberId });
+    const runner = runnerFor(d, { dunning: { offsetsMs: [DAY] } });
+    d.clock.now = DUE;
+    await runner.runDue();
+    d.clock.now = DUE + DAY;
+    await runner.runDue();
+    expect(statusOf(d, sub)).toBe('past_due');
+    await d.services.cards.register({ memberId, card: cardInput(CARDS.softDecline) });
+    d.clock.now = DUE + 2 * DAY;
+    expect(await runner.runDue()).toMatchObject({
+      retried: { ...NOTHING, DECLINED: 1 },
+      statusChanges: NO_CHANGES,
+    });
+    d.clock.now = DUE + 9 * DAY;
+    expect(await runner.runDue()).toMatchObject({ retried: NOTHING, statusChanges: NO_CHANGES });
+    expect(statusOf(d, sub)).toBe('past_due');
+    expect(attemptsOf(d.ledger).map((a) => a.attemptNo)).toEqual([1, 2, 3]);
   });
 
   it('never retries while an attempt is unknown, nor declares past_due; after the reconciler it goes on', async () => {
@@ -256,6 +279,41 @@ describe('dunning: permanent declines', () => {
       { action: 'subscription.needs_card', details: { from: 'active', to: 'needs_card' } },
     ]);
     await expectLedgerAgreesWithToss(sandbox, d.ledger);
+  });
+
+  it('needs_card: a new card registered after the failure gets one retry, which clears it back to active', async () => {
+    const d = await desk();
+    const { memberId } = await d.memberWithCard(CARDS.stopped);
+    const sub = insertSubscription(d.ledger, { memberId });
+    const runner = runnerFor(d);
+    d.clock.now = DUE;
+    await runner.runDue();
+    expect(statusOf(d, sub)).toBe('needs_card');
+
+    await d.services.cards.register({ memberId, card: cardInput(CARDS.good) });
+    d.clock.now = DUE + 60_000;
+    expect(await runner.runDue()).toMatchObject({
+      materialized: 0,
+      charged: NOTHING,
+      retried: { ...NOTHING, DONE: 1 },
+      statusChanges: { ...NO_CHANGES, active: 1 },
+    });
+    expect(statusOf(d, sub)).toBe('active');
+    expect(periodsOf(d.ledger, sub).map((p) => p.status)).toEqual(['paid']);
+    expect(attemptsOf(d.ledger).map((a) => [a.attemptNo, a.kind, a.status])).toEqual([
+      [1, 'scheduled', 'FAILED'],
+      [2, 'retry', 'DONE'],
+    ]);
+    expect(auditOf(d.ledger, `subscription:${sub}`).map((r) => r.action)).toEqual([
+      'subscription.needs_card',
+      'subscription.dunning_cleared',
+    ]);
+    // Active again: the next period is charged as usual.
+    d.clock.now = kst('2024-02-29T10:00:00');
+    expect(await runner.runDue()).toMatchObject({ charged: { ...NOTHING, DONE: 1 }, retried: NOTHING });
+    expect(await sandboxPayments(sandbox)).toHaveLength(2);
+    await expectLedgerAgreesWithToss(sandbox, d.ledger);
+    expect(verifyAudit(d.ledger.db)).toMatchObject({ ok: true });
   });
 
   it("a FAILED attempt for a store-configuration problem (a wrong key) does not flag the member's card", async () => {

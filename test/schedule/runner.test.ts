@@ -184,6 +184,8 @@ describe('schedule runner: due periods charged once each', () => {
         waits.push(ms);
       },
       slowDown: { baseMs: 250, maxMs: 1_000 },
+      // Only the slow-down's waits here; the rate limiter's are tested in rate-limit.test.ts.
+      ratePerSecond: 0,
     });
     d.clock.now = kst('2024-01-31T10:00:00');
     await addFault(sandbox, 'status-429', CHARGE_PATH);

@@ -21,6 +21,12 @@ export interface ChargePeriodInput {
   readonly periodId: number;
   /** 1 for the period's scheduled charge (the default), 2 and up for dunning retries. */
   readonly attemptNo?: number;
+  /**
+   * Awaited after the attempt is committed and just before its request leaves (the scheduler's rate
+   * limiter). Only a request that is really sent waits: a refused or repeated try costs nothing. A
+   * crash during the wait leaves the attempt PENDING, never sent, which the reconciler resolves.
+   */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 /** Why a period was not charged; nothing was written and nothing was sent. */
@@ -28,6 +34,7 @@ export type NotChargeableReason =
   | 'PERIOD_NOT_FOUND'
   /** Attempt 1 needs a 'pending' period, a retry a 'failed' one. */
   | 'PERIOD_NOT_CHARGEABLE'
+  /** Not 'active' (a retry may also run for a 'past_due' or 'needs_card' one). */
   | 'SUBSCRIPTION_NOT_ACTIVE'
   | 'MEMBER_ARCHIVED'
   | 'NO_ACTIVE_CARD'
@@ -60,6 +67,9 @@ export interface ScheduledChargeService {
 }
 
 const SCHEDULER: Actor = { actor: 'scheduler' };
+/** Subscription statuses in which a period's first attempt, and a retry (attemptNo > 1), may be charged. */
+const FIRST_ATTEMPT_STATUSES: ReadonlySet<string> = new Set(['active']);
+const RETRY_STATUSES: ReadonlySet<string> = new Set(['active', 'past_due', 'needs_card']);
 
 /**
  * The orderId of a period's try: the same on every call and after any restart, so a crash between
@@ -106,7 +116,11 @@ export function createScheduledChargeService(
         `구독 기간(번호 ${row.periodId})은 결제할 수 있는 상태가 아닙니다 (현재 상태: ${row.periodStatus}).`,
       );
     }
-    if (row.subscriptionStatus !== 'active') {
+    // A retry may also clear dunning: once staff register a new card for a past_due or needs_card
+    // subscription, re-charging its failed period is how it returns to active (dunning.ts). First
+    // attempts still need 'active', so no new period is charged while the subscription is stuck.
+    const allowed = attemptNo === 1 ? FIRST_ATTEMPT_STATUSES : RETRY_STATUSES;
+    if (!allowed.has(row.subscriptionStatus)) {
       return refuse(
         'SUBSCRIPTION_NOT_ACTIVE',
         `구독(번호 ${row.subscriptionId})이 이용 중이 아니라 결제하지 않았습니다 (현재 상태: ${row.subscriptionStatus}).`,
@@ -129,6 +143,7 @@ export function createScheduledChargeService(
   function start(
     periodId: number,
     attemptNo: number,
+    beforeSend: (() => Promise<void>) | undefined,
   ): Promise<ScheduledChargeResult> | ScheduledChargeResult {
     const written = periodAttemptId(db, periodId, attemptNo);
     if (written !== undefined) return existing(written);
@@ -191,11 +206,16 @@ export function createScheduledChargeService(
     const attempt = attemptRow(db, id);
     if (!attempt) throw new Error(`charge attempt ${id} vanished`);
     return inFlight
-      .run(id, () => send(attempt, key))
+      .run(id, () => send(attempt, key, beforeSend))
       .then((charge) => ({ kind: 'charge', charge, repeated: false }));
   }
 
-  async function send(attempt: AttemptRow, key: BillingKeyRef): Promise<ChargeView> {
+  async function send(
+    attempt: AttemptRow,
+    key: BillingKeyRef,
+    beforeSend: (() => Promise<void>) | undefined,
+  ): Promise<ChargeView> {
+    if (beforeSend) await beforeSend();
     const body = chargeBodyFor(ctx, attempt);
     markSent(db, attempt.id, ctx.now().getTime());
     ctx.log.info('scheduled charge sent', {
@@ -217,7 +237,7 @@ export function createScheduledChargeService(
         throw new BillingError('INVALID_INPUT', '결제 시도 번호는 1 이상의 정수여야 합니다.');
       }
       try {
-        return await start(input.periodId, attemptNo);
+        return await start(input.periodId, attemptNo, input.beforeSend);
       } catch (error) {
         // Another connection (a second process, a restarted one) can still race on the same try;
         // the unique indexes let one attempt in, and the loser returns the winner's.

@@ -68,7 +68,9 @@ const FAILED_PERIODS_CTE = `
       (SELECT l.toss_code FROM charge_attempts AS l WHERE l.subscription_period_id = p.id
         ORDER BY l.attempt_no DESC LIMIT 1) AS lastCode,
       (SELECT l.created_at FROM charge_attempts AS l WHERE l.subscription_period_id = p.id
-        ORDER BY l.attempt_no DESC LIMIT 1) AS lastAt
+        ORDER BY l.attempt_no DESC LIMIT 1) AS lastAt,
+      (SELECT l.card_id FROM charge_attempts AS l WHERE l.subscription_period_id = p.id
+        ORDER BY l.attempt_no DESC LIMIT 1) AS lastCardId
     FROM subscription_periods AS p
     JOIN charge_attempts AS a ON a.subscription_period_id = p.id
     WHERE p.status = 'failed'
@@ -76,14 +78,31 @@ const FAILED_PERIODS_CTE = `
   )`;
 
 // A retry is due when every attempt is resolved, the last was a soft decline, attempts remain, and
-// both dueAt + offset[lastNo - 1] and lastAt + minGap have passed. Only active subscriptions:
-// chargePeriod refuses the others anyway, and a paused one's retries wait for its resume.
+// both dueAt + offset[lastNo - 1] and lastAt + minGap have passed. Only active subscriptions: a
+// paused one's retries wait for its resume, and past_due / needs_card ones wait for a new card
+// (NEW_CARD_RETRIES_SQL).
 const RETRIES_DUE_SQL = `${FAILED_PERIODS_CTE}
   SELECT f.periodId, f.subscriptionId, f.lastNo FROM failed AS f
   JOIN subscriptions AS s ON s.id = f.subscriptionId
   WHERE s.status = 'active' AND f.live = 0 AND f.lastStatus = 'DECLINED' AND f.lastNo < @maxAttempts
     AND f.dueAt + json_extract(@offsets, '$[' || (f.lastNo - 1) || ']') <= @now
     AND f.lastAt + @minGap <= @now
+  ORDER BY f.dueAt, f.periodId
+  LIMIT @limit`;
+
+// Dunning gave up on these subscriptions (past_due, needs_card); the only way back is a new card.
+// One rule serves both: a failed period is retried once, on the next run, when the member's active
+// card is not the one its last attempt used (staff registered a new card after it failed). The
+// retry uses that card, so the period is not retried again until yet another card is registered:
+// a stuck subscription is never charged on a schedule, only in answer to a card change. A past_due
+// retry that declines again stays past_due; a needs_card one that soft-declines is a fresh soft
+// decline (the card problem is fixed) and goes back to active with the usual retries by dueAt.
+const NEW_CARD_RETRIES_SQL = `${FAILED_PERIODS_CTE}
+  SELECT f.periodId, f.subscriptionId, f.lastNo FROM failed AS f
+  JOIN subscriptions AS s ON s.id = f.subscriptionId
+  JOIN cards AS c ON c.member_id = s.member_id AND c.status = 'active'
+  WHERE s.status IN ('past_due', 'needs_card') AND f.live = 0 AND f.lastStatus IN ('DECLINED', 'FAILED')
+    AND c.id IS NOT f.lastCardId
   ORDER BY f.dueAt, f.periodId
   LIMIT @limit`;
 
@@ -126,6 +145,8 @@ export interface DunningDeps {
   readonly scheduled: ScheduledChargeService;
   readonly log: Logger;
   readonly policy: ResolvedDunningPolicy;
+  /** Awaited before each retry's request leaves: the runner's rate limiter. */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 export type RetryCounts = Record<'DONE' | 'DECLINED' | 'FAILED' | 'UNKNOWN', number>;
@@ -161,7 +182,8 @@ interface GiveUpRow {
 }
 
 /**
- * Sends the retries that are due, one after another (a retry is never urgent, and a run stays
+ * Sends the retries that are due (by the offsets, then the new-card retries of past_due and
+ * needs_card subscriptions, at most maxRetriesPerRun in all), one after another (a retry is never urgent, and a run stays
  * gentle on the card issuer), stopping early when `shouldStop` says so or a retry's answer is
  * UNKNOWN (a slow or rate-limited Toss: the rest wait for the next run).
  */
@@ -172,7 +194,7 @@ export async function sendDueRetries(
   shouldStop: () => boolean,
 ): Promise<void> {
   const { policy } = deps;
-  if (policy.offsetsMs.length === 0 || policy.maxRetriesPerRun === 0) return;
+  if (policy.maxRetriesPerRun === 0) return;
   const rows = deps.ledger.db.prepare(RETRIES_DUE_SQL).all({
     maxAttempts: 1 + policy.offsetsMs.length,
     offsets: JSON.stringify(policy.offsetsMs),
@@ -180,13 +202,21 @@ export async function sendDueRetries(
     minGap: policy.minGapMs,
     limit: policy.maxRetriesPerRun,
   }) as RetryRow[];
+  const room = policy.maxRetriesPerRun - rows.length;
+  if (room > 0) {
+    rows.push(...(deps.ledger.db.prepare(NEW_CARD_RETRIES_SQL).all({ limit: room }) as RetryRow[]));
+  }
   const retried = summary.retried as { -readonly [K in keyof RetryCounts]: number };
   const mutable = summary as { retrySkipped: number };
   for (const row of rows) {
     if (shouldStop()) return;
     const attemptNo = row.lastNo + 1;
     try {
-      const result = await deps.scheduled.chargePeriod({ periodId: row.periodId, attemptNo });
+      const result = await deps.scheduled.chargePeriod({
+        periodId: row.periodId,
+        attemptNo,
+        ...(deps.beforeSend ? { beforeSend: deps.beforeSend } : {}),
+      });
       if (result.kind === 'not_chargeable' || result.repeated) {
         mutable.retrySkipped++;
         if (result.kind === 'not_chargeable') {

@@ -27,6 +27,12 @@ export {
   resolveDunningPolicy,
 } from './dunning.ts';
 export {
+  DEFAULT_SCHEDULE_INTERVAL_MS,
+  type ScheduleLoop,
+  type ScheduleLoopDeps,
+  startScheduleLoop,
+} from './loop.ts';
+export {
   DEFAULT_CATCH_UP_THRESHOLD_MS,
   DEFAULT_MATERIALIZE_LIMIT,
   type MaterializeOptions,
@@ -43,6 +49,12 @@ export {
   periodsBetween,
 } from './periods.ts';
 export { type CreatePlanInput, createPlanService, type PlanService, type PlanView } from './plans.ts';
+export {
+  createTokenBucket,
+  DEFAULT_RATE_PER_SECOND,
+  type TokenBucket,
+  type TokenBucketOptions,
+} from './rate-limit.ts';
 export {
   type ChargedCounts,
   createScheduleRunner,

@@ -10,6 +10,7 @@ import {
   sendDueRetries,
 } from './dunning.ts';
 import { materializeDuePeriods } from './materialize.ts';
+import { createTokenBucket, DEFAULT_RATE_PER_SECOND } from './rate-limit.ts';
 
 export const DEFAULT_RUNNER_CONCURRENCY = 4;
 
@@ -26,7 +27,12 @@ export interface ScheduleRunnerDeps {
   readonly concurrency?: number;
   /** Periods due longer ago than this wait for a manager (default 3 days). */
   readonly catchUpThresholdMs?: number;
-  /** Waits while the run is slowed by a rate-limit answer. Default: a real timer. */
+  /**
+   * Charge requests started per second at most, first charges and retries together (default 10;
+   * 0 = no limit); see rate-limit.ts for why. On top of `concurrency` and the 429 slow-down.
+   */
+  readonly ratePerSecond?: number;
+  /** Waits while the run is slowed by a rate-limit answer or the rate limiter. Default: a real timer. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** The first pause after a rate-limit answer, doubled on each further one (default 1 s, at most 30 s). */
   readonly slowDown?: { readonly baseMs?: number; readonly maxMs?: number };
@@ -60,8 +66,8 @@ export interface RunSummary extends DunningSummary {
 export interface ScheduleRunner {
   /**
    * Writes the periods that have come due (ending cancel-at-period-end subscriptions), then
-   * charges every 'pending' period due at or before now once, at most `concurrency` at a time,
-   * then dunning: sends the soft-decline retries that are due (at most maxRetriesPerRun, one at a
+   * charges every 'pending' period due at or before now once, at most `concurrency` at a time and
+   * `ratePerSecond` started per second, then dunning: sends the soft-decline retries that are due (at most maxRetriesPerRun, one at a
    * time) and moves subscriptions to past_due / needs_card / back to active. Dunning comes last so
    * a period's first charge is never delayed behind retries, and so a retry's answer in this run
    * already counts for the status changes. Calls made while a run is going share it.
@@ -119,6 +125,13 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   const db = deps.ledger.db;
   const duePage = db.prepare(DUE_PAGE_SQL);
   const dunningPolicy = resolveDunningPolicy(deps.dunning);
+  // One bucket for the runner's life, not per run: back-to-back runs must not start with a fresh burst.
+  const bucket = createTokenBucket({
+    ratePerSecond: deps.ratePerSecond ?? DEFAULT_RATE_PER_SECOND,
+    now: () => deps.now().getTime(),
+    sleep,
+  });
+  const beforeSend = () => bucket.take();
 
   let running: Promise<RunSummary> | undefined;
   let stopping = false;
@@ -166,7 +179,11 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
 
     async function chargeOne(period: DueRow): Promise<void> {
       try {
-        const result = await deps.billing.scheduled.chargePeriod({ periodId: period.id, attemptNo: 1 });
+        const result = await deps.billing.scheduled.chargePeriod({
+          periodId: period.id,
+          attemptNo: 1,
+          beforeSend,
+        });
         if (result.kind === 'not_chargeable' || result.repeated) {
           counts.skipped++;
           if (result.kind === 'not_chargeable') {
@@ -207,6 +224,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
         scheduled: deps.billing.scheduled,
         log,
         policy: dunningPolicy,
+        beforeSend,
       };
       // Still rate-limited after the first charges: retries can wait for the next run.
       if (pauseMs === 0) await sendDueRetries(dunningDeps, asOf, counts, () => stopping);

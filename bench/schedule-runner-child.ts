@@ -1,0 +1,80 @@
+import { createBillingServices } from '../electron/core/billing/index.ts';
+import { openLedger } from '../electron/core/ledger/index.ts';
+import { createLogger } from '../electron/core/log/index.ts';
+import { createScheduleRunner } from '../electron/core/schedule/index.ts';
+import { createSealer } from '../electron/core/secrets/index.ts';
+import { createTossClient } from '../electron/core/toss/index.ts';
+
+/**
+ * One measured configuration of the schedule runner benchmark (schedule-runner.ts), in its own
+ * process so that its peak RSS (`maxRSS` is a lifetime maximum) is this run's alone and not the
+ * seeding's or another configuration's. Opens the seeded ledger, times one `runDue()` against the
+ * emulator, checks that every due period was charged exactly once (one DONE attempt, period
+ * 'paid'), and prints one JSON line.
+ *
+ * Environment (made up by the parent; test-only values, never real secrets):
+ *   BENCH_LEDGER, BENCH_DATA_KEY (base64), BENCH_TOSS_URL, BENCH_TOSS_KEY, BENCH_CONCURRENCY,
+ *   BENCH_EXPECTED (number of due periods seeded)
+ */
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`schedule-runner-child: ${name} is not set`);
+  return value;
+};
+const file = env('BENCH_LEDGER');
+const dataKey = Buffer.from(env('BENCH_DATA_KEY'), 'base64');
+const baseUrl = env('BENCH_TOSS_URL');
+const secretKey = env('BENCH_TOSS_KEY');
+const concurrency = Number(env('BENCH_CONCURRENCY'));
+const expected = Number(env('BENCH_EXPECTED'));
+
+const now = () => new Date();
+const log = createLogger({ sink: (line) => process.stderr.write(`${line}\n`), now, level: 'warn' });
+const ledger = openLedger(file);
+const toss = createTossClient({ baseUrl, getSecretKey: () => secretKey, maxConnections: concurrency });
+const billing = createBillingServices({
+  ledger,
+  sealer: createSealer(dataKey),
+  toss,
+  tossMode: 'test',
+  now,
+  log,
+  actor: 'app',
+});
+// A variable rather than a literal, so the option type-checks whether or not the runner has a
+// `ratePerSecond` option yet: where it does, 0 turns the limit off and this measures the runner.
+const runnerOptions = { ledger, billing, now, log, concurrency, ratePerSecond: 0 };
+const runner = createScheduleRunner(runnerOptions);
+
+const rssBeforeMB = process.resourceUsage().maxRSS / 1024;
+const started = performance.now();
+const summary = await runner.runDue();
+const seconds = (performance.now() - started) / 1000;
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+
+const counts = ledger.db
+  .prepare(
+    `SELECT
+       (SELECT count(*) FROM subscription_periods) AS periods,
+       (SELECT count(*) FROM subscription_periods WHERE status = 'paid') AS paid,
+       (SELECT count(*) FROM charge_attempts) AS attempts,
+       (SELECT count(*) FROM charge_attempts WHERE status = 'DONE' AND attempt_no = 1) AS done,
+       (SELECT count(DISTINCT subscription_period_id) FROM charge_attempts
+          WHERE status = 'DONE') AS periodsWithDone`,
+  )
+  .get() as { periods: number; paid: number; attempts: number; done: number; periodsWithDone: number };
+const verified =
+  counts.periods === expected &&
+  counts.paid === expected &&
+  counts.attempts === expected &&
+  counts.done === expected &&
+  counts.periodsWithDone === expected &&
+  summary.charged.DONE === expected &&
+  summary.errors === 0;
+
+await runner.stop();
+await toss.close();
+ledger.close();
+process.stdout.write(
+  `${JSON.stringify({ seconds, rssBeforeMB, peakRssMB, verified, counts, charged: summary.charged, errors: summary.errors })}\n`,
+);

@@ -1,0 +1,316 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBillingServices, ensureSystemOperator } from '../electron/core/billing/index.ts';
+import { openLedger } from '../electron/core/ledger/index.ts';
+import { createLogger } from '../electron/core/log/index.ts';
+import { createSealer } from '../electron/core/secrets/index.ts';
+import { type BillingKeyRef, createTossClient, type TossClient } from '../electron/core/toss/index.ts';
+import { CARDS, cardInput } from '../test/billing/harness.ts';
+import { insertSubscription } from '../test/schedule/runner-harness.ts';
+import { type SandboxProcess, startSandboxProcess } from './sandbox-process.ts';
+
+/**
+ * Schedule runner benchmark (issue 5): N due monthly subscriptions (default 10,000;
+ * BENCH_SUBSCRIPTIONS=<n> lowers it for quick runs) charged by one `runDue()` against the
+ * emulator, at 0 ms and 50 ms of emulator latency per charge × concurrency 4 and 16. Each
+ * configuration gets a fresh ledger (a real SQLite file in a temp dir) and an emptied emulator,
+ * seeded with members whose cards are registered through the billing services. The run itself
+ * happens in a child process (schedule-runner-child.ts), so its peak RSS is its own; the child
+ * verifies every period ended 'paid' with exactly one DONE attempt, so a broken runner cannot
+ * post a good number. Then a bare loop sends the same number of charges with
+ * `createTossClient().chargeBillingKey` over the same billing keys, at the same concurrency and
+ * latency, without the ledger.
+ *
+ * Targets: at 0 ms the runner keeps ≥ 0.7 of the bare loop's rate (while committing every attempt
+ * durably before and after its request); at 50 ms the run takes within 15% of
+ * N × latency / concurrency.
+ *
+ * Time: at 50 ms the run is bound by physics, not by the code. At concurrency 4, 10,000 charges take
+ * ≥ 10,000 × 50 ms / 4 = 125 s, and the bare loop as long again; at 16, ≥ 31 s each. With the
+ * seeding (10,000 card registrations per configuration) the full benchmark takes several minutes.
+ *
+ * Caveat: the emulator keeps every payment in memory, so the bare loop (which runs after the
+ * runner) meets an emulator holding N more payments than the runner did.
+ */
+const CHILD = fileURLToPath(new URL('./schedule-runner-child.ts', import.meta.url));
+const LATENCIES_MS = [0, 50];
+const CONCURRENCIES = [4, 16];
+const ZERO_LATENCY_RATIO_TARGET = 0.7;
+const LATENCY_TOLERANCE = 0.15;
+/** Card registrations in flight at once while seeding. */
+const SEED_PARALLEL = 20;
+
+export async function scheduleRunner(): Promise<Record<string, unknown>> {
+  const subscriptions = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
+  if (!Number.isSafeInteger(subscriptions) || subscriptions < 1) {
+    throw new RangeError('BENCH_SUBSCRIPTIONS must be a positive integer');
+  }
+  const sandbox = await startSandboxProcess();
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-schedule-runner-'));
+  const configurations: Record<string, unknown>[] = [];
+  try {
+    for (const latencyMs of LATENCIES_MS) {
+      for (const concurrency of CONCURRENCIES) {
+        configurations.push(
+          await measure(sandbox, path.join(dir, `ledger-${latencyMs}ms-c${concurrency}.sqlite`), {
+            subscriptions,
+            latencyMs,
+            concurrency,
+          }),
+        );
+      }
+    }
+  } finally {
+    await sandbox.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return {
+    bench: 'schedule-runner',
+    subscriptions,
+    configurations,
+    meetsTarget: configurations.every((c) => c.meetsTarget === true && c.verified === true),
+  };
+}
+
+interface Configuration {
+  readonly subscriptions: number;
+  readonly latencyMs: number;
+  readonly concurrency: number;
+}
+
+async function measure(
+  sandbox: SandboxProcess,
+  file: string,
+  { subscriptions, latencyMs, concurrency }: Configuration,
+): Promise<Record<string, unknown>> {
+  await control(sandbox, '/__sandbox/reset');
+  const secretKey = `test_sk_bench${randomUUID().replaceAll('-', '')}`;
+  const dataKey = randomBytes(32);
+  const seedStarted = performance.now();
+  const keys = await seedLedger(sandbox, file, dataKey, secretKey, subscriptions);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  // After seeding: the glob's `*` also matches /v1/billing/authorizations/card, so the delay is
+  // added only once the cards are registered. It delays the runner's and the bare loop's charges.
+  if (latencyMs > 0) {
+    await control(sandbox, '/__sandbox/faults', {
+      match: { method: 'POST', path: '/v1/billing/*' },
+      fault: 'delay',
+      delayMs: latencyMs,
+      times: 1_000_000,
+    });
+  }
+
+  const run = await runChild(file, {
+    BENCH_LEDGER: file,
+    BENCH_DATA_KEY: dataKey.toString('base64'),
+    BENCH_TOSS_URL: sandbox.url,
+    BENCH_TOSS_KEY: secretKey,
+    BENCH_CONCURRENCY: String(concurrency),
+    BENCH_EXPECTED: String(subscriptions),
+  });
+  // The emulator agrees: exactly one approved payment per subscription so far.
+  const payments = (await control(sandbox, '/__sandbox/payments', undefined, 'GET')) as {
+    status: string;
+  }[];
+  const emulatorAgrees =
+    payments.length === subscriptions && payments.every((payment) => payment.status === 'DONE');
+
+  const bareSeconds = await bareLoop(sandbox.url, secretKey, keys, concurrency);
+
+  const chargesPerSecond = subscriptions / run.seconds;
+  const bareChargesPerSecond = subscriptions / bareSeconds;
+  const ratio = chargesPerSecond / bareChargesPerSecond;
+  const result: Record<string, unknown> = {
+    latencyMs,
+    concurrency,
+    seedSeconds: round(seedSeconds, 1),
+    seconds: round(run.seconds, 2),
+    chargesPerSecond: Math.round(chargesPerSecond),
+    bareSeconds: round(bareSeconds, 2),
+    bareChargesPerSecond: Math.round(bareChargesPerSecond),
+    ratio: round(ratio, 3),
+    peakRssMB: Math.round(run.peakRssMB),
+    rssBeforeRunMB: Math.round(run.rssBeforeMB),
+    verified: run.verified && emulatorAgrees,
+  };
+  if (latencyMs === 0) {
+    result.target = `ratio >= ${ZERO_LATENCY_RATIO_TARGET}`;
+    result.meetsTarget = ratio >= ZERO_LATENCY_RATIO_TARGET;
+  } else {
+    const expectedSeconds = (subscriptions * latencyMs) / 1000 / concurrency;
+    result.expectedSeconds = round(expectedSeconds, 2);
+    result.target = `seconds <= ${1 + LATENCY_TOLERANCE} × expectedSeconds`;
+    result.meetsTarget = run.seconds <= expectedSeconds * (1 + LATENCY_TOLERANCE);
+  }
+  if (!run.verified || !emulatorAgrees) {
+    result.problem = {
+      counts: run.counts,
+      charged: run.charged,
+      errors: run.errors,
+      payments: payments.length,
+    };
+  }
+  return result;
+}
+
+/**
+ * N members, each with a good card registered through the billing services (so a real billing key
+ * at the emulator and a sealed one in the ledger) and a monthly subscription whose first period is
+ * due now; returns the billing keys as the emulator issued them, for the bare loop. Closes the ledger.
+ */
+async function seedLedger(
+  sandbox: SandboxProcess,
+  file: string,
+  dataKey: Buffer,
+  secretKey: string,
+  subscriptions: number,
+): Promise<BillingKeyRef[]> {
+  const ledger = openLedger(file);
+  const client = createTossClient({ baseUrl: sandbox.url, getSecretKey: () => secretKey });
+  const keys: BillingKeyRef[] = [];
+  const toss: TossClient = {
+    ...client,
+    async issueBillingKeyWithCard(body, options) {
+      const billing = await client.issueBillingKeyWithCard(body, options);
+      keys.push({ billingKey: billing.billingKey, customerKey: body.customerKey });
+      return billing;
+    },
+  };
+  try {
+    const now = () => new Date();
+    const log = createLogger({ sink: () => {}, now, level: 'warn' });
+    const services = createBillingServices({
+      ledger,
+      sealer: createSealer(dataKey),
+      toss,
+      tossMode: 'test',
+      now,
+      log,
+      actor: 'test',
+    });
+    ensureSystemOperator(ledger, 'CLI', now);
+    // Anchored on yesterday (store time) at 10:00: between 14 and 38 hours ago, so due now and
+    // inside the runner's 3-day catch-up threshold.
+    const anchorDate = seoulDate(Date.now() - 24 * 60 * 60 * 1_000);
+    for (let from = 1; from <= subscriptions; from += SEED_PARALLEL) {
+      const batch = Array.from(
+        { length: Math.min(SEED_PARALLEL, subscriptions - from + 1) },
+        (_, i) => from + i,
+      );
+      await Promise.all(
+        batch.map(async (n) => {
+          const member = services.members.create({
+            name: `회원${n}`,
+            phone: `010-${1000 + Math.floor(n / 10_000)}-${String(n % 10_000).padStart(4, '0')}`,
+          });
+          await services.cards.register({ memberId: member.id, card: cardInput(CARDS.good) });
+          insertSubscription(ledger, { memberId: member.id, anchorDate, amount: 10_000 + (n % 1_000) });
+        }),
+      );
+    }
+  } finally {
+    await client.close();
+    ledger.close();
+  }
+  if (keys.length !== subscriptions)
+    throw new Error(`seeded ${keys.length} cards, expected ${subscriptions}`);
+  return keys;
+}
+
+/** Seconds for `concurrency` workers to send one charge per billing key through the Toss client. */
+async function bareLoop(
+  baseUrl: string,
+  secretKey: string,
+  keys: readonly BillingKeyRef[],
+  concurrency: number,
+): Promise<number> {
+  const client = createTossClient({ baseUrl, getSecretKey: () => secretKey, maxConnections: concurrency });
+  try {
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < keys.length; i = next++) {
+        const key = keys[i] as BillingKeyRef;
+        const payment = await client.chargeBillingKey(
+          key,
+          {
+            amount: 10_000 + (i % 1_000),
+            orderId: `bench_${randomUUID().replaceAll('-', '')}`,
+            orderName: '월 회비',
+          },
+          { idempotencyKey: randomUUID() },
+        );
+        if (payment.status !== 'DONE') throw new Error(`bare charge ended ${payment.status}`);
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return (performance.now() - started) / 1000;
+  } finally {
+    await client.close();
+  }
+}
+
+interface ChildReport {
+  seconds: number;
+  rssBeforeMB: number;
+  peakRssMB: number;
+  verified: boolean;
+  counts: unknown;
+  charged: unknown;
+  errors: number;
+}
+
+function runChild(file: string, env: NodeJS.ProcessEnv): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, file], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout.trim().split('\n').at(-1);
+      if (code !== 0 || !line) {
+        reject(new Error(`schedule-runner-child exited ${code}: ${stderr.slice(-2_000)}`));
+        return;
+      }
+      resolve(JSON.parse(line) as ChildReport);
+    });
+  });
+}
+
+async function control(sandbox: SandboxProcess, route: string, body?: unknown, method = 'POST') {
+  const response = await fetch(`${sandbox.url}${route}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/** The store-local (Asia/Seoul) calendar date of an instant. */
+function seoulDate(ms: number): string {
+  return new Date(ms + 9 * 60 * 60 * 1_000).toISOString().slice(0, 10);
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await scheduleRunner()));
+}
