@@ -1,13 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { billingContext } from '../../electron/core/billing/deps.ts';
-import {
-  type BillingDeps,
-  createBillingServices,
-  ensureSystemOperator,
-} from '../../electron/core/billing/index.ts';
-import { createLogger } from '../../electron/core/log/index.ts';
+import { ensureSystemOperator } from '../../electron/core/billing/index.ts';
 import {
   CatchUpError,
   catchUpQueue,
@@ -15,37 +8,17 @@ import {
   createSubscriptionService,
   materializeDuePeriods,
 } from '../../electron/core/schedule/index.ts';
-import { createSealer } from '../../electron/core/secrets/index.ts';
-import { createTossClient, type TossClient } from '../../electron/core/toss/index.ts';
 import { auditOf } from '../billing/harness.ts';
-import { tempLedgers } from '../ledger/temp-ledger.ts';
+import { offlineDesks } from './offline-desk.ts';
 import { kst, periodsOf } from './runner-harness.ts';
 
-const temp = tempLedgers();
-const clients: TossClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
+const openDesk = offlineDesks();
 
 const NOW = kst('2026-03-11T12:00:00');
 
-/** A real ledger and services; nothing here calls Toss, so the client points nowhere. */
+/** A real ledger and services; nothing here calls Toss. */
 async function desk() {
-  const ledger = await temp.ledger();
-  const toss = createTossClient({ baseUrl: 'http://127.0.0.1:9', getSecretKey: () => 'test_sk_unused' });
-  clients.push(toss);
-  const now = () => new Date(NOW);
-  const deps: BillingDeps = {
-    ledger,
-    sealer: createSealer(randomBytes(32)),
-    toss,
-    tossMode: 'test',
-    now,
-    log: createLogger({ sink: () => {}, now, level: 'warn' }),
-    actor: 'test',
-  };
-  const ctx = billingContext(deps);
-  const billing = createBillingServices(deps);
+  const { ledger, billing, ctx } = await openDesk(() => new Date(NOW));
   const subscriptions = createSubscriptionService(ctx);
   const member = billing.members.create({ name: '김하늘' });
   const sub = subscriptions.create({
@@ -59,7 +32,7 @@ async function desk() {
     inserted: 3,
     awaitingConfirmation: 2,
   });
-  const operatorId = ensureSystemOperator(ledger, 'CLI', now);
+  const operatorId = ensureSystemOperator(ledger, 'CLI', ctx.now);
   return { ledger, catchUp: createCatchUpService(ctx), subscriptions, member, sub, operatorId };
 }
 

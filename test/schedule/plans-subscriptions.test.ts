@@ -1,45 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { billingContext } from '../../electron/core/billing/deps.ts';
-import { type BillingDeps, createBillingServices } from '../../electron/core/billing/index.ts';
-import { createLogger } from '../../electron/core/log/index.ts';
 import {
   createPlanService,
   createSubscriptionService,
   SubscriptionError,
 } from '../../electron/core/schedule/index.ts';
-import { createSealer } from '../../electron/core/secrets/index.ts';
-import { createTossClient, type TossClient } from '../../electron/core/toss/index.ts';
 import { expectBillingError } from '../billing/expect-billing-error.ts';
 import { auditOf } from '../billing/harness.ts';
-import { tempLedgers } from '../ledger/temp-ledger.ts';
+import { offlineDesks } from './offline-desk.ts';
 
-const temp = tempLedgers();
-const clients: TossClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
+const openDesk = offlineDesks();
 
 const NOW = Date.parse('2026-03-01T00:00:00Z');
 
-/** A real ledger file and the services; no Toss call happens here, so the client points nowhere. */
+/** A real ledger file and the services; no Toss call happens here. */
 async function desk() {
-  const ledger = await temp.ledger();
-  const toss = createTossClient({ baseUrl: 'http://127.0.0.1:9', getSecretKey: () => 'test_sk_unused' });
-  clients.push(toss);
-  const now = () => new Date(NOW);
-  const deps: BillingDeps = {
-    ledger,
-    sealer: createSealer(randomBytes(32)),
-    toss,
-    tossMode: 'test',
-    now,
-    log: createLogger({ sink: () => {}, now, level: 'warn' }),
-    actor: 'test',
-  };
-  const ctx = billingContext(deps);
-  const billing = createBillingServices(deps);
+  const { ledger, billing, ctx } = await openDesk(() => new Date(NOW));
   return {
     ledger,
     members: billing.members,

@@ -1,43 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { billingContext } from '../../electron/core/billing/deps.ts';
-import { type BillingDeps, createBillingServices } from '../../electron/core/billing/index.ts';
-import { createLogger } from '../../electron/core/log/index.ts';
+import { describe, expect, it } from 'vitest';
 import {
   type CustomTerms,
   createSubscriptionService,
   materializeDuePeriods,
   upcoming,
 } from '../../electron/core/schedule/index.ts';
-import { createSealer } from '../../electron/core/secrets/index.ts';
-import { createTossClient, type TossClient } from '../../electron/core/toss/index.ts';
-import { tempLedgers } from '../ledger/temp-ledger.ts';
+import { offlineDesks } from './offline-desk.ts';
 import { kst } from './runner-harness.ts';
 
-const temp = tempLedgers();
-const clients: TossClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
+const openDesk = offlineDesks();
 
 const NOW = kst('2026-03-11T12:00:00');
 
 async function desk() {
-  const ledger = await temp.ledger();
-  const toss = createTossClient({ baseUrl: 'http://127.0.0.1:9', getSecretKey: () => 'test_sk_unused' });
-  clients.push(toss);
-  const now = () => new Date(NOW);
-  const deps: BillingDeps = {
-    ledger,
-    sealer: createSealer(randomBytes(32)),
-    toss,
-    tossMode: 'test',
-    now,
-    log: createLogger({ sink: () => {}, now, level: 'warn' }),
-    actor: 'test',
-  };
-  const billing = createBillingServices(deps);
-  const subscriptions = createSubscriptionService(billingContext(deps));
+  const { ledger, billing, ctx } = await openDesk(() => new Date(NOW));
+  const subscriptions = createSubscriptionService(ctx);
   const member = billing.members.create({ name: '김하늘' });
   const subscribe = (custom: CustomTerms, anchorDate: string, extra: { trialEnd?: string } = {}) =>
     subscriptions.create({ memberId: member.id, custom, orderName: '회비', anchorDate, ...extra }).id;
