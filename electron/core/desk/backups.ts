@@ -1,0 +1,39 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { backupLedger, type Ledger } from '../ledger/index.ts';
+
+export interface BackupEntry {
+  readonly file: string;
+  readonly bytes: number;
+  readonly createdAt: number;
+}
+
+/** Where the app keeps its own backups of a data folder's ledger (rotated, newest 14 kept). */
+export function backupDirOf(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+export async function backupNow(ledger: Ledger, dataDir: string, now: () => Date): Promise<BackupEntry> {
+  const { file } = await backupLedger(ledger, backupDirOf(dataDir), { now });
+  const info = await stat(file);
+  return { file, bytes: info.size, createdAt: info.mtimeMs };
+}
+
+/** Newest first. */
+export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
+  const dir = backupDirOf(dataDir);
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const entries = await Promise.all(
+    names
+      .filter((name) => name.endsWith('.sqlite'))
+      .map(async (name) => {
+        const file = path.join(dir, name);
+        const info = await stat(file);
+        return { file, bytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
+      }),
+  );
+  return entries.sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
+}

@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import type { ChannelName, Contract } from '../../../shared/ipc/index.ts';
+import { appendAudit, type JsonObject } from '../audit/index.ts';
+import type { Actor } from '../billing/index.ts';
+import { chargeLogPage } from '../ledger/index.ts';
+import { upcoming as upcomingCharges } from '../schedule/index.ts';
+import type { Operator } from '../staff/index.ts';
+import { backupNow, listBackups } from './backups.ts';
+import type { DeskHost } from './desk-host.ts';
+
+/** Who is calling: main keeps one per window; sign-in and sign-out change it. */
+export interface Session {
+  operator: Operator | null;
+}
+
+/** A channel's work, after main has checked the sender, parsed the request and checked the role. */
+export type Handler<C extends ChannelName> = (
+  request: z.output<Contract[C]['request']>,
+  session: Session,
+) => Promise<z.input<Contract[C]['response']>> | z.input<Contract[C]['response']>;
+
+export type DeskApi = { readonly [C in ChannelName]: Handler<C> };
+
+export interface DeskApiDeps {
+  readonly host: DeskHost;
+  readonly version: string;
+  readonly now: () => Date;
+  /** Whether the app starts with the computer: the OS keeps this, so the shell reads and sets it. */
+  readonly launchAtLogin: { get(): boolean; set(enabled: boolean): void };
+  /** Told after sign-in, sign-out and training switches, so the shell can push statusChanged. */
+  readonly onStatusChanged?: () => void;
+}
+
+/** Money-moving calls carry the signed-in operator (invariant 9); main has already required one. */
+function actorOf(session: Session): Required<Actor> {
+  const operator = session.operator;
+  if (!operator) throw new Error('a protected channel ran without a signed-in operator');
+  return { actor: operator.name, operatorId: operator.id };
+}
+
+function operatorIdOf(session: Session): number {
+  return actorOf(session).operatorId as number;
+}
+
+/** Drops keys whose value is undefined: the core's optional inputs mean "absent", not "undefined". */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The handlers of every contract channel over the core services. Plain Node: main registers them
+ * behind its sender and role checks, and the renderer tests call them through a loopback bridge.
+ */
+export function createDeskApi(deps: DeskApiDeps): DeskApi {
+  const { host } = deps;
+  const desk = () => host.desk();
+  const billing = () => host.desk().billing();
+  const statusChanged = () => deps.onStatusChanged?.();
+  /** Settings changes are audited like money movements (invariant 8), in the open folder's ledger. */
+  const auditSetting = (session: Session, action: string, details: JsonObject) =>
+    appendAudit(desk().ledger.db, { ...actorOf(session), action, subject: 'settings', details }, deps.now);
+
+  async function appStatus(session: Session) {
+    return {
+      version: deps.version,
+      keyStatus: await desk().secrets.tossSecretKeyStatus(),
+      training: host.training(),
+      operator: session.operator,
+      needsOwner: desk().operators.needsOwner(),
+      launchAtLogin: deps.launchAtLogin.get(),
+    };
+  }
+
+  return {
+    getAppStatus: (_request, session) => appStatus(session),
+    listOperators: () => desk().operators.list(),
+    async createOwner(request, session) {
+      session.operator = await desk().operators.createOwner(request);
+      statusChanged();
+      return session.operator;
+    },
+    async signIn(request, session) {
+      session.operator = await desk().operators.signIn(request);
+      statusChanged();
+      return session.operator;
+    },
+    signOut(_request, session) {
+      session.operator = null;
+      statusChanged();
+      return { done: true as const };
+    },
+
+    async setSecretKey({ secretKey }, session) {
+      await desk().secrets.setTossSecretKey(secretKey);
+      await desk().secretChanged();
+      const status = await desk().secrets.tossSecretKeyStatus();
+      auditSetting(session, 'settings.toss_secret_key_set', { mode: status.mode });
+      return status;
+    },
+    async clearSecretKey(_request, session) {
+      await desk().secrets.clearTossSecretKey();
+      await desk().secretChanged();
+      auditSetting(session, 'settings.toss_secret_key_cleared', {});
+      return desk().secrets.tossSecretKeyStatus();
+    },
+    async setTrainingMode({ enabled }, session) {
+      if (enabled !== host.training()) auditSetting(session, 'settings.training_mode', { enabled });
+      await host.setTraining(enabled);
+      // Operators live in each folder's ledger: the one signed in here is not one over there.
+      session.operator = null;
+      statusChanged();
+      return appStatus(session);
+    },
+
+    setLaunchAtLogin({ enabled }, session) {
+      deps.launchAtLogin.set(enabled);
+      auditSetting(session, 'settings.launch_at_login', { enabled });
+      return appStatus(session);
+    },
+
+    searchMembers: (request) => billing().members.search(defined(request)),
+    getMember({ id }) {
+      const member = billing().members.show(id);
+      return {
+        ...member,
+        cards: [...member.cards],
+        subscriptions: desk().subscriptions.list({ memberId: id }),
+        recentCharges: [...chargeLogPage(desk().ledger.db, { memberId: id }, { limit: 50 }).entries],
+      };
+    },
+    createMember: (request, session) =>
+      billing().members.create({ ...defined(request), ...actorOf(session) }),
+    editMember: (request, session) => billing().members.edit({ ...defined(request), ...actorOf(session) }),
+    archiveMember: ({ id }, session) => billing().members.archive({ id, ...actorOf(session) }),
+    async registerCard({ memberId, card, firstCharge }, session) {
+      const registration = await billing().cards.register({
+        memberId,
+        card: {
+          number: card.cardNumber,
+          expiry: { month: card.expiryMonth, year: card.expiryYear },
+          identity: card.identity,
+          password: card.password,
+        },
+        firstCharge: firstCharge && defined(firstCharge),
+        ...actorOf(session),
+      });
+      return registration;
+    },
+    removeCard: ({ memberId }, session) => billing().cards.remove({ memberId, ...actorOf(session) }),
+
+    charge: (request, session) => billing().charges.charge({ ...defined(request), ...actorOf(session) }),
+    getCharge({ id }) {
+      return { charge: billing().charges.get(id), refunds: billing().refunds.listForCharge(id) };
+    },
+    listCharges({ limit, before, ...filter }) {
+      const page = chargeLogPage(desk().ledger.db, defined(filter), defined({ limit, before }));
+      return { entries: [...page.entries], next: page.next };
+    },
+    refund: (request, session) =>
+      billing().refunds.refund({
+        ...defined(request),
+        ...actorOf(session),
+        operatorId: operatorIdOf(session),
+      }),
+    async reconcile() {
+      const report = await billing().reconciler.reconcile();
+      return { ...report, resolved: [...report.resolved], needsReview: [...report.needsReview] };
+    },
+    listNeedsReview: () => billing().reconciler.needsReview(),
+    resolveCharge: (request, session) => billing().review.resolveCharge({ ...request, ...actorOf(session) }),
+    resolveRefund: (request, session) => billing().review.resolveRefund({ ...request, ...actorOf(session) }),
+
+    listPlans: () => desk().plans.list(),
+    createPlan: (request, session) => desk().plans.create({ ...defined(request), ...actorOf(session) }),
+    archivePlan: ({ id }, session) => desk().plans.archive({ id, ...actorOf(session) }),
+    listSubscriptions: (request) => desk().subscriptions.list(defined(request)),
+    subscribe: (request, session) =>
+      desk().subscriptions.create({ ...defined(request), ...actorOf(session) }),
+    pauseSubscription: ({ id }, session) => desk().subscriptions.pause({ id, ...actorOf(session) }),
+    resumeSubscription: ({ id }, session) => desk().subscriptions.resume({ id, ...actorOf(session) }),
+    cancelSubscription: ({ id, atPeriodEnd }, session) =>
+      atPeriodEnd
+        ? desk().subscriptions.cancelAtPeriodEnd({ id, ...actorOf(session) })
+        : desk().subscriptions.cancel({ id, ...actorOf(session) }),
+    upcoming: ({ days }) => upcomingCharges(desk().ledger, defined({ now: deps.now(), days })),
+    runDueNow: () => desk().runDue(),
+    listCatchUps: () => desk().catchUp.list(),
+    approveCatchUp: ({ periodId }, session) => desk().catchUp.approve({ periodId, ...actorOf(session) }),
+    skipCatchUp: (request, session) => desk().catchUp.skip({ ...request, ...actorOf(session) }),
+
+    backupNow: () => backupNow(desk().ledger, desk().dataDir, deps.now),
+    listBackups: () => listBackups(desk().dataDir),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Desk } from './open-desk.ts';
+
+/**
+ * The desk the app is using now, and the switch between the store's data and training mode.
+ * Training data lives in its own folder with its own keychain entries, so the two never mix; a
+ * switch closes one desk completely before the other opens (one writer per ledger).
+ */
+export interface DeskHost {
+  desk(): Desk;
+  training(): boolean;
+  setTraining(enabled: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createDeskHost(options: {
+  training: boolean;
+  open: (training: boolean) => Promise<Desk>;
+  /** Remembers the choice for the next start. */
+  saveTraining: (training: boolean) => void;
+}): Promise<DeskHost> {
+  let training = options.training;
+  let desk = await options.open(training);
+  let switching: Promise<void> | undefined;
+
+  return {
+    desk: () => desk,
+    training: () => training,
+    async setTraining(enabled) {
+      await switching;
+      if (enabled === training) return;
+      switching = (async () => {
+        await desk.close();
+        try {
+          desk = await options.open(enabled);
+        } catch (error) {
+          // Back to the folder that was open, so a failed switch never leaves the app without one.
+          desk = await options.open(training);
+          throw error;
+        }
+        training = enabled;
+        options.saveTraining(enabled);
+      })();
+      try {
+        await switching;
+      } finally {
+        switching = undefined;
+      }
+    },
+    async close() {
+      await switching;
+      await desk.close();
+    },
+  };
+}

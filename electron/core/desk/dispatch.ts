@@ -1,0 +1,85 @@
+import {
+  type Access,
+  type ChannelName,
+  contract,
+  IPC_ERROR_CODES,
+  type IpcResult,
+} from '../../../shared/ipc/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Role } from '../staff/index.ts';
+import type { DeskApi, Session } from './desk-api.ts';
+import { INTERNAL_ERROR_MESSAGE, toIpcError } from './ipc-error.ts';
+
+const RANK: Readonly<Record<Role, number>> = { staff: 1, manager: 2, owner: 3 };
+
+const ROLE_NAME: Readonly<Record<Role, string>> = { staff: '직원', manager: '매니저', owner: '대표' };
+
+export type Dispatch = (
+  channel: ChannelName,
+  payload: unknown,
+  session: Session,
+) => Promise<IpcResult<unknown>>;
+
+/** Whether `role` may call a channel open to `access`. */
+export function mayCall(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  return role !== null && RANK[role] >= RANK[access];
+}
+
+/**
+ * Everything main does with a call after the sender check, in this order: the payload is parsed
+ * with the channel's schema (nothing runs on a malformed one), the signed-in operator's role is
+ * checked, the handler runs, and its answer is parsed with the response schema before it leaves,
+ * so nothing the contract does not name reaches the renderer. Errors come back as data.
+ */
+export function createDispatch(api: DeskApi, log: Logger): Dispatch {
+  const ipcLog = log.child({ module: 'ipc' });
+  return async (channel, payload, session) => {
+    const spec = contract[channel];
+    if (!Object.hasOwn(contract, channel)) {
+      return failure(IPC_ERROR_CODES.invalidRequest, '알 수 없는 요청입니다.');
+    }
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: IPC_ERROR_CODES.invalidRequest,
+          message: '요청 형식이 올바르지 않습니다. 화면을 새로 고친 뒤 다시 시도하세요.',
+          // Paths and codes only: the values may be card data.
+          details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) },
+        },
+      };
+    }
+    const role = session.operator?.role ?? null;
+    if (!mayCall(spec.access, role)) {
+      return role === null
+        ? failure(IPC_ERROR_CODES.signInRequired, '먼저 PIN으로 로그인하세요.')
+        : failure(
+            IPC_ERROR_CODES.forbidden,
+            `이 작업은 ${ROLE_NAME[spec.access as Role]} 이상만 할 수 있습니다. 권한이 있는 직원이 로그인하세요.`,
+          );
+    }
+    let value: unknown;
+    try {
+      value = await (api[channel] as (request: unknown, session: Session) => unknown)(parsed.data, session);
+    } catch (error) {
+      const mapped = toIpcError(error);
+      if (!mapped.expected) ipcLog.error('channel failed', { channel, error });
+      return { ok: false, error: mapped.error };
+    }
+    const checked = spec.response.safeParse(value);
+    if (!checked.success) {
+      ipcLog.error('response broke the contract', {
+        channel,
+        issues: checked.error.issues.map((i) => `${i.path.join('.')}:${i.code}`),
+      });
+      return failure(IPC_ERROR_CODES.internal, INTERNAL_ERROR_MESSAGE);
+    }
+    return { ok: true, value: checked.data };
+  };
+}
+
+function failure(code: string, message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,19 @@
+export type StaffErrorCode =
+  | 'PIN_INVALID'
+  | 'NAME_INVALID'
+  | 'OWNER_EXISTS'
+  | 'OPERATOR_NOT_FOUND'
+  | 'OPERATOR_NAME_TAKEN'
+  | 'WRONG_PIN'
+  | 'OPERATOR_LOCKED';
+
+/** Refusals of sign-in and operator changes: a stable code and a Korean message for the lock screen. */
+export class StaffError extends Error {
+  override readonly name = 'StaffError';
+  readonly code: StaffErrorCode;
+
+  constructor(code: StaffErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}

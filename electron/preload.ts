@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge } from './shell/bridge-api.ts';
+
+contextBridge.exposeInMainWorld('autopay', buildBridge(ipcRenderer));

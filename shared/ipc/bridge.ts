@@ -1,0 +1,16 @@
+import type { ChannelName, RequestOf, ResponseOf } from './contract.ts';
+import type { EventName, EventOf } from './events.ts';
+import type { IpcResult } from './result.ts';
+
+/**
+ * `window.autopay`, as the preload exposes it and the renderer sees it: one function per channel
+ * and one subscription per event, derived from the contract so the two cannot drift.
+ */
+export type DeskBridge = {
+  readonly [C in ChannelName]: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
+} & {
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  readonly on: {
+    readonly [E in EventName]: (listener: (event: EventOf<E>) => void) => () => void;
+  };
+};

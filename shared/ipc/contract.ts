@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import {
+  appStatusView,
+  backupView,
+  cardRegistrationView,
+  cardView,
+  catchUpDecisionView,
+  catchUpEntryView,
+  chargeDetailView,
+  chargeLogCursor,
+  chargeLogPageView,
+  chargeStatusSchema,
+  chargeView,
+  intervalUnitSchema,
+  memberDetailView,
+  memberView,
+  operatorView,
+  planView,
+  type Role,
+  reconcileReportView,
+  refundView,
+  reviewQueueView,
+  runSummaryView,
+  secretStatusView,
+  subscriptionStatusSchema,
+  subscriptionView,
+  upcomingReportView,
+} from './views.ts';
+
+/*
+ * The one IPC contract between the renderer and main. Requests are strict objects: a field the
+ * contract does not name is refused, not ignored. Shapes and lengths are checked here; what needs
+ * the store's rules (Luhn for live keys, expiry against today, member numbers) is checked by the
+ * core services, which answer with per-field Korean messages.
+ */
+
+/** Who may call a channel: 'public' needs no signed-in operator; the others need that role or higher. */
+export type Access = 'public' | Role;
+
+export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly access: Access;
+  readonly request: Req;
+  readonly response: Res;
+}
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(
+  access: Access,
+  request: Req,
+  response: Res,
+): ChannelSpec<Req, Res> {
+  return { access, request, response };
+}
+
+const id = z.int().positive();
+const won = z.int().min(0).max(1_000_000_000);
+const text = (max: number) => z.string().max(max);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Chosen by the renderer per click: the same id again returns the same attempt, never a second charge. */
+const requestId = z.string().regex(/^[\x21-\x7e]{8,200}$/);
+const empty = z.strictObject({});
+const done = z.object({ done: z.literal(true) });
+
+const chargeFields = {
+  amount: won,
+  orderName: text(200),
+  taxFreeAmount: won.optional(),
+};
+
+const memberFields = {
+  name: text(200),
+  memberNo: text(64).optional(),
+  phone: text(40).nullable().optional(),
+  email: text(200).nullable().optional(),
+  memo: text(4000).nullable().optional(),
+};
+
+/** Card data (invariant 2): in this request only, never in a response or an event. */
+const cardInput = z.strictObject({
+  cardNumber: text(40),
+  expiryMonth: text(4),
+  expiryYear: text(4),
+  identity: text(20),
+  password: text(4).optional(),
+});
+
+export const contract = {
+  // The app and the signed-in operator.
+  getAppStatus: channel('public', empty, appStatusView),
+  listOperators: channel('public', empty, z.array(operatorView)),
+  createOwner: channel('public', z.strictObject({ name: text(50), pin: text(6) }), operatorView),
+  signIn: channel('public', z.strictObject({ operatorId: id, pin: text(6) }), operatorView),
+  signOut: channel('public', empty, done),
+
+  // The Toss secret key: it goes in, and only {configured, mode} ever comes out (invariant 1).
+  setSecretKey: channel('owner', z.strictObject({ secretKey: text(200) }), secretStatusView),
+  clearSecretKey: channel('owner', empty, secretStatusView),
+  setTrainingMode: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
+  setLaunchAtLogin: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
+
+  // Members and cards.
+  searchMembers: channel(
+    'staff',
+    z.strictObject({
+      query: text(100).optional(),
+      includeArchived: z.boolean().optional(),
+      limit: z.int().min(1).max(500).optional(),
+    }),
+    z.array(memberView),
+  ),
+  getMember: channel('staff', z.strictObject({ id }), memberDetailView),
+  createMember: channel('staff', z.strictObject(memberFields), memberView),
+  editMember: channel(
+    'staff',
+    z.strictObject({ id, ...memberFields, name: text(200).optional() }),
+    memberView,
+  ),
+  archiveMember: channel('manager', z.strictObject({ id }), memberView),
+  registerCard: channel(
+    'staff',
+    z.strictObject({
+      memberId: id,
+      card: cardInput,
+      firstCharge: z.strictObject({ ...chargeFields, requestId }).optional(),
+    }),
+    cardRegistrationView,
+  ),
+  removeCard: channel('manager', z.strictObject({ memberId: id }), cardView),
+
+  // Charges, refunds and the "확인 필요" queue.
+  charge: channel('staff', z.strictObject({ memberId: id, ...chargeFields, requestId }), chargeView),
+  getCharge: channel('staff', z.strictObject({ id }), chargeDetailView),
+  listCharges: channel(
+    'staff',
+    z.strictObject({
+      memberId: id.optional(),
+      status: chargeStatusSchema.optional(),
+      from: z.int().optional(),
+      to: z.int().optional(),
+      limit: z.int().min(1).max(500).optional(),
+      before: chargeLogCursor.optional(),
+    }),
+    chargeLogPageView,
+  ),
+  refund: channel(
+    'manager',
+    z.strictObject({
+      chargeId: id,
+      amount: won.optional(),
+      taxFreeAmount: won.optional(),
+      reason: text(400),
+      requestId,
+    }),
+    refundView,
+  ),
+  reconcile: channel('staff', empty, reconcileReportView),
+  listNeedsReview: channel('staff', empty, reviewQueueView),
+  resolveCharge: channel(
+    'manager',
+    z.strictObject({ chargeId: id, outcome: z.enum(['charged', 'not-charged']), reason: text(400) }),
+    chargeView,
+  ),
+  resolveRefund: channel(
+    'manager',
+    z.strictObject({ refundId: id, outcome: z.enum(['refunded', 'not-refunded']), reason: text(400) }),
+    refundView,
+  ),
+
+  // Plans, subscriptions and the schedule.
+  listPlans: channel('staff', empty, z.array(planView)),
+  createPlan: channel(
+    'manager',
+    z.strictObject({
+      name: text(200),
+      amount: won,
+      taxFreeAmount: won.optional(),
+      intervalUnit: intervalUnitSchema,
+      intervalCount: z.int().min(1).max(1000),
+      chargeTime: text(5).optional(),
+    }),
+    planView,
+  ),
+  archivePlan: channel('manager', z.strictObject({ id }), planView),
+  listSubscriptions: channel(
+    'staff',
+    z.strictObject({ memberId: id.optional(), status: subscriptionStatusSchema.optional() }),
+    z.array(subscriptionView),
+  ),
+  subscribe: channel(
+    'manager',
+    z.strictObject({
+      memberId: id,
+      planId: id,
+      anchorDate: localDate,
+      startDate: localDate.optional(),
+      trialEnd: localDate.nullable().optional(),
+      orderName: text(200).optional(),
+    }),
+    subscriptionView,
+  ),
+  pauseSubscription: channel('manager', z.strictObject({ id }), subscriptionView),
+  resumeSubscription: channel('manager', z.strictObject({ id }), subscriptionView),
+  cancelSubscription: channel(
+    'manager',
+    z.strictObject({ id, atPeriodEnd: z.boolean().optional() }),
+    subscriptionView,
+  ),
+  upcoming: channel(
+    'staff',
+    z.strictObject({ days: z.int().min(1).max(366).optional() }),
+    upcomingReportView,
+  ),
+  runDueNow: channel('staff', empty, runSummaryView),
+  listCatchUps: channel('staff', empty, z.array(catchUpEntryView)),
+  approveCatchUp: channel('manager', z.strictObject({ periodId: id }), catchUpDecisionView),
+  skipCatchUp: channel('manager', z.strictObject({ periodId: id, reason: text(400) }), catchUpDecisionView),
+
+  // Backups of the ledger.
+  backupNow: channel('manager', empty, backupView),
+  listBackups: channel('manager', empty, z.array(backupView)),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+/** The Electron channel a contract entry travels on; one prefix so no other message can collide. */
+export function ipcChannel(name: ChannelName): string {
+  return `autopay:${name}`;
+}

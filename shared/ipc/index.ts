@@ -1,0 +1,15 @@
+export type { DeskBridge } from './bridge.ts';
+export {
+  type Access,
+  CHANNEL_NAMES,
+  type ChannelName,
+  type ChannelSpec,
+  type Contract,
+  contract,
+  ipcChannel,
+  type RequestOf,
+  type ResponseOf,
+} from './contract.ts';
+export { EVENT_NAMES, type EventName, type EventOf, type Events, events, ipcEventChannel } from './events.ts';
+export { IPC_ERROR_CODES, type IpcError, type IpcResult, ipcErrorSchema } from './result.ts';
+export * from './views.ts';

@@ -1,0 +1,291 @@
+import { z } from 'zod';
+
+/*
+ * What main sends back to the renderer. Objects are zod's default (strip): a field main did not
+ * declare here is dropped before the response leaves, so a view that grew a column by mistake
+ * cannot leak it. Nothing here may carry the secret key, a billingKey, a customerKey or card data
+ * (test/ipc/no-secrets-in-responses.test.ts walks every schema).
+ */
+
+const id = z.int().positive();
+const won = z.int().min(0);
+const epochMs = z.number().int();
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const roleSchema = z.enum(['owner', 'manager', 'staff']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const operatorView = z.object({ id, name: z.string(), role: roleSchema });
+export type OperatorView = z.infer<typeof operatorView>;
+
+export const secretStatusView = z.object({
+  configured: z.boolean(),
+  mode: z.enum(['test', 'live']).nullable(),
+});
+export type SecretStatusView = z.infer<typeof secretStatusView>;
+
+export const appStatusView = z.object({
+  version: z.string(),
+  keyStatus: secretStatusView,
+  /** 교육 모드: the emulator inside main, its own data folder and keychain entries. */
+  training: z.boolean(),
+  operator: operatorView.nullable(),
+  /** No operator exists yet: the first run creates the owner. */
+  needsOwner: z.boolean(),
+  /** The app starts with the computer, so schedules run without anyone opening it. */
+  launchAtLogin: z.boolean(),
+});
+export type AppStatusView = z.infer<typeof appStatusView>;
+
+export const cardView = z.object({
+  id,
+  memberId: id,
+  maskedNumber: z.string(),
+  company: z.string().nullable(),
+  issuerCode: z.string(),
+  cardType: z.string(),
+  ownerType: z.string(),
+  authenticatedAt: epochMs,
+  status: z.enum(['active', 'replaced', 'removed']),
+  createdAt: epochMs,
+  removedAt: epochMs.nullable(),
+});
+export type CardViewData = z.infer<typeof cardView>;
+
+export const memberView = z.object({
+  id,
+  memberNo: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  memo: z.string().nullable(),
+  status: z.enum(['active', 'archived']),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  card: cardView.nullable(),
+});
+export type MemberViewData = z.infer<typeof memberView>;
+
+export const chargeStatusSchema = z.enum(['PENDING', 'DONE', 'DECLINED', 'FAILED', 'UNKNOWN']);
+export const chargeKindSchema = z.enum(['manual', 'scheduled', 'first', 'retry']);
+
+export const chargeView = z.object({
+  id,
+  orderId: z.string(),
+  requestId: z.string().nullable(),
+  memberId: id,
+  cardId: id,
+  maskedNumber: z.string(),
+  company: z.string().nullable(),
+  kind: chargeKindSchema,
+  orderName: z.string(),
+  amount: won,
+  taxFreeAmount: won,
+  status: chargeStatusSchema,
+  tossCode: z.string().nullable(),
+  tossMessage: z.string().nullable(),
+  approveNo: z.string().nullable(),
+  suppliedAmount: won.nullable(),
+  vat: won.nullable(),
+  receiptUrl: z.string().nullable(),
+  balanceAmount: won.nullable(),
+  operatorId: id.nullable(),
+  createdAt: epochMs,
+  resolvedAt: epochMs.nullable(),
+});
+export type ChargeViewData = z.infer<typeof chargeView>;
+
+export const refundView = z.object({
+  id,
+  chargeId: id,
+  requestId: z.string().nullable(),
+  amount: won,
+  taxFreeAmount: won,
+  reason: z.string(),
+  status: z.enum(['PENDING', 'DONE', 'FAILED', 'UNKNOWN']),
+  tossCode: z.string().nullable(),
+  tossMessage: z.string().nullable(),
+  balanceAfter: won.nullable(),
+  chargeBalance: won.nullable(),
+  operatorId: id,
+  createdAt: epochMs,
+  resolvedAt: epochMs.nullable(),
+});
+export type RefundViewData = z.infer<typeof refundView>;
+
+export const intervalUnitSchema = z.enum(['day', 'week', 'month', 'year']);
+
+export const planView = z.object({
+  id,
+  name: z.string(),
+  amount: won,
+  taxFreeAmount: won,
+  intervalUnit: intervalUnitSchema,
+  intervalCount: z.int().positive(),
+  chargeTime: z.string(),
+  active: z.boolean(),
+  createdAt: epochMs,
+});
+export type PlanViewData = z.infer<typeof planView>;
+
+export const subscriptionStatusSchema = z.enum(['active', 'paused', 'canceled', 'past_due', 'needs_card']);
+
+export const subscriptionView = z.object({
+  id,
+  memberId: id,
+  planId: id.nullable(),
+  amount: won,
+  taxFreeAmount: won,
+  orderName: z.string(),
+  intervalUnit: intervalUnitSchema,
+  intervalCount: z.int().positive(),
+  chargeTime: z.string(),
+  anchorDate: localDate,
+  startDate: localDate,
+  trialEnd: localDate.nullable(),
+  timeZone: z.string(),
+  status: subscriptionStatusSchema,
+  cancelAtPeriodEnd: z.boolean(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type SubscriptionViewData = z.infer<typeof subscriptionView>;
+
+export const chargeDetailView = z.object({ charge: chargeView, refunds: z.array(refundView) });
+
+export const cardRegistrationView = z.object({
+  card: cardView,
+  replaced: z.object({ card: cardView, deletedAtToss: z.boolean() }).nullable(),
+  charge: chargeView.nullable(),
+});
+
+export const chargeLogEntryView = z.object({
+  id,
+  orderId: z.string(),
+  memberId: id,
+  memberNo: z.string(),
+  memberName: z.string(),
+  maskedNumber: z.string(),
+  companyName: z.string().nullable(),
+  kind: chargeKindSchema,
+  orderName: z.string(),
+  amount: won,
+  taxFreeAmount: won,
+  status: chargeStatusSchema,
+  tossCode: z.string().nullable(),
+  tossMessage: z.string().nullable(),
+  approveNo: z.string().nullable(),
+  receiptUrl: z.string().nullable(),
+  balanceAmount: won.nullable(),
+  createdAt: epochMs,
+  resolvedAt: epochMs.nullable(),
+});
+
+export const memberDetailView = memberView.extend({
+  cards: z.array(cardView),
+  subscriptions: z.array(subscriptionView),
+  /** The member's latest charges, newest first. */
+  recentCharges: z.array(chargeLogEntryView),
+});
+export type MemberDetailData = z.infer<typeof memberDetailView>;
+
+export const chargeLogCursor = z.strictObject({ createdAt: epochMs, id });
+
+export const chargeLogPageView = z.object({
+  entries: z.array(chargeLogEntryView),
+  next: chargeLogCursor.nullable(),
+});
+
+export const reviewQueueView = z.object({ charges: z.array(chargeView), refunds: z.array(refundView) });
+
+export const reconcileReportView = z.object({
+  checked: z.int().min(0),
+  resolved: z.array(
+    z.object({
+      kind: z.enum(['charge', 'refund']),
+      id,
+      from: z.enum(['PENDING', 'UNKNOWN']),
+      to: z.string(),
+      via: z.string(),
+      tossCode: z.string().nullable(),
+    }),
+  ),
+  needsReview: z.array(
+    z.object({
+      kind: z.enum(['charge', 'refund']),
+      id,
+      tossCode: z.string().nullable(),
+      tossMessage: z.string().nullable(),
+    }),
+  ),
+  inFlight: z.int().min(0),
+});
+
+const count = z.int().min(0);
+
+export const runSummaryView = z.object({
+  asOf: epochMs,
+  materialized: count,
+  awaitingConfirmation: count,
+  charged: z.object({ DONE: count, DECLINED: count, FAILED: count, UNKNOWN: count }),
+  skipped: count,
+  errors: count,
+  slowedDown: count,
+  canceledAtPeriodEnd: count,
+});
+export type RunSummaryData = z.infer<typeof runSummaryView>;
+
+export const catchUpEntryView = z.object({
+  periodId: id,
+  subscriptionId: id,
+  periodIndex: count,
+  memberId: id,
+  memberName: z.string(),
+  orderName: z.string(),
+  amount: won,
+  taxFreeAmount: won,
+  periodStart: localDate,
+  periodEnd: localDate,
+  dueAt: epochMs,
+  subscriptionStatus: z.string(),
+});
+
+export const catchUpDecisionView = z.object({
+  periodId: id,
+  subscriptionId: id,
+  status: z.enum(['pending', 'skipped']),
+});
+
+const upcomingCharge = z.object({
+  subscriptionId: id,
+  memberId: id,
+  memberName: z.string(),
+  orderName: z.string(),
+  periodIndex: count,
+  date: localDate,
+  dueAt: epochMs,
+  amount: won,
+});
+
+export const upcomingReportView = z.object({
+  from: epochMs,
+  until: epochMs,
+  days: z.int().positive(),
+  subscriptions: z.array(
+    z.object({
+      subscriptionId: id,
+      memberId: id,
+      memberName: z.string(),
+      orderName: z.string(),
+      next: upcomingCharge.nullable(),
+      count,
+      amount: won,
+      hasCard: z.boolean(),
+    }),
+  ),
+  byDay: z.array(z.object({ date: localDate, count, amount: won, charges: z.array(upcomingCharge) })),
+  failed: count,
+  total: z.object({ count, amount: won }),
+});
+
+export const backupView = z.object({ file: z.string(), bytes: z.int().min(0), createdAt: epochMs });

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { Payment } from '../../electron/core/toss/index.ts';
+import { describeWithKeychain } from '../secrets/keychain.ts';
+import { sandboxPerFile } from '../support/toss-sandbox.ts';
+import { deskPerTest } from './desk-fixture.ts';
+
+const sandbox = sandboxPerFile();
+const newDesk = deskPerTest(sandbox);
+
+const GOOD_CARD = {
+  cardNumber: '9410001234567890',
+  expiryMonth: '12',
+  expiryYear: '30',
+  identity: '900101',
+  password: '12',
+};
+const DECLINED_CARD = { ...GOOD_CARD, cardNumber: '9410011234567890' };
+
+function testKey(): string {
+  return `test_sk_${randomUUID().replaceAll('-', '')}`;
+}
+
+async function payments(): Promise<Payment[]> {
+  return (await sandbox.control('GET', '/__sandbox/payments')) as Payment[];
+}
+
+/** An owner signed in with a secret key set, and a member with the good test card. */
+async function storeWithMember() {
+  const desk = await newDesk();
+  const owner = desk.session();
+  await desk.ok('createOwner', { name: '대표', pin: '135790' }, owner);
+  await desk.ok('setSecretKey', { secretKey: testKey() }, owner);
+  const member = await desk.ok('createMember', { name: '홍길동', phone: '010-1234-5678' }, owner);
+  const registration = await desk.ok('registerCard', { memberId: member.id, card: GOOD_CARD }, owner);
+  return { desk, owner, member, registration };
+}
+
+describeWithKeychain('the desk API behind IPC', () => {
+  it('starts with the owner setup, then knows who is signed in', async () => {
+    const desk = await newDesk();
+    const session = desk.session();
+    const first = await desk.ok('getAppStatus', {}, session);
+    expect(first).toMatchObject({
+      needsOwner: true,
+      operator: null,
+      training: false,
+      keyStatus: { configured: false, mode: null },
+      launchAtLogin: false,
+    });
+    const owner = await desk.ok('createOwner', { name: '김대표', pin: '2580' }, session);
+    expect(session.operator).toEqual(owner);
+    expect(await desk.ok('getAppStatus', {}, session)).toMatchObject({ needsOwner: false, operator: owner });
+    expect(await desk.ok('listOperators', {}, desk.session())).toEqual([owner]);
+  });
+
+  it('asks for a sign-in before anything protected, and refuses what the role may not do', async () => {
+    const desk = await newDesk();
+    const nobody = await desk.call('searchMembers', {}, desk.session());
+    expect(nobody).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+
+    const staff = await desk.signedIn('staff');
+    expect(await desk.ok('searchMembers', {}, staff)).toEqual([]);
+    for (const [channel, request] of [
+      ['setSecretKey', { secretKey: testKey() }],
+      ['refund', { chargeId: 1, reason: '환불', requestId: 'refund-request-1' }],
+      ['setTrainingMode', { enabled: true }],
+      ['archiveMember', { id: 1 }],
+    ] as const) {
+      const refused = await desk.call(channel, request as never, staff);
+      expect(refused, channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(refused.ok ? '' : refused.error.message).toContain('이상만 할 수 있습니다');
+    }
+    expect(await desk.ok('getAppStatus', {}, staff)).toMatchObject({ keyStatus: { configured: false } });
+
+    await desk.ok('signOut', {}, staff);
+    expect(await desk.call('searchMembers', {}, staff)).toMatchObject({
+      error: { code: 'SIGN_IN_REQUIRED' },
+    });
+  });
+
+  it('registers a card, shows it masked, charges once per request id, and refunds part of it', async () => {
+    const { desk, owner, member, registration } = await storeWithMember();
+    expect(registration.card).toMatchObject({ memberId: member.id, status: 'active' });
+    expect(registration.card.maskedNumber).toContain('*');
+    expect(JSON.stringify(registration)).not.toContain(GOOD_CARD.cardNumber);
+    expect(JSON.stringify(registration)).not.toContain(GOOD_CARD.identity);
+
+    const staff = await desk.signedIn('staff');
+    const request = {
+      memberId: member.id,
+      amount: 55_000,
+      orderName: '6월 회비',
+      requestId: `charge-${randomUUID()}`,
+    };
+    const [first, second] = await Promise.all([
+      desk.ok('charge', request, staff),
+      desk.ok('charge', request, staff),
+    ]);
+    expect(first.status).toBe('DONE');
+    expect(second.id).toBe(first.id);
+    expect(first).toMatchObject({
+      amount: 55_000,
+      vat: 5_000,
+      suppliedAmount: 50_000,
+      operatorId: staff.operator?.id,
+    });
+    expect(await payments()).toHaveLength(1);
+
+    const manager = await desk.signedIn('manager');
+    const refund = await desk.ok(
+      'refund',
+      { chargeId: first.id, amount: 5_000, reason: '하루 이용 취소', requestId: `refund-${randomUUID()}` },
+      manager,
+    );
+    expect(refund).toMatchObject({ status: 'DONE', balanceAfter: 50_000, chargeBalance: 50_000 });
+    const detail = await desk.ok('getCharge', { id: first.id }, staff);
+    expect(detail.refunds.map((r) => r.id)).toEqual([refund.id]);
+
+    const shown = await desk.ok('getMember', { id: member.id }, staff);
+    expect(shown.card?.maskedNumber).toBe(registration.card.maskedNumber);
+    expect(shown.recentCharges.map((c) => c.id)).toEqual([first.id]);
+    // The member view carries no internal uid: the response schema strips what it does not name.
+    expect(shown).not.toHaveProperty('uid');
+    const log = await desk.ok('listCharges', { memberId: member.id }, owner);
+    expect(log.entries.map((entry) => entry.status)).toEqual(['DONE']);
+  });
+
+  it('answers refusals as data, with Korean messages per field and never the card data', async () => {
+    const { desk, owner, member } = await storeWithMember();
+    const bad = await desk.call(
+      'registerCard',
+      { memberId: member.id, card: { ...GOOD_CARD, cardNumber: '94100012', identity: '9913' } },
+      owner,
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.code).toBe('CARD_INPUT_INVALID');
+    expect(Object.keys(bad.error.details?.fields ?? {})).toEqual(
+      expect.arrayContaining(['number', 'identity']),
+    );
+    expect(bad.error.message).toMatch(/[가-힣]/);
+    expect(JSON.stringify(bad)).not.toContain('94100012');
+
+    const declined = await desk.call('registerCard', { memberId: member.id, card: DECLINED_CARD }, owner);
+    expect(declined.ok).toBe(true);
+    const charge = await desk.ok(
+      'charge',
+      { memberId: member.id, amount: 1_000, orderName: '음료', requestId: `charge-${randomUUID()}` },
+      owner,
+    );
+    expect(charge.status).toBe('DECLINED');
+    expect(charge.tossMessage).toMatch(/[가-힣]/);
+  });
+
+  it('refuses a malformed payload before any handler runs, naming paths but no values', async () => {
+    const { desk, owner, member } = await storeWithMember();
+    const result = await desk.call(
+      'registerCard',
+      { memberId: member.id, card: { ...GOOD_CARD, cardNumber: 9410001234567890, cvc: '123' } } as never,
+      owner,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    if (result.ok) return;
+    expect(result.error.details?.issues?.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['card.cardNumber', 'card']),
+    );
+    expect(JSON.stringify(result)).not.toContain('9410001234567890');
+    expect(JSON.stringify(result)).not.toContain('123"');
+    expect(await desk.call('nope' as never, {} as never, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+  });
+
+  it('turns an unexpected failure into INTERNAL with a fixed message, and logs it', async () => {
+    const { desk, owner } = await storeWithMember();
+    // Not one of the core's own refusals: better-sqlite3's TypeError about a closed connection.
+    desk.host.desk().ledger.db.close();
+    const result = await desk.call('searchMembers', {}, owner);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    if (result.ok) return;
+    expect(result.error.message).toContain('예상하지 못한 오류');
+    expect(desk.lines.some((line) => line.includes('channel failed') && line.includes('searchMembers'))).toBe(
+      true,
+    );
+  });
+
+  it('audits settings changes and never returns the secret key', async () => {
+    const desk = await newDesk();
+    const owner = desk.session();
+    await desk.ok('createOwner', { name: '대표', pin: '135790' }, owner);
+    const key = testKey();
+    const status = await desk.ok('setSecretKey', { secretKey: key }, owner);
+    expect(status).toEqual({ configured: true, mode: 'test' });
+    expect(await desk.ok('setLaunchAtLogin', { enabled: true }, owner)).toMatchObject({
+      launchAtLogin: true,
+    });
+    expect(await desk.ok('clearSecretKey', {}, owner)).toEqual({ configured: false, mode: null });
+    const actions = desk.host
+      .desk()
+      .ledger.db.prepare("SELECT action, details FROM audit_log WHERE subject = 'settings' ORDER BY id")
+      .all() as { action: string; details: string }[];
+    expect(actions.map((row) => row.action)).toEqual([
+      'settings.toss_secret_key_set',
+      'settings.launch_at_login',
+      'settings.toss_secret_key_cleared',
+    ]);
+    expect(JSON.stringify(actions)).not.toContain(key);
+    expect(desk.lines.join('\n')).not.toContain(key);
+  });
+
+  it('switches to training data and back without mixing the two', async () => {
+    const { desk, owner, member } = await storeWithMember();
+    const status = await desk.ok('setTrainingMode', { enabled: true }, owner);
+    expect(status).toMatchObject({ training: true, operator: null, needsOwner: true });
+    expect(owner.operator).toBeNull();
+    const trainee = desk.session();
+    await desk.ok('createOwner', { name: '연습', pin: '1111' }, trainee);
+    expect(await desk.ok('searchMembers', {}, trainee)).toEqual([]);
+    await desk.ok('setTrainingMode', { enabled: false }, trainee);
+    const back = desk.session();
+    const operators = await desk.ok('listOperators', {}, back);
+    expect(operators.map((operator) => operator.name)).toEqual(['대표']);
+    await desk.ok('signIn', { operatorId: operators[0]?.id ?? 0, pin: '135790' }, back);
+    expect((await desk.ok('searchMembers', {}, back)).map((m) => m.id)).toEqual([member.id]);
+  });
+
+  it('runs due subscription charges on demand', async () => {
+    const { desk, owner, member } = await storeWithMember();
+    const plan = await desk.ok(
+      'createPlan',
+      { name: '월 회원권', amount: 80_000, intervalUnit: 'month', intervalCount: 1, chargeTime: '09:00' },
+      owner,
+    );
+    const subscription = await desk.ok(
+      'subscribe',
+      { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
+      owner,
+    );
+    expect(subscription.status).toBe('active');
+    expect((await desk.ok('upcoming', { days: 40 }, owner)).total.count).toBeGreaterThan(0);
+    const summary = await desk.ok('runDueNow', {}, owner);
+    expect(summary.charged.DONE).toBe(1);
+    expect((await payments()).map((p) => p.totalAmount)).toEqual([80_000]);
+  });
+});

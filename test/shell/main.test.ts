@@ -1,0 +1,177 @@
+import { EventEmitter } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import keytar from 'keytar';
+import { afterEach, expect, it, vi } from 'vitest';
+import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { openLedger } from '../../electron/core/ledger/index.ts';
+import { DEFAULT_SERVICE } from '../../electron/core/secrets/index.ts';
+import { APP_ENTRY_URL } from '../../electron/shell/app-protocol.ts';
+import { mainWindowOptions } from '../../electron/shell/window-options.ts';
+import { CHANNEL_NAMES, ipcChannel } from '../../shared/ipc/index.ts';
+import { describeWithKeychain } from '../secrets/keychain.ts';
+
+/** A stand-in for the parts of Electron main.ts touches, recording what it was asked to do. */
+const fake = vi.hoisted(() => {
+  const state = {
+    userData: '',
+    singleInstance: true,
+    order: [] as string[],
+    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+    windows: [] as { options: unknown; url: string; webContents: Record<string, unknown> }[],
+    trays: [] as { destroyed: boolean }[],
+    exitCode: undefined as number | undefined,
+  };
+  return { state };
+});
+
+vi.mock('electron', () => {
+  const { state } = fake;
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: () => state.singleInstance,
+    quit: vi.fn(() => state.order.push('quit')),
+    exit: vi.fn((code: number) => {
+      state.exitCode = code;
+      state.order.push('exit');
+    }),
+    whenReady: vi.fn(async () => {
+      state.order.push('whenReady');
+    }),
+    getPath: () => state.userData,
+    isReady: () => state.order.includes('whenReady'),
+    getVersion: () => '0.1.0',
+    getLoginItemSettings: () => ({ openAtLogin: false }),
+    setLoginItemSettings: vi.fn(),
+  });
+  class BrowserWindow {
+    readonly webContents: Record<string, unknown>;
+    constructor(options: unknown) {
+      const mainFrame = { url: APP_ENTRY_URL_FOR_FAKE, parent: null };
+      this.webContents = { mainFrame, send: vi.fn(), isDestroyed: () => false };
+      state.windows.push({ options, url: '', webContents: this.webContents });
+    }
+    once() {}
+    show() {}
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    focus() {}
+    async loadURL(url: string) {
+      const entry = state.windows.at(-1);
+      if (entry) entry.url = url;
+    }
+  }
+  const APP_ENTRY_URL_FOR_FAKE = 'app://desk/index.html';
+  class Tray {
+    readonly record = { destroyed: false };
+    constructor() {
+      state.trays.push(this.record);
+    }
+    setToolTip() {}
+    on() {}
+    setContextMenu() {}
+    destroy() {
+      this.record.destroyed = true;
+      state.order.push('tray destroyed');
+    }
+  }
+  return {
+    app,
+    BrowserWindow,
+    Tray,
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    Notification: Object.assign(class {}, { isSupported: () => false }),
+    ipcMain: { handle: (channel: string, handler: never) => state.handlers.set(channel, handler) },
+    net: { fetch: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: () => state.order.push('scheme registered'),
+      handle: () => state.order.push('protocol handled'),
+    },
+    shell: { openExternal: vi.fn() },
+  };
+});
+
+const dirs: { dir: string; keychain: boolean }[] = [];
+afterEach(async () => {
+  for (const { dir, keychain } of dirs.splice(0)) {
+    const profile = secretsProfileFor(dir);
+    const accounts = keychain ? await keytar.findCredentials(DEFAULT_SERVICE) : [];
+    for (const { account } of accounts) {
+      if (account.startsWith(`${profile}/`)) await keytar.deletePassword(DEFAULT_SERVICE, account);
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+async function startMain(singleInstance: boolean) {
+  const { state } = fake;
+  state.userData = await mkdtemp(path.join(tmpdir(), 'autopay-main-'));
+  // Only a started desk writes keychain entries (its data key); a second instance touches none.
+  dirs.push({ dir: state.userData, keychain: singleInstance });
+  state.singleInstance = singleInstance;
+  state.order = [];
+  state.handlers.clear();
+  state.windows = [];
+  state.trays = [];
+  state.exitCode = undefined;
+  vi.resetModules();
+  await import('../../electron/main.ts');
+  const electron = await import('electron');
+  return { state, app: electron.app as unknown as EventEmitter };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(condition()).toBe(true);
+}
+
+it('a second instance quits at once and opens nothing', async () => {
+  const { state } = await startMain(false);
+  expect(state.order).toEqual(['scheme registered', 'quit']);
+  expect(state.windows).toEqual([]);
+  expect(state.handlers.size).toBe(0);
+});
+
+describeWithKeychain('the composition root', () => {
+  it('wires a locked-down window, every channel, the tray, and shuts down in order', async () => {
+    const { state, app } = await startMain(true);
+    await until(() => state.windows.length === 1);
+    expect(state.order.slice(0, 3)).toEqual(['scheme registered', 'whenReady', 'protocol handled']);
+    const window = state.windows[0];
+    expect(window?.options).toEqual(
+      mainWindowOptions({ preloadPath: expect.stringMatching(/preload\.cjs$/) as never, isPackaged: false }),
+    );
+    expect(window?.url).toBe(APP_ENTRY_URL);
+    expect([...state.handlers.keys()].sort()).toEqual(CHANNEL_NAMES.map(ipcChannel).sort());
+    expect(state.trays).toHaveLength(1);
+    expect(app.listenerCount('web-contents-created')).toBe(1);
+
+    const webContents = window?.webContents;
+    const trusted = {
+      sender: webContents,
+      senderFrame: webContents?.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
+    const status = await state.handlers.get(ipcChannel('getAppStatus'))?.(trusted, {});
+    expect(status).toMatchObject({ ok: true, value: { needsOwner: true, training: false, operator: null } });
+    const foreign = { sender: {}, senderFrame: webContents?.mainFrame } as unknown as IpcMainInvokeEvent;
+    expect(await state.handlers.get(ipcChannel('getAppStatus'))?.(foreign, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+
+    const quit = { preventDefault: vi.fn() };
+    app.emit('before-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalled();
+    await until(() => state.exitCode !== undefined);
+    expect(state.exitCode).toBe(0);
+    expect(state.order.slice(-2)).toEqual(['tray destroyed', 'exit']);
+    // The ledger was closed and its writer lock released: another process may open it now.
+    openLedger(ledgerFileIn(state.userData)).close();
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../electron/core/audit/index.ts';
+import { ensureSystemOperator } from '../../electron/core/billing/index.ts';
+import {
+  createOperatorService,
+  FAILURES_BEFORE_LOCK,
+  hashPin,
+  lockDurationMs,
+  StaffError,
+  verifyPin,
+} from '../../electron/core/staff/index.ts';
+import { tempLedgers } from '../ledger/temp-ledger.ts';
+
+const temp = tempLedgers();
+
+async function staffDesk() {
+  const ledger = await temp.ledger();
+  const clock = { now: Date.UTC(2026, 10, 29, 1, 0, 0) };
+  const operators = createOperatorService(ledger, () => new Date(clock.now));
+  return { ledger, clock, operators };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<StaffError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(StaffError);
+  return error as StaffError;
+}
+
+describe('PIN hashes', () => {
+  it('are salted scrypt hashes that verify only the right PIN', async () => {
+    const [a, b] = await Promise.all([hashPin('1234'), hashPin('1234')]);
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('1234');
+    expect(await verifyPin('1234', a)).toBe(true);
+    expect(await verifyPin('1235', a)).toBe(false);
+  });
+
+  it('never match a system operator marker or a malformed hash', async () => {
+    expect(await verifyPin('1234', '!system-operator:no-pin')).toBe(false);
+    expect(await verifyPin('1234', 'scrypt$1$1$1$AAAA$AAAA')).toBe(false);
+    expect(await verifyPin('1234', 'plain')).toBe(false);
+  });
+});
+
+describe('operators', () => {
+  it('creates the owner once, on the first run, and lists people only', async () => {
+    const { ledger, operators } = await staffDesk();
+    ensureSystemOperator(ledger, 'CLI');
+    expect(operators.needsOwner()).toBe(true);
+    expect(operators.list()).toEqual([]);
+
+    const owner = await operators.createOwner({ name: ' 김대표 ', pin: '482913' });
+    expect(owner).toMatchObject({ name: '김대표', role: 'owner' });
+    expect(operators.needsOwner()).toBe(false);
+    expect(operators.list()).toEqual([owner]);
+
+    const second = await refusal(operators.createOwner({ name: '누군가', pin: '111111' }));
+    expect(second.code).toBe('OWNER_EXISTS');
+    const stored = ledger.db.prepare('SELECT pin_hash FROM operators WHERE id = ?').pluck().get(owner.id);
+    expect(stored).not.toContain('482913');
+    expect(verifyAudit(ledger.db).ok).toBe(true);
+  });
+
+  it('refuses a PIN that is not 4 to 6 digits and an empty name, in Korean', async () => {
+    const { operators } = await staffDesk();
+    for (const pin of ['123', '1234567', '12a4', '']) {
+      const error = await refusal(operators.createOwner({ name: '대표', pin }));
+      expect(error.code).toBe('PIN_INVALID');
+      expect(error.message).toContain('숫자 4~6자리');
+    }
+    expect((await refusal(operators.createOwner({ name: '  ', pin: '1234' }))).code).toBe('NAME_INVALID');
+  });
+
+  it('signs in with the right PIN and refuses a wrong one, counting down to the lock', async () => {
+    const { operators } = await staffDesk();
+    const owner = await operators.createOwner({ name: '대표', pin: '2580' });
+    expect(await operators.signIn({ operatorId: owner.id, pin: '2580' })).toEqual(owner);
+    const wrong = await refusal(operators.signIn({ operatorId: owner.id, pin: '0000' }));
+    expect(wrong.code).toBe('WRONG_PIN');
+    expect(wrong.message).toContain(`${FAILURES_BEFORE_LOCK - 1}번`);
+    expect((await refusal(operators.signIn({ operatorId: 999, pin: '2580' }))).code).toBe(
+      'OPERATOR_NOT_FOUND',
+    );
+  });
+
+  it('locks after five wrong PINs, even against the right one, for longer each time', async () => {
+    const { operators, clock } = await staffDesk();
+    const owner = await operators.createOwner({ name: '대표', pin: '2580' });
+    for (let i = 1; i < FAILURES_BEFORE_LOCK; i++) {
+      expect((await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }))).code).toBe('WRONG_PIN');
+    }
+    const locked = await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }));
+    expect(locked.code).toBe('OPERATOR_LOCKED');
+    expect(locked.message).toContain('30초');
+    expect((await refusal(operators.signIn({ operatorId: owner.id, pin: '2580' }))).code).toBe(
+      'OPERATOR_LOCKED',
+    );
+
+    clock.now += lockDurationMs(FAILURES_BEFORE_LOCK);
+    const again = await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }));
+    expect(again.code).toBe('OPERATOR_LOCKED');
+    expect(again.message).toContain('1분');
+
+    clock.now += lockDurationMs(FAILURES_BEFORE_LOCK + 1);
+    expect(await operators.signIn({ operatorId: owner.id, pin: '2580' })).toEqual(owner);
+    // A success starts the count again.
+    expect((await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }))).code).toBe('WRONG_PIN');
+  });
+
+  it('grows the lock from 30 s by doubling, up to an hour', () => {
+    expect(lockDurationMs(FAILURES_BEFORE_LOCK - 1)).toBe(0);
+    expect(lockDurationMs(FAILURES_BEFORE_LOCK)).toBe(30_000);
+    expect(lockDurationMs(FAILURES_BEFORE_LOCK + 2)).toBe(120_000);
+    expect(lockDurationMs(FAILURES_BEFORE_LOCK + 30)).toBe(3_600_000);
+  });
+});
