@@ -7,7 +7,9 @@ import {
   createDeskApi,
   createDeskHost,
   createDispatch,
+  IDLE_LOCK_MINUTES,
   nextChargeLabel,
+  readSetting,
   type Session,
 } from './core/desk/index.ts';
 import { createLogger } from './core/log/index.ts';
@@ -35,14 +37,14 @@ if (claimSingleInstance(app, () => showWindow())) {
 }
 
 let window: BrowserWindow | undefined;
-// One session per window: a window opened again (from the tray) starts signed out.
-let session: Session = { operator: null };
+// The window's session: a window opened again (from the tray) starts signed out.
+const session: Session = { operator: null };
 
 function showWindow(): void {
   // A second instance may knock before this one is ready; the window comes with start() then.
   if (!app.isReady()) return;
   if (!window || window.isDestroyed()) {
-    session = { operator: null };
+    session.operator = null;
     window = new BrowserWindow(mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }));
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(APP_ENTRY_URL);
@@ -114,19 +116,15 @@ async function start(): Promise<void> {
     },
   });
   registerIpc(ipcMain, {
-    dispatch: createDispatch(api, log),
+    dispatch: createDispatch(api, log, {
+      now,
+      idleLockMs: () => readSetting(host.desk().ledger.db, IDLE_LOCK_MINUTES) * 60_000,
+    }),
     isTrusted: (event) => {
       const target = contents();
       return target !== undefined && isTrustedSender(event, target, APP_ORIGIN);
     },
-    session: {
-      get operator() {
-        return session.operator;
-      },
-      set operator(operator) {
-        session.operator = operator;
-      },
-    },
+    session,
   });
 
   tray = createTray(

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   appStatusView,
+  auditCheckView,
+  auditPageView,
   backupView,
   cardRegistrationView,
   cardView,
@@ -11,6 +13,7 @@ import {
   chargeLogPageView,
   chargeStatusSchema,
   chargeView,
+  csvView,
   intervalUnitSchema,
   memberDetailView,
   memberView,
@@ -20,8 +23,10 @@ import {
   reconcileReportView,
   refundView,
   reviewQueueView,
+  roleSchema,
   runSummaryView,
   secretStatusView,
+  staffMemberView,
   subscriptionStatusSchema,
   subscriptionView,
   upcomingReportView,
@@ -60,10 +65,14 @@ const requestId = z.string().regex(/^[\x21-\x7e]{8,200}$/);
 const empty = z.strictObject({});
 const done = z.object({ done: z.literal(true) });
 
+/** A manager's PIN typed on the spot when a charge goes over the operator's cap. */
+const approval = z.strictObject({ operatorId: id, pin: text(6) });
+
 const chargeFields = {
   amount: won,
   orderName: text(200),
   taxFreeAmount: won.optional(),
+  approval: approval.optional(),
 };
 
 const memberFields = {
@@ -72,6 +81,13 @@ const memberFields = {
   phone: text(40).nullable().optional(),
   email: text(200).nullable().optional(),
   memo: text(4000).nullable().optional(),
+};
+
+const auditFilter = {
+  operatorId: id.optional(),
+  action: text(100).optional(),
+  from: z.int().optional(),
+  to: z.int().optional(),
 };
 
 /** Card data (invariant 2): in this request only, never in a response or an event. */
@@ -96,6 +112,40 @@ export const contract = {
   clearSecretKey: channel('owner', empty, secretStatusView),
   setTrainingMode: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setLaunchAtLogin: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
+  setIdleLock: channel('owner', z.strictObject({ minutes: z.int().min(0).max(240) }), appStatusView),
+
+  // Staff, and the audit trail every change and money movement leaves.
+  listStaff: channel('owner', empty, z.array(staffMemberView)),
+  createOperator: channel(
+    'owner',
+    z.strictObject({
+      name: text(50),
+      role: roleSchema,
+      pin: text(6),
+      perChargeCap: won.nullable().optional(),
+      dailyCap: won.nullable().optional(),
+    }),
+    staffMemberView,
+  ),
+  updateOperator: channel(
+    'owner',
+    z.strictObject({
+      id,
+      role: roleSchema.optional(),
+      perChargeCap: won.nullable().optional(),
+      dailyCap: won.nullable().optional(),
+      active: z.boolean().optional(),
+    }),
+    staffMemberView,
+  ),
+  resetOperatorPin: channel('owner', z.strictObject({ id, pin: text(6) }), staffMemberView),
+  listAudit: channel(
+    'manager',
+    z.strictObject({ ...auditFilter, limit: z.int().min(1).max(1000).optional(), before: id.optional() }),
+    auditPageView,
+  ),
+  exportAudit: channel('manager', z.strictObject(auditFilter), csvView),
+  checkAudit: channel('manager', empty, auditCheckView),
 
   // Members and cards.
   searchMembers: channel(

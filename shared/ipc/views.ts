@@ -34,8 +34,45 @@ export const appStatusView = z.object({
   needsOwner: z.boolean(),
   /** The app starts with the computer, so schedules run without anyone opening it. */
   launchAtLogin: z.boolean(),
+  /** Main signs the operator out after this many minutes without a call (0: never). */
+  idleLockMinutes: z.int().min(0),
 });
 export type AppStatusView = z.infer<typeof appStatusView>;
+
+export const staffMemberView = z.object({
+  id,
+  name: z.string(),
+  role: roleSchema,
+  /** Won; null: no cap. */
+  perChargeCap: z.int().min(0).nullable(),
+  dailyCap: z.int().min(0).nullable(),
+  active: z.boolean(),
+  /** Locked after wrong PINs; resetting the PIN lifts it. */
+  locked: z.boolean(),
+});
+export type StaffMemberView = z.infer<typeof staffMemberView>;
+
+export const auditEntryView = z.object({
+  id,
+  at: epochMs,
+  actor: z.string(),
+  operatorId: id.nullable(),
+  action: z.string(),
+  subject: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const auditPageView = z.object({ entries: z.array(auditEntryView), next: id.nullable() });
+
+/** "변조 없음", or the first entry that is not what was written. */
+export const auditCheckView = z.object({
+  ok: z.boolean(),
+  count: z.int().min(0).nullable(),
+  brokenAt: id.nullable(),
+  message: z.string(),
+});
+
+export const csvView = z.object({ fileName: z.string(), csv: z.string() });
 
 export const cardView = z.object({
   id,

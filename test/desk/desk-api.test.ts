@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { createDispatch } from '../../electron/core/desk/index.ts';
+import { createLogger } from '../../electron/core/log/index.ts';
 import type { Payment } from '../../electron/core/toss/index.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
@@ -175,15 +177,22 @@ describeWithKeychain('the desk API behind IPC', () => {
 
   it('turns an unexpected failure into INTERNAL with a fixed message, and logs it', async () => {
     const { desk, owner } = await storeWithMember();
-    // Not one of the core's own refusals: better-sqlite3's TypeError about a closed connection.
-    desk.host.desk().ledger.db.close();
-    const result = await desk.call('searchMembers', {}, owner);
+    const lines: string[] = [];
+    const failing = createDispatch(
+      {
+        ...desk.api,
+        searchMembers: () => {
+          throw new Error('SQLITE_IOERR: disk I/O error at /home/store/ledger.sqlite');
+        },
+      },
+      createLogger({ sink: (line) => lines.push(line), now: () => new Date(), level: 'error' }),
+    );
+    const result = await failing('searchMembers', {}, owner);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (result.ok) return;
     expect(result.error.message).toContain('예상하지 못한 오류');
-    expect(desk.lines.some((line) => line.includes('channel failed') && line.includes('searchMembers'))).toBe(
-      true,
-    );
+    expect(JSON.stringify(result)).not.toContain('ledger.sqlite');
+    expect(lines.some((line) => line.includes('channel failed') && line.includes('SQLITE_IOERR'))).toBe(true);
   });
 
   it('audits settings changes and never returns the secret key', async () => {

@@ -10,7 +10,9 @@ import {
   type DeskApi,
   type DeskHost,
   type Dispatch,
+  IDLE_LOCK_MINUTES,
   openDesk,
+  readSetting,
   type Session,
 } from '../../electron/core/desk/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
@@ -93,7 +95,10 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
         },
       },
     });
-    const dispatch = createDispatch(api, log);
+    const dispatch = createDispatch(api, log, {
+      now,
+      idleLockMs: () => readSetting(host.desk().ledger.db, IDLE_LOCK_MINUTES) * 60_000,
+    });
     const fixture: DeskFixture = {
       host,
       api,

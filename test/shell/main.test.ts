@@ -100,10 +100,11 @@ vi.mock('electron', () => {
 const dirs: { dir: string; keychain: boolean }[] = [];
 afterEach(async () => {
   for (const { dir, keychain } of dirs.splice(0)) {
+    // By name, not by listing the service: other test files add and delete entries there meanwhile.
     const profile = secretsProfileFor(dir);
-    const accounts = keychain ? await keytar.findCredentials(DEFAULT_SERVICE) : [];
-    for (const { account } of accounts) {
-      if (account.startsWith(`${profile}/`)) await keytar.deletePassword(DEFAULT_SERVICE, account);
+    if (keychain) {
+      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/ledger-data-key`);
+      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/toss-secret-key`);
     }
     await rm(dir, { recursive: true, force: true });
   }

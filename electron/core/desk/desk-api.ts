@@ -1,16 +1,20 @@
 import type { z } from 'zod';
 import type { ChannelName, Contract } from '../../../shared/ipc/index.ts';
-import { appendAudit, type JsonObject } from '../audit/index.ts';
+import { appendAudit, auditEntries, auditPage, type JsonObject, verifyAudit } from '../audit/index.ts';
 import type { Actor } from '../billing/index.ts';
 import { chargeLogPage } from '../ledger/index.ts';
-import { upcoming as upcomingCharges } from '../schedule/index.ts';
-import type { Operator } from '../staff/index.ts';
+import { DEFAULT_TIME_ZONE, upcoming as upcomingCharges } from '../schedule/index.ts';
+import { capMessage, chargeCapExceeded, type Operator, StaffError } from '../staff/index.ts';
+import { auditCsv } from './audit-csv.ts';
 import { backupNow, listBackups } from './backups.ts';
 import type { DeskHost } from './desk-host.ts';
+import { IDLE_LOCK_MINUTES, readSetting, writeSetting } from './settings.ts';
 
 /** Who is calling: main keeps one per window; sign-in and sign-out change it. */
 export interface Session {
   operator: Operator | null;
+  /** The last call made while signed in: main signs the operator out after the idle time. */
+  lastActiveAt?: number;
 }
 
 /** A channel's work, after main has checked the sender, parsed the request and checked the role. */
@@ -32,14 +36,20 @@ export interface DeskApiDeps {
 }
 
 /** Money-moving calls carry the signed-in operator (invariant 9); main has already required one. */
+function operatorOf(session: Session): Operator {
+  if (!session.operator) throw new Error('a protected channel ran without a signed-in operator');
+  return session.operator;
+}
+
 function actorOf(session: Session): Required<Actor> {
-  const operator = session.operator;
-  if (!operator) throw new Error('a protected channel ran without a signed-in operator');
+  const operator = operatorOf(session);
   return { actor: operator.name, operatorId: operator.id };
 }
 
-function operatorIdOf(session: Session): number {
-  return actorOf(session).operatorId as number;
+/** The charge as the billing core takes it: the approver's PIN goes no further than the check. */
+function withoutApproval<T extends { approval?: unknown }>(request: T): Omit<T, 'approval'> {
+  const { approval: _approval, ...rest } = request;
+  return defined(rest);
 }
 
 /** Drops keys whose value is undefined: the core's optional inputs mean "absent", not "undefined". */
@@ -60,6 +70,44 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
   const auditSetting = (session: Session, action: string, details: JsonObject) =>
     appendAudit(desk().ledger.db, { ...actorOf(session), action, subject: 'settings', details }, deps.now);
 
+  /**
+   * Lets a charge over the signed-in operator's cap through only with a manager's PIN, audited
+   * with both names (invariant 9: the limit is checked here in main, not in the screen). A
+   * request id seen before is the same click again: it gets its first answer, not a new check.
+   */
+  async function authorizeAmount(
+    session: Session,
+    charge: {
+      amount: number;
+      requestId?: string | undefined;
+      approval?: { operatorId: number; pin: string } | undefined;
+    },
+  ): Promise<void> {
+    const operator = operatorOf(session);
+    if (charge.requestId !== undefined && billing().charges.findByRequestId(charge.requestId)) return;
+    const db = desk().ledger.db;
+    const over = chargeCapExceeded(db, operator.id, charge.amount, deps.now(), DEFAULT_TIME_ZONE);
+    if (!over) return;
+    if (!charge.approval) throw new StaffError('APPROVAL_REQUIRED', capMessage(over));
+    const approver = await desk().operators.approve(charge.approval);
+    appendAudit(
+      db,
+      {
+        actor: approver.name,
+        operatorId: approver.id,
+        action: 'charge.limit_approved',
+        subject: `operator:${operator.id}`,
+        details: {
+          amount: charge.amount,
+          cap: over.cap,
+          kind: over.kind,
+          requestId: charge.requestId ?? null,
+        },
+      },
+      deps.now,
+    );
+  }
+
   async function appStatus(session: Session) {
     return {
       version: deps.version,
@@ -68,6 +116,7 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       operator: session.operator,
       needsOwner: desk().operators.needsOwner(),
       launchAtLogin: deps.launchAtLogin.get(),
+      idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
     };
   }
 
@@ -112,6 +161,30 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       return appStatus(session);
     },
 
+    setIdleLock({ minutes }, session) {
+      const db = desk().ledger.db;
+      db.transaction(() => {
+        writeSetting(db, IDLE_LOCK_MINUTES, minutes, deps.now());
+        auditSetting(session, 'settings.idle_lock_minutes', { minutes });
+      })();
+      return appStatus(session);
+    },
+    listStaff: () => desk().operators.staff(),
+    createOperator: (request, session) => desk().operators.create(defined(request), operatorOf(session)),
+    updateOperator: (request, session) => desk().operators.update(defined(request), operatorOf(session)),
+    resetOperatorPin: (request, session) => desk().operators.resetPin(request, operatorOf(session)),
+    listAudit({ limit, before, ...filter }) {
+      return auditPage(desk().ledger.db, defined(filter), defined({ limit, before }));
+    },
+    exportAudit(filter) {
+      return { fileName: 'audit-log.csv', csv: auditCsv(auditEntries(desk().ledger.db, defined(filter))) };
+    },
+    checkAudit() {
+      const result = verifyAudit(desk().ledger.db);
+      return result.ok
+        ? { ok: true, count: result.count, brokenAt: null, message: '변조 없음' }
+        : { ok: false, count: null, brokenAt: result.brokenAt, message: result.message };
+    },
     setLaunchAtLogin({ enabled }, session) {
       deps.launchAtLogin.set(enabled);
       auditSetting(session, 'settings.launch_at_login', { enabled });
@@ -133,6 +206,7 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     editMember: (request, session) => billing().members.edit({ ...defined(request), ...actorOf(session) }),
     archiveMember: ({ id }, session) => billing().members.archive({ id, ...actorOf(session) }),
     async registerCard({ memberId, card, firstCharge }, session) {
+      if (firstCharge) await authorizeAmount(session, firstCharge);
       const registration = await billing().cards.register({
         memberId,
         card: {
@@ -141,14 +215,17 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
           identity: card.identity,
           password: card.password,
         },
-        firstCharge: firstCharge && defined(firstCharge),
+        firstCharge: firstCharge && withoutApproval(firstCharge),
         ...actorOf(session),
       });
       return registration;
     },
     removeCard: ({ memberId }, session) => billing().cards.remove({ memberId, ...actorOf(session) }),
 
-    charge: (request, session) => billing().charges.charge({ ...defined(request), ...actorOf(session) }),
+    async charge(request, session) {
+      await authorizeAmount(session, request);
+      return billing().charges.charge({ ...withoutApproval(request), ...actorOf(session) });
+    },
     getCharge({ id }) {
       return { charge: billing().charges.get(id), refunds: billing().refunds.listForCharge(id) };
     },
@@ -160,7 +237,7 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       billing().refunds.refund({
         ...defined(request),
         ...actorOf(session),
-        operatorId: operatorIdOf(session),
+        operatorId: operatorOf(session).id,
       }),
     async reconcile() {
       const report = await billing().reconciler.reconcile();

@@ -32,9 +32,17 @@ export function mayCall(access: Access, role: Role | null): boolean {
  * checked, the handler runs, and its answer is parsed with the response schema before it leaves,
  * so nothing the contract does not name reaches the renderer. Errors come back as data.
  */
-export function createDispatch(api: DeskApi, log: Logger): Dispatch {
+export function createDispatch(api: DeskApi, log: Logger, idle?: IdleLock): Dispatch {
   const ipcLog = log.child({ module: 'ipc' });
   return async (channel, payload, session) => {
+    if (idle) {
+      try {
+        lockIfIdle(session, idle);
+      } catch (error) {
+        ipcLog.error('idle check failed', { channel, error });
+        return failure(IPC_ERROR_CODES.internal, INTERNAL_ERROR_MESSAGE);
+      }
+    }
     const spec = contract[channel];
     if (!Object.hasOwn(contract, channel)) {
       return failure(IPC_ERROR_CODES.invalidRequest, '알 수 없는 요청입니다.');
@@ -78,6 +86,27 @@ export function createDispatch(api: DeskApi, log: Logger): Dispatch {
     }
     return { ok: true, value: checked.data };
   };
+}
+
+/** The counter PC is shared: a session left alone signs itself out, whatever the screen shows. */
+export interface IdleLock {
+  readonly now: () => Date;
+  /** 0: never. Read on every call, so a changed setting applies at once. */
+  readonly idleLockMs: () => number;
+}
+
+function lockIfIdle(session: Session, idle: IdleLock): void {
+  const at = idle.now().getTime();
+  const limit = idle.idleLockMs();
+  if (
+    session.operator &&
+    limit > 0 &&
+    session.lastActiveAt !== undefined &&
+    at - session.lastActiveAt > limit
+  ) {
+    session.operator = null;
+  }
+  session.lastActiveAt = at;
 }
 
 function failure(code: string, message: string): IpcResult<never> {

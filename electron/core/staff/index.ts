@@ -1,10 +1,14 @@
+export { type CapExceeded, capMessage, chargeCapExceeded, storeDay } from './charge-limits.ts';
 export {
+  type CreateOperatorInput,
   createOperatorService,
   FAILURES_BEFORE_LOCK,
   lockDurationMs,
   type Operator,
   type OperatorService,
   type Role,
+  type StaffMember,
+  type UpdateOperatorInput,
 } from './operators.ts';
 export { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 export { StaffError, type StaffErrorCode } from './staff-error.ts';

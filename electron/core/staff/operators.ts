@@ -12,6 +12,30 @@ export interface Operator {
   readonly role: Role;
 }
 
+/** What the owner sees and edits on the staff screen. Caps are in won; null means no cap. */
+export interface StaffMember extends Operator {
+  readonly perChargeCap: number | null;
+  readonly dailyCap: number | null;
+  readonly active: boolean;
+  readonly locked: boolean;
+}
+
+export interface CreateOperatorInput {
+  readonly name: string;
+  readonly role: Role;
+  readonly pin: string;
+  readonly perChargeCap?: number | null | undefined;
+  readonly dailyCap?: number | null | undefined;
+}
+
+export interface UpdateOperatorInput {
+  readonly id: number;
+  readonly role?: Role | undefined;
+  readonly perChargeCap?: number | null | undefined;
+  readonly dailyCap?: number | null | undefined;
+  readonly active?: boolean | undefined;
+}
+
 export interface OperatorService {
   /** People who can sign in (system operators such as the CLI are not listed). */
   list(): Operator[];
@@ -24,6 +48,17 @@ export interface OperatorService {
    * wrong one; the lock holds even for the right PIN, so guessing cannot go faster than the lock.
    */
   signIn(input: { operatorId: number; pin: string }): Promise<Operator>;
+  /**
+   * A manager's or owner's PIN typed on the spot to let a charge over a cap go through. Wrong
+   * PINs count toward the approver's lock exactly like sign-in attempts.
+   */
+  approve(input: { operatorId: number; pin: string }): Promise<Operator>;
+  /** Everyone, active or not, for the owner's staff screen. */
+  staff(): StaffMember[];
+  create(input: CreateOperatorInput, by: Operator): Promise<StaffMember>;
+  update(input: UpdateOperatorInput, by: Operator): StaffMember;
+  /** Sets a new PIN and lifts a lock. */
+  resetPin(input: { id: number; pin: string }, by: Operator): Promise<StaffMember>;
 }
 
 export const FAILURES_BEFORE_LOCK = 5;
@@ -37,6 +72,10 @@ interface OperatorRow extends Operator {
 }
 
 const PEOPLE = `active = 1 AND pin_hash <> '${SYSTEM_OPERATOR_PIN_HASH}'`;
+const STAFF_COLUMNS = `id, name, role, per_charge_cap AS perChargeCap, daily_cap AS dailyCap, active,
+  locked_until AS lockedUntil`;
+const ROLES: readonly Role[] = ['owner', 'manager', 'staff'];
+const MAX_CAP = 1_000_000_000;
 
 /** The lock after `failures` wrong PINs in a row: none below five, then 30 s doubling up to an hour. */
 export function lockDurationMs(failures: number): number {
@@ -75,70 +114,202 @@ export function createOperatorService(ledger: Ledger, now: () => Date): Operator
       return db.prepare(`SELECT 1 FROM operators WHERE ${PEOPLE} LIMIT 1`).get() === undefined;
     },
     async createOwner({ name, pin }) {
-      const trimmed = name.trim();
-      if (trimmed.length < 1 || trimmed.length > 50) {
-        throw new StaffError('NAME_INVALID', '이름은 1~50자로 입력해 주세요.');
-      }
-      if (!PIN_PATTERN.test(pin)) throw new StaffError('PIN_INVALID', 'PIN은 숫자 4~6자리로 입력해 주세요.');
-      const pinHash = await hashPin(pin);
+      const trimmed = checkName(name);
+      const pinHash = await hashPin(checkPin(pin));
       return db.transaction(() => {
         if (!service.needsOwner()) {
           throw new StaffError('OWNER_EXISTS', '대표(owner) 계정이 이미 있습니다. 로그인해 주세요.');
         }
-        if (db.prepare('SELECT 1 FROM operators WHERE name = ? AND active = 1').get(trimmed)) {
-          throw new StaffError('OPERATOR_NAME_TAKEN', `'${trimmed}'은(는) 이미 쓰이고 있는 이름입니다.`);
-        }
-        const id = Number(
-          db
-            .prepare("INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, 'owner', ?, ?)")
-            .run(trimmed, pinHash, now().getTime()).lastInsertRowid,
-        );
+        const id = insert(trimmed, 'owner', pinHash, null, null);
         const owner: Operator = { id, name: trimmed, role: 'owner' };
         audit(owner, 'operator.create', { name: trimmed, role: 'owner' });
         return owner;
       })();
     },
-    async signIn({ operatorId, pin }) {
-      const found = row(operatorId);
-      if (!found)
-        throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다. 목록에서 다시 고르세요.');
-      const at = now().getTime();
-      if (found.lockedUntil !== null && found.lockedUntil > at) {
-        throw lockedError(found.lockedUntil - at);
+    signIn: (input) => verifyPinOf(input, 'operator.sign_in'),
+    async approve(input) {
+      const approver = await verifyPinOf(input, 'operator.approval_pin');
+      if (approver.role === 'staff') {
+        throw new StaffError('APPROVER_NOT_MANAGER', '승인은 매니저 또는 대표의 PIN으로만 할 수 있습니다.');
       }
-      const operator: Operator = { id: found.id, name: found.name, role: found.role };
-      if (PIN_PATTERN.test(pin) && (await verifyPin(pin, found.pinHash))) {
-        db.transaction(() => {
-          db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
-            found.id,
-          );
-          audit(operator, 'operator.sign_in', {});
-        })();
-        return operator;
-      }
-      // Counted in SQL, not from the row read before the slow hash: two guesses at once both count.
-      const failures = db.transaction(() => {
-        const count = db
-          .prepare(
-            'UPDATE operators SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-          )
-          .pluck()
-          .get(found.id) as number;
-        const lockMs = lockDurationMs(count);
-        if (lockMs > 0)
-          db.prepare('UPDATE operators SET locked_until = ? WHERE id = ?').run(at + lockMs, found.id);
-        audit(operator, 'operator.sign_in_failed', { failures: count });
-        return count;
+      return approver;
+    },
+    staff() {
+      return (
+        db
+          .prepare(`SELECT ${STAFF_COLUMNS} FROM operators WHERE pin_hash <> ? ORDER BY active DESC, name`)
+          .all(SYSTEM_OPERATOR_PIN_HASH) as StaffRow[]
+      ).map(staffMember);
+    },
+    async create(input, by) {
+      const name = checkName(input.name);
+      const role = checkRole(input.role);
+      const caps = checkCaps(input.perChargeCap ?? null, input.dailyCap ?? null);
+      const pinHash = await hashPin(checkPin(input.pin));
+      return db.transaction(() => {
+        const id = insert(name, role, pinHash, caps.perChargeCap, caps.dailyCap);
+        audit(by, 'operator.create', { id, name, role, ...capDetails(caps) });
+        return staffOf(id);
       })();
-      const lockMs = lockDurationMs(failures);
-      if (lockMs > 0) throw lockedError(lockMs);
-      throw new StaffError(
-        'WRONG_PIN',
-        `PIN이 맞지 않습니다. ${FAILURES_BEFORE_LOCK - failures}번 더 틀리면 잠시 잠깁니다.`,
-      );
+    },
+    update(input, by) {
+      return db.transaction(() => {
+        const current = staffOf(input.id);
+        const role = input.role === undefined ? current.role : checkRole(input.role);
+        const active = input.active ?? current.active;
+        const caps = checkCaps(
+          input.perChargeCap === undefined ? current.perChargeCap : input.perChargeCap,
+          input.dailyCap === undefined ? current.dailyCap : input.dailyCap,
+        );
+        if (current.role === 'owner' && (role !== 'owner' || !active) && ownersLeft(current.id) === 0) {
+          throw new StaffError('LAST_OWNER', '마지막 대표 계정은 역할을 바꾸거나 사용 중지할 수 없습니다.');
+        }
+        db.prepare(
+          'UPDATE operators SET role = ?, per_charge_cap = ?, daily_cap = ?, active = ? WHERE id = ?',
+        ).run(role, caps.perChargeCap, caps.dailyCap, active ? 1 : 0, current.id);
+        audit(by, 'operator.update', { id: current.id, role, active: active ? 1 : 0, ...capDetails(caps) });
+        return staffOf(current.id);
+      })();
+    },
+    async resetPin({ id, pin }, by) {
+      staffOf(id);
+      const pinHash = await hashPin(checkPin(pin));
+      return db.transaction(() => {
+        db.prepare(
+          'UPDATE operators SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+        ).run(pinHash, id);
+        audit(by, 'operator.pin_reset', { id });
+        return staffOf(id);
+      })();
     },
   };
+
+  function insert(
+    name: string,
+    role: Role,
+    pinHash: string,
+    perChargeCap: number | null,
+    dailyCap: number | null,
+  ) {
+    if (db.prepare('SELECT 1 FROM operators WHERE name = ? AND active = 1').get(name)) {
+      throw new StaffError('OPERATOR_NAME_TAKEN', `'${name}'은(는) 이미 쓰이고 있는 이름입니다.`);
+    }
+    return Number(
+      db
+        .prepare(
+          'INSERT INTO operators (name, role, pin_hash, per_charge_cap, daily_cap, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(name, role, pinHash, perChargeCap, dailyCap, now().getTime()).lastInsertRowid,
+    );
+  }
+
+  function staffOf(id: number): StaffMember {
+    const found = Number.isSafeInteger(id)
+      ? (db
+          .prepare(`SELECT ${STAFF_COLUMNS} FROM operators WHERE id = ? AND pin_hash <> ?`)
+          .get(id, SYSTEM_OPERATOR_PIN_HASH) as StaffRow | undefined)
+      : undefined;
+    if (!found) throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다.');
+    return staffMember(found);
+  }
+
+  function staffMember(found: StaffRow): StaffMember {
+    const { lockedUntil, active, ...rest } = found;
+    return { ...rest, active: active === 1, locked: lockedUntil !== null && lockedUntil > now().getTime() };
+  }
+
+  function ownersLeft(exceptId: number): number {
+    return db
+      .prepare(`SELECT count(*) FROM operators WHERE role = 'owner' AND id <> ? AND ${PEOPLE}`)
+      .pluck()
+      .get(exceptId) as number;
+  }
+
+  async function verifyPinOf({ operatorId, pin }: { operatorId: number; pin: string }, action: string) {
+    const found = row(operatorId);
+    if (!found) {
+      throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다. 목록에서 다시 고르세요.');
+    }
+    const at = now().getTime();
+    if (found.lockedUntil !== null && found.lockedUntil > at) {
+      throw lockedError(found.lockedUntil - at);
+    }
+    const operator: Operator = { id: found.id, name: found.name, role: found.role };
+    if (PIN_PATTERN.test(pin) && (await verifyPin(pin, found.pinHash))) {
+      db.transaction(() => {
+        db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
+          found.id,
+        );
+        audit(operator, action, {});
+      })();
+      return operator;
+    }
+    // Counted in SQL, not from the row read before the slow hash: two guesses at once both count.
+    const failures = db.transaction(() => {
+      const count = db
+        .prepare(
+          'UPDATE operators SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
+        )
+        .pluck()
+        .get(found.id) as number;
+      const lockMs = lockDurationMs(count);
+      if (lockMs > 0) {
+        db.prepare('UPDATE operators SET locked_until = ? WHERE id = ?').run(at + lockMs, found.id);
+      }
+      audit(operator, `${action}_failed`, { failures: count });
+      return count;
+    })();
+    const lockMs = lockDurationMs(failures);
+    if (lockMs > 0) throw lockedError(lockMs);
+    throw new StaffError(
+      'WRONG_PIN',
+      `PIN이 맞지 않습니다. ${FAILURES_BEFORE_LOCK - failures}번 더 틀리면 잠시 잠깁니다.`,
+    );
+  }
+
   return service;
+}
+
+interface StaffRow extends Operator {
+  readonly perChargeCap: number | null;
+  readonly dailyCap: number | null;
+  readonly active: 0 | 1;
+  readonly lockedUntil: number | null;
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 50) {
+    throw new StaffError('NAME_INVALID', '이름은 1~50자로 입력해 주세요.');
+  }
+  return trimmed;
+}
+
+function checkPin(pin: string): string {
+  if (!PIN_PATTERN.test(pin)) throw new StaffError('PIN_INVALID', 'PIN은 숫자 4~6자리로 입력해 주세요.');
+  return pin;
+}
+
+function checkRole(role: Role): Role {
+  if (!ROLES.includes(role))
+    throw new StaffError('ROLE_INVALID', '역할은 대표, 매니저, 직원 중에서 고르세요.');
+  return role;
+}
+
+function checkCaps(perChargeCap: number | null, dailyCap: number | null) {
+  for (const cap of [perChargeCap, dailyCap]) {
+    if (cap !== null && (!Number.isSafeInteger(cap) || cap < 0 || cap > MAX_CAP)) {
+      throw new StaffError('CAP_INVALID', '한도는 0원 이상의 정수로 입력하거나 비워 두세요.');
+    }
+  }
+  if (perChargeCap !== null && dailyCap !== null && perChargeCap > dailyCap) {
+    throw new StaffError('CAP_INVALID', '1회 결제 한도는 하루 한도보다 클 수 없습니다.');
+  }
+  return { perChargeCap, dailyCap };
+}
+
+function capDetails(caps: { perChargeCap: number | null; dailyCap: number | null }) {
+  return { perChargeCap: caps.perChargeCap ?? -1, dailyCap: caps.dailyCap ?? -1 };
 }
 
 function lockedError(remainingMs: number): StaffError {

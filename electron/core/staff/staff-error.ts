@@ -5,7 +5,13 @@ export type StaffErrorCode =
   | 'OPERATOR_NOT_FOUND'
   | 'OPERATOR_NAME_TAKEN'
   | 'WRONG_PIN'
-  | 'OPERATOR_LOCKED';
+  | 'OPERATOR_LOCKED'
+  | 'APPROVER_NOT_MANAGER'
+  | 'LAST_OWNER'
+  | 'ROLE_INVALID'
+  | 'CAP_INVALID'
+  /** A charge is over the operator's cap: a manager's PIN must approve it. */
+  | 'APPROVAL_REQUIRED';
 
 /** Refusals of sign-in and operator changes: a stable code and a Korean message for the lock screen. */
 export class StaffError extends Error {

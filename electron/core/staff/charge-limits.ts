@@ -1,0 +1,57 @@
+import { TZDate } from '@date-fns/tz';
+import type Database from 'better-sqlite3';
+
+export interface CapExceeded {
+  readonly kind: 'per_charge' | 'daily';
+  readonly cap: number;
+  /** For the daily cap: what the operator has charged today before this one. */
+  readonly used: number;
+}
+
+const KRW = new Intl.NumberFormat('ko-KR');
+
+/** The store-local day around `now`, as [start, end) in epoch ms. */
+export function storeDay(now: Date, timeZone: string): { start: number; end: number } {
+  const local = new TZDate(now.getTime(), timeZone);
+  const start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone);
+  const end = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, timeZone);
+  return { start: start.getTime(), end: end.getTime() };
+}
+
+/**
+ * Whether charging `amount` would take the operator over a cap set by the owner: the per-charge
+ * cap, or the daily cap counted over today's attempts that charged or may have (DONE, PENDING,
+ * UNKNOWN) in the store's time zone. Declined and failed attempts moved no money and do not count.
+ */
+export function chargeCapExceeded(
+  db: Database.Database,
+  operatorId: number,
+  amount: number,
+  now: Date,
+  timeZone: string,
+): CapExceeded | null {
+  const caps = db
+    .prepare('SELECT per_charge_cap AS perChargeCap, daily_cap AS dailyCap FROM operators WHERE id = ?')
+    .get(operatorId) as { perChargeCap: number | null; dailyCap: number | null } | undefined;
+  if (!caps) return null;
+  if (caps.perChargeCap !== null && amount > caps.perChargeCap) {
+    return { kind: 'per_charge', cap: caps.perChargeCap, used: 0 };
+  }
+  if (caps.dailyCap === null) return null;
+  const day = storeDay(now, timeZone);
+  const used = db
+    .prepare(
+      `SELECT coalesce(sum(amount), 0) FROM charge_attempts
+       WHERE operator_id = ? AND created_at >= ? AND created_at < ? AND status IN ('DONE', 'PENDING', 'UNKNOWN')`,
+    )
+    .pluck()
+    .get(operatorId, day.start, day.end) as number;
+  return used + amount > caps.dailyCap ? { kind: 'daily', cap: caps.dailyCap, used } : null;
+}
+
+/** The cashier's message: which cap, how much, and what to do. */
+export function capMessage(exceeded: CapExceeded): string {
+  return exceeded.kind === 'per_charge'
+    ? `1회 결제 한도 ${KRW.format(exceeded.cap)}원을 넘습니다. 매니저 PIN 승인이 필요합니다.`
+    : `오늘 결제 한도 ${KRW.format(exceeded.cap)}원을 넘습니다(오늘 ${KRW.format(exceeded.used)}원 결제). 매니저 PIN 승인이 필요합니다.`;
+}
