@@ -14,12 +14,14 @@ import {
   chargeStatusSchema,
   chargeView,
   csvView,
+  dashboardView,
   intervalUnitSchema,
   memberDetailView,
   memberView,
   operatorView,
   planView,
   type Role,
+  receiptView,
   reconcileReportView,
   refundView,
   reviewQueueView,
@@ -27,6 +29,7 @@ import {
   runSummaryView,
   secretStatusView,
   staffMemberView,
+  storeDetailsView,
   subscriptionStatusSchema,
   subscriptionView,
   upcomingReportView,
@@ -81,6 +84,13 @@ const memberFields = {
   phone: text(40).nullable().optional(),
   email: text(200).nullable().optional(),
   memo: text(4000).nullable().optional(),
+};
+
+const chargeFilter = {
+  memberId: id.optional(),
+  status: chargeStatusSchema.optional(),
+  from: z.int().optional(),
+  to: z.int().optional(),
 };
 
 const auditFilter = {
@@ -182,10 +192,7 @@ export const contract = {
   listCharges: channel(
     'staff',
     z.strictObject({
-      memberId: id.optional(),
-      status: chargeStatusSchema.optional(),
-      from: z.int().optional(),
-      to: z.int().optional(),
+      ...chargeFilter,
       limit: z.int().min(1).max(500).optional(),
       before: chargeLogCursor.optional(),
     }),
@@ -263,6 +270,22 @@ export const contract = {
   listCatchUps: channel('staff', empty, z.array(catchUpEntryView)),
   approveCatchUp: channel('manager', z.strictObject({ periodId: id }), catchUpDecisionView),
   skipCatchUp: channel('manager', z.strictObject({ periodId: id, reason: text(400) }), catchUpDecisionView),
+
+  // The home screen, receipts and exports.
+  getDashboard: channel('staff', empty, dashboardView),
+  getReceipt: channel('staff', z.strictObject({ chargeId: id }), receiptView),
+  exportCharges: channel('manager', z.strictObject(chargeFilter), csvView),
+  getStoreDetails: channel('staff', empty, storeDetailsView),
+  setStoreDetails: channel(
+    'owner',
+    z.strictObject({
+      name: text(100),
+      businessNumber: z.string().regex(/^(\d{10})?$/),
+      address: text(200),
+      phone: text(20),
+    }),
+    storeDetailsView,
+  ),
 
   // Backups of the ledger.
   backupNow: channel('manager', empty, backupView),

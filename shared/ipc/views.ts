@@ -36,6 +36,8 @@ export const appStatusView = z.object({
   launchAtLogin: z.boolean(),
   /** Main signs the operator out after this many minutes without a call (0: never). */
   idleLockMinutes: z.int().min(0),
+  /** The store's IANA time zone: dates on every screen are in it. */
+  timeZone: z.string(),
 });
 export type AppStatusView = z.infer<typeof appStatusView>;
 
@@ -326,3 +328,36 @@ export const upcomingReportView = z.object({
 });
 
 export const backupView = z.object({ file: z.string(), bytes: z.int().min(0), createdAt: epochMs });
+
+const totals = z.object({
+  count: z.int().min(0),
+  amount: won,
+  suppliedAmount: won,
+  vat: won,
+  taxFreeAmount: won,
+});
+
+export const dashboardView = z.object({
+  today: totals,
+  month: totals,
+  dueToday: z.object({ count: z.int().min(0), amount: won }),
+  attention: z.array(chargeLogEntryView),
+  subscriptionsNeedingAction: z.int().min(0),
+  needsReview: z.int().min(0),
+  catchUps: z.int().min(0),
+  last30Days: z.array(z.object({ date: localDate, count: z.int().min(0), amount: won })),
+});
+
+export const storeDetailsView = z.object({
+  name: z.string(),
+  businessNumber: z.string(),
+  address: z.string(),
+  phone: z.string(),
+});
+
+export const receiptView = z.object({
+  store: storeDetailsView,
+  member: z.object({ name: z.string(), memberNo: z.string() }),
+  charge: chargeView,
+  refunds: z.array(refundView),
+});

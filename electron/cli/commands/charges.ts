@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { type ChargeLogFilter, type ChargeStatus, chargeLogPage } from '../../core/ledger/index.ts';
+import { allChargeLogEntries, type ChargeLogFilter, type ChargeStatus } from '../../core/ledger/index.ts';
 import { commandOptions, wholeNumber } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -42,24 +42,16 @@ export const chargesCommand: Command = async (args, ctx) => {
 
 type Row = Record<(typeof COLUMNS)[number], string | number>;
 
-function allRows(db: Parameters<typeof chargeLogPage>[0], filter: ChargeLogFilter): Row[] {
-  const rows: Row[] = [];
-  let page = chargeLogPage(db, filter, { limit: 500 });
-  for (;;) {
-    for (const entry of page.entries) {
-      rows.push({
-        id: entry.id,
-        memberId: entry.memberId,
-        kind: entry.kind,
-        status: entry.status,
-        orderId: entry.orderId,
-        amount: entry.amount,
-        createdAt: new Date(entry.createdAt).toISOString(),
-      });
-    }
-    if (!page.next) return rows;
-    page = chargeLogPage(db, filter, { limit: 500, before: page.next });
-  }
+function allRows(db: Parameters<typeof allChargeLogEntries>[0], filter: ChargeLogFilter): Row[] {
+  return allChargeLogEntries(db, filter).map((entry) => ({
+    id: entry.id,
+    memberId: entry.memberId,
+    kind: entry.kind,
+    status: entry.status,
+    orderId: entry.orderId,
+    amount: entry.amount,
+    createdAt: new Date(entry.createdAt).toISOString(),
+  }));
 }
 
 function status(value: string): ChargeStatus {

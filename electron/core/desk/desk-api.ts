@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import type { ChannelName, Contract } from '../../../shared/ipc/index.ts';
 import { appendAudit, auditEntries, auditPage, type JsonObject, verifyAudit } from '../audit/index.ts';
 import type { Actor } from '../billing/index.ts';
-import { chargeLogPage } from '../ledger/index.ts';
+import { allChargeLogEntries, chargeLogPage } from '../ledger/index.ts';
 import { DEFAULT_TIME_ZONE, upcoming as upcomingCharges } from '../schedule/index.ts';
 import { capMessage, chargeCapExceeded, type Operator, StaffError } from '../staff/index.ts';
 import { auditCsv } from './audit-csv.ts';
 import { backupNow, listBackups } from './backups.ts';
+import { chargesCsv } from './charges-csv.ts';
+import { dashboard } from './dashboard.ts';
 import type { DeskHost } from './desk-host.ts';
-import { IDLE_LOCK_MINUTES, readSetting, writeSetting } from './settings.ts';
+import { IDLE_LOCK_MINUTES, readSetting, STORE_DETAILS, writeSetting } from './settings.ts';
 
 /** Who is calling: main keeps one per window; sign-in and sign-out change it. */
 export interface Session {
@@ -117,6 +119,7 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       needsOwner: desk().operators.needsOwner(),
       launchAtLogin: deps.launchAtLogin.get(),
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
+      timeZone: DEFAULT_TIME_ZONE,
     };
   }
 
@@ -265,6 +268,38 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     approveCatchUp: ({ periodId }, session) => desk().catchUp.approve({ periodId, ...actorOf(session) }),
     skipCatchUp: (request, session) => desk().catchUp.skip({ ...request, ...actorOf(session) }),
 
+    getDashboard: () => dashboard(desk(), deps.now(), DEFAULT_TIME_ZONE),
+    getReceipt({ chargeId }) {
+      const charge = billing().charges.get(chargeId);
+      const member = billing().members.show(charge.memberId);
+      return {
+        store: readSetting(desk().ledger.db, STORE_DETAILS),
+        member: { name: member.name, memberNo: member.memberNo },
+        charge,
+        refunds: billing().refunds.listForCharge(chargeId),
+      };
+    },
+    exportCharges(filter) {
+      return {
+        fileName: 'charges.csv',
+        csv: chargesCsv(allChargeLogEntries(desk().ledger.db, defined(filter))),
+      };
+    },
+    getStoreDetails: () => readSetting(desk().ledger.db, STORE_DETAILS),
+    setStoreDetails(details, session) {
+      const db = desk().ledger.db;
+      const trimmed = {
+        name: details.name.trim(),
+        businessNumber: details.businessNumber,
+        address: details.address.trim(),
+        phone: details.phone.trim(),
+      };
+      db.transaction(() => {
+        writeSetting(db, STORE_DETAILS, trimmed, deps.now());
+        auditSetting(session, 'settings.store_details', trimmed);
+      })();
+      return trimmed;
+    },
     backupNow: () => backupNow(desk().ledger, desk().dataDir, deps.now),
     listBackups: () => listBackups(desk().dataDir),
   };

@@ -32,3 +32,32 @@ export function writeSetting<T>(db: Database.Database, setting: Setting<T>, valu
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(setting.key, JSON.stringify(value), now.getTime());
 }
+
+/** What a printed receipt says about the store (Korean receipts name the business and its number). */
+export interface StoreDetails {
+  readonly name: string;
+  /** 사업자등록번호, 10 digits. */
+  readonly businessNumber: string;
+  readonly address: string;
+  readonly phone: string;
+}
+
+const STORE_TEXT_LIMITS: Readonly<Record<keyof StoreDetails, number>> = {
+  name: 100,
+  businessNumber: 10,
+  address: 200,
+  phone: 20,
+};
+
+export const STORE_DETAILS: Setting<StoreDetails> = {
+  key: 'store.details',
+  fallback: { name: '', businessNumber: '', address: '', phone: '' },
+  valid: (value): value is StoreDetails =>
+    typeof value === 'object' &&
+    value !== null &&
+    Object.entries(STORE_TEXT_LIMITS).every(([field, max]) => {
+      const text = (value as Record<string, unknown>)[field];
+      return typeof text === 'string' && text.length <= max;
+    }) &&
+    /^(\d{10})?$/.test((value as StoreDetails).businessNumber),
+};

@@ -81,6 +81,18 @@ export function chargeLogPage(
  * statistics SQLite may walk 900,000 DONE rows in date order looking for one member's fifty.
  * CROSS JOIN keeps charge_attempts the outer loop, so ORDER BY … LIMIT stops early.
  */
+/** Every entry the filter matches, newest first, read a page at a time (for exports). */
+export function allChargeLogEntries(db: Database.Database, filter: ChargeLogFilter): ChargeLogEntry[] {
+  const entries: ChargeLogEntry[] = [];
+  let page = chargeLogPage(db, filter, { limit: 500 });
+  entries.push(...page.entries);
+  while (page.next) {
+    page = chargeLogPage(db, filter, { limit: 500, before: page.next });
+    entries.push(...page.entries);
+  }
+  return entries;
+}
+
 export function chargeLogSql(filter: ChargeLogFilter, hasCursor: boolean): string {
   const where: string[] = [];
   if (filter.memberId !== undefined) where.push('c.member_id = @memberId');

@@ -1,5 +1,6 @@
 export { type BackupOptions, type BackupResult, backupLedger, backupLedgerTo } from './backup.ts';
 export {
+  allChargeLogEntries,
   type ChargeLogCursor,
   type ChargeLogEntry,
   type ChargeLogFilter,

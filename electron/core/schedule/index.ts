@@ -65,6 +65,7 @@ export {
 } from './runner.ts';
 export { ScheduleError, type ScheduleErrorCode } from './schedule-error.ts';
 export { INTERVAL_UNITS, type IntervalUnit, type Period, type Schedule } from './schedule-types.ts';
+export { type StoreDay, storeDay, storeMonth } from './store-day.ts';
 export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';
 export {
   type ChangePriceInput,

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import type Database from 'better-sqlite3';
+import { storeDay } from '../schedule/index.ts';
 
 export interface CapExceeded {
   readonly kind: 'per_charge' | 'daily';
@@ -9,14 +9,6 @@ export interface CapExceeded {
 }
 
 const KRW = new Intl.NumberFormat('ko-KR');
-
-/** The store-local day around `now`, as [start, end) in epoch ms. */
-export function storeDay(now: Date, timeZone: string): { start: number; end: number } {
-  const local = new TZDate(now.getTime(), timeZone);
-  const start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone);
-  const end = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, timeZone);
-  return { start: start.getTime(), end: end.getTime() };
-}
 
 /**
  * Whether charging `amount` would take the operator over a cap set by the owner: the per-charge

@@ -1,4 +1,4 @@
-export { type CapExceeded, capMessage, chargeCapExceeded, storeDay } from './charge-limits.ts';
+export { type CapExceeded, capMessage, chargeCapExceeded } from './charge-limits.ts';
 export {
   type CreateOperatorInput,
   createOperatorService,

@@ -1,0 +1,53 @@
+import type { ChargeLogEntry } from '../ledger/index.ts';
+import { excelCsv, kstTimestamp } from './excel-csv.ts';
+
+const KIND: Readonly<Record<ChargeLogEntry['kind'], string>> = {
+  manual: '수동',
+  scheduled: '정기',
+  first: '첫 결제',
+  retry: '재시도',
+};
+
+const STATUS: Readonly<Record<ChargeLogEntry['status'], string>> = {
+  DONE: '승인',
+  DECLINED: '거절',
+  FAILED: '실패',
+  UNKNOWN: '확인 필요',
+  PENDING: '처리 중',
+};
+
+const HEADER = [
+  '일시(KST)',
+  '주문번호',
+  '회원번호',
+  '회원',
+  '종류',
+  '결제 내용',
+  '금액',
+  '면세',
+  '상태',
+  '승인번호',
+  '카드',
+  '남은 금액',
+  '사유',
+];
+
+/** The charge log for a spreadsheet, one row per attempt, in the words the screens use. */
+export function chargesCsv(entries: readonly ChargeLogEntry[]): string {
+  const rows = entries.map((entry) => [
+    kstTimestamp(entry.createdAt),
+    entry.orderId,
+    entry.memberNo,
+    entry.memberName,
+    KIND[entry.kind],
+    entry.orderName,
+    entry.amount,
+    entry.taxFreeAmount,
+    STATUS[entry.status],
+    entry.approveNo ?? '',
+    `${entry.companyName ?? ''} ${entry.maskedNumber}`.trim(),
+    entry.balanceAmount ?? '',
+    entry.tossMessage ?? '',
+  ]);
+  return excelCsv(HEADER, rows);
+}

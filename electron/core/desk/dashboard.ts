@@ -1,0 +1,52 @@
+import { type ChargeLogEntry, type ChargeTotals, chargeLogPage, monthTotals } from '../ledger/index.ts';
+import { storeDay, storeMonth, upcoming } from '../schedule/index.ts';
+import type { Desk } from './open-desk.ts';
+
+export interface Dashboard {
+  readonly today: ChargeTotals;
+  readonly month: ChargeTotals;
+  /** Scheduled charges still to come today: count and amount. */
+  readonly dueToday: { readonly count: number; readonly amount: number };
+  /** Declined and failed charges of the last 7 days, newest first (at most 20). */
+  readonly attention: ChargeLogEntry[];
+  /** Subscriptions waiting for a new card or past due after the last retry. */
+  readonly subscriptionsNeedingAction: number;
+  readonly needsReview: number;
+  readonly catchUps: number;
+  /** The last 30 store-local days, oldest first: what was charged each day. */
+  readonly last30Days: { readonly date: string; readonly count: number; readonly amount: number }[];
+}
+
+const ATTENTION_DAYS = 7;
+const ATTENTION_LIMIT = 20;
+
+/** The home screen in one call: every number comes from the ledger's indexes, none from a full scan. */
+export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
+  const db = desk.ledger.db;
+  const today = storeDay(now, timeZone);
+  const month = storeMonth(now, timeZone);
+  const since = storeDay(now, timeZone, -ATTENTION_DAYS).start;
+  const attention = (['DECLINED', 'FAILED'] as const)
+    .flatMap((status) => chargeLogPage(db, { status, from: since }, { limit: ATTENTION_LIMIT }).entries)
+    .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+    .slice(0, ATTENTION_LIMIT);
+  const todayCharges = upcoming(desk.ledger, { now, days: 1 }).byDay.find((day) => day.date === today.date);
+  const review = desk.billing().reconciler.needsReview();
+  return {
+    today: monthTotals(db, today.start, today.end),
+    month: monthTotals(db, month.start, month.end),
+    dueToday: { count: todayCharges?.count ?? 0, amount: todayCharges?.amount ?? 0 },
+    attention,
+    subscriptionsNeedingAction: db
+      .prepare("SELECT count(*) FROM subscriptions WHERE status IN ('past_due', 'needs_card')")
+      .pluck()
+      .get() as number,
+    needsReview: review.charges.length + review.refunds.length,
+    catchUps: desk.catchUp.list().length,
+    last30Days: Array.from({ length: 30 }, (_, i) => {
+      const day = storeDay(now, timeZone, i - 29);
+      const totals = monthTotals(db, day.start, day.end);
+      return { date: day.date, count: totals.count, amount: totals.amount };
+    }),
+  };
+}

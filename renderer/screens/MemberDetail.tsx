@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from '../app/app-context.tsx';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { CardSummary } from '../components/CardSummary.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ChargeHistory } from './ChargeHistory.tsx';
+import { useMember } from './use-member.ts';
+
+export function MemberDetail({ id, notice }: { id: number; notice?: string | undefined }) {
+  const { t } = useI18n();
+  const { navigate, status } = useApp();
+  const { member, failure } = useMember(id);
+  const chargeRef = useRef<HTMLButtonElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const loaded = member !== null;
+  const hasCard = member?.card != null;
+
+  // Charging is what usually comes next for a member with a card; otherwise reading the page is.
+  useEffect(() => {
+    if (!loaded) return;
+    (chargeRef.current ?? titleRef.current)?.focus();
+  }, [loaded]);
+
+  if (failure) return <ErrorAlert>{failure}</ErrorAlert>;
+  if (!member) return null;
+  return (
+    <section aria-labelledby="member-title" className="stack">
+      <button type="button" className="link back" onClick={() => navigate({ name: 'members' })}>
+        ← {t('member.back')}
+      </button>
+      <div className="screen-title">
+        <h1 id="member-title" ref={titleRef} tabIndex={-1}>
+          {member.name}
+        </h1>
+        <span className="muted">{t('member.no', { memberNo: member.memberNo })}</span>
+        {member.phone && (
+          <span className="muted">
+            {t('member.phone')} {member.phone}
+          </span>
+        )}
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      {!status.keyStatus.configured && <ErrorAlert>{t('member.needsKey')}</ErrorAlert>}
+      <div className="panel">
+        <h2>{t('member.card')}</h2>
+        {member.card ? <CardSummary card={member.card} /> : <p className="muted">{t('member.noCard')}</p>}
+        <div className="actions">
+          {hasCard && (
+            <button
+              type="button"
+              ref={chargeRef}
+              className="button-primary"
+              onClick={() => navigate({ name: 'charge', memberId: member.id })}
+            >
+              {t('member.charge')}
+            </button>
+          )}
+          <button type="button" onClick={() => navigate({ name: 'register-card', memberId: member.id })}>
+            {hasCard ? t('member.replaceCard') : t('member.registerCard')}
+          </button>
+        </div>
+      </div>
+      <ChargeHistory charges={member.recentCharges} />
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { OperatorView } from '../../shared/ipc/index.ts';
+import { call } from '../bridge.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** PIN sign-in: pick who you are (the last one chosen is usually right), type the PIN. */
+export function SignIn({ onDone }: { onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [operators, setOperators] = useState<readonly OperatorView[]>([]);
+  const [operatorId, setOperatorId] = useState<number | null>(null);
+  const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void call('listOperators', {}).then((result) => {
+      if (!result.ok) return setFailure(result.error.message);
+      setOperators(result.value);
+      setOperatorId(result.value[0]?.id ?? null);
+      pinRef.current?.focus();
+    });
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (operatorId === null) return;
+    if (pin === '') {
+      setPinError(t('signIn.pinRequired'));
+      pinRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await call('signIn', { operatorId, pin });
+    setBusy(false);
+    if (result.ok) return onDone();
+    // A wrong PIN belongs next to the PIN; the field is emptied for the next try.
+    setPin('');
+    setPinError(result.error.message);
+    pinRef.current?.focus();
+  }
+
+  return (
+    <form
+      className="panel"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby="sign-in-title"
+    >
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      <div className="field">
+        <label htmlFor="sign-in-operator">{t('signIn.operator')}</label>
+        <select
+          id="sign-in-operator"
+          value={operatorId ?? ''}
+          onChange={(event) => setOperatorId(Number(event.target.value))}
+        >
+          {operators.map((operator) => (
+            <option key={operator.id} value={operator.id}>
+              {operator.name} ({t(`role.${operator.role}`)})
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id="sign-in-pin"
+        ref={pinRef}
+        label={t('signIn.pin')}
+        type="password"
+        inputMode="numeric"
+        autoComplete="current-password"
+        maxLength={6}
+        value={pin}
+        onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+        error={pinError}
+      />
+      <button type="submit" className="button-primary" disabled={busy || operatorId === null}>
+        {t('signIn.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createKeytarSecretStore, type SecretStore } from '../../electron/core/secrets/index.ts';
+import { inCI, keychainUnreachable, uniqueService } from '../secrets/keychain.ts';
+import { buildRenderer } from '../ui-bridge/build-renderer.ts';
+import { createMemorySecretStore, disposableSecretStore } from '../ui-bridge/memory-secret-store.ts';
+import { startUiBridge, type UiBridge } from '../ui-bridge/ui-bridge.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOT_DIR = path.join(root, 'test-output/screenshots');
+
+/**
+ * The real keychain when one is reachable, as design.md asks; CI must have one. Elsewhere the UI
+ * suite still runs on an in-memory store: what it tests is the screens, and the keychain code has
+ * its own suite (test/secrets) that needs the real thing.
+ */
+function secretStoreForUi(): SecretStore & { dispose(): Promise<void> } {
+  if (keychainUnreachable === undefined) {
+    return disposableSecretStore(createKeytarSecretStore({ service: uniqueService() }));
+  }
+  if (inCI) throw new Error(`CI needs the OS keychain for the UI suite: ${keychainUnreachable}`);
+  return { ...createMemorySecretStore(), dispose: async () => {} };
+}
+
+export interface UiFixture {
+  readonly bridge: UiBridge;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions in the page, CSP violations included. */
+  readonly pageErrors: string[];
+  /** Saves the page as test-output/screenshots/<name>.png for a person to look at. */
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the renderer fresh (never a stale dist/), serves it through the bridge and opens it in Chromium. */
+export async function openUi(): Promise<UiFixture> {
+  const rendererDir = await mkdtemp(path.join(tmpdir(), 'autopay-renderer-'));
+  await buildRenderer(rendererDir);
+  const secretStore = secretStoreForUi();
+  const bridge = await startUiBridge({ rendererDir, secretStore });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.goto(bridge.url);
+  return {
+    bridge,
+    browser,
+    page,
+    pageErrors,
+    async screenshot(name) {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await bridge.close();
+      await secretStore.dispose();
+      await rm(rendererDir, { recursive: true, force: true });
+    },
+  };
+}
