@@ -4,13 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBillingServices, ensureSystemOperator } from '../electron/core/billing/index.ts';
-import { openLedger } from '../electron/core/ledger/index.ts';
-import { createLogger } from '../electron/core/log/index.ts';
-import { createSealer } from '../electron/core/secrets/index.ts';
 import { type BillingKeyRef, createTossClient, type TossClient } from '../electron/core/toss/index.ts';
-import { CARDS, cardInput } from '../test/billing/harness.ts';
-import { insertSubscription } from '../test/schedule/runner-harness.ts';
+import { seedDueSubscriptions } from '../test/schedule/seed-due-subscriptions.ts';
 import { type SandboxProcess, startSandboxProcess } from './sandbox-process.ts';
 
 /**
@@ -41,8 +36,6 @@ const LATENCIES_MS = [0, 50];
 const CONCURRENCIES = [4, 16];
 const ZERO_LATENCY_RATIO_TARGET = 0.7;
 const LATENCY_TOLERANCE = 0.15;
-/** Card registrations in flight at once while seeding. */
-const SEED_PARALLEL = 20;
 
 export async function scheduleRunner(): Promise<Record<string, unknown>> {
   const subscriptions = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
@@ -158,9 +151,8 @@ async function measure(
 }
 
 /**
- * N members, each with a good card registered through the billing services (so a real billing key
- * at the emulator and a sealed one in the ledger) and a monthly subscription whose first period is
- * due now; returns the billing keys as the emulator issued them, for the bare loop. Closes the ledger.
+ * Seeds the ledger (seed-due-subscriptions.ts: N members with good cards and a subscription due
+ * now) and returns the billing keys as the emulator issued them, for the bare loop.
  */
 async function seedLedger(
   sandbox: SandboxProcess,
@@ -169,7 +161,6 @@ async function seedLedger(
   secretKey: string,
   subscriptions: number,
 ): Promise<BillingKeyRef[]> {
-  const ledger = openLedger(file);
   const client = createTossClient({ baseUrl: sandbox.url, getSecretKey: () => secretKey });
   const keys: BillingKeyRef[] = [];
   const toss: TossClient = {
@@ -181,40 +172,9 @@ async function seedLedger(
     },
   };
   try {
-    const now = () => new Date();
-    const log = createLogger({ sink: () => {}, now, level: 'warn' });
-    const services = createBillingServices({
-      ledger,
-      sealer: createSealer(dataKey),
-      toss,
-      tossMode: 'test',
-      now,
-      log,
-      actor: 'test',
-    });
-    ensureSystemOperator(ledger, 'CLI', now);
-    // Anchored on yesterday (store time) at 10:00: between 14 and 38 hours ago, so due now and
-    // inside the runner's 3-day catch-up threshold.
-    const anchorDate = seoulDate(Date.now() - 24 * 60 * 60 * 1_000);
-    for (let from = 1; from <= subscriptions; from += SEED_PARALLEL) {
-      const batch = Array.from(
-        { length: Math.min(SEED_PARALLEL, subscriptions - from + 1) },
-        (_, i) => from + i,
-      );
-      await Promise.all(
-        batch.map(async (n) => {
-          const member = services.members.create({
-            name: `회원${n}`,
-            phone: `010-${1000 + Math.floor(n / 10_000)}-${String(n % 10_000).padStart(4, '0')}`,
-          });
-          await services.cards.register({ memberId: member.id, card: cardInput(CARDS.good) });
-          insertSubscription(ledger, { memberId: member.id, anchorDate, amount: 10_000 + (n % 1_000) });
-        }),
-      );
-    }
+    await seedDueSubscriptions({ file, dataKey, toss, members: subscriptions });
   } finally {
     await client.close();
-    ledger.close();
   }
   if (keys.length !== subscriptions)
     throw new Error(`seeded ${keys.length} cards, expected ${subscriptions}`);
@@ -300,11 +260,6 @@ async function control(sandbox: SandboxProcess, route: string, body?: unknown, m
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
   const text = await response.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-/** The store-local (Asia/Seoul) calendar date of an instant. */
-function seoulDate(ms: number): string {
-  return new Date(ms + 9 * 60 * 60 * 1_000).toISOString().slice(0, 10);
 }
 
 function round(value: number, digits: number): number {

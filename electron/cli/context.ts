@@ -19,6 +19,7 @@ import {
   createSubscriptionService,
   type PlanService,
   type ScheduleRunner,
+  type ScheduleRunnerDeps,
   type SubscriptionService,
 } from '../core/schedule/index.ts';
 import {
@@ -57,9 +58,13 @@ export interface CliContext {
   /**
    * The schedule runner over the billing core (a Toss key must be configured), running as of
    * `asOf`: which periods are due and which wait for a manager is judged at that instant, while
-   * the rows it writes carry the real time.
+   * the rows it writes carry the real time. `pace` overrides the runner's default concurrency and
+   * rate limit.
    */
-  runner(asOf: Date): Promise<ScheduleRunner>;
+  runner(
+    asOf: Date,
+    pace?: Pick<ScheduleRunnerDeps, 'concurrency' | 'ratePerSecond'>,
+  ): Promise<ScheduleRunner>;
   /** The operator row the CLI acts as (refunds and charges name one). */
   operatorId(): number;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
@@ -135,10 +140,10 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
         catchUp: createCatchUpService(context),
       };
     },
-    async runner(asOf) {
+    async runner(asOf, pace = {}) {
       const services = await ctx.billing({ toss: true });
       const { ledger: book, log } = await billingDeps();
-      return createScheduleRunner({ ledger: book, billing: services, now: () => asOf, log });
+      return createScheduleRunner({ ledger: book, billing: services, now: () => asOf, log, ...pace });
     },
     operatorId() {
       return ensureSystemOperator(ctx.ledger(), CLI_ACTOR, injected.now);

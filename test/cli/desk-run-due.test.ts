@@ -4,7 +4,12 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../electron/cli/cli-error.ts';
-import { parseInstant } from '../../electron/cli/commands/run-due.ts';
+import {
+  MAX_RUN_CONCURRENCY,
+  parseConcurrency,
+  parseInstant,
+  parseRate,
+} from '../../electron/cli/commands/run-due.ts';
 import { secretsProfileFor } from '../../electron/core/app-paths.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
@@ -31,6 +36,43 @@ describe('run-due --now', () => {
       expect(() => parseInstant(bad, '--now', 'u')).toThrow(CliError);
     }
   });
+});
+
+describe('run-due --rate and --concurrency', () => {
+  it('takes a rate of 0 or more (decimals allowed, 0 = no limit) and a concurrency of 1 to 16', () => {
+    expect(parseRate('0', 'u')).toBe(0);
+    expect(parseRate('1.6', 'u')).toBe(1.6);
+    expect(parseRate('25', 'u')).toBe(25);
+    expect(parseConcurrency('1', 'u')).toBe(1);
+    expect(parseConcurrency(String(MAX_RUN_CONCURRENCY), 'u')).toBe(MAX_RUN_CONCURRENCY);
+    for (const bad of ['-1', '1e3', 'fast', '', ' 2', '.5', '2.', '1.2345', 'Infinity']) {
+      expect(() => parseRate(bad, 'u'), bad).toThrow(CliError);
+    }
+    for (const bad of ['0', '17', '-4', '2.5', 'four', '', '016']) {
+      expect(() => parseConcurrency(bad, 'u'), bad).toThrow(CliError);
+    }
+  });
+
+  it.each([
+    [['--rate', 'fast'], '--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력하세요 (0은 제한 없음): fast'],
+    [['--rate=-2'], '--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력하세요 (0은 제한 없음): -2'],
+    [['--concurrency', '0'], '--concurrency에는 동시에 보낼 결제 수를 1부터 16까지의 정수로 입력하세요: 0'],
+    [['--concurrency', '64'], '--concurrency에는 동시에 보낼 결제 수를 1부터 16까지의 정수로 입력하세요: 64'],
+  ])(
+    'refuses run-due %j with one Korean line and exit code 2, before opening anything',
+    async (flags, message) => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-run-due-flags-'));
+      try {
+        const run = await runDeskProcess(['--data-dir', dataDir, 'run-due', ...flags]);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
+        expect(run.stderr).toContain('usage: desk run-due');
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up and upcoming', () => {
@@ -87,7 +129,8 @@ describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up a
       errors: 0,
       slowedDown: 0,
     });
-    const again = (await desk(['run-due', '--now', AS_OF])).json;
+    // The pace flags reach the runner: a second run at the same instant still charges nothing.
+    const again = (await desk(['run-due', '--now', AS_OF, '--rate', '1.6', '--concurrency', '2'])).json;
     expect(again).toMatchObject({ materialized: 0, charged: { DONE: 0 }, skipped: 0 });
 
     const queue = (await desk(['catch-up', 'list'])).json;

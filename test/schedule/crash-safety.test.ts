@@ -4,20 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { createBillingServices, ensureSystemOperator } from '../../electron/core/billing/index.ts';
-import { type Ledger, openLedger } from '../../electron/core/ledger/index.ts';
-import { createLogger } from '../../electron/core/log/index.ts';
-import { createSealer } from '../../electron/core/secrets/index.ts';
-import {
-  addFault,
-  CARDS,
-  cardInput,
-  expectLedgerAgreesWithToss,
-  sandboxPayments,
-} from '../billing/harness.ts';
+import type { Ledger } from '../../electron/core/ledger/index.ts';
+import { addFault, expectLedgerAgreesWithToss, sandboxPayments } from '../billing/harness.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
-import { attemptsOf, insertSubscription, periodsOf } from './runner-harness.ts';
+import { attemptsOf, periodsOf } from './runner-harness.ts';
+import { seedDueSubscriptions } from './seed-due-subscriptions.ts';
 
 /**
  * Crash safety (issue 5, design.md invariant 4): the schedule runner runs in a child process over
@@ -54,11 +46,6 @@ function seeded(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** The store-local (Asia/Seoul) calendar date of an instant. */
-function seoulDate(ms: number): string {
-  return new Date(ms + 9 * 60 * 60 * 1_000).toISOString().slice(0, 10);
 }
 
 interface ChildResult {
@@ -103,56 +90,6 @@ function runChild(file: string, env: NodeJS.ProcessEnv, killAfterMs?: number): P
   });
 }
 
-/** 300 members with cards and 300 monthly subscriptions whose first period is due; then closed. */
-async function seedLedger(
-  file: string,
-  dataKey: Buffer,
-  secretKey: string,
-): Promise<{ decliners: Set<number> }> {
-  const ledger = openLedger(file);
-  const toss = sandbox.client({ getSecretKey: () => secretKey });
-  try {
-    const now = () => new Date();
-    const log = createLogger({ sink: () => {}, now, level: 'warn' });
-    const services = createBillingServices({
-      ledger,
-      sealer: createSealer(dataKey),
-      toss,
-      tossMode: 'test',
-      now,
-      log,
-      actor: 'test',
-    });
-    ensureSystemOperator(ledger, 'CLI', now);
-    // Anchored on yesterday (store time) at 10:00: between 14 and 38 hours ago, so due now and
-    // well inside the 3-day catch-up threshold.
-    const anchorDate = seoulDate(Date.now() - 24 * 60 * 60 * 1_000);
-    const decliners = new Set<number>();
-    const numbers = Array.from({ length: MEMBERS }, (_, i) => i + 1);
-    for (let from = 0; from < numbers.length; from += 20) {
-      await Promise.all(
-        numbers.slice(from, from + 20).map(async (n) => {
-          const member = services.members.create({
-            name: `회원${n}`,
-            phone: `010-3${String(n).padStart(3, '0')}-0000`,
-          });
-          const declines = n % DECLINE_EVERY === 0;
-          await services.cards.register({
-            memberId: member.id,
-            card: cardInput(declines ? CARDS.softDecline : CARDS.good),
-          });
-          const sub = insertSubscription(ledger, { memberId: member.id, anchorDate, amount: 10_000 + n });
-          if (declines) decliners.add(sub);
-        }),
-      );
-    }
-    return { decliners };
-  } finally {
-    // The client is closed by the sandbox fixture after the test.
-    ledger.close();
-  }
-}
-
 function ledgerChecks(ledger: Ledger) {
   return {
     integrity: ledger.db.pragma('integrity_check', { simple: true }),
@@ -174,7 +111,14 @@ describe('schedule runner: crash safety', () => {
     const dataKey = randomBytes(32);
     sandbox.client(); // makes this test's merchant key
     const secretKey = sandbox.secretKey;
-    const { decliners } = await seedLedger(file, dataKey, secretKey);
+    const decliners = await seedDueSubscriptions({
+      file,
+      dataKey,
+      // The client is closed by the sandbox fixture after the test.
+      toss: sandbox.client({ getSecretKey: () => secretKey }),
+      members: MEMBERS,
+      declines: (n) => n % DECLINE_EVERY === 0,
+    });
     // Latency on every charge (after the emulator's idempotency claim), so kills land mid-request.
     await addFault(
       sandbox,

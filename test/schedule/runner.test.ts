@@ -222,16 +222,28 @@ describe('schedule runner: due periods charged once each', () => {
       subs.push(insertSubscription(d.ledger, { memberId, amount: 10_000 + i * 100 }));
     }
     await addFault(sandbox, 'delay', CHARGE_PATH, { delayMs: 40, times: 9 });
+    // In flight: from the call until Toss answers (the outcome's commit no longer holds a slot).
     let inFlight = 0;
     let peak = 0;
     const scheduled: ScheduledChargeService = {
       async chargePeriod(input) {
         inFlight++;
         peak = Math.max(peak, inFlight);
+        let landed = false;
+        const land = () => {
+          if (!landed) inFlight--;
+          landed = true;
+        };
         try {
-          return await d.services.scheduled.chargePeriod(input);
+          return await d.services.scheduled.chargePeriod({
+            ...input,
+            onAnswered: (answer) => {
+              land();
+              input.onAnswered?.(answer);
+            },
+          });
         } finally {
-          inFlight--;
+          land();
         }
       },
     };

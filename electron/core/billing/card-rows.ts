@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { CardView } from './views.ts';
 
 /** A cards row with its sealed key, for the services only: views are made without the key. */
@@ -13,30 +14,31 @@ const VIEW_COLUMNS = `id, member_id AS memberId, masked_number AS maskedNumber, 
   removed_at AS removedAt`;
 
 export function activeCardOf(db: Database.Database, memberId: number): CardView | undefined {
-  return db
-    .prepare(`SELECT ${VIEW_COLUMNS} FROM cards WHERE member_id = ? AND status = 'active'`)
-    .get(memberId) as CardView | undefined;
+  return statement(db, `SELECT ${VIEW_COLUMNS} FROM cards WHERE member_id = ? AND status = 'active'`).get(
+    memberId,
+  ) as CardView | undefined;
 }
 
 export function cardsOf(db: Database.Database, memberId: number): CardView[] {
-  return db
-    .prepare(`SELECT ${VIEW_COLUMNS} FROM cards WHERE member_id = ? ORDER BY created_at DESC, id DESC`)
-    .all(memberId) as CardView[];
+  return statement(
+    db,
+    `SELECT ${VIEW_COLUMNS} FROM cards WHERE member_id = ? ORDER BY created_at DESC, id DESC`,
+  ).all(memberId) as CardView[];
 }
 
 export function activeCardRowOf(db: Database.Database, memberId: number): CardRow | undefined {
-  return db
-    .prepare(
-      `SELECT ${VIEW_COLUMNS}, uid, billing_key_sealed AS billingKeySealed
+  return statement(
+    db,
+    `SELECT ${VIEW_COLUMNS}, uid, billing_key_sealed AS billingKeySealed
        FROM cards WHERE member_id = ? AND status = 'active'`,
-    )
-    .get(memberId) as CardRow | undefined;
+  ).get(memberId) as CardRow | undefined;
 }
 
 export function cardRow(db: Database.Database, id: number): CardRow | undefined {
-  return db
-    .prepare(`SELECT ${VIEW_COLUMNS}, uid, billing_key_sealed AS billingKeySealed FROM cards WHERE id = ?`)
-    .get(id) as CardRow | undefined;
+  return statement(
+    db,
+    `SELECT ${VIEW_COLUMNS}, uid, billing_key_sealed AS billingKeySealed FROM cards WHERE id = ?`,
+  ).get(id) as CardRow | undefined;
 }
 
 /** The view of a row: the same object without the key and the uid. */

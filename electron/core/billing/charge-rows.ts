@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChargeOutcome } from './charge-outcome.ts';
+import { statement } from './statements.ts';
 import type { ChargeStatus, ChargeView } from './views.ts';
 
 /** The request columns of an attempt: exactly what is sent, and sent again on a resend. */
@@ -36,33 +37,33 @@ const ATTEMPT_COLUMNS = `id, order_id AS orderId, idempotency_key AS idempotency
   order_name AS orderName, status, operator_id AS operatorId, created_at AS createdAt`;
 
 export function attemptRow(db: Database.Database, id: number): AttemptRow | undefined {
-  return db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE id = ?`).get(id) as
+  return statement(db, `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE id = ?`).get(id) as
     | AttemptRow
     | undefined;
 }
 
 export function attemptByRequestId(db: Database.Database, requestId: string): AttemptRow | undefined {
-  return db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE request_id = ?`).get(requestId) as
-    | AttemptRow
-    | undefined;
+  return statement(db, `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE request_id = ?`).get(
+    requestId,
+  ) as AttemptRow | undefined;
 }
 
 /** A manual attempt, PENDING. The caller commits it (with its audit row) before sending anything. */
 export function insertManualAttempt(db: Database.Database, attempt: NewAttempt): number {
-  const result = db
-    .prepare(
-      `INSERT INTO charge_attempts (order_id, idempotency_key, request_id, member_id, card_id, kind, amount,
+  const result = statement(
+    db,
+    `INSERT INTO charge_attempts (order_id, idempotency_key, request_id, member_id, card_id, kind, amount,
          tax_free_amount, order_name, status, operator_id, created_at, updated_at)
        VALUES (@orderId, @idempotencyKey, @requestId, @memberId, @cardId, 'manual', @amount,
          @taxFreeAmount, @orderName, 'PENDING', @operatorId, @at, @at)`,
-    )
-    .run(attempt);
+  ).run(attempt);
   return Number(result.lastInsertRowid);
 }
 
 /** Notes when the request left; only while PENDING (outcomes are final, and sent_at with them). */
 export function markSent(db: Database.Database, id: number, at: number): void {
-  db.prepare(
+  statement(
+    db,
     "UPDATE charge_attempts SET sent_at = @at, updated_at = @at WHERE id = @id AND status = 'PENDING'",
   ).run({ id, at });
 }
@@ -75,40 +76,39 @@ export function writeOutcome(db: Database.Database, id: number, outcome: ChargeO
   const where = "WHERE id = @id AND status IN ('PENDING', 'UNKNOWN')";
   if (outcome.status === 'DONE') {
     return (
-      db
-        .prepare(
-          `UPDATE charge_attempts SET status = 'DONE', toss_code = NULL, toss_message = NULL,
+      statement(
+        db,
+        `UPDATE charge_attempts SET status = 'DONE', toss_code = NULL, toss_message = NULL,
              payment_key = @paymentKey, approve_no = @approveNo, supplied_amount = @suppliedAmount, vat = @vat,
              receipt_url = @receiptUrl, balance_amount = @balanceAmount, resolved_at = @at, updated_at = @at
            ${where}`,
-        )
-        .run({
-          id,
-          at,
-          paymentKey: outcome.paymentKey,
-          approveNo: outcome.approveNo,
-          suppliedAmount: outcome.suppliedAmount,
-          vat: outcome.vat,
-          receiptUrl: outcome.receiptUrl,
-          balanceAmount: outcome.balanceAmount,
-        }).changes === 1
+      ).run({
+        id,
+        at,
+        paymentKey: outcome.paymentKey,
+        approveNo: outcome.approveNo,
+        suppliedAmount: outcome.suppliedAmount,
+        vat: outcome.vat,
+        receiptUrl: outcome.receiptUrl,
+        balanceAmount: outcome.balanceAmount,
+      }).changes === 1
     );
   }
   const resolvedAt = outcome.status === 'UNKNOWN' ? null : at;
   return (
-    db
-      .prepare(
-        `UPDATE charge_attempts SET status = @status, toss_code = @code, toss_message = @message,
+    statement(
+      db,
+      `UPDATE charge_attempts SET status = @status, toss_code = @code, toss_message = @message,
            resolved_at = @resolvedAt, updated_at = @at ${where}`,
-      )
-      .run({ id, at, status: outcome.status, code: outcome.code, message: outcome.message, resolvedAt })
+    ).run({ id, at, status: outcome.status, code: outcome.code, message: outcome.message, resolvedAt })
       .changes === 1
   );
 }
 
 /** Lowers a charge's balance to what Toss reports after a cancel; never raises it. */
 export function lowerBalance(db: Database.Database, chargeId: number, balance: number, at: number): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE charge_attempts SET balance_amount = @balance, updated_at = @at
      WHERE id = @chargeId AND status = 'DONE' AND balance_amount > @balance`,
   ).run({ chargeId, balance, at });
@@ -125,23 +125,24 @@ const VIEW_SQL = `
   FROM charge_attempts AS c JOIN cards AS k ON k.id = c.card_id`;
 
 export function chargeView(db: Database.Database, id: number): ChargeView | undefined {
-  return db.prepare(`${VIEW_SQL} WHERE c.id = ?`).get(id) as ChargeView | undefined;
+  return statement(db, `${VIEW_SQL} WHERE c.id = ?`).get(id) as ChargeView | undefined;
 }
 
 /** Attempts that wait for an answer (PENDING, UNKNOWN), oldest first. */
 export function unresolvedChargeViews(db: Database.Database, limit: number): ChargeView[] {
-  return db
-    .prepare(`${VIEW_SQL} WHERE c.status IN ('PENDING', 'UNKNOWN') ORDER BY c.created_at, c.id LIMIT ?`)
-    .all(limit) as ChargeView[];
+  return statement(
+    db,
+    `${VIEW_SQL} WHERE c.status IN ('PENDING', 'UNKNOWN') ORDER BY c.created_at, c.id LIMIT ?`,
+  ).all(limit) as ChargeView[];
 }
 
 /** True when the member has a charge whose outcome is not known yet. */
 export function hasUnresolvedCharges(db: Database.Database, memberId: number): boolean {
   return (
-    db
-      .prepare(
-        "SELECT 1 FROM charge_attempts WHERE member_id = ? AND status IN ('PENDING', 'UNKNOWN') LIMIT 1",
-      )
+    statement(
+      db,
+      "SELECT 1 FROM charge_attempts WHERE member_id = ? AND status IN ('PENDING', 'UNKNOWN') LIMIT 1",
+    )
       .pluck()
       .get(memberId) !== undefined
   );

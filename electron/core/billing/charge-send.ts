@@ -6,6 +6,7 @@ import { cardRow } from './card-rows.ts';
 import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
 import { type AttemptRow, attemptRow, chargeView, writeOutcome } from './charge-rows.ts';
 import type { BillingContext } from './deps.ts';
+import type { GroupCommit } from './group-commit.ts';
 import { memberOrThrow } from './member-rows.ts';
 import { followPeriodOutcome } from './period-rows.ts';
 import { openBillingKey, openCustomerKey } from './sealed-keys.ts';
@@ -81,43 +82,82 @@ export function recordChargeOutcome(
   source: OutcomeSource,
   extra: JsonObject = {},
 ): ChargeView {
-  const db = ctx.ledger.db;
   try {
-    db.transaction(() => {
-      const current = attemptRow(db, attemptId);
-      if (!current || (current.status !== 'PENDING' && current.status !== 'UNKNOWN')) return;
-      const at = ctx.now().getTime();
-      writeOutcome(db, attemptId, outcome, at);
-      // A scheduled attempt's period follows it in the same transaction, whichever path learned
-      // the outcome (the charge itself, the reconciler, staff), so the two never disagree.
-      followPeriodOutcome(db, attemptId, outcome.status, at);
-      // UNKNOWN again after UNKNOWN is no news: only changes of state are audited.
-      if (outcome.status === 'UNKNOWN' && current.status === 'UNKNOWN') return;
-      const details: JsonObject =
-        outcome.status === 'DONE'
-          ? {
-              paymentKey: outcome.paymentKey,
-              approveNo: outcome.approveNo,
-              balanceAmount: outcome.balanceAmount,
-            }
-          : { code: outcome.code, message: outcome.message };
-      audit(ctx, who, ACTIONS[outcome.status], `charge_attempt:${attemptId}`, {
-        orderId: current.orderId,
-        amount: current.amount,
-        via: source,
-        ...details,
-        ...extra,
-      });
-    })();
+    ctx.ledger.db.transaction(() => writeChargeOutcome(ctx, attemptId, outcome, who, source, extra))();
   } catch (error) {
-    ctx.log.error('charge outcome not recorded', { chargeId: attemptId, status: outcome.status, error });
-    throw new BillingError(
-      'LEDGER_WRITE_FAILED',
-      '토스페이먼츠의 결제 결과를 장부에 기록하지 못했습니다. 결제 확인(대사)을 실행하면 다시 기록합니다.',
-      { cause: error },
-    );
+    throw notRecorded(ctx, attemptId, outcome, error);
   }
-  const view = chargeView(db, attemptId);
+  return recordedView(ctx, attemptId, source);
+}
+
+/**
+ * recordChargeOutcome for the scheduled path: the outcome shares its transaction with the other
+ * writes of the same turn (group-commit.ts), and the returned promise settles after that commit,
+ * so an outcome is still on disk before anyone counts or reports it.
+ */
+export async function recordChargeOutcomeGrouped(
+  ctx: BillingContext,
+  group: GroupCommit,
+  attemptId: number,
+  outcome: ChargeOutcome,
+  who: Actor,
+  source: OutcomeSource,
+): Promise<ChargeView> {
+  try {
+    await group.run(() => writeChargeOutcome(ctx, attemptId, outcome, who, source, {}));
+  } catch (error) {
+    throw notRecorded(ctx, attemptId, outcome, error);
+  }
+  return recordedView(ctx, attemptId, source);
+}
+
+/** The rows of an outcome, inside the caller's transaction. */
+function writeChargeOutcome(
+  ctx: BillingContext,
+  attemptId: number,
+  outcome: ChargeOutcome,
+  who: Actor,
+  source: OutcomeSource,
+  extra: JsonObject,
+): void {
+  const db = ctx.ledger.db;
+  const current = attemptRow(db, attemptId);
+  if (!current || (current.status !== 'PENDING' && current.status !== 'UNKNOWN')) return;
+  const at = ctx.now().getTime();
+  writeOutcome(db, attemptId, outcome, at);
+  // A scheduled attempt's period follows it in the same transaction, whichever path learned
+  // the outcome (the charge itself, the reconciler, staff), so the two never disagree.
+  followPeriodOutcome(db, attemptId, outcome.status, at);
+  // UNKNOWN again after UNKNOWN is no news: only changes of state are audited.
+  if (outcome.status === 'UNKNOWN' && current.status === 'UNKNOWN') return;
+  const details: JsonObject =
+    outcome.status === 'DONE'
+      ? {
+          paymentKey: outcome.paymentKey,
+          approveNo: outcome.approveNo,
+          balanceAmount: outcome.balanceAmount,
+        }
+      : { code: outcome.code, message: outcome.message };
+  audit(ctx, who, ACTIONS[outcome.status], `charge_attempt:${attemptId}`, {
+    orderId: current.orderId,
+    amount: current.amount,
+    via: source,
+    ...details,
+    ...extra,
+  });
+}
+
+function notRecorded(ctx: BillingContext, attemptId: number, outcome: ChargeOutcome, error: unknown) {
+  ctx.log.error('charge outcome not recorded', { chargeId: attemptId, status: outcome.status, error });
+  return new BillingError(
+    'LEDGER_WRITE_FAILED',
+    '토스페이먼츠의 결제 결과를 장부에 기록하지 못했습니다. 결제 확인(대사)을 실행하면 다시 기록합니다.',
+    { cause: error },
+  );
+}
+
+function recordedView(ctx: BillingContext, attemptId: number, source: OutcomeSource): ChargeView {
+  const view = chargeView(ctx.ledger.db, attemptId);
   if (!view) throw new Error(`charge attempt ${attemptId} vanished`);
   ctx.log.info('charge outcome', {
     chargeId: attemptId,

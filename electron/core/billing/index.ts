@@ -26,6 +26,7 @@ export type { CreateMemberInput, EditMemberInput, MemberService, SearchMembersIn
 export type { ReconcileReport, Reconciler, ResolvedEntry, ReviewEntry } from './reconciler.ts';
 export type { RefundInput, RefundService } from './refunds.ts';
 export {
+  type ChargeAnswer,
   type ChargePeriodInput,
   type NotChargeableReason,
   periodOrderId,

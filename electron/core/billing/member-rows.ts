@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { BillingError } from './billing-error.ts';
 import { activeCardOf } from './card-rows.ts';
+import { statement } from './statements.ts';
 import type { MemberStatus, MemberView } from './views.ts';
 
 /** A members row as the services need it; customerKeySealed never leaves this module's callers. */
@@ -22,7 +23,7 @@ export const MEMBER_COLUMNS = `id, uid, member_no AS memberNo, name, phone, emai
   customer_key_sealed AS customerKeySealed, created_at AS createdAt, updated_at AS updatedAt`;
 
 export function findMember(db: Database.Database, id: number): MemberRow | undefined {
-  return db.prepare(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ?`).get(id) as MemberRow | undefined;
+  return statement(db, `SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ?`).get(id) as MemberRow | undefined;
 }
 
 export function memberOrThrow(db: Database.Database, id: number): MemberRow {

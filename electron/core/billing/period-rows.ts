@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { ChargeStatus } from './views.ts';
 
 /** The period and subscription columns a scheduled charge is made from. */
@@ -21,9 +22,9 @@ export function chargeablePeriodRow(
   db: Database.Database,
   periodId: number,
 ): ChargeablePeriodRow | undefined {
-  return db
-    .prepare(
-      `SELECT p.id AS periodId, p.period_index AS periodIndex, p.status AS periodStatus, p.amount,
+  return statement(
+    db,
+    `SELECT p.id AS periodId, p.period_index AS periodIndex, p.status AS periodStatus, p.amount,
          p.tax_free_amount AS taxFreeAmount, s.id AS subscriptionId, s.status AS subscriptionStatus,
          s.order_name AS orderName, m.id AS memberId, m.uid AS memberUid, m.status AS memberStatus,
          m.name AS memberName
@@ -31,8 +32,7 @@ export function chargeablePeriodRow(
        JOIN subscriptions AS s ON s.id = p.subscription_id
        JOIN members AS m ON m.id = s.member_id
        WHERE p.id = ?`,
-    )
-    .get(periodId) as ChargeablePeriodRow | undefined;
+  ).get(periodId) as ChargeablePeriodRow | undefined;
 }
 
 /** The attempt of a period with this number, if one was ever written. */
@@ -41,8 +41,7 @@ export function periodAttemptId(
   periodId: number,
   attemptNo: number,
 ): number | undefined {
-  return db
-    .prepare('SELECT id FROM charge_attempts WHERE subscription_period_id = ? AND attempt_no = ?')
+  return statement(db, 'SELECT id FROM charge_attempts WHERE subscription_period_id = ? AND attempt_no = ?')
     .pluck()
     .get(periodId, attemptNo) as number | undefined;
 }
@@ -52,13 +51,12 @@ export function periodAttemptsSummary(
   db: Database.Database,
   periodId: number,
 ): { lastNo: number; live: number } {
-  return db
-    .prepare(
-      `SELECT coalesce(max(attempt_no), 0) AS lastNo,
+  return statement(
+    db,
+    `SELECT coalesce(max(attempt_no), 0) AS lastNo,
          coalesce(sum(status IN ('PENDING', 'UNKNOWN', 'DONE')), 0) AS live
        FROM charge_attempts WHERE subscription_period_id = ?`,
-    )
-    .get(periodId) as { lastNo: number; live: number };
+  ).get(periodId) as { lastNo: number; live: number };
 }
 
 export interface NewPeriodAttempt {
@@ -79,16 +77,15 @@ export interface NewPeriodAttempt {
  * it together with the period's move to 'charging' and the audit row, before anything is sent.
  */
 export function insertPeriodAttempt(db: Database.Database, attempt: NewPeriodAttempt): number {
-  const result = db
-    .prepare(
-      `INSERT INTO charge_attempts (order_id, idempotency_key, request_id, member_id, card_id,
+  const result = statement(
+    db,
+    `INSERT INTO charge_attempts (order_id, idempotency_key, request_id, member_id, card_id,
          subscription_period_id, attempt_no, kind, amount, tax_free_amount, order_name, status,
          operator_id, created_at, updated_at)
        VALUES (@orderId, @idempotencyKey, NULL, @memberId, @cardId, @periodId, @attemptNo,
          CASE WHEN @attemptNo = 1 THEN 'scheduled' ELSE 'retry' END, @amount, @taxFreeAmount,
          @orderName, 'PENDING', NULL, @at, @at)`,
-    )
-    .run(attempt);
+  ).run(attempt);
   return Number(result.lastInsertRowid);
 }
 
@@ -100,11 +97,10 @@ export function markPeriodCharging(
   at: number,
 ): boolean {
   return (
-    db
-      .prepare(
-        "UPDATE subscription_periods SET status = 'charging', updated_at = @at WHERE id = @periodId AND status = @from",
-      )
-      .run({ periodId, from, at }).changes === 1
+    statement(
+      db,
+      "UPDATE subscription_periods SET status = 'charging', updated_at = @at WHERE id = @periodId AND status = @from",
+    ).run({ periodId, from, at }).changes === 1
   );
 }
 
@@ -122,17 +118,18 @@ export function followPeriodOutcome(
   at: number,
 ): void {
   if (status !== 'DONE' && status !== 'DECLINED' && status !== 'FAILED') return;
-  const periodId = db
-    .prepare('SELECT subscription_period_id FROM charge_attempts WHERE id = ?')
+  const periodId = statement(db, 'SELECT subscription_period_id FROM charge_attempts WHERE id = ?')
     .pluck()
     .get(attemptId) as number | null | undefined;
   if (periodId === null || periodId === undefined) return;
   if (status === 'DONE') {
-    db.prepare(
+    statement(
+      db,
       "UPDATE subscription_periods SET status = 'paid', updated_at = @at WHERE id = @periodId AND status <> 'paid'",
     ).run({ periodId, at });
   } else {
-    db.prepare(
+    statement(
+      db,
       "UPDATE subscription_periods SET status = 'failed', updated_at = @at WHERE id = @periodId AND status = 'charging'",
     ).run({ periodId, at });
   }

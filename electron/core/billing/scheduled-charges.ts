@@ -1,10 +1,11 @@
-import type { BillingKeyRef } from '../toss/index.ts';
+import type { BillingKeyRef, ChargeBillingKeyRequest } from '../toss/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError } from './billing-error.ts';
 import { activeCardRowOf } from './card-rows.ts';
 import { type AttemptRow, attemptRow, chargeView, markSent } from './charge-rows.ts';
-import { chargeBodyFor, chargeKeyFor, recordChargeOutcome, sendCharge } from './charge-send.ts';
+import { chargeBodyFor, chargeKeyFor, recordChargeOutcomeGrouped, sendCharge } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
+import type { GroupCommit } from './group-commit.ts';
 import type { InFlight } from './in-flight.ts';
 import {
   type ChargeablePeriodRow,
@@ -22,11 +23,25 @@ export interface ChargePeriodInput {
   /** 1 for the period's scheduled charge (the default), 2 and up for dunning retries. */
   readonly attemptNo?: number;
   /**
-   * Awaited after the attempt is committed and just before its request leaves (the scheduler's rate
-   * limiter). Only a request that is really sent waits: a refused or repeated try costs nothing. A
-   * crash during the wait leaves the attempt PENDING, never sent, which the reconciler resolves.
+   * Awaited once the try is found chargeable and before its attempt is written and sent (the
+   * scheduler's rate limiter). A refused or repeated try does not wait, so it costs nothing. The
+   * checks are made again in the transaction that writes the attempt, so a period that moved on
+   * during the wait is still refused.
    */
   readonly beforeSend?: () => Promise<void>;
+  /**
+   * Called with Toss's answer as soon as it arrives, before it is written: the request no longer
+   * holds a connection, so the scheduler can start the next one and let its attempt share the
+   * commit of this outcome. The returned result still waits for that commit.
+   */
+  readonly onAnswered?: (answer: ChargeAnswer) => void;
+}
+
+/** Toss's answer to a scheduled charge request, not yet in the ledger. */
+export interface ChargeAnswer {
+  readonly status: 'DONE' | 'DECLINED' | 'FAILED' | 'UNKNOWN';
+  /** Toss's error code (null for DONE). */
+  readonly code: string | null;
 }
 
 /** Why a period was not charged; nothing was written and nothing was sent. */
@@ -54,10 +69,16 @@ export interface ScheduledChargeService {
   /**
    * Charges one try of a subscription period through the same path as a manual charge
    * (design.md invariant 4): in one transaction the period is checked, the attempt (deterministic
-   * orderId, fresh Idempotency-Key, PENDING) is inserted with its audit row and the period becomes
-   * 'charging'; only after the commit does the request leave. The outcome moves the period to
-   * 'paid' (DONE) or 'failed' (DECLINED, FAILED); UNKNOWN leaves it 'charging' until the
-   * reconciler resolves the attempt, which moves the period the same way.
+   * orderId, fresh Idempotency-Key, PENDING) is inserted with its audit row, the period becomes
+   * 'charging' and the attempt is marked sent; only after the commit does the request leave. The
+   * outcome moves the period to 'paid' (DONE) or 'failed' (DECLINED, FAILED); UNKNOWN leaves it
+   * 'charging' until the reconciler resolves the attempt, which moves the period the same way.
+   *
+   * Unlike a manual charge, both transactions (attempt, outcome) are group commits
+   * (group-commit.ts): they carry the writes of every scheduled charge started or answered in the
+   * same turn of the event loop, which is what lets a due run charge thousands of periods without
+   * one fsync each. Each still commits before its request leaves, and before its outcome is
+   * returned.
    *
    * Asking again for the same (period, attempt), at once or after a restart, returns the attempt
    * already written (waiting for its answer if it is on its way) and never sends a second one.
@@ -90,9 +111,24 @@ export function periodOrderId(
 /** Thrown inside the transaction to roll it back when the period moved on meanwhile. */
 class PeriodMoved extends Error {}
 
+/** What a try's checks found: a refusal, the attempt already written, or a period to charge. */
+type Assessment =
+  | Extract<ScheduledChargeResult, { kind: 'not_chargeable' }>
+  | { readonly kind: 'written'; readonly attemptId: number }
+  | { readonly kind: 'chargeable'; readonly row: ChargeablePeriodRow; readonly cardId: number };
+
+/** A committed attempt, ready to leave: the key and body are read in the transaction that wrote it. */
+interface Claimed {
+  readonly kind: 'claimed';
+  readonly attempt: AttemptRow;
+  readonly key: BillingKeyRef;
+  readonly body: ChargeBillingKeyRequest;
+}
+
 export function createScheduledChargeService(
   ctx: BillingContext,
   inFlight: InFlight<ChargeView>,
+  group: GroupCommit,
 ): ScheduledChargeService {
   const db = ctx.ledger.db;
 
@@ -104,11 +140,11 @@ export function createScheduledChargeService(
     return { kind: 'charge', charge, repeated: true };
   }
 
-  function refuse(reason: NotChargeableReason, message: string): ScheduledChargeResult {
-    return { kind: 'not_chargeable', reason, message };
+  function refuse(reason: NotChargeableReason, message: string) {
+    return { kind: 'not_chargeable', reason, message } as const;
   }
 
-  function check(row: ChargeablePeriodRow, attemptNo: number): ScheduledChargeResult | undefined {
+  function check(row: ChargeablePeriodRow, attemptNo: number) {
     const from = attemptNo === 1 ? 'pending' : 'failed';
     if (row.periodStatus !== from) {
       return refuse(
@@ -139,14 +175,10 @@ export function createScheduledChargeService(
     return undefined;
   }
 
-  /** Synchronous up to the send: no other call of this process can run between check and commit. */
-  function start(
-    periodId: number,
-    attemptNo: number,
-    beforeSend: (() => Promise<void>) | undefined,
-  ): Promise<ScheduledChargeResult> | ScheduledChargeResult {
+  /** Reads only: made before the rate limiter's wait, and again in the transaction that writes. */
+  function assess(periodId: number, attemptNo: number): Assessment {
     const written = periodAttemptId(db, periodId, attemptNo);
-    if (written !== undefined) return existing(written);
+    if (written !== undefined) return { kind: 'written', attemptId: written };
     const row = chargeablePeriodRow(db, periodId);
     if (!row) return refuse('PERIOD_NOT_FOUND', `구독 기간(번호 ${periodId})을 찾을 수 없습니다.`);
     const refused = check(row, attemptNo);
@@ -158,39 +190,69 @@ export function createScheduledChargeService(
         `${row.memberName} 회원은 등록된 카드가 없어 정기 결제를 하지 않았습니다.`,
       );
     }
+    return { kind: 'chargeable', row, cardId: card.id };
+  }
+
+  /**
+   * Runs in a group commit's savepoint: checks, writes the attempt and marks it sent, all or
+   * nothing. `at` is when the rate limiter let the try go, which the rows record.
+   */
+  function claim(
+    periodId: number,
+    attemptNo: number,
+    at: number,
+  ): Claimed | Exclude<Assessment, { kind: 'chargeable' }> {
+    const found = assess(periodId, attemptNo);
+    if (found.kind !== 'chargeable') return found;
+    const { row, cardId } = found;
     // Opened before anything is written: a key that does not open is an error, not an attempt.
-    const key = chargeKeyFor(ctx, row.memberId, card.id);
+    const key = chargeKeyFor(ctx, row.memberId, cardId);
+    if (!markPeriodCharging(db, periodId, attemptNo === 1 ? 'pending' : 'failed', at))
+      throw new PeriodMoved();
+    const attemptId = insertPeriodAttempt(db, {
+      orderId: periodOrderId(row.subscriptionId, row.periodIndex, attemptNo, row.memberUid),
+      idempotencyKey: `sched_${ctx.randomId()}`,
+      memberId: row.memberId,
+      cardId,
+      periodId,
+      attemptNo,
+      amount: row.amount,
+      taxFreeAmount: row.taxFreeAmount,
+      orderName: row.orderName,
+      at,
+    });
+    audit(ctx, SCHEDULER, 'charge.request', `charge_attempt:${attemptId}`, {
+      memberId: row.memberId,
+      cardId,
+      amount: row.amount,
+      taxFreeAmount: row.taxFreeAmount,
+      orderName: row.orderName,
+      subscriptionId: row.subscriptionId,
+      periodId,
+      periodIndex: row.periodIndex,
+      attemptNo,
+    });
+    // Sent as soon as this commits, with no wait left between the two: sent_at in the same commit
+    // keeps its meaning (set: the request may have left; NULL: it never did) after any crash.
+    markSent(db, attemptId, at);
+    const attempt = attemptRow(db, attemptId);
+    if (!attempt) throw new Error(`charge attempt ${attemptId} vanished`);
+    return { kind: 'claimed', attempt, key, body: chargeBodyFor(ctx, attempt) };
+  }
+
+  async function start(
+    periodId: number,
+    attemptNo: number,
+    { beforeSend, onAnswered }: Pick<ChargePeriodInput, 'beforeSend' | 'onAnswered'>,
+  ): Promise<ScheduledChargeResult> {
+    const first = assess(periodId, attemptNo);
+    if (first.kind === 'written') return existing(first.attemptId);
+    if (first.kind !== 'chargeable') return first;
+    if (beforeSend) await beforeSend();
     const at = ctx.now().getTime();
-    const from = attemptNo === 1 ? 'pending' : 'failed';
-    let id: number;
+    let claimed: ReturnType<typeof claim>;
     try {
-      id = db.transaction(() => {
-        if (!markPeriodCharging(db, periodId, from, at)) throw new PeriodMoved();
-        const attemptId = insertPeriodAttempt(db, {
-          orderId: periodOrderId(row.subscriptionId, row.periodIndex, attemptNo, row.memberUid),
-          idempotencyKey: `sched_${ctx.randomId()}`,
-          memberId: row.memberId,
-          cardId: card.id,
-          periodId,
-          attemptNo,
-          amount: row.amount,
-          taxFreeAmount: row.taxFreeAmount,
-          orderName: row.orderName,
-          at,
-        });
-        audit(ctx, SCHEDULER, 'charge.request', `charge_attempt:${attemptId}`, {
-          memberId: row.memberId,
-          cardId: card.id,
-          amount: row.amount,
-          taxFreeAmount: row.taxFreeAmount,
-          orderName: row.orderName,
-          subscriptionId: row.subscriptionId,
-          periodId,
-          periodIndex: row.periodIndex,
-          attemptNo,
-        });
-        return attemptId;
-      })();
+      claimed = await group.run(() => claim(periodId, attemptNo, at));
     } catch (error) {
       if (error instanceof PeriodMoved) {
         // Moved by another connection that wrote this very try: that one is the answer.
@@ -203,28 +265,28 @@ export function createScheduledChargeService(
       }
       throw error;
     }
-    const attempt = attemptRow(db, id);
-    if (!attempt) throw new Error(`charge attempt ${id} vanished`);
-    return inFlight
-      .run(id, () => send(attempt, key, beforeSend))
-      .then((charge) => ({ kind: 'charge', charge, repeated: false }));
+    if (claimed.kind === 'written') return existing(claimed.attemptId);
+    if (claimed.kind !== 'claimed') return claimed;
+    const { attempt, key, body } = claimed;
+    // Registered before the first await, so a repeated call and the reconciler see it in flight.
+    const charge = await inFlight.run(attempt.id, () => send(attempt, key, body, onAnswered));
+    return { kind: 'charge', charge, repeated: false };
   }
 
   async function send(
     attempt: AttemptRow,
     key: BillingKeyRef,
-    beforeSend: (() => Promise<void>) | undefined,
+    body: ChargeBillingKeyRequest,
+    onAnswered: ChargePeriodInput['onAnswered'],
   ): Promise<ChargeView> {
-    if (beforeSend) await beforeSend();
-    const body = chargeBodyFor(ctx, attempt);
-    markSent(db, attempt.id, ctx.now().getTime());
     ctx.log.info('scheduled charge sent', {
       chargeId: attempt.id,
       orderId: attempt.orderId,
       amount: attempt.amount,
     });
     const outcome = await sendCharge(ctx, attempt, { key, body });
-    return recordChargeOutcome(ctx, attempt.id, outcome, SCHEDULER, 'charge');
+    onAnswered?.({ status: outcome.status, code: outcome.status === 'DONE' ? null : outcome.code });
+    return recordChargeOutcomeGrouped(ctx, group, attempt.id, outcome, SCHEDULER, 'charge');
   }
 
   return {
@@ -237,7 +299,7 @@ export function createScheduledChargeService(
         throw new BillingError('INVALID_INPUT', '결제 시도 번호는 1 이상의 정수여야 합니다.');
       }
       try {
-        return await start(input.periodId, attemptNo, input.beforeSend);
+        return await start(input.periodId, attemptNo, input);
       } catch (error) {
         // Another connection (a second process, a restarted one) can still race on the same try;
         // the unique indexes let one attempt in, and the loser returns the winner's.

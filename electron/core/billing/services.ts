@@ -1,6 +1,7 @@
 import { type CardService, createCardService } from './cards.ts';
 import { type ChargeService, createChargeService } from './charges.ts';
 import { type BillingDeps, billingContext } from './deps.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { createInFlight } from './in-flight.ts';
 import { createReviewService, type ReviewService } from './manual-review.ts';
 import { createMemberService, type MemberService } from './members.ts';
@@ -38,6 +39,6 @@ export function createBillingServices(deps: BillingDeps): BillingServices {
     refunds: createRefundService(ctx, refundsInFlight),
     reconciler: createReconciler(ctx, chargesInFlight, refundsInFlight),
     review: createReviewService(ctx, chargesInFlight, refundsInFlight),
-    scheduled: createScheduledChargeService(ctx, chargesInFlight),
+    scheduled: createScheduledChargeService(ctx, chargesInFlight, createGroupCommit(ctx.ledger.db)),
   };
 }

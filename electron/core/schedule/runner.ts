@@ -1,4 +1,4 @@
-import type { ScheduledChargeService } from '../billing/index.ts';
+import type { ChargeAnswer, ScheduledChargeService } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
@@ -177,12 +177,26 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       return queue.shift();
     }
 
-    async function chargeOne(period: DueRow): Promise<void> {
+    // Reacts to Toss's answer as it arrives, before it is written, so the next request a worker
+    // starts already sees the pause.
+    function onAnswered(answer: ChargeAnswer): void {
+      if (answer.status === 'UNKNOWN' && SLOW_DOWN_CODES.has(answer.code ?? '')) {
+        pauseMs = Math.min(slowMax, pauseMs === 0 ? slowBase : pauseMs * 2);
+        counts.slowedDown++;
+        log.warn('rate limited: slowing the run', { pauseMs, code: answer.code });
+      } else if (answer.status !== 'UNKNOWN' && pauseMs > 0) {
+        // Answers are coming through again: ease back towards full speed.
+        pauseMs = pauseMs / 2 < slowBase ? 0 : pauseMs / 2;
+      }
+    }
+
+    async function chargeOne(period: DueRow, answered: (answer: ChargeAnswer) => void): Promise<void> {
       try {
         const result = await deps.billing.scheduled.chargePeriod({
           periodId: period.id,
           attemptNo: 1,
           beforeSend,
+          onAnswered: answered,
         });
         if (result.kind === 'not_chargeable' || result.repeated) {
           counts.skipped++;
@@ -191,16 +205,8 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
           }
           return;
         }
-        const status = result.charge.status === 'PENDING' ? 'UNKNOWN' : result.charge.status;
-        counts.charged[status]++;
-        if (status === 'UNKNOWN' && SLOW_DOWN_CODES.has(result.charge.tossCode ?? '')) {
-          pauseMs = Math.min(slowMax, pauseMs === 0 ? slowBase : pauseMs * 2);
-          counts.slowedDown++;
-          log.warn('rate limited: slowing the run', { pauseMs, code: result.charge.tossCode });
-        } else if (status !== 'UNKNOWN' && pauseMs > 0) {
-          // Answers are coming through again: ease back towards full speed.
-          pauseMs = pauseMs / 2 < slowBase ? 0 : pauseMs / 2;
-        }
+        // Counted from the ledger, once the outcome is committed.
+        counts.charged[result.charge.status === 'PENDING' ? 'UNKNOWN' : result.charge.status]++;
       } catch (error) {
         counts.errors++;
         log.error('due period charge failed', { periodId: period.id, error });
@@ -208,12 +214,25 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
     }
 
     async function worker(): Promise<void> {
+      const recording: Promise<void>[] = [];
       for (;;) {
         if (pauseMs > 0) await sleep(pauseMs);
         const period = next();
-        if (!period) return;
-        await chargeOne(period);
+        if (!period) break;
+        // The worker's slot is the request: it frees once Toss answers, and the next period's
+        // attempt then shares one commit with this outcome instead of waiting for it.
+        let answered: () => void = () => {};
+        const answer = new Promise<void>((resolve) => {
+          answered = resolve;
+        });
+        const charged = chargeOne(period, (reply) => {
+          onAnswered(reply);
+          answered();
+        });
+        recording.push(charged);
+        await Promise.race([answer, charged]);
       }
+      await Promise.all(recording);
     }
 
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
