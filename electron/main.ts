@@ -1,6 +1,17 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  session as electronSession,
+  ipcMain,
+  Menu,
+  Notification,
+  net,
+  protocol,
+  shell,
+  Tray,
+} from 'electron';
 import {
   attentionCounts,
   chargesNeedingAttention,
@@ -9,12 +20,13 @@ import {
   createDispatch,
   IDLE_LOCK_MINUTES,
   nextChargeLabel,
-  readSetting,
   type Session,
 } from './core/desk/index.ts';
+import { readSetting } from './core/ledger/index.ts';
 import { createLogger } from './core/log/index.ts';
 import { createKeytarSecretStore } from './core/secrets/index.ts';
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
+import { BILLING_PARTITION, openBillingWindow } from './shell/billing-window.ts';
 import { createDeskOpener, readTrainingFlag, writeTrainingFlag } from './shell/desk-opener.ts';
 import { installGuards } from './shell/guards.ts';
 import { isTrustedSender, registerIpc } from './shell/ipc-register.ts';
@@ -64,7 +76,12 @@ async function start(): Promise<void> {
   const notify = createNotifier(Notification);
 
   handleAppProtocol(protocol, net, rendererDir);
-  installGuards(app, APP_ORIGIN, { onExternalLink: (url) => void openExternal(url) });
+  // Toss's registration window keeps to Toss's hosts by its own session policy (billing-window.ts).
+  const billingSession = () => electronSession.fromPartition(BILLING_PARTITION);
+  installGuards(app, APP_ORIGIN, {
+    onExternalLink: (url) => void openExternal(url),
+    exempt: (contents) => contents.session === billingSession(),
+  });
 
   // Assigned once the desk is open; a run that finishes before that has no tray to refresh yet.
   let tray: ReturnType<typeof createTray> | undefined;
@@ -106,6 +123,19 @@ async function start(): Promise<void> {
     host,
     version: app.getVersion(),
     now,
+    async openRegistrationWindow(keys) {
+      const origin = host.training() ? await opener.trainingEmulatorUrl() : undefined;
+      return openBillingWindow(
+        {
+          createWindow: (options) => new BrowserWindow(options),
+          session: billingSession(),
+          target: origin === undefined ? { kind: 'toss' } : { kind: 'emulator', origin },
+          isPackaged: app.isPackaged,
+          parent: window && !window.isDestroyed() ? window : undefined,
+        },
+        keys,
+      );
+    },
     launchAtLogin: {
       get: () => app.getLoginItemSettings().openAtLogin,
       set: (enabled) => setLaunchAtLogin(app, enabled),

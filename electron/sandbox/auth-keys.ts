@@ -6,9 +6,8 @@ import { failure, success } from './outcome.ts';
 import type { CardOnFile } from './store.ts';
 
 /**
- * Records a finished registration window (§3.2) and returns the authKey the browser would carry to
- * the successUrl. The stand-in window that calls this is not written yet, so today every authKey is
- * unknown to the endpoint below.
+ * Records a finished registration window (§3.2) and returns the authKey the browser carries to the
+ * successUrl. The stand-in window (billing-window.ts) calls this once a card is accepted.
  */
 export function createAuthKey(
   deps: EndpointDeps,

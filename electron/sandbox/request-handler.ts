@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate } from './basic-auth.ts';
+import { BILLING_WINDOW_PATH, createBillingWindow } from './billing-window.ts';
 import { CONTROL_PREFIX, type ControlDeps, createControlApi } from './control.ts';
 import type { EndpointDeps } from './endpoint.ts';
 import { type ErrorCode, isErrorCode, type Language, languageFrom } from './errors.ts';
@@ -46,10 +47,16 @@ export function createRequestHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const routes = createRouteTable(deps);
   const control = createControlApi(deps);
+  const billingWindow = createBillingWindow(deps);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    // The window and its stylesheet, served before the control API, whose routes it shares a prefix with.
+    if (url.pathname.startsWith(BILLING_WINDOW_PATH)) {
+      sendReply(res, await billingWindow(req, url));
+      return;
+    }
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       sendReply(res, await control(req, url.pathname));
       return;

@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTossClientKey, tossClientKeyStatus } from '../core/billing/index.ts';
 import { type Desk, type DeskDeps, openDesk } from '../core/desk/index.ts';
 import { type RunningSandbox, startSandbox } from '../sandbox/index.ts';
 
 /** The emulator accepts any test key; training never holds a real one. */
 export const TRAINING_SECRET_KEY = 'test_sk_training_mode_autopay_desk';
+/** The emulator pairs test_ck_X with test_sk_X (electron/sandbox/README.md). */
+export const TRAINING_CLIENT_KEY = 'test_ck_training_mode_autopay_desk';
 
 export type DeskOpenerDeps = Omit<DeskDeps, 'dataDir' | 'tossBaseUrl'> & {
   /** The app's data folder (Electron's userData): the store's ledger, and training/ inside it. */
@@ -13,6 +16,8 @@ export type DeskOpenerDeps = Omit<DeskDeps, 'dataDir' | 'tossBaseUrl'> & {
 
 export interface DeskOpener {
   open(training: boolean): Promise<Desk>;
+  /** The training emulator's origin (its card registration window lives there), once started. */
+  trainingEmulatorUrl(): Promise<string | undefined>;
   /** Stops the training emulator, if it was started. */
   close(): Promise<void>;
 }
@@ -42,7 +47,17 @@ export function createDeskOpener(deps: DeskOpenerDeps): DeskOpener {
         await opened.secrets.setTossSecretKey(TRAINING_SECRET_KEY);
         await opened.secretChanged();
       }
+      if (!tossClientKeyStatus(opened.ledger.db, 'test').configured) {
+        setTossClientKey(
+          opened.ledger.db,
+          { clientKey: TRAINING_CLIENT_KEY, secretKeyMode: 'test', actor: 'training' },
+          deps.now,
+        );
+      }
       return opened;
+    },
+    async trainingEmulatorUrl() {
+      return (await sandbox)?.url;
     },
     async close() {
       await (await sandbox)?.close();

@@ -3,6 +3,11 @@ import type { App, Session, WebContents } from 'electron';
 export interface GuardOptions {
   /** Told about links the renderer tried to open in a new window; it decides whether to open them. */
   onExternalLink?: (url: string) => void;
+  /**
+   * webContents that keep to other hosts under guards of their own (the card registration
+   * window, billing-window.ts); they still get no permissions.
+   */
+  exempt?: (contents: WebContents) => boolean;
 }
 
 /**
@@ -51,7 +56,7 @@ export function denyAllPermissions(session: Session): void {
 /** Guards every webContents the app ever creates, including ones nobody asked for. */
 export function installGuards(app: App, allowedOrigin: string, options: GuardOptions = {}): void {
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, allowedOrigin, options);
+    if (!options.exempt?.(contents)) guardWebContents(contents, allowedOrigin, options);
     denyAllPermissions(contents.session);
   });
 }

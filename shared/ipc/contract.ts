@@ -13,6 +13,7 @@ import {
   chargeLogPageView,
   chargeStatusSchema,
   chargeView,
+  clientKeyStatusView,
   csvView,
   dashboardView,
   intervalUnitSchema,
@@ -33,6 +34,7 @@ import {
   subscriptionStatusSchema,
   subscriptionView,
   upcomingReportView,
+  windowRegistrationView,
 } from './views.ts';
 
 /*
@@ -120,6 +122,8 @@ export const contract = {
   // The Toss secret key: it goes in, and only {configured, mode} ever comes out (invariant 1).
   setSecretKey: channel('owner', z.strictObject({ secretKey: text(200) }), secretStatusView),
   clearSecretKey: channel('owner', empty, secretStatusView),
+  setClientKey: channel('owner', z.strictObject({ clientKey: text(200) }), clientKeyStatusView),
+  clearClientKey: channel('owner', empty, clientKeyStatusView),
   setTrainingMode: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setLaunchAtLogin: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setIdleLock: channel('owner', z.strictObject({ minutes: z.int().min(0).max(240) }), appStatusView),
@@ -183,6 +187,15 @@ export const contract = {
       firstCharge: z.strictObject({ ...chargeFields, requestId }).optional(),
     }),
     cardRegistrationView,
+  ),
+  /** Toss's own window takes the card (no key-in contract needed); no card data reaches the app. */
+  registerCardByWindow: channel(
+    'staff',
+    z.strictObject({
+      memberId: id,
+      firstCharge: z.strictObject({ ...chargeFields, requestId }).optional(),
+    }),
+    windowRegistrationView,
   ),
   removeCard: channel('manager', z.strictObject({ memberId: id }), cardView),
 

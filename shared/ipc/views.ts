@@ -24,9 +24,17 @@ export const secretStatusView = z.object({
 });
 export type SecretStatusView = z.infer<typeof secretStatusView>;
 
+/** The client key opens Toss's own card registration window; it must be of the secret key's mode. */
+export const clientKeyStatusView = z.object({
+  configured: z.boolean(),
+  mode: z.enum(['test', 'live']).nullable(),
+  matchesKeyMode: z.boolean(),
+});
+
 export const appStatusView = z.object({
   version: z.string(),
   keyStatus: secretStatusView,
+  clientKeyStatus: clientKeyStatusView,
   /** 교육 모드: the emulator inside main, its own data folder and keychain entries. */
   training: z.boolean(),
   operator: operatorView.nullable(),
@@ -198,27 +206,33 @@ export const cardRegistrationView = z.object({
   charge: chargeView.nullable(),
 });
 
-export const chargeLogEntryView = z.object({
-  id,
-  orderId: z.string(),
-  memberId: id,
-  memberNo: z.string(),
-  memberName: z.string(),
-  maskedNumber: z.string(),
-  companyName: z.string().nullable(),
-  kind: chargeKindSchema,
-  orderName: z.string(),
-  amount: won,
-  taxFreeAmount: won,
-  status: chargeStatusSchema,
-  tossCode: z.string().nullable(),
-  tossMessage: z.string().nullable(),
-  approveNo: z.string().nullable(),
-  receiptUrl: z.string().nullable(),
-  balanceAmount: won.nullable(),
-  createdAt: epochMs,
-  resolvedAt: epochMs.nullable(),
+/** Toss's window either registered the card or was closed by the customer or the cashier. */
+export const windowRegistrationView = z.object({
+  kind: z.enum(['registered', 'canceled']),
+  registration: cardRegistrationView.nullable(),
 });
+
+/** A row of the charge log: the charge's own fields and who it was for (the company under its log name). */
+export const chargeLogEntryView = chargeView
+  .pick({
+    id: true,
+    orderId: true,
+    memberId: true,
+    maskedNumber: true,
+    kind: true,
+    orderName: true,
+    amount: true,
+    taxFreeAmount: true,
+    status: true,
+    tossCode: true,
+    tossMessage: true,
+    approveNo: true,
+    receiptUrl: true,
+    balanceAmount: true,
+    createdAt: true,
+    resolvedAt: true,
+  })
+  .extend({ memberNo: z.string(), memberName: z.string(), companyName: z.string().nullable() });
 
 export const memberDetailView = memberView.extend({
   cards: z.array(cardView),

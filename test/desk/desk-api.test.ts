@@ -2,30 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { createDispatch } from '../../electron/core/desk/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import type { Payment } from '../../electron/core/toss/index.ts';
+import { CARDS, sandboxPayments } from '../billing/harness.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
-import { deskPerTest } from './desk-fixture.ts';
+import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
 const sandbox = sandboxPerFile();
 const newDesk = deskPerTest(sandbox);
 
-const GOOD_CARD = {
-  cardNumber: '9410001234567890',
-  expiryMonth: '12',
-  expiryYear: '30',
-  identity: '900101',
-  password: '12',
-};
-const DECLINED_CARD = { ...GOOD_CARD, cardNumber: '9410011234567890' };
+const GOOD_CARD = { ...ipcCard(), password: '12' };
+const DECLINED_CARD = { ...ipcCard(CARDS.softDecline), password: '12' };
 
 function testKey(): string {
   return `test_sk_${randomUUID().replaceAll('-', '')}`;
 }
 
-async function payments(): Promise<Payment[]> {
-  return (await sandbox.control('GET', '/__sandbox/payments')) as Payment[];
-}
+const payments = () => sandboxPayments(sandbox);
 
 /** An owner signed in with a secret key set, and a member with the good test card. */
 async function storeWithMember() {

@@ -12,15 +12,22 @@ import {
   type Dispatch,
   IDLE_LOCK_MINUTES,
   openDesk,
-  readSetting,
   type Session,
 } from '../../electron/core/desk/index.ts';
+import { readSetting } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
 import { hashPin, type Role } from '../../electron/core/staff/index.ts';
 import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/index.ts';
+import { BIRTH_DATE, CARDS } from '../billing/harness.ts';
 import { uniqueService } from '../secrets/keychain.ts';
+import { submitSandboxWindow, type TypedCard } from '../support/sandbox-window.ts';
 import type { SandboxFixture } from '../support/toss-sandbox.ts';
+
+/** An emulator test card (test/billing/harness.ts) as the card form sends it over IPC. */
+export function ipcCard(cardNumber: string = CARDS.good) {
+  return { cardNumber, expiryMonth: '12', expiryYear: '30', identity: BIRTH_DATE };
+}
 
 export interface DeskFixture {
   readonly host: DeskHost;
@@ -29,6 +36,8 @@ export interface DeskFixture {
   readonly dataDir: string;
   readonly lines: string[];
   readonly clock: { now: number };
+  /** What the customer does in Toss's registration window (the emulator's stand-in page). */
+  windowCard: TypedCard | 'cancel';
   /** A fresh signed-out session, as a new window would have. */
   session(): Session;
   /** Calls a channel the way main does after the sender check. */
@@ -88,6 +97,7 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
       host,
       version: '0.0.0-test',
       now,
+      openRegistrationWindow: (keys) => submitSandboxWindow(sandbox.url, keys, fixture.windowCard),
       launchAtLogin: {
         get: () => loginItem,
         set: (enabled) => {
@@ -106,6 +116,7 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
       dataDir,
       lines,
       clock,
+      windowCard: { number: CARDS.good },
       session: () => ({ operator: null }),
       call: (channel, request, session) =>
         dispatch(channel, request, session) as Promise<IpcResult<ResponseOf<typeof channel>>>,

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { CARDS } from '../billing/harness.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
-import { deskPerTest } from './desk-fixture.ts';
+import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
 const sandbox = sandboxPerFile();
 const newDesk = deskPerTest(sandbox);
 
-const CARD = { cardNumber: '9410001234567890', expiryMonth: '12', expiryYear: '30', identity: '900101' };
-const SOFT_DECLINE = { ...CARD, cardNumber: '9410011234567890' };
+const CARD = ipcCard();
+const SOFT_DECLINE = ipcCard(CARDS.softDecline);
 
 /** A store with one approved and one declined charge today. */
 async function storeWithCharges() {

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { Payment } from '../../electron/core/toss/index.ts';
+import type { Session } from '../../electron/core/desk/index.ts';
 import type { ChannelName, RequestOf } from '../../shared/ipc/index.ts';
+import { sandboxPayments } from '../billing/harness.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
-import { type DeskFixture, deskPerTest } from './desk-fixture.ts';
+import { type DeskFixture, deskPerTest, ipcCard } from './desk-fixture.ts';
 
 const sandbox = sandboxPerFile();
 const newDesk = deskPerTest(sandbox);
 
-const GOOD_CARD = { cardNumber: '9410001234567890', expiryMonth: '12', expiryYear: '30', identity: '900101' };
+const GOOD_CARD = ipcCard();
 
-async function payments(): Promise<Payment[]> {
-  return (await sandbox.control('GET', '/__sandbox/payments')) as Payment[];
-}
+const payments = () => sandboxPayments(sandbox);
 
 /** An owner with a key set, a manager, and a member with a card. */
 async function store() {
@@ -29,7 +28,7 @@ async function store() {
 
 async function staffWithCaps(
   desk: DeskFixture,
-  owner: DeskFixture extends never ? never : ReturnType<DeskFixture['session']>,
+  owner: Session,
   caps: { perChargeCap?: number; dailyCap?: number },
 ) {
   const created = await desk.ok(

@@ -213,7 +213,7 @@ describe('POST /v1/billing/authorizations/card (§3.1)', () => {
 describe('POST /v1/billing/authorizations/issue (§3.2)', () => {
   const sandbox = sandboxPerTest();
 
-  it('answers 404 NOT_FOUND_BILLING for any authKey until the registration window exists', async () => {
+  it('answers 404 NOT_FOUND_BILLING for an authKey no window handed out', async () => {
     const result = await sandbox.api.call('POST', '/v1/billing/authorizations/issue', {
       body: { authKey: 'bln_unknownAuthKey', customerKey: CARD.customerKey },
     });

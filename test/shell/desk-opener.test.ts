@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, expect, it } from 'vitest';
+import { registerCardByWindow, usableTossClientKey } from '../../electron/core/billing/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
 import {
   createDeskOpener,
   readTrainingFlag,
+  TRAINING_CLIENT_KEY,
   trainingDataDir,
   writeTrainingFlag,
 } from '../../electron/shell/desk-opener.ts';
 import { describeWithKeychain, uniqueService } from '../secrets/keychain.ts';
+import { submitSandboxWindow } from '../support/sandbox-window.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -54,6 +57,7 @@ describeWithKeychain('opening the store data or training data', () => {
     const live = await made.open(false);
     expect(live.dataDir).toBe(baseDir);
     expect(await live.secrets.tossSecretKeyStatus()).toEqual({ configured: false, mode: null });
+    expect(await made.trainingEmulatorUrl()).toBeUndefined();
     await live.close();
 
     const training = await made.open(true);
@@ -73,6 +77,20 @@ describeWithKeychain('opening the store data or training data', () => {
     });
     expect(card.maskedNumber).toContain('*');
     expect(charge.status).toBe('DONE');
+    // And so does a registration through the emulator's window, with the training client key.
+    expect(usableTossClientKey(training.ledger.db, 'test')).toBe(TRAINING_CLIENT_KEY);
+    const emulator = await made.trainingEmulatorUrl();
+    if (emulator === undefined) throw new Error('the training emulator did not start');
+    const byWindow = await registerCardByWindow(
+      {
+        db: training.ledger.db,
+        cards: billing.cards,
+        secretKeyMode: 'test',
+        openWindow: (keys) => submitSandboxWindow(emulator, keys, { number: '9410051234567890' }),
+      },
+      { memberId: member.id },
+    );
+    expect(byWindow.kind === 'registered' && byWindow.registration.replaced?.deletedAtToss).toBe(true);
     await training.close();
 
     // The store's own folder saw none of it, and its key is still not set.

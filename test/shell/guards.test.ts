@@ -188,4 +188,17 @@ describe('installGuards', () => {
     }
     expect(onExternalLink).toHaveBeenCalledTimes(2);
   });
+
+  it('leaves exempt webContents (the card registration window) to their own guards, permissions still denied', () => {
+    const exempt = fakeContents();
+    const guarded = fakeContents();
+    installGuards(app, APP, { exempt: (contents) => contents === exempt.contents });
+    app.emit('web-contents-created', {}, exempt.contents);
+    app.emit('web-contents-created', {}, guarded.contents);
+
+    expect(cancelled(exempt.emitter, 'will-navigate', 'https://pay.tosspayments.com/')).toBe(false);
+    expect(exempt.setWindowOpenHandler).not.toHaveBeenCalled();
+    expect(exempt.session.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(cancelled(guarded.emitter, 'will-navigate', 'https://pay.tosspayments.com/')).toBe(true);
+  });
 });

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '../../electron/core/log/index.ts';
 import type { SecretStore } from '../../electron/core/secrets/index.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
 import { CHANNEL_NAMES, type ChannelName, type IpcResult } from '../../shared/ipc/index.ts';
+import { submitSandboxWindow } from '../support/sandbox-window.ts';
 import { bridgeClientScript } from './bridge-client.ts';
 import { createEventStream, type EventStream } from './event-stream.ts';
 import { assertLoopbackTossUrl, isLiveKey, UiBridgeRefusal } from './guards.ts';
@@ -103,7 +104,7 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     throw error;
   }
   const openedHost = host;
-  const dispatch = createGuardedDispatch(openedHost, now, log, stream);
+  const dispatch = createGuardedDispatch(openedHost, now, log, stream, tossBaseUrl);
   const pageSession: Session = { operator: null };
 
   const server = createServer((request, response) => {
@@ -210,12 +211,21 @@ function openHost(
 }
 
 /** The real dispatch, behind the one extra rule of the bridge: no live key ever goes in. */
-function createGuardedDispatch(host: DeskHost, now: () => Date, log: Logger, stream: EventStream): Dispatch {
+function createGuardedDispatch(
+  host: DeskHost,
+  now: () => Date,
+  log: Logger,
+  stream: EventStream,
+  tossBaseUrl: string,
+): Dispatch {
   const dispatch = createDispatch(
     createDeskApi({
       host,
       version: 'ui-bridge',
       now,
+      // No second browser window here: the customer is taken to type the good test card into the
+      // emulator's stand-in page (test/ui/billing-window.test.ts drives that page in Chromium).
+      openRegistrationWindow: (keys) => submitSandboxWindow(tossBaseUrl, keys, { number: TEST_CARD_NUMBER }),
       launchAtLogin: launchAtLoginFlag(),
       onStatusChanged: () => stream.emit('statusChanged', {}),
     }),
@@ -226,6 +236,9 @@ function createGuardedDispatch(host: DeskHost, now: () => Date, log: Logger, str
     return dispatch(channel, payload, session);
   };
 }
+
+/** The emulator's card that registers and approves (electron/sandbox/README.md). */
+const TEST_CARD_NUMBER = '9410001234567890';
 
 function hasLiveKey(payload: unknown): boolean {
   const key = (payload as { secretKey?: unknown } | null)?.secretKey;

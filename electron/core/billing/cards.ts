@@ -8,9 +8,9 @@ import {
 } from '../../../shared/card/index.ts';
 import { type Billing, TossError } from '../toss/index.ts';
 import { type Actor, audit, checkOperator } from './audit.ts';
-import { BillingError, type FieldProblem } from './billing-error.ts';
+import { BillingError, type FieldProblem, invalidInput } from './billing-error.ts';
 import { activeCardOf, activeCardRowOf, type CardRow, cardRow, cardsOf, cardView } from './card-rows.ts';
-import { type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
+import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import { hasUnresolvedCharges } from './charge-rows.ts';
 import type { ChargeService } from './charges.ts';
 import type { BillingContext } from './deps.ts';
@@ -24,6 +24,18 @@ export interface RegisterCardInput extends Actor {
   /** Card data: used for the one issue request, then dropped (invariant 2). */
   card: CardInput;
   /** "카드 등록과 첫 번째 결제 같이 하기": charge this right after the card is registered. */
+  firstCharge?: ChargeRequestInput | undefined;
+}
+
+export interface RegisterCardWithAuthKeyInput extends Actor {
+  memberId: number;
+  /**
+   * The single-use authKey Toss's registration window sent to the successUrl (toss-api.md §3.2),
+   * opened for this member's customerKey (see CardService.windowCustomerKey). The card itself
+   * never reaches the app in this flow.
+   */
+  authKey: string;
+  /** As in key-in registration: charged right after the card is registered. */
   firstCharge?: ChargeRequestInput | undefined;
 }
 
@@ -42,6 +54,17 @@ export interface CardService {
    * the old, whose key is deleted at Toss after the new one is safely stored.
    */
   register(input: RegisterCardInput): Promise<CardRegistration>;
+  /**
+   * The customerKey to open Toss's registration window with, for main only: it goes into that
+   * window and nowhere else (never over IPC, invariant 3). Refuses, as register does, a member who
+   * is archived or whose card cannot be replaced now, so the window is not opened in vain.
+   */
+  windowCustomerKey(input: { memberId: number }): string;
+  /**
+   * The same registration from the registration window's authKey (POST
+   * /v1/billing/authorizations/issue): stored, replacing and charging exactly as register does.
+   */
+  registerWithAuthKey(input: RegisterCardWithAuthKeyInput): Promise<CardRegistration>;
   /** Deletes the active card's billing key at Toss, then marks the card removed (kept as history). */
   remove(input: { memberId: number } & Actor): Promise<CardView>;
   active(memberId: number): CardView | null;
@@ -88,30 +111,33 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
     throw new BillingError('CARD_INPUT_INVALID', '카드 정보를 확인해 주세요.', { fields });
   }
 
-  async function issue(customerKey: string, card: TossCardFields): Promise<Billing> {
+  async function issue(send: (options: { idempotencyKey: string }) => Promise<Billing>): Promise<Billing> {
     // One key for the request and its repeats: if Toss issued a key but the answer was lost,
     // the repeat gets that same key back instead of issuing a second one.
     const idempotencyKey = `issue_${ctx.randomId()}`;
     try {
-      return await repeatWhileUnknown(ctx, () =>
-        ctx.toss.issueBillingKeyWithCard({ ...card, customerKey }, { idempotencyKey }),
-      );
+      return await repeatWhileUnknown(ctx, () => send({ idempotencyKey }));
     } catch (error) {
       throw issueError(error);
     }
   }
 
+  /** What both flows check before asking Toss for a key; the first charge is checked first of all. */
+  function prepare(input: { memberId: number; firstCharge?: ChargeRequestInput | undefined } & Actor) {
+    const firstCharge = input.firstCharge === undefined ? null : checkChargeRequest(input.firstCharge);
+    checkOperator(ctx, input.operatorId);
+    const member = activeMemberOrThrow(db, input.memberId);
+    if (activeCardOf(db, member.id)) refuseWhileUnresolved(member.id, '바꿀');
+    return { member, firstCharge };
+  }
+
   /** Stores the new card (replacing the active one) with its audit row; returns both rows. */
-  function store(memberId: number, billing: Billing, card: TossCardFields, who: Actor) {
+  function store(memberId: number, billing: Billing, keyedNumber: string | null, who: Actor) {
     const uid = ctx.randomId();
     const sealed = sealBillingKey(ctx, uid, billing.billingKey);
     const at = ctx.now().getTime();
     const tossCard = billing.card ?? null;
-    // Toss's masked number; a value without a mask would be a card number, so the app masks it.
-    const masked =
-      tossCard?.number.includes('*') && tossCard.number.length <= 20
-        ? tossCard.number
-        : maskCardNumber(card.cardNumber);
+    const masked = maskedNumberOf(tossCard?.number ?? null, keyedNumber);
     const issuerCode = tossCard?.issuerCode ?? '';
     const authenticatedAt = Date.parse(billing.authenticatedAt);
     return db.transaction(() => {
@@ -177,53 +203,97 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
     return result;
   }
 
+  /**
+   * The step both flows share once Toss has issued a key: store it sealed (replacing the member's
+   * active card), delete the replaced key at Toss, then make the first charge if one was asked for.
+   */
+  async function complete(issued: {
+    member: { id: number };
+    customerKey: string;
+    billing: Billing;
+    keyedNumber: string | null;
+    firstCharge: ChargeRequest | null;
+    who: Actor;
+  }): Promise<CardRegistration> {
+    const { member, billing, firstCharge, who } = issued;
+    let saved: ReturnType<typeof store>;
+    try {
+      // A key bound to another customerKey could never be charged (toss-api.md §15.1).
+      if (billing.customerKey !== issued.customerKey)
+        throw new Error('Toss issued the key for another customerKey');
+      activeMemberOrThrow(db, member.id);
+      saved = store(member.id, billing, issued.keyedNumber, who);
+    } catch (error) {
+      // The key cannot be fetched again (toss-api.md §3.5): one that is not stored is deleted,
+      // so that no live key exists that the app does not know about.
+      await ctx.toss.deleteBillingKey(billing.billingKey).catch(() => undefined);
+      ctx.log.error('issued billing key not stored', { memberId: member.id, error });
+      if (error instanceof BillingError) throw error;
+      throw new BillingError(
+        'CARD_NOT_STORED',
+        '카드를 장부에 저장하지 못해 등록을 취소했습니다. 다시 등록해 주세요.',
+        { cause: error },
+      );
+    }
+    ctx.log.info('card registered', { memberId: member.id, cardId: saved.stored.id });
+
+    let replaced: CardRegistration['replaced'] = null;
+    if (saved.previous) {
+      const { deleted } = await deleteAtToss(saved.previous, who);
+      replaced = { card: cardView(saved.previous), deletedAtToss: deleted };
+    }
+
+    const charge =
+      firstCharge === null
+        ? null
+        : await charges.charge({
+            memberId: member.id,
+            amount: firstCharge.amount,
+            orderName: firstCharge.orderName,
+            taxFreeAmount: firstCharge.taxFreeAmount,
+            ...(firstCharge.requestId === null ? {} : { requestId: firstCharge.requestId }),
+            ...(who.actor === undefined ? {} : { actor: who.actor }),
+            operatorId: who.operatorId ?? null,
+          });
+    return { card: cardView(saved.stored), replaced, charge };
+  }
+
   return {
     async register(input) {
-      const firstCharge = input.firstCharge === undefined ? null : checkChargeRequest(input.firstCharge);
-      checkOperator(ctx, input.operatorId);
-      const member = activeMemberOrThrow(db, input.memberId);
-      if (activeCardOf(db, member.id)) refuseWhileUnresolved(member.id, '바꿀');
+      const { member, firstCharge } = prepare(input);
       const card = checkedCard(input.card);
       const customerKey = openCustomerKey(ctx, member.uid, member.customerKeySealed);
-      const billing = await issue(customerKey, card);
+      const billing = await issue((options) =>
+        ctx.toss.issueBillingKeyWithCard({ ...card, customerKey }, options),
+      );
+      return complete({
+        member,
+        customerKey,
+        billing,
+        keyedNumber: card.cardNumber,
+        firstCharge,
+        who: input,
+      });
+    },
 
-      let saved: ReturnType<typeof store>;
-      try {
-        activeMemberOrThrow(db, member.id);
-        saved = store(member.id, billing, card, input);
-      } catch (error) {
-        // The key cannot be fetched again (toss-api.md §3.5): one that is not stored is deleted,
-        // so that no live key exists that the app does not know about.
-        await ctx.toss.deleteBillingKey(billing.billingKey).catch(() => undefined);
-        ctx.log.error('issued billing key not stored', { memberId: member.id, error });
-        if (error instanceof BillingError) throw error;
-        throw new BillingError(
-          'CARD_NOT_STORED',
-          '카드를 장부에 저장하지 못해 등록을 취소했습니다. 다시 등록해 주세요.',
-          { cause: error },
-        );
+    windowCustomerKey(input) {
+      const { member } = prepare(input);
+      return openCustomerKey(ctx, member.uid, member.customerKeySealed);
+    },
+
+    async registerWithAuthKey(input) {
+      const { member, firstCharge } = prepare(input);
+      const authKey = typeof input.authKey === 'string' ? input.authKey : '';
+      if (authKey.length === 0 || authKey.length > 300) {
+        throw invalidInput({
+          authKey: { code: 'AUTH_KEY_INVALID', message: '카드 등록 창의 인증 정보가 올바르지 않습니다.' },
+        });
       }
-      ctx.log.info('card registered', { memberId: member.id, cardId: saved.stored.id });
-
-      let replaced: CardRegistration['replaced'] = null;
-      if (saved.previous) {
-        const { deleted } = await deleteAtToss(saved.previous, input);
-        replaced = { card: cardView(saved.previous), deletedAtToss: deleted };
-      }
-
-      const charge =
-        firstCharge === null
-          ? null
-          : await charges.charge({
-              memberId: member.id,
-              amount: firstCharge.amount,
-              orderName: firstCharge.orderName,
-              taxFreeAmount: firstCharge.taxFreeAmount,
-              ...(firstCharge.requestId === null ? {} : { requestId: firstCharge.requestId }),
-              ...(input.actor === undefined ? {} : { actor: input.actor }),
-              operatorId: input.operatorId ?? null,
-            });
-      return { card: cardView(saved.stored), replaced, charge };
+      const customerKey = openCustomerKey(ctx, member.uid, member.customerKeySealed);
+      const billing = await issue((options) =>
+        ctx.toss.issueBillingKeyWithAuthKey({ authKey, customerKey }, options),
+      );
+      return complete({ member, customerKey, billing, keyedNumber: null, firstCharge, who: input });
     },
 
     async remove(input) {
@@ -266,9 +336,25 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
   };
 }
 
+/**
+ * Toss's masked number as it is; one without a mask would be a card number, so the app masks it
+ * (the number typed at key-in, else Toss's own). The ledger refuses a value without a '*'.
+ */
+function maskedNumberOf(tossNumber: string | null, keyedNumber: string | null): string {
+  if (tossNumber?.includes('*') && tossNumber.length <= 20) return tossNumber;
+  return maskCardNumber(keyedNumber ?? tossNumber ?? '');
+}
+
 function issueError(error: unknown): Error {
   if (!(error instanceof TossError)) return error instanceof Error ? error : new Error(String(error));
   if (error.retryClass === 'config') return tossConfigError(error);
+  if (error.code === 'NOT_FOUND_BILLING') {
+    return new BillingError(
+      'CARD_AUTH_KEY_REFUSED',
+      `카드 등록 창의 인증이 만료되었거나 이미 사용되었습니다. 카드 등록 창을 다시 열어 주세요. (${error.message})`,
+      { tossCode: error.code, cause: error },
+    );
+  }
   if (error.outcomeUnknown) {
     return new BillingError(
       'CARD_REGISTRATION_UNKNOWN',

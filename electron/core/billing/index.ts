@@ -5,9 +5,29 @@ export {
   type BillingErrorOptions,
   type FieldProblem,
 } from './billing-error.ts';
-export type { CardRegistration, CardService, RegisterCardInput } from './cards.ts';
+export {
+  type CardWindowDeps,
+  type CardWindowOutcome,
+  type OpenRegistrationWindow,
+  type RegisterCardByWindowInput,
+  type RegistrationWindowResult,
+  registerCardByWindow,
+} from './card-window.ts';
+export type {
+  CardRegistration,
+  CardService,
+  RegisterCardInput,
+  RegisterCardWithAuthKeyInput,
+} from './cards.ts';
 export { type ChargeRequestInput, MIN_CHARGE_AMOUNT } from './charge-input.ts';
 export type { ChargeInput, ChargeService } from './charges.ts';
+export {
+  clearTossClientKey,
+  setTossClientKey,
+  type TossClientKeyStatus,
+  tossClientKeyStatus,
+  usableTossClientKey,
+} from './client-key.ts';
 export {
   type BillingContext,
   type BillingDeps,

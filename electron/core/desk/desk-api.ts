@@ -1,8 +1,16 @@
 import type { z } from 'zod';
 import type { ChannelName, Contract } from '../../../shared/ipc/index.ts';
 import { appendAudit, auditEntries, auditPage, type JsonObject, verifyAudit } from '../audit/index.ts';
-import type { Actor } from '../billing/index.ts';
-import { allChargeLogEntries, chargeLogPage } from '../ledger/index.ts';
+import {
+  type Actor,
+  BillingError,
+  clearTossClientKey,
+  type OpenRegistrationWindow,
+  registerCardByWindow,
+  setTossClientKey,
+  tossClientKeyStatus,
+} from '../billing/index.ts';
+import { allChargeLogEntries, chargeLogPage, readSetting, writeSetting } from '../ledger/index.ts';
 import { DEFAULT_TIME_ZONE, upcoming as upcomingCharges } from '../schedule/index.ts';
 import { capMessage, chargeCapExceeded, type Operator, StaffError } from '../staff/index.ts';
 import { auditCsv } from './audit-csv.ts';
@@ -10,7 +18,7 @@ import { backupNow, listBackups } from './backups.ts';
 import { chargesCsv } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskHost } from './desk-host.ts';
-import { IDLE_LOCK_MINUTES, readSetting, STORE_DETAILS, writeSetting } from './settings.ts';
+import { IDLE_LOCK_MINUTES, STORE_DETAILS } from './settings.ts';
 
 /** Who is calling: main keeps one per window; sign-in and sign-out change it. */
 export interface Session {
@@ -33,6 +41,11 @@ export interface DeskApiDeps {
   readonly now: () => Date;
   /** Whether the app starts with the computer: the OS keeps this, so the shell reads and sets it. */
   readonly launchAtLogin: { get(): boolean; set(enabled: boolean): void };
+  /**
+   * Opens Toss's card registration window (the shell's BrowserWindow in the app, the emulator's
+   * stand-in page in tests) and resolves with how it ended.
+   */
+  readonly openRegistrationWindow: OpenRegistrationWindow;
   /** Told after sign-in, sign-out and training switches, so the shell can push statusChanged. */
   readonly onStatusChanged?: () => void;
 }
@@ -110,10 +123,16 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     );
   }
 
+  const secretKeyMode = async () => (await desk().secrets.tossSecretKeyStatus()).mode;
+  // One window at a time: a second would open for the same counter while the first waits for a card.
+  let windowOpen = false;
+
   async function appStatus(session: Session) {
+    const keyStatus = await desk().secrets.tossSecretKeyStatus();
     return {
       version: deps.version,
-      keyStatus: await desk().secrets.tossSecretKeyStatus(),
+      keyStatus,
+      clientKeyStatus: tossClientKeyStatus(desk().ledger.db, keyStatus.mode),
       training: host.training(),
       operator: session.operator,
       needsOwner: desk().operators.needsOwner(),
@@ -154,6 +173,20 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       await desk().secretChanged();
       auditSetting(session, 'settings.toss_secret_key_cleared', {});
       return desk().secrets.tossSecretKeyStatus();
+    },
+    async setClientKey({ clientKey }, session) {
+      return setTossClientKey(
+        desk().ledger.db,
+        { clientKey, secretKeyMode: await secretKeyMode(), ...actorOf(session) },
+        deps.now,
+      );
+    },
+    async clearClientKey(_request, session) {
+      return clearTossClientKey(
+        desk().ledger.db,
+        { secretKeyMode: await secretKeyMode(), ...actorOf(session) },
+        deps.now,
+      );
     },
     async setTrainingMode({ enabled }, session) {
       if (enabled !== host.training()) auditSetting(session, 'settings.training_mode', { enabled });
@@ -222,6 +255,29 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
         ...actorOf(session),
       });
       return registration;
+    },
+    async registerCardByWindow({ memberId, firstCharge }, session) {
+      if (windowOpen) {
+        throw new BillingError('BUSY', '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫으세요.');
+      }
+      if (firstCharge) await authorizeAmount(session, firstCharge);
+      windowOpen = true;
+      try {
+        const outcome = await registerCardByWindow(
+          {
+            db: desk().ledger.db,
+            cards: billing().cards,
+            secretKeyMode: await secretKeyMode(),
+            openWindow: deps.openRegistrationWindow,
+          },
+          { memberId, firstCharge: firstCharge && withoutApproval(firstCharge), ...actorOf(session) },
+        );
+        return outcome.kind === 'registered'
+          ? { kind: 'registered' as const, registration: outcome.registration }
+          : { kind: 'canceled' as const, registration: null };
+      } finally {
+        windowOpen = false;
+      }
     },
     removeCard: ({ memberId }, session) => billing().cards.remove({ memberId, ...actorOf(session) }),
 

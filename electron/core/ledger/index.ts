@@ -16,4 +16,5 @@ export { ledgerMigrations } from './migrations.ts';
 export { type ChargeTotals, monthTotals } from './month-totals.ts';
 export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
+export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
