@@ -201,6 +201,15 @@ export const contract = {
 
   // Charges, refunds and the "확인 필요" queue.
   charge: channel('staff', z.strictObject({ memberId: id, ...chargeFields, requestId }), chargeView),
+  /**
+   * Whether an amount needs a manager's PIN for the signed-in operator, and with `approval`, whether
+   * that PIN is right: asked before card data is sent, so a card form never waits on an approval.
+   */
+  checkChargeApproval: channel(
+    'staff',
+    z.strictObject({ amount: won, approval: approval.optional() }),
+    z.object({ approvalRequired: z.boolean(), message: z.string().nullable() }),
+  ),
   getCharge: channel('staff', z.strictObject({ id }), chargeDetailView),
   listCharges: channel(
     'staff',

@@ -93,4 +93,20 @@ describeWithKeychain('the home screen, receipts and exports', () => {
       error: { code: 'INVALID_REQUEST' },
     });
   });
+
+  it('backs the ledger up now and lists the backups, newest first (managers only)', async () => {
+    const { desk, owner } = await storeWithCharges();
+    const first = await desk.ok('backupNow', {}, owner);
+    expect(first.bytes).toBeGreaterThan(0);
+    expect(first.file).toContain(desk.dataDir);
+    desk.clock.now += 1_000;
+    const second = await desk.ok('backupNow', {}, owner);
+    const listed = await desk.ok('listBackups', {}, owner);
+    expect(listed.map((backup) => backup.file)).toEqual(expect.arrayContaining([first.file, second.file]));
+    const staff = await desk.signedIn('staff');
+    expect(await desk.call('backupNow', {}, staff)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
 });

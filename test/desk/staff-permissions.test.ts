@@ -149,6 +149,27 @@ describeWithKeychain('staff and permissions, enforced in main', () => {
     desk.clock.now += 24 * 60 * 60 * 1_000;
     await desk.ok('signIn', { operatorId: created.id, pin: '1357' }, staff);
     expect((await desk.ok('charge', chargeOf(member.id, 60_000), staff)).status).toBe('DONE');
+    // Asked before a card form sends anything: does this amount need a manager, and is this PIN one?
+    expect(await desk.ok('checkChargeApproval', { amount: 10_000 }, staff)).toEqual({
+      approvalRequired: false,
+      message: null,
+    });
+    const needed = await desk.ok('checkChargeApproval', { amount: 90_000 }, staff);
+    expect(needed.approvalRequired).toBe(true);
+    expect(needed.message).toContain('60,000원');
+    const wrong = await desk.call(
+      'checkChargeApproval',
+      { amount: 90_000, approval: { operatorId: manager.id, pin: '0000' } },
+      staff,
+    );
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } });
+    expect(
+      await desk.ok(
+        'checkChargeApproval',
+        { amount: 90_000, approval: { operatorId: manager.id, pin: '8642' } },
+        staff,
+      ),
+    ).toEqual({ approvalRequired: false, message: null });
     // A first charge at registration is held to the same caps.
     const firstCharge = { amount: 90_000, orderName: '등록비', requestId: `first-${randomUUID()}` };
     const registration = await desk.call(

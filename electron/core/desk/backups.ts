@@ -15,8 +15,13 @@ export function backupDirOf(dataDir: string): string {
 
 export async function backupNow(ledger: Ledger, dataDir: string, now: () => Date): Promise<BackupEntry> {
   const { file } = await backupLedger(ledger, backupDirOf(dataDir), { now });
+  return entryOf(file);
+}
+
+async function entryOf(file: string): Promise<BackupEntry> {
   const info = await stat(file);
-  return { file, bytes: info.size, createdAt: info.mtimeMs };
+  // Whole milliseconds: mtimeMs has a fraction on most file systems.
+  return { file, bytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
 }
 
 /** Newest first. */
@@ -27,13 +32,7 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
     throw error;
   });
   const entries = await Promise.all(
-    names
-      .filter((name) => name.endsWith('.sqlite'))
-      .map(async (name) => {
-        const file = path.join(dir, name);
-        const info = await stat(file);
-        return { file, bytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
-      }),
+    names.filter((name) => name.endsWith('.sqlite')).map((name) => entryOf(path.join(dir, name))),
   );
   return entries.sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
 }

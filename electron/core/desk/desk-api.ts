@@ -100,13 +100,12 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
   ): Promise<void> {
     const operator = operatorOf(session);
     if (charge.requestId !== undefined && billing().charges.findByRequestId(charge.requestId)) return;
-    const db = desk().ledger.db;
-    const over = chargeCapExceeded(db, operator.id, charge.amount, deps.now(), DEFAULT_TIME_ZONE);
+    const over = capExceeded(session, charge.amount);
     if (!over) return;
     if (!charge.approval) throw new StaffError('APPROVAL_REQUIRED', capMessage(over));
     const approver = await desk().operators.approve(charge.approval);
     appendAudit(
-      db,
+      desk().ledger.db,
       {
         actor: approver.name,
         operatorId: approver.id,
@@ -121,6 +120,10 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       },
       deps.now,
     );
+  }
+
+  function capExceeded(session: Session, amount: number) {
+    return chargeCapExceeded(desk().ledger.db, operatorOf(session).id, amount, deps.now(), DEFAULT_TIME_ZONE);
   }
 
   const secretKeyMode = async () => (await desk().secrets.tossSecretKeyStatus()).mode;
@@ -284,6 +287,13 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     async charge(request, session) {
       await authorizeAmount(session, request);
       return billing().charges.charge({ ...withoutApproval(request), ...actorOf(session) });
+    },
+    async checkChargeApproval({ amount, approval }, session) {
+      const over = capExceeded(session, amount);
+      if (!over) return { approvalRequired: false, message: null };
+      if (!approval) return { approvalRequired: true, message: capMessage(over) };
+      await desk().operators.approve(approval);
+      return { approvalRequired: false, message: null };
     },
     getCharge({ id }) {
       return { charge: billing().charges.get(id), refunds: billing().refunds.listForCharge(id) };
