@@ -1,18 +1,29 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppStatusView } from '../shared/ipc/index.ts';
 import { AppContext, type AppContextValue, type Route } from './app/app-context.tsx';
+import { type LockNotice, useDeskLock, useShellLock } from './app/use-lock.ts';
 import { call } from './bridge.ts';
 import { ErrorAlert } from './components/Alert.tsx';
 import { Header } from './components/Header.tsx';
 import { Nav } from './components/Nav.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { AuditLog } from './screens/AuditLog.tsx';
+import { CatchUps } from './screens/CatchUps.tsx';
 import { Charge } from './screens/Charge.tsx';
+import { ChargeDetail } from './screens/ChargeDetail.tsx';
+import { ChargesLog } from './screens/ChargesLog.tsx';
+import { Home } from './screens/Home.tsx';
 import { MemberDetail } from './screens/MemberDetail.tsx';
 import { Members } from './screens/Members.tsx';
 import { OwnerSetup } from './screens/OwnerSetup.tsx';
+import { Receipt } from './screens/Receipt.tsx';
 import { RegisterCard } from './screens/RegisterCard.tsx';
+import { Review } from './screens/Review.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { SignIn } from './screens/SignIn.tsx';
+import { Staff } from './screens/Staff.tsx';
+import { Subscriptions } from './screens/Subscriptions.tsx';
+import { Upcoming } from './screens/Upcoming.tsx';
 
 export function App() {
   return (
@@ -42,6 +53,7 @@ function Desk() {
     void refresh();
     return window.autopay.on.statusChanged(() => void refresh());
   }, [refresh]);
+  const { notice, lock, unlocked } = useDeskLock(setStatus, refresh);
 
   if (!status) {
     return (
@@ -55,29 +67,34 @@ function Desk() {
       <>
         <Header status={status} />
         <main className="screen screen-narrow">
-          {status.needsOwner ? <OwnerSetup onDone={refresh} /> : <SignIn onDone={refresh} />}
+          {status.needsOwner ? <OwnerSetup onDone={refresh} /> : <SignIn onDone={unlocked} notice={notice} />}
         </main>
       </>
     );
   }
-  return <Shell status={status} refresh={refresh} />;
+  return <Shell status={status} refresh={refresh} lock={lock} />;
 }
 
-function Shell({ status, refresh }: { status: AppStatusView; refresh: () => Promise<void> }) {
-  const [route, setRoute] = useState<Route>({ name: 'members' });
+function Shell({
+  status,
+  refresh,
+  lock,
+}: {
+  status: AppStatusView;
+  refresh: () => Promise<void>;
+  lock: (notice: LockNotice) => void;
+}) {
+  const [route, setRoute] = useState<Route>({ name: 'home' });
   const context = useMemo<AppContextValue>(
     () => ({ status, refresh, navigate: setRoute }),
     [status, refresh],
   );
 
-  async function signOut() {
-    await call('signOut', {});
-    await refresh();
-  }
+  const { lockScreen, switchOperator } = useShellLock(status, lock);
 
   return (
     <AppContext value={context}>
-      <Header status={status} onSignOut={() => void signOut()}>
+      <Header status={status} onSignOut={switchOperator} onLock={lockScreen}>
         <Nav route={route} navigate={setRoute} />
       </Header>
       <main className="screen">
@@ -99,5 +116,25 @@ function Screen({ route }: { route: Route }) {
       return <Charge key={route.memberId} memberId={route.memberId} />;
     case 'settings':
       return <Settings />;
+    case 'home':
+      return <Home />;
+    case 'charges':
+      return <ChargesLog memberId={route.memberId} />;
+    case 'charge-detail':
+      return <ChargeDetail key={route.id} id={route.id} />;
+    case 'receipt':
+      return <Receipt key={route.chargeId} chargeId={route.chargeId} />;
+    case 'review':
+      return <Review />;
+    case 'subscriptions':
+      return <Subscriptions />;
+    case 'upcoming':
+      return <Upcoming />;
+    case 'staff':
+      return <Staff />;
+    case 'audit':
+      return <AuditLog />;
+    case 'catch-ups':
+      return <CatchUps />;
   }
 }

@@ -7,13 +7,28 @@ declare global {
   }
 }
 
+const signInRequiredListeners = new Set<() => void>();
+
+/**
+ * Main signs an idle operator out on its own; the first call after that answers SIGN_IN_REQUIRED.
+ * Whatever screen made it, the app must then lock, so every call is watched here.
+ */
+export function onSignInRequired(listener: () => void): () => void {
+  signInRequiredListeners.add(listener);
+  return () => signInRequiredListeners.delete(listener);
+}
+
 /** Calls one contract channel. Types come from the contract, so a wrong payload fails to compile. */
-export function call<C extends ChannelName>(
+export async function call<C extends ChannelName>(
   channel: C,
   request: RequestOf<C>,
 ): Promise<IpcResult<ResponseOf<C>>> {
   const send = window.autopay[channel] as (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
-  return send(request);
+  const result = await send(request);
+  if (!result.ok && result.error.code === 'SIGN_IN_REQUIRED') {
+    for (const listener of signInRequiredListeners) listener();
+  }
+  return result;
 }
 
 /** Ids the core uses to recognise a repeated click: the same id returns the same attempt. */

@@ -7,7 +7,17 @@ export type Route =
   | { readonly name: 'member'; readonly id: number; readonly notice?: string }
   | { readonly name: 'register-card'; readonly memberId: number }
   | { readonly name: 'charge'; readonly memberId: number }
-  | { readonly name: 'settings' };
+  | { readonly name: 'settings' }
+  | { readonly name: 'home' }
+  | { readonly name: 'charges'; readonly memberId?: number }
+  | { readonly name: 'charge-detail'; readonly id: number }
+  | { readonly name: 'receipt'; readonly chargeId: number }
+  | { readonly name: 'review' }
+  | { readonly name: 'subscriptions' }
+  | { readonly name: 'upcoming' }
+  | { readonly name: 'catch-ups' }
+  | { readonly name: 'staff' }
+  | { readonly name: 'audit' };
 
 export interface AppContextValue {
   readonly status: AppStatusView;

@@ -19,10 +19,13 @@ function ModeBadge({ secret }: { secret: AppStatusView['keyStatus'] }) {
 export function Header({
   status,
   onSignOut,
+  onLock,
   children,
 }: {
   status: AppStatusView;
   onSignOut?: () => void;
+  /** Locks the screen for the same operator (Ctrl+L / Cmd+L does the same). */
+  onLock?: () => void;
   children?: ReactNode;
 }) {
   const { t, locale, setLocale } = useI18n();
@@ -43,6 +46,17 @@ export function Header({
             <span className="operator" data-testid="operator">
               {t('header.operator', { name: operator.name, role: t(`role.${operator.role}`) })}
             </span>
+          )}
+          {operator && onLock && (
+            <button
+              type="button"
+              className="button-quiet"
+              aria-keyshortcuts="Control+L Meta+L"
+              title={t('lock.shortcut')}
+              onClick={onLock}
+            >
+              {t('lock.button')}
+            </button>
           )}
           {operator && onSignOut && (
             <button type="button" className="button-quiet" onClick={onSignOut}>

@@ -5,6 +5,7 @@ import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type Approval, useApproval } from './ApprovalDialog.tsx';
 import { ChargeConfirm } from './ChargeConfirm.tsx';
 import { ChargeResult } from './ChargeResult.tsx';
 import {
@@ -39,6 +40,7 @@ export function Charge({ memberId }: { memberId: number }) {
   const [sending, setSending] = useState(false);
   // State updates land after the next render; a second click in between must still see "sending".
   const inFlight = useRef(false);
+  const approval = useApproval();
 
   if (loadFailure) return <ErrorAlert>{loadFailure}</ErrorAlert>;
   if (!member) return null;
@@ -57,14 +59,23 @@ export function Charge({ memberId }: { memberId: number }) {
     setStep({ name: 'confirm', requestId: newRequestId() });
   }
 
-  async function confirm(requestId: string) {
-    if (inFlight.current) return;
+  /** Over the operator's cap, the same request (same requestId) goes again with a manager's PIN. */
+  async function confirm(requestId: string, approver?: Approval) {
+    if (inFlight.current) return null;
     inFlight.current = true;
     setSending(true);
     try {
-      const result = await call('charge', { memberId, ...chargeRequestFields(values), requestId });
+      const result = await call('charge', {
+        memberId,
+        ...chargeRequestFields(values),
+        requestId,
+        ...(approver ? { approval: approver } : {}),
+      });
+      const resend = (next: Approval) => confirm(requestId, next);
+      if (approval.handled(result, resend, approver)) return result;
       if (result.ok) setStep({ name: 'result', charge: result.value });
       else setFailure(result.error.message);
+      return result;
     } finally {
       inFlight.current = false;
       setSending(false);
@@ -108,6 +119,7 @@ export function Charge({ memberId }: { memberId: number }) {
           onEdit={() => setStep({ name: 'edit' })}
         />
       )}
+      {approval.dialog}
       {step.name === 'result' && (
         <ChargeResult charge={step.charge}>
           <div className="actions">

@@ -1,10 +1,12 @@
 import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { MemberDetailData } from '../../shared/ipc/index.ts';
+import { useApp } from '../app/app-context.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCharges'] }) {
   const { t, won, dateTime } = useI18n();
+  const { navigate } = useApp();
   return (
     <div className="panel">
       <h2>{t('member.history')}</h2>
@@ -26,7 +28,16 @@ export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCh
           <tbody>
             {charges.map((charge) => (
               <tr key={charge.id}>
-                <td>{dateTime(charge.createdAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => navigate({ name: 'charge-detail', id: charge.id })}
+                    aria-label={t('charges.open', { orderId: charge.orderId })}
+                  >
+                    {dateTime(charge.createdAt)}
+                  </button>
+                </td>
                 <td>
                   {charge.orderName}
                   <span className="muted small"> · {formatMaskedForDisplay(charge.maskedNumber)}</span>

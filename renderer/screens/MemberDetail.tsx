@@ -1,15 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { CardSummary } from '../components/CardSummary.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChargeHistory } from './ChargeHistory.tsx';
+import { EditMember } from './EditMember.tsx';
+import { RemoveCard } from './RemoveCard.tsx';
 import { useMember } from './use-member.ts';
 
 export function MemberDetail({ id, notice }: { id: number; notice?: string | undefined }) {
   const { t } = useI18n();
   const { navigate, status } = useApp();
-  const { member, failure } = useMember(id);
+  const { member, failure, reload } = useMember(id);
+  // Editing or removing the card replaces the panels below until it is done or abandoned.
+  const [mode, setMode] = useState<'view' | 'edit' | 'remove-card'>('view');
   const chargeRef = useRef<HTMLButtonElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const loaded = member !== null;
@@ -58,8 +62,40 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
           <button type="button" onClick={() => navigate({ name: 'register-card', memberId: member.id })}>
             {hasCard ? t('member.replaceCard') : t('member.registerCard')}
           </button>
+          {member.card && (
+            <button type="button" className="button-danger" onClick={() => setMode('remove-card')}>
+              {t('memberEdit.removeCard')}
+            </button>
+          )}
+          <button type="button" onClick={() => setMode('edit')}>
+            {t('memberEdit.edit')}
+          </button>
+          <button type="button" onClick={() => navigate({ name: 'charges', memberId: member.id })}>
+            {t('memberEdit.allCharges')}
+          </button>
         </div>
       </div>
+      {mode === 'edit' && (
+        <EditMember
+          member={member}
+          onCancel={() => setMode('view')}
+          onSaved={() => {
+            setMode('view');
+            void reload();
+          }}
+        />
+      )}
+      {mode === 'remove-card' && member.card && (
+        <RemoveCard
+          memberId={member.id}
+          card={member.card}
+          onCancel={() => setMode('view')}
+          onRemoved={() => {
+            setMode('view');
+            void reload();
+          }}
+        />
+      )}
       <ChargeHistory charges={member.recentCharges} />
     </section>
   );

@@ -2,10 +2,18 @@ import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { MemberViewData } from '../../shared/ipc/index.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-export function MemberRow({ member, onOpen }: { member: MemberViewData; onOpen: () => void }) {
+export function MemberRow({
+  member,
+  rowIndex,
+  onOpen,
+}: {
+  member: MemberViewData;
+  rowIndex: number;
+  onOpen: () => void;
+}) {
   const { t } = useI18n();
   return (
-    <tr>
+    <tr aria-rowindex={rowIndex}>
       <td className="mono">{member.memberNo}</td>
       <td>
         <button

@@ -7,11 +7,12 @@ import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AddMember } from './AddMember.tsx';
-import { MemberRow } from './MemberRow.tsx';
+import { MemberTable } from './MemberTable.tsx';
 
 // Typing stays instant: the search runs once the cashier pauses.
 const SEARCH_DELAY_MS = 150;
-const SEARCH_LIMIT = 200;
+// The contract's maximum: the list is virtualised (MemberTable), so rendering is not the limit.
+const SEARCH_LIMIT = 500;
 
 /** Search is where the cashier starts: the caret waits in the search box. */
 export function Members() {
@@ -80,25 +81,7 @@ export function Members() {
           {members.length === 0 ? (
             <p className="empty">{t('members.empty')}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('members.colNo')}</th>
-                  <th scope="col">{t('members.colName')}</th>
-                  <th scope="col">{t('members.colPhone')}</th>
-                  <th scope="col">{t('members.colCard')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => (
-                  <MemberRow
-                    key={member.id}
-                    member={member}
-                    onOpen={() => navigate({ name: 'member', id: member.id })}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <MemberTable members={members} onOpen={(member) => navigate({ name: 'member', id: member.id })} />
           )}
         </>
       )}

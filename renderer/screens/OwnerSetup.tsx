@@ -4,17 +4,13 @@ import { ErrorAlert } from '../components/Alert.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
-
-const PIN = /^\d{4,6}$/;
+import { checkNewPin } from './pin-check.ts';
 
 type Problems = Partial<Record<'name' | 'pin' | 'pinAgain', MessageKey>>;
 
 function check(name: string, pin: string, pinAgain: string): Problems {
-  const problems: Problems = {};
-  if (name.trim() === '') problems.name = 'setup.nameRequired';
-  if (!PIN.test(pin)) problems.pin = 'setup.pinInvalid';
-  else if (pin !== pinAgain) problems.pinAgain = 'setup.pinMismatch';
-  return problems;
+  // In screen order: the first problem is where the caret goes.
+  return { ...(name.trim() === '' ? { name: 'setup.nameRequired' } : {}), ...checkNewPin(pin, pinAgain) };
 }
 
 /** The first run: the owner chooses a name and PIN and is signed in as the owner. */

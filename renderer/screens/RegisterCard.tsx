@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { type CardField, validateCardInput } from '../../shared/card/index.ts';
-import type { ChargeViewData } from '../../shared/ipc/index.ts';
+import type { ChargeViewData, IpcResult, RequestOf } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type Approval, useApproval } from './ApprovalDialog.tsx';
 import { CardNumberField } from './CardNumberField.tsx';
 import { ChargeResult } from './ChargeResult.tsx';
 import { formatExpiryTyping, identityDigits } from './card-typing.ts';
@@ -45,6 +46,7 @@ export function RegisterCard({ memberId }: { memberId: number }) {
   const { navigate, status } = useApp();
   const { member, failure: loadFailure } = useMember(memberId);
   const numberRef = useFocusOnMount<HTMLInputElement>();
+  const windowReady = status.clientKeyStatus.configured && status.clientKeyStatus.matchesKeyMode;
   const [card, setCard] = useState<CardDraft>(EMPTY_CARD);
   const [consent, setConsent] = useState(false);
   const [withCharge, setWithCharge] = useState(false);
@@ -59,6 +61,12 @@ export function RegisterCard({ memberId }: { memberId: number }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [firstCharge, setFirstCharge] = useState<ChargeViewData | null>(null);
+  const approval = useApproval({
+    onCancel: () => {
+      setFailure(t('approval.registerCanceled'));
+      document.getElementById(CARD_FIELD_IDS.number)?.focus();
+    },
+  });
 
   if (loadFailure) return <ErrorAlert>{loadFailure}</ErrorAlert>;
   if (!member) return null;
@@ -93,11 +101,7 @@ export function RegisterCard({ memberId }: { memberId: number }) {
     }
 
     const fields = checked.value;
-    // Wiped before the request is even answered: whatever happens next, the form holds no card data.
-    setCard(EMPTY_CARD);
-    setSending(true);
-    setFailure(null);
-    const result = await call('registerCard', {
+    const request: RequestOf<'registerCard'> = {
       memberId,
       card: {
         cardNumber: fields.cardNumber,
@@ -107,7 +111,36 @@ export function RegisterCard({ memberId }: { memberId: number }) {
         ...(fields.cardPassword === undefined ? {} : { password: fields.cardPassword }),
       },
       ...(withCharge ? { firstCharge: { ...chargeRequestFields(charge), requestId: newRequestId() } } : {}),
-    });
+    };
+    const amount = request.firstCharge?.amount;
+    if (amount !== undefined) {
+      // Asked before the card is sent: once sent, card data is gone from the form and from memory,
+      // so a first charge over the cap is approved first and then sent once, with the approval.
+      const check = await call('checkChargeApproval', { amount });
+      if (!check.ok) return setFailure(check.error.message);
+      if (check.value.approvalRequired) {
+        approval.ask(check.value.message ?? '', async (approver) => {
+          const verified = await call('checkChargeApproval', { amount, approval: approver });
+          if (verified.ok) await send(request, approver);
+          return verified;
+        });
+        return;
+      }
+    }
+    await send(request);
+  }
+
+  /** Sends the card once; the form is wiped before the answer, whatever it is. */
+  async function send(request: RequestOf<'registerCard'>, approver?: Approval) {
+    setCard(EMPTY_CARD);
+    setFailure(null);
+    setSending(true);
+    const result = await call(
+      'registerCard',
+      approver && request.firstCharge
+        ? { ...request, firstCharge: { ...request.firstCharge, approval: approver } }
+        : request,
+    );
     setSending(false);
     if (result.ok) {
       if (result.value.charge) setFirstCharge(result.value.charge);
@@ -122,6 +155,42 @@ export function RegisterCard({ memberId }: { memberId: number }) {
     );
     setFailure(`${result.error.message} ${t('register.failed')}`);
     document.getElementById(CARD_FIELD_IDS.number)?.focus();
+  }
+
+  /**
+   * Toss's own registration window (stores without a key-in contract): the card is typed there,
+   * never here. Consent and a first charge work as in key-in; an approval is asked the usual way.
+   */
+  async function registerByWindow() {
+    const chargeFound = withCharge ? checkChargeValues(charge) : {};
+    setConsentError(consent ? undefined : t('register.consentRequired'));
+    setChargeProblems(chargeFound);
+    if (!consent || CHARGE_FIELD_ORDER.some((field) => chargeFound[field])) return;
+    await openWindow(withCharge ? { ...chargeRequestFields(charge), requestId: newRequestId() } : undefined);
+  }
+
+  async function openWindow(
+    first: RequestOf<'registerCardByWindow'>['firstCharge'],
+    approver?: Approval,
+  ): Promise<IpcResult<unknown>> {
+    setFailure(null);
+    setSending(true);
+    const result = await call('registerCardByWindow', {
+      memberId,
+      ...(first ? { firstCharge: approver ? { ...first, approval: approver } : first } : {}),
+    });
+    setSending(false);
+    if (approval.handled(result, (next) => openWindow(first, next), approver)) return result;
+    if (!result.ok) {
+      setFailure(result.error.message);
+    } else if (!result.value.registration) {
+      setFailure(t('register.windowCanceled'));
+    } else if (result.value.registration.charge) {
+      setFirstCharge(result.value.registration.charge);
+    } else {
+      navigate({ name: 'member', id: memberId, notice: t('member.cardRegistered') });
+    }
+    return result;
   }
 
   if (firstCharge) {
@@ -230,11 +299,17 @@ export function RegisterCard({ memberId }: { memberId: number }) {
           <button type="submit" className="button-primary" disabled={sending}>
             {withCharge ? t('register.submitAndCharge') : t('register.submit')}
           </button>
+          {windowReady && (
+            <button type="button" disabled={sending} onClick={() => void registerByWindow()}>
+              {t('register.window')}
+            </button>
+          )}
           <button type="button" disabled={sending} onClick={() => navigate({ name: 'member', id: memberId })}>
             {t('register.cancel')}
           </button>
         </div>
       </form>
+      {approval.dialog}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
+import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { PermissionHint } from '../components/PermissionHint.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
@@ -13,6 +15,7 @@ import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 export function SecretKeySettings() {
   const { t } = useI18n();
   const { status, refresh } = useApp();
+  const { allowed } = usePermission('setSecretKey');
   const inputRef = useFocusOnMount<HTMLInputElement>();
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -71,35 +74,39 @@ export function SecretKeySettings() {
         </strong>
       </p>
       {notice && <Notice>{t(notice)}</Notice>}
+      <PermissionHint action="setSecretKey" />
+      {/* Everyone may look; only the owner may change it (main refuses the others anyway). */}
       <form onSubmit={(event) => void save(event)} noValidate>
-        <TextField
-          id="secret-key"
-          ref={inputRef}
-          label={t('settings.secretInput')}
-          hint={t('settings.secretHint')}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          value={key}
-          onChange={(event) => setKey(event.target.value)}
-          error={error}
-        />
-        <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {secret.configured ? t('settings.secretReplace') : t('settings.secretSave')}
-          </button>
-          {secret.configured && !confirmingClear && (
-            <button
-              type="button"
-              className="button-danger"
-              disabled={busy}
-              onClick={() => setConfirmingClear(true)}
-            >
-              {t('settings.secretClear')}
+        <fieldset className="plain" disabled={!allowed}>
+          <TextField
+            id="secret-key"
+            ref={inputRef}
+            label={t('settings.secretInput')}
+            hint={t('settings.secretHint')}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={key}
+            onChange={(event) => setKey(event.target.value)}
+            error={error}
+          />
+          <div className="actions">
+            <button type="submit" className="button-primary" disabled={busy}>
+              {secret.configured ? t('settings.secretReplace') : t('settings.secretSave')}
             </button>
-          )}
-        </div>
+            {secret.configured && !confirmingClear && (
+              <button
+                type="button"
+                className="button-danger"
+                disabled={busy}
+                onClick={() => setConfirmingClear(true)}
+              >
+                {t('settings.secretClear')}
+              </button>
+            )}
+          </div>
+        </fieldset>
       </form>
       {confirmingClear && (
         <div className="confirm-inline">

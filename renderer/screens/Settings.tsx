@@ -1,5 +1,9 @@
 import { useI18n } from '../i18n/i18n.tsx';
+import { BackupSettings } from './BackupSettings.tsx';
+import { ClientKeySettings } from './ClientKeySettings.tsx';
+import { DeskOptions } from './DeskOptions.tsx';
 import { SecretKeySettings } from './SecretKeySettings.tsx';
+import { StoreDetailsSettings } from './StoreDetailsSettings.tsx';
 
 export function Settings() {
   const { t } = useI18n();
@@ -7,6 +11,10 @@ export function Settings() {
     <section aria-labelledby="settings-title" className="stack">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <SecretKeySettings />
+      <ClientKeySettings />
+      <StoreDetailsSettings />
+      <BackupSettings />
+      <DeskOptions />
     </section>
   );
 }

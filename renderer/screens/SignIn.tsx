@@ -1,13 +1,24 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { OperatorView } from '../../shared/ipc/index.ts';
+import type { LockNotice } from '../app/use-lock.ts';
 import { call } from '../bridge.ts';
-import { ErrorAlert } from '../components/Alert.tsx';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** PIN sign-in: pick who you are (the last one chosen is usually right), type the PIN. */
-export function SignIn({ onDone }: { onDone: () => Promise<void> }) {
+const NOTICES = {
+  manual: 'lock.locked',
+  idle: 'lock.idle',
+  expired: 'lock.expired',
+} as const;
+
+/**
+ * The lock screen: pick who you are, type the PIN. After a lock the same operator is picked
+ * already; after "switch operator" the list starts at the top.
+ */
+export function SignIn({ onDone, notice }: { onDone: () => Promise<void>; notice?: LockNotice | null }) {
   const { t } = useI18n();
+  const preferredId = notice?.operatorId ?? null;
   const [operators, setOperators] = useState<readonly OperatorView[]>([]);
   const [operatorId, setOperatorId] = useState<number | null>(null);
   const [pin, setPin] = useState('');
@@ -20,10 +31,11 @@ export function SignIn({ onDone }: { onDone: () => Promise<void> }) {
     void call('listOperators', {}).then((result) => {
       if (!result.ok) return setFailure(result.error.message);
       setOperators(result.value);
-      setOperatorId(result.value[0]?.id ?? null);
+      const preferred = result.value.find((operator) => operator.id === preferredId);
+      setOperatorId((preferred ?? result.value[0])?.id ?? null);
       pinRef.current?.focus();
     });
-  }, []);
+  }, [preferredId]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +51,11 @@ export function SignIn({ onDone }: { onDone: () => Promise<void> }) {
     if (result.ok) return onDone();
     // A wrong PIN belongs next to the PIN; the field is emptied for the next try.
     setPin('');
-    setPinError(result.error.message);
+    setPinError(
+      result.error.code === 'OPERATOR_LOCKED'
+        ? `${result.error.message} ${t('lock.lockedHint')}`
+        : result.error.message,
+    );
     pinRef.current?.focus();
   }
 
@@ -51,13 +67,17 @@ export function SignIn({ onDone }: { onDone: () => Promise<void> }) {
       aria-labelledby="sign-in-title"
     >
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      {notice && notice.reason !== 'switch' && <Notice>{t(NOTICES[notice.reason])}</Notice>}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       <div className="field">
         <label htmlFor="sign-in-operator">{t('signIn.operator')}</label>
         <select
           id="sign-in-operator"
           value={operatorId ?? ''}
-          onChange={(event) => setOperatorId(Number(event.target.value))}
+          onChange={(event) => {
+            setOperatorId(Number(event.target.value));
+            setPinError(undefined);
+          }}
         >
           {operators.map((operator) => (
             <option key={operator.id} value={operator.id}>

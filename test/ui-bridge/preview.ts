@@ -5,7 +5,8 @@ import { startUiBridge } from './ui-bridge.ts';
 
 /*
  * `npm run ui:preview`: the real UI over the real core and the emulator, with demo data, in a temp
- * folder. The URL is the first line on stdout so scripts can read it; the owner's sign-in follows.
+ * folder. The URL is the first line on stdout so scripts can read it; then each operator's role,
+ * name and PIN (owner, manager, staff), to try the permission model by hand.
  * Keys live in memory (memory-secret-store.ts says why) and the data folder is removed on exit,
  * so nothing outlives the process.
  */
@@ -21,6 +22,10 @@ const owner = await seedDemo(bridge, today);
 console.log(bridge.url);
 console.log(`owner: ${owner.name}`);
 console.log(`PIN: ${owner.pin}`);
+for (const operator of owner.team) {
+  console.log(`${operator.role}: ${operator.name}`);
+  console.log(`PIN: ${operator.pin}`);
+}
 console.log('Ctrl+C to stop');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

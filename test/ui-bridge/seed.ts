@@ -13,7 +13,19 @@ export const EMULATOR_CARDS = {
 export interface SeededOwner {
   readonly name: string;
   readonly pin: string;
+  /** A manager and a staff member with caps, so the permission model can be tried by hand. */
+  readonly team: readonly SeededOperator[];
 }
+
+export interface SeededOperator {
+  readonly name: string;
+  readonly pin: string;
+  readonly role: 'manager' | 'staff';
+  readonly perChargeCap?: number;
+  readonly dailyCap?: number;
+}
+
+const randomPin = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 async function call<C extends ChannelName>(
   bridge: UiBridge,
@@ -33,12 +45,25 @@ const requestId = () => `seed-${randomBytes(12).toString('hex')}`;
  * a plan, members with emulator cards, a few charges (one declined) and a subscription.
  */
 export async function seedDemo(bridge: UiBridge, today: string): Promise<SeededOwner> {
-  const owner = { name: '김대표', pin: String(randomInt(0, 1_000_000)).padStart(6, '0') };
+  const owner = { name: '김대표', pin: randomPin() };
   const session: Session = { operator: null };
   await call(bridge, session, 'createOwner', owner);
-  await call(bridge, session, 'setSecretKey', {
-    secretKey: `test_sk_ui_preview_${randomBytes(8).toString('hex')}`,
+  const merchant = `ui_preview_${randomBytes(8).toString('hex')}`;
+  await call(bridge, session, 'setSecretKey', { secretKey: `test_sk_${merchant}` });
+  // The emulator pairs test_ck_X with test_sk_X: Toss's registration window works in the preview too.
+  await call(bridge, session, 'setClientKey', { clientKey: `test_ck_${merchant}` });
+  // What the receipt screen prints at the top: a made-up store.
+  await call(bridge, session, 'setStoreDetails', {
+    name: '행복 피트니스 (데모)',
+    businessNumber: '1234567890',
+    address: '서울시 마포구 데모로 1',
+    phone: '02-000-0000',
   });
+  const team: SeededOperator[] = [
+    { name: '박매니저', pin: randomPin(), role: 'manager' },
+    { name: '이직원', pin: randomPin(), role: 'staff', perChargeCap: 50_000, dailyCap: 300_000 },
+  ];
+  for (const operator of team) await call(bridge, session, 'createOperator', operator);
   const plan = await call(bridge, session, 'createPlan', {
     name: '헬스 월 회원권',
     amount: 99_000,
@@ -72,5 +97,5 @@ export async function seedDemo(bridge: UiBridge, today: string): Promise<SeededO
       await call(bridge, session, 'subscribe', { memberId: member.id, planId: plan.id, anchorDate: today });
     }
   }
-  return owner;
+  return { ...owner, team };
 }

@@ -36,11 +36,12 @@ export interface UiFixture {
 }
 
 /** Builds the renderer fresh (never a stale dist/), serves it through the bridge and opens it in Chromium. */
-export async function openUi(): Promise<UiFixture> {
+export async function openUi(options: { readonly now?: () => Date } = {}): Promise<UiFixture> {
   const rendererDir = await mkdtemp(path.join(tmpdir(), 'autopay-renderer-'));
   await buildRenderer(rendererDir);
   const secretStore = secretStoreForUi();
-  const bridge = await startUiBridge({ rendererDir, secretStore });
+  // A test that moves the desk's clock (due charges "as of a later date") passes its own `now`.
+  const bridge = await startUiBridge({ rendererDir, secretStore, ...options });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
   const pageErrors: string[] = [];

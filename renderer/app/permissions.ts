@@ -1,0 +1,42 @@
+import type { ChannelName, Role } from '../../shared/ipc/index.ts';
+
+const RANK: Readonly<Record<Role, number>> = { staff: 1, manager: 2, owner: 3 };
+
+/*
+ * The role each guarded action needs, copied from the contract's `access` so the screens can hide
+ * or disable what would be refused. Main checks every call anyway (design.md invariant 9): a
+ * mistake here only shows or hides a button, it never lets a call through.
+ */
+type GuardRole = Exclude<Role, 'staff'>;
+
+const NEEDS = {
+  refund: 'manager',
+  exportCharges: 'manager',
+  listAudit: 'manager',
+  exportAudit: 'manager',
+  checkAudit: 'manager',
+  listStaff: 'owner',
+  createOperator: 'owner',
+  updateOperator: 'owner',
+  resetOperatorPin: 'owner',
+  setIdleLock: 'owner',
+  setSecretKey: 'owner',
+  clearSecretKey: 'owner',
+  setClientKey: 'owner',
+  setStoreDetails: 'owner',
+  setTrainingMode: 'owner',
+  setLaunchAtLogin: 'owner',
+} as const satisfies Partial<Record<ChannelName, GuardRole>>;
+
+export type GuardedAction = keyof typeof NEEDS;
+
+export const GUARDED_ACTIONS = Object.keys(NEEDS) as GuardedAction[];
+
+export function neededRole(action: GuardedAction): GuardRole {
+  return NEEDS[action];
+}
+
+/** Whether `role` (null: nobody signed in) may do `action`. */
+export function may(role: Role | null, action: GuardedAction): boolean {
+  return role !== null && RANK[role] >= RANK[NEEDS[action]];
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ResponseOf } from '../../shared/ipc/index.ts';
+import { call } from '../bridge.ts';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { downloadText } from '../components/download.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { AuditCheck } from './AuditCheck.tsx';
+import { type AuditFilter, AuditFilters } from './AuditFilters.tsx';
+
+type Page = ResponseOf<'listAudit'>;
+type Entry = Page['entries'][number];
+const PAGE_SIZE = 50;
+
+/** Who did what and when: every money movement and settings change, newest first (manager+). */
+export function AuditLog() {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [page, setPage] = useState<Page | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (before?: number) => {
+      const result = await call('listAudit', { ...filter, limit: PAGE_SIZE, ...(before ? { before } : {}) });
+      if (!result.ok) return setFailure(result.error.message);
+      setFailure(null);
+      setPage((previous) =>
+        before && previous
+          ? { entries: [...previous.entries, ...result.value.entries], next: result.value.next }
+          : result.value,
+      );
+    },
+    [filter],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function exportCsv() {
+    setExported(null);
+    const result = await call('exportAudit', filter);
+    if (!result.ok) return setFailure(result.error.message);
+    downloadText(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
+    setExported(t('audit.exported', { fileName: result.value.fileName }));
+  }
+
+  return (
+    <section aria-labelledby="audit-title" className="stack">
+      <div className="screen-title">
+        <h1 id="audit-title">{t('audit.title')}</h1>
+        <button type="button" className="button-primary" onClick={() => void exportCsv()}>
+          {t('audit.export')}
+        </button>
+      </div>
+      <AuditCheck />
+      <AuditFilters onApply={setFilter} />
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {exported && <Notice>{exported}</Notice>}
+      {page &&
+        (page.entries.length === 0 ? (
+          <p className="empty">{t('audit.empty')}</p>
+        ) : (
+          <AuditTable entries={page.entries} />
+        ))}
+      {page?.next && (
+        <button type="button" onClick={() => void load(page.next ?? undefined)}>
+          {t('audit.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Details as short "key: value" pairs; the CSV export has them in full. */
+function detailsText(details: Entry['details']): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
+function AuditTable({ entries }: { entries: readonly Entry[] }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <table className="table" data-testid="audit-table">
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {t('audit.colId')}
+          </th>
+          <th scope="col">{t('audit.colAt')}</th>
+          <th scope="col">{t('audit.colActor')}</th>
+          <th scope="col">{t('audit.colAction')}</th>
+          <th scope="col">{t('audit.colSubject')}</th>
+          <th scope="col">{t('audit.colDetails')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id}>
+            <td className="num">{entry.id}</td>
+            <td>{dateTime(entry.at)}</td>
+            <td data-testid="audit-actor">{entry.actor}</td>
+            <td className="mono">{entry.action}</td>
+            <td className="mono">{entry.subject}</td>
+            <td className="small details">{detailsText(entry.details)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,67 @@
+import { useCallback, useState } from 'react';
+import { call } from '../bridge.ts';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { useLoad } from '../components/use-load.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** The folder name only: the full path says nothing more to staff and shows the PC's user name. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
+
+export function BackupSettings() {
+  const { t, dateTime } = useI18n();
+  const load = useCallback(() => call('listBackups', {}), []);
+  const { data, failure, reload } = useLoad(load);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [runFailure, setRunFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function backup() {
+    setBusy(true);
+    const result = await call('backupNow', {});
+    setBusy(false);
+    // The list is read again either way: it shows what is on disk, whatever the answer said.
+    await reload();
+    if (!result.ok) return setRunFailure(result.error.message);
+    setRunFailure(null);
+    setNotice(t('settings.backup.done', { file: fileName(result.value.file) }));
+  }
+
+  return (
+    <section className="panel" aria-labelledby="backup-title">
+      <div className="panel-title">
+        <h2 id="backup-title">{t('settings.backup.title')}</h2>
+        <button type="button" disabled={busy} onClick={() => void backup()}>
+          {t('settings.backup.run')}
+        </button>
+      </div>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {runFailure && <ErrorAlert>{runFailure}</ErrorAlert>}
+      {notice && <Notice>{notice}</Notice>}
+      {data && data.length === 0 && <p className="muted">{t('settings.backup.empty')}</p>}
+      {data && data.length > 0 && (
+        <table className="table" data-testid="backups-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('charges.colDate')}</th>
+              <th scope="col">{t('settings.backup.file')}</th>
+              <th scope="col" className="num">
+                {t('settings.backup.size')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((backup) => (
+              <tr key={backup.file}>
+                <td>{dateTime(backup.createdAt)}</td>
+                <td className="mono">{fileName(backup.file)}</td>
+                <td className="num">{t('settings.backup.kb', { kb: Math.ceil(backup.bytes / 1024) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

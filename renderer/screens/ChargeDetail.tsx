@@ -1,0 +1,100 @@
+import { useCallback, useState } from 'react';
+import { formatMaskedForDisplay } from '../../shared/card/index.ts';
+import { useApp } from '../app/app-context.tsx';
+import { usePermission } from '../app/use-permission.ts';
+import { call } from '../bridge.ts';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { PermissionHint } from '../components/PermissionHint.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useLoad } from '../components/use-load.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { RefundForm } from './RefundForm.tsx';
+import { RefundList } from './RefundList.tsx';
+
+/** One charge with its refunds; from here a manager refunds it and anyone prints its receipt. */
+export function ChargeDetail({ id }: { id: number }) {
+  const { t, won, dateTime } = useI18n();
+  const { navigate } = useApp();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const load = useCallback(() => call('getCharge', { id }), [id]);
+  const { data, failure, reload } = useLoad(load);
+  const [refunding, setRefunding] = useState(false);
+  const mayRefund = usePermission('refund').allowed;
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (failure) return <ErrorAlert>{failure}</ErrorAlert>;
+  if (!data) return null;
+  const { charge, refunds } = data;
+  const balance = charge.balanceAmount ?? charge.amount;
+  const refundable = charge.status === 'DONE' && balance > 0;
+
+  return (
+    <section aria-labelledby="charge-detail-title" className="stack">
+      <button type="button" className="link back" onClick={() => navigate({ name: 'charges' })}>
+        ← {t('charges.title')}
+      </button>
+      <div className="screen-title">
+        <h1 id="charge-detail-title" ref={titleRef} tabIndex={-1}>
+          {charge.orderName}
+        </h1>
+        <StatusBadge status={charge.status} />
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <div className="panel">
+        <dl className="facts">
+          <dt>{t('charges.colDate')}</dt>
+          <dd>{dateTime(charge.createdAt)}</dd>
+          <dt>{t('charges.colMember')}</dt>
+          <dd>
+            <button
+              type="button"
+              className="link"
+              onClick={() => navigate({ name: 'member', id: charge.memberId })}
+            >
+              {t('charges.openMember')}
+            </button>
+          </dd>
+          <dt>{t('charges.colAmount')}</dt>
+          <dd className="amount-large">{won(charge.amount)}</dd>
+          <dt>{t('charges.colBalance')}</dt>
+          <dd data-testid="charge-balance">{won(balance)}</dd>
+          <dt>{t('receipt.card')}</dt>
+          <dd className="mono">
+            {charge.company ?? ''} {formatMaskedForDisplay(charge.maskedNumber)}
+          </dd>
+          <dt>{t('receipt.approveNo')}</dt>
+          <dd className="mono">{charge.approveNo ?? charge.tossMessage ?? ''}</dd>
+          <dt>{t('charge.orderId')}</dt>
+          <dd className="mono">{charge.orderId}</dd>
+        </dl>
+        <div className="actions">
+          {charge.status === 'DONE' && (
+            <button type="button" onClick={() => navigate({ name: 'receipt', chargeId: charge.id })}>
+              {t('receipt.open')}
+            </button>
+          )}
+          {refundable && !refunding && mayRefund && (
+            <button type="button" className="button-danger" onClick={() => setRefunding(true)}>
+              {t('refund.start')}
+            </button>
+          )}
+        </div>
+        {refundable && <PermissionHint action="refund" />}
+      </div>
+      {refunding && (
+        <RefundForm
+          charge={charge}
+          balance={balance}
+          onCancel={() => setRefunding(false)}
+          onDone={(message) => {
+            setRefunding(false);
+            setNotice(message);
+            void reload();
+          }}
+        />
+      )}
+      <RefundList refunds={refunds} />
+    </section>
+  );
+}

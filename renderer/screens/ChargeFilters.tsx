@@ -1,0 +1,118 @@
+import { type FormEvent, useState } from 'react';
+import type { RequestOf } from '../../shared/ipc/index.ts';
+import { useApp } from '../app/app-context.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { addDays, storeDayStart } from '../store-time.ts';
+import { findMember } from './find-member.ts';
+
+export type ChargeFilter = RequestOf<'exportCharges'>;
+
+const STATUSES = ['DONE', 'DECLINED', 'FAILED', 'UNKNOWN', 'PENDING'] as const;
+type Status = (typeof STATUSES)[number];
+
+interface FilterDraft {
+  readonly from: string;
+  readonly to: string;
+  readonly status: Status | '';
+  readonly member: string;
+}
+
+/**
+ * Dates are store-local days, both ends included: the ledger's `to` is exclusive, so the end is the
+ * start of the next day. Enter in any field applies the filter.
+ */
+export function ChargeFilters({
+  initialMemberId,
+  onApply,
+}: {
+  initialMemberId: number | undefined;
+  onApply: (filter: ChargeFilter) => void;
+}) {
+  const { t } = useI18n();
+  const { status: app } = useApp();
+  const fromRef = useFocusOnMount<HTMLInputElement>();
+  const [draft, setDraft] = useState<FilterDraft>({ from: '', to: '', status: '', member: '' });
+  const [memberId, setMemberId] = useState(initialMemberId);
+  const [memberError, setMemberError] = useState<string | undefined>();
+
+  async function apply(event: FormEvent) {
+    event.preventDefault();
+    let chosen = draft.member.trim() === '' ? memberId : undefined;
+    if (draft.member.trim() !== '') {
+      const found = await findMember(draft.member.trim(), t);
+      if ('error' in found) {
+        setMemberError(found.error);
+        document.getElementById('charges-member')?.focus();
+        return;
+      }
+      chosen = found.id;
+      setMemberId(found.id);
+    }
+    setMemberError(undefined);
+    const zone = app.timeZone;
+    onApply({
+      ...(draft.from ? { from: storeDayStart(draft.from, zone) } : {}),
+      ...(draft.to ? { to: storeDayStart(addDays(draft.to, 1), zone) } : {}),
+      ...(draft.status ? { status: draft.status } : {}),
+      ...(chosen ? { memberId: chosen } : {}),
+    });
+  }
+
+  const set = (field: keyof FilterDraft) => (value: string) =>
+    setDraft((previous) => ({ ...previous, [field]: value }));
+
+  return (
+    <form className="panel field-row filters" onSubmit={(event) => void apply(event)} noValidate>
+      <TextField
+        id="charges-from"
+        ref={fromRef}
+        type="date"
+        label={t('charges.from')}
+        value={draft.from}
+        onChange={(event) => set('from')(event.target.value)}
+      />
+      <TextField
+        id="charges-to"
+        type="date"
+        label={t('charges.to')}
+        value={draft.to}
+        onChange={(event) => set('to')(event.target.value)}
+      />
+      <div className="field">
+        <label htmlFor="charges-status">{t('charges.status')}</label>
+        <select
+          id="charges-status"
+          value={draft.status}
+          onChange={(event) => set('status')(event.target.value)}
+        >
+          <option value="">{t('charges.statusAll')}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id="charges-member"
+        label={t('charges.member')}
+        hint={memberId && draft.member === '' ? t('charges.memberChosen') : t('members.searchHint')}
+        value={draft.member}
+        onChange={(event) => set('member')(event.target.value)}
+        error={memberError}
+      />
+      <div className="field field-submit">
+        <button type="submit" className="button-primary">
+          {t('charges.apply')}
+        </button>
+        {memberId && (
+          <button type="button" className="link" onClick={() => setMemberId(undefined)}>
+            {t('charges.memberClear')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useApp } from '../app/app-context.tsx';
+import { call } from '../bridge.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/**
+ * Training mode and launch at login (owner). Both answer with the new app status, which the header
+ * (training banner) and this screen read, so the switch and the banner cannot disagree.
+ */
+export function DeskOptions() {
+  const { t } = useI18n();
+  const { status, refresh } = useApp();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function toggle(channel: 'setTrainingMode' | 'setLaunchAtLogin', enabled: boolean) {
+    setBusy(true);
+    const result = await call(channel, { enabled });
+    setBusy(false);
+    if (!result.ok) return setFailure(result.error.message);
+    setFailure(null);
+    await refresh();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="desk-options-title">
+      <h2 id="desk-options-title">{t('settings.training.title')}</h2>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      <div className="field field-check">
+        <input
+          id="training-mode"
+          type="checkbox"
+          checked={status.training}
+          disabled={busy}
+          aria-describedby="training-mode-hint"
+          onChange={(event) => void toggle('setTrainingMode', event.target.checked)}
+        />
+        <label htmlFor="training-mode">{t('settings.training.toggle')}</label>
+        <p id="training-mode-hint" className="field-hint">
+          {t('settings.training.hint')}
+        </p>
+      </div>
+      <div className="field field-check">
+        <input
+          id="launch-at-login"
+          type="checkbox"
+          checked={status.launchAtLogin}
+          disabled={busy}
+          onChange={(event) => void toggle('setLaunchAtLogin', event.target.checked)}
+        />
+        <label htmlFor="launch-at-login">{t('settings.training.launchAtLogin')}</label>
+      </div>
+    </section>
+  );
+}

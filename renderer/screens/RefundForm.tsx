@@ -1,0 +1,194 @@
+import { type FormEvent, useRef, useState } from 'react';
+import type { ChargeViewData } from '../../shared/ipc/index.ts';
+import { call, newRequestId } from '../bridge.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { amountDigits, formatAmountInput } from '../format.ts';
+import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+
+type Problems = Partial<Record<'amount' | 'reason', MessageKey>>;
+
+/**
+ * Full or partial refund: amount and a required reason, then a confirmation in large type with one
+ * requestId, so a repeated click or Enter asks main for the same refund, never a second one.
+ */
+export function RefundForm({
+  charge,
+  balance,
+  onCancel,
+  onDone,
+}: {
+  charge: ChargeViewData;
+  balance: number;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t, won } = useI18n();
+  const [partial, setPartial] = useState(false);
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const inFlight = useRef(false);
+  const fullRef = useFocusOnMount<HTMLInputElement>();
+  const refundAmount = partial ? Number(amount) : balance;
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    const found: Problems = {};
+    if (partial && (amount === '' || Number(amount) < 1)) found.amount = 'refund.amountRequired';
+    else if (partial && Number(amount) > balance) found.amount = 'refund.amountTooLarge';
+    if (reason.trim() === '') found.reason = 'review.reasonRequired';
+    setProblems(found);
+    const first = (['amount', 'reason'] as const).find((field) => found[field]);
+    if (first) {
+      document.getElementById(`refund-${first}`)?.focus();
+      return;
+    }
+    setFailure(null);
+    setConfirming(newRequestId());
+  }
+
+  async function confirm(requestId: string) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSending(true);
+    const result = await call('refund', {
+      chargeId: charge.id,
+      amount: refundAmount,
+      reason: reason.trim(),
+      requestId,
+    });
+    inFlight.current = false;
+    setSending(false);
+    if (!result.ok) {
+      setConfirming(null);
+      return setFailure(result.error.message);
+    }
+    const refund = result.value;
+    if (refund.status === 'DONE') {
+      onDone(t('refund.done', { amount: won(refund.amount), balance: won(refund.chargeBalance ?? 0) }));
+    } else if (refund.status === 'UNKNOWN' || refund.status === 'PENDING') {
+      onDone(t('refund.unknown'));
+    } else {
+      setConfirming(null);
+      setFailure(refund.tossMessage ?? t('refund.failed'));
+    }
+  }
+
+  if (confirming) {
+    return (
+      <ConfirmRefund
+        amount={refundAmount}
+        reason={reason.trim()}
+        sending={sending}
+        onConfirm={() => void confirm(confirming)}
+        onEdit={() => setConfirming(null)}
+      />
+    );
+  }
+  const message = (field: keyof Problems) => {
+    const key = problems[field];
+    return key ? t(key) : undefined;
+  };
+  return (
+    <form className="panel" aria-labelledby="refund-title" onSubmit={review} noValidate>
+      <h2 id="refund-title">{t('refund.title')}</h2>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      <fieldset className="choice">
+        <legend>{t('refund.kind')}</legend>
+        <label>
+          <input
+            type="radio"
+            name="refund-kind"
+            ref={fullRef}
+            checked={!partial}
+            onChange={() => setPartial(false)}
+          />
+          {t('refund.full', { amount: won(balance) })}
+        </label>
+        <label>
+          <input type="radio" name="refund-kind" checked={partial} onChange={() => setPartial(true)} />
+          {t('refund.partial')}
+        </label>
+      </fieldset>
+      <div className="field-row">
+        {partial && (
+          <TextField
+            id="refund-amount"
+            label={t('refund.amount')}
+            hint={t('refund.balance', { amount: won(balance) })}
+            inputMode="numeric"
+            autoComplete="off"
+            className="field-amount"
+            value={formatAmountInput(amount)}
+            onChange={(event) => setAmount(amountDigits(event.target.value))}
+            error={message('amount')}
+          />
+        )}
+        <TextField
+          id="refund-reason"
+          label={t('review.reason')}
+          value={reason}
+          maxLength={400}
+          onChange={(event) => setReason(event.target.value)}
+          error={message('reason')}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button-primary">
+          {t('refund.next')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('review.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ConfirmRefund({
+  amount,
+  reason,
+  sending,
+  onConfirm,
+  onEdit,
+}: {
+  amount: number;
+  reason: string;
+  sending: boolean;
+  onConfirm: () => void;
+  onEdit: () => void;
+}) {
+  const { t, won } = useI18n();
+  const confirmRef = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <section className="panel confirm" aria-labelledby="refund-confirm-title" aria-busy={sending}>
+      <h2 id="refund-confirm-title">{t('refund.confirmTitle')}</h2>
+      <p className="amount-huge" data-testid="refund-confirm-amount">
+        {won(amount)}
+      </p>
+      <p>
+        {t('review.reason')}: {reason}
+      </p>
+      {sending && <p aria-live="polite">{t('refund.sending')}</p>}
+      <div className="actions">
+        <button
+          type="button"
+          ref={confirmRef}
+          className="button-danger button-large"
+          disabled={sending}
+          onClick={onConfirm}
+        >
+          {t('refund.confirm')}
+        </button>
+        <button type="button" disabled={sending} onClick={onEdit}>
+          {t('charge.edit')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { SubscriptionViewData } from '../../shared/ipc/index.ts';
+import { useApp } from '../app/app-context.tsx';
+import { call } from '../bridge.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { usePeriodLabel } from './use-period-label.ts';
+
+type Action = 'pause' | 'resume' | 'cancel-now' | 'cancel-at-end';
+
+function send(action: Action, id: number) {
+  switch (action) {
+    case 'pause':
+      return call('pauseSubscription', { id });
+    case 'resume':
+      return call('resumeSubscription', { id });
+    case 'cancel-now':
+      return call('cancelSubscription', { id });
+    case 'cancel-at-end':
+      return call('cancelSubscription', { id, atPeriodEnd: true });
+  }
+}
+
+export function SubscriptionTable({
+  subscriptions,
+  onChanged,
+}: {
+  subscriptions: readonly SubscriptionViewData[];
+  onChanged: () => void;
+}) {
+  const { t, won } = useI18n();
+  const { navigate } = useApp();
+  const periodLabel = usePeriodLabel();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [canceling, setCanceling] = useState<number | null>(null);
+
+  async function act(action: Action, id: number) {
+    const result = await send(action, id);
+    setCanceling(null);
+    if (!result.ok) return setFailure(result.error.message);
+    setFailure(null);
+    onChanged();
+  }
+
+  if (subscriptions.length === 0) return <p className="muted">{t('subs.empty')}</p>;
+  return (
+    <>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      <table className="table" data-testid="subscriptions-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('charges.colOrder')}</th>
+            <th scope="col" className="num">
+              {t('charges.colAmount')}
+            </th>
+            <th scope="col">{t('plans.interval')}</th>
+            <th scope="col">{t('subs.anchorDate')}</th>
+            <th scope="col">{t('charges.colStatus')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('review.colActions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {subscriptions.map((sub) => (
+            <tr key={sub.id}>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => navigate({ name: 'member', id: sub.memberId })}
+                >
+                  {sub.orderName}
+                </button>
+              </td>
+              <td className="num">{won(sub.amount)}</td>
+              <td>{periodLabel(sub.intervalUnit, sub.intervalCount)}</td>
+              <td>{sub.anchorDate}</td>
+              <td>
+                {t(`subs.status.${sub.status}`)}
+                {sub.cancelAtPeriodEnd && <span className="muted small"> · {t('subs.endsAtPeriodEnd')}</span>}
+              </td>
+              <td className="row-actions">
+                {sub.status === 'active' && (
+                  <button type="button" onClick={() => void act('pause', sub.id)}>
+                    {t('subs.pause')}
+                  </button>
+                )}
+                {sub.status === 'paused' && (
+                  <button type="button" onClick={() => void act('resume', sub.id)}>
+                    {t('subs.resume')}
+                  </button>
+                )}
+                {sub.status !== 'canceled' && canceling !== sub.id && (
+                  <button type="button" className="button-danger" onClick={() => setCanceling(sub.id)}>
+                    {t('subs.cancel')}
+                  </button>
+                )}
+                {canceling === sub.id && (
+                  <CancelChoice
+                    onChoose={(action) => void act(action, sub.id)}
+                    onBack={() => setCanceling(null)}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** Canceling is asked twice, with the two ways it can go: now, or when the paid period ends. */
+function CancelChoice({ onChoose, onBack }: { onChoose: (action: Action) => void; onBack: () => void }) {
+  const { t } = useI18n();
+  const nowRef = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <fieldset className="row-actions inline-choice">
+      <legend className="visually-hidden">{t('subs.cancelQuestion')}</legend>
+      <button type="button" ref={nowRef} className="button-danger" onClick={() => onChoose('cancel-now')}>
+        {t('subs.cancelNow')}
+      </button>
+      <button type="button" onClick={() => onChoose('cancel-at-end')}>
+        {t('subs.cancelAtEnd')}
+      </button>
+      <button type="button" className="button-quiet" onClick={onBack}>
+        {t('review.cancel')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useState } from 'react';
+import { useApp } from '../app/app-context.tsx';
+import { call } from '../bridge.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useLoad } from '../components/use-load.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Plans } from './Plans.tsx';
+import { RunDueNow } from './RunDueNow.tsx';
+import { SubscribeForm } from './SubscribeForm.tsx';
+import { SubscriptionTable } from './SubscriptionTable.tsx';
+
+/** Plans, who is subscribed to what, and the run of due charges, on one screen. */
+export function Subscriptions() {
+  const { t } = useI18n();
+  const { navigate } = useApp();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const loadPlans = useCallback(() => call('listPlans', {}), []);
+  const plans = useLoad(loadPlans);
+  const loadSubscriptions = useCallback(() => call('listSubscriptions', {}), []);
+  const subscriptions = useLoad(loadSubscriptions);
+  const [subscribing, setSubscribing] = useState(false);
+
+  return (
+    <section aria-labelledby="subs-title" className="stack">
+      <div className="screen-title">
+        <h1 id="subs-title" ref={titleRef} tabIndex={-1}>
+          {t('subs.title')}
+        </h1>
+        <div className="actions title-actions">
+          <button type="button" onClick={() => navigate({ name: 'upcoming' })}>
+            {t('subs.upcoming')}
+          </button>
+          <button type="button" onClick={() => navigate({ name: 'catch-ups' })}>
+            {t('subs.catchUps')}
+          </button>
+        </div>
+      </div>
+      <RunDueNow onFinished={() => void subscriptions.reload()} />
+      {plans.failure && <ErrorAlert>{plans.failure}</ErrorAlert>}
+      {plans.data && <Plans plans={plans.data} onChanged={() => void plans.reload()} />}
+      <div className="panel">
+        <div className="panel-title">
+          <h2>{t('subs.listTitle')}</h2>
+          {!subscribing && (
+            <button type="button" className="button-primary" onClick={() => setSubscribing(true)}>
+              {t('subs.subscribe')}
+            </button>
+          )}
+        </div>
+        {subscribing && plans.data && (
+          <SubscribeForm
+            plans={plans.data.filter((plan) => plan.active)}
+            onCancel={() => setSubscribing(false)}
+            onDone={() => {
+              setSubscribing(false);
+              void subscriptions.reload();
+            }}
+          />
+        )}
+        {subscriptions.failure && <ErrorAlert>{subscriptions.failure}</ErrorAlert>}
+        {subscriptions.data && (
+          <SubscriptionTable
+            subscriptions={subscriptions.data}
+            onChanged={() => void subscriptions.reload()}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

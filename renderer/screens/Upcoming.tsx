@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import { useApp } from '../app/app-context.tsx';
+import { call } from '../bridge.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useLoad } from '../components/use-load.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const DAYS = 30;
+
+/** The next 30 days of scheduled charges, day by day with each day's total. */
+export function Upcoming() {
+  const { t, won } = useI18n();
+  const { navigate } = useApp();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const load = useCallback(() => call('upcoming', { days: DAYS }), []);
+  const { data, failure } = useLoad(load);
+
+  return (
+    <section aria-labelledby="upcoming-title" className="stack">
+      <button type="button" className="link back" onClick={() => navigate({ name: 'subscriptions' })}>
+        ← {t('subs.title')}
+      </button>
+      <h1 id="upcoming-title" ref={titleRef} tabIndex={-1}>
+        {t('subs.upcomingTitle', { days: DAYS })}
+      </h1>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {data && (
+        <>
+          <p className="amount-large" data-testid="upcoming-total">
+            {t('subs.upcomingTotal', { count: data.total.count, amount: won(data.total.amount) })}
+          </p>
+          {data.byDay.length === 0 ? (
+            <p className="empty">{t('subs.upcomingEmpty')}</p>
+          ) : (
+            <ol className="day-list" data-testid="upcoming-days">
+              {data.byDay.map((day) => (
+                <li key={day.date} className="panel">
+                  <h2 className="day-head">
+                    <span>{day.date}</span>
+                    <span className="num">
+                      {t('subs.dayTotal', { count: day.count, amount: won(day.amount) })}
+                    </span>
+                  </h2>
+                  <ul className="plain">
+                    {day.charges.map((charge) => (
+                      <li key={`${charge.subscriptionId}-${charge.periodIndex}`}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => navigate({ name: 'member', id: charge.memberId })}
+                        >
+                          {charge.memberName}
+                        </button>{' '}
+                        {charge.orderName} · {won(charge.amount)}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Session } from '../../electron/core/desk/index.ts';
+import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/index.ts';
+import type { UiFixture } from './ui-fixture.ts';
+
+/*
+ * Shortcuts for the screens' tests: what a test is not about (the owner, the key, a member with a
+ * card) is made through the bridge's dispatch with a session of its own, exactly as the page would.
+ */
+
+export const OWNER = { name: '김대표', pin: '4821' };
+export const STAFF = { name: '이직원', pin: '7315' };
+
+/** Polls long enough for PIN hashing (scrypt) and the emulator; expect.poll's default is 1 s. */
+export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+export async function dispatchOk<C extends ChannelName>(
+  ui: UiFixture,
+  session: Session,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
+  const result = (await ui.bridge.dispatch(channel, request, session)) as IpcResult<ResponseOf<C>>;
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** The owner (signed in on the returned session), a test key, and a staff member who may not refund. */
+export async function seedOwner(ui: UiFixture): Promise<Session> {
+  const session: Session = { operator: null };
+  const owner = await dispatchOk(ui, session, 'createOwner', OWNER);
+  await dispatchOk(ui, session, 'signIn', { operatorId: owner.id, pin: OWNER.pin });
+  await dispatchOk(ui, session, 'setSecretKey', { secretKey: 'test_sk_ui_screens_0123456789abcdef' });
+  await dispatchOk(ui, session, 'createOperator', { ...STAFF, role: 'staff' });
+  return session;
+}
+
+export async function memberWithCard(
+  ui: UiFixture,
+  session: Session,
+  name: string,
+  cardNumber: string,
+): Promise<number> {
+  const member = await dispatchOk(ui, session, 'createMember', { name });
+  await dispatchOk(ui, session, 'registerCard', {
+    memberId: member.id,
+    card: { cardNumber, expiryMonth: '12', expiryYear: '30', identity: '900101' },
+  });
+  return member.id;
+}
+
+/** Signs the page in as `who` from the sign-in screen (reloading first if the page is elsewhere). */
+export async function signInPage(page: Page, who: { name: string; pin: string }): Promise<void> {
+  const heading = page.getByRole('heading', { name: '로그인' });
+  if (!(await heading.isVisible())) {
+    await page.reload();
+    await heading.waitFor();
+  }
+  const option = page.locator('#sign-in-operator option', { hasText: who.name });
+  await page.locator('#sign-in-operator').selectOption(await option.getAttribute('value'));
+  await page.getByLabel('PIN', { exact: true }).fill(who.pin);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('operator').filter({ hasText: who.name }).waitFor();
+}
+
+export async function signOutPage(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await page.getByRole('heading', { name: '로그인' }).waitFor();
+}
+
+/** One scripted emulator fault on the next billing charge (electron/sandbox/README.md). */
+export async function faultNextCharge(ui: UiFixture, fault: string): Promise<void> {
+  const response = await fetch(`${ui.bridge.tossBaseUrl}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ match: { method: 'POST', path: '/v1/billing/*' }, fault }),
+  });
+  expect(response.status).toBe(201);
+}
+
+export async function nav(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: '주 메뉴' })
+    .getByRole('button', { name: label, exact: true })
+    .click();
+}

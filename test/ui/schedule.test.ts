@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/core/desk/index.ts';
+import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
+import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import { openUi, type UiFixture } from './ui-fixture.ts';
+
+/*
+ * Plans, subscriptions and the schedule, with the desk's clock in the test's hand: the bridge runs
+ * the core on `now`, so "run due charges as of a later date" is moving `clock` and pressing the
+ * button. The browser keeps its own time; every date on screen comes from the core.
+ */
+
+// 09:00 in Seoul on 2 March; the plan charges at 10:00, so the first period is due later today.
+const MARCH_2_0900_KST = Date.parse('2026-03-02T00:00:00Z');
+// 11:00 in Seoul on 2 April: the April period is an hour overdue, March's a month (a catch-up).
+const APRIL_2_1100_KST = Date.parse('2026-04-02T02:00:00Z');
+
+let clock = MARCH_2_0900_KST;
+let ui: UiFixture;
+let page: Page;
+let owner: Session;
+
+const subscriptionRow = () => page.getByTestId('subscriptions-table').locator('tbody tr').first();
+
+beforeAll(async () => {
+  ui = await openUi({ now: () => new Date(clock) });
+  page = ui.page;
+  page.setDefaultTimeout(10_000);
+  owner = await seedOwner(ui);
+  await memberWithCard(ui, owner, '윤서준', EMULATOR_CARDS.approves);
+  await signInPage(page, OWNER);
+}, 90_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('plans, subscriptions and due charges, in Chromium against the real core', () => {
+  it('creates a monthly plan', async () => {
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '요금제 추가' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('plan-name');
+    await page.keyboard.type('요가 월 회원권');
+    await page.getByLabel('금액 (원)').fill('66000');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('plans-table').textContent()).toContain('요가 월 회원권');
+    expect(await page.getByTestId('plans-table').textContent()).toMatch(/66,000원.*매월.*10:00/);
+  });
+
+  it('subscribes the member from an anchor date and shows the next 30 days', async () => {
+    await page.getByRole('button', { name: '구독 등록' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('subscribe-member');
+    await page.keyboard.type('윤서준');
+    await page.getByLabel('기준일').fill('2026-03-02');
+    await page.getByRole('button', { name: '구독 등록' }).click();
+    await poll(() => subscriptionRow().textContent()).toContain('이용 중');
+    expect(await subscriptionRow().textContent()).toContain('2026-03-02');
+    await ui.screenshot('40-subscriptions');
+
+    await page.getByRole('button', { name: '예정 결제 달력' }).click();
+    const days = page.getByTestId('upcoming-days');
+    await poll(() => days.locator('> li').first().textContent()).toContain('2026-03-02');
+    expect(await days.locator('> li').first().textContent()).toContain('윤서준');
+    expect(await days.locator('> li').first().textContent()).toContain('1건 · 66,000원');
+    await ui.screenshot('41-upcoming');
+  });
+
+  it('runs due charges a month later: one charged, the missed one waits for approval', async () => {
+    clock = APRIL_2_1100_KST;
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    await poll(() => page.getByTestId('run-summary').textContent()).toBe(
+      '승인 1건 · 거절/실패 0건 · 확인 필요 0건 · 승인 대기 1건',
+    );
+    await ui.screenshot('42-run-due');
+
+    await nav(page, '홈');
+    await poll(() => page.getByTestId('home-catch-ups').textContent()).toContain('1건');
+    await page.getByTestId('home-catch-ups').click();
+    const table = page.getByTestId('catch-ups-table');
+    await poll(() => table.textContent()).toContain('윤서준');
+    expect(await table.textContent()).toContain('2026-03-02');
+    await ui.screenshot('43-catch-ups');
+    await page.getByRole('button', { name: '결제 승인' }).click();
+    await page.getByText('승인했습니다. 다음 실행에서 결제됩니다.').waitFor();
+    await page.getByText('승인을 기다리는 결제가 없습니다.').waitFor();
+
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    await poll(() => page.getByTestId('run-summary').textContent()).toContain('승인 1건');
+  });
+
+  it('shows both scheduled charges in the log, filtered by the store-local day', async () => {
+    await nav(page, '결제 내역');
+    const rows = page.getByTestId('charges-table').locator('tbody tr');
+    await poll(() => rows.count()).toBe(2);
+    for (const row of await rows.all()) {
+      expect(await row.textContent()).toMatch(/윤서준.*요가 월 회원권.*정기.*66,000원.*승인/);
+    }
+    expect(await page.getByTestId('charges-totals').textContent()).toContain('승인 132,000원');
+
+    await page.getByLabel('시작일').fill('2026-04-01');
+    await page.getByLabel('종료일').fill('2026-04-01');
+    await page.keyboard.press('Enter');
+    await page.getByText('조건에 맞는 결제가 없습니다.').waitFor();
+    await page.getByLabel('종료일').fill('2026-04-02');
+    await page.keyboard.press('Enter');
+    await poll(() => rows.count()).toBe(2);
+    await ui.screenshot('44-charges-log-scheduled');
+
+    await nav(page, '홈');
+    await poll(() => page.getByTestId('home-today').textContent()).toContain('132,000원');
+    await ui.screenshot('45-home-after-run');
+  });
+
+  it('pauses, resumes and cancels at the period end', async () => {
+    await nav(page, '정기 결제');
+    await subscriptionRow().getByRole('button', { name: '일시정지' }).click();
+    await poll(() => subscriptionRow().textContent()).toContain('일시정지다시 시작');
+    await subscriptionRow().getByRole('button', { name: '다시 시작' }).click();
+    await poll(() => subscriptionRow().textContent()).toContain('이용 중');
+    await subscriptionRow().getByRole('button', { name: '해지' }).click();
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('지금 해지');
+    await ui.screenshot('46-cancel-choice');
+    await subscriptionRow().getByRole('button', { name: '이번 기간 끝에 해지' }).click();
+    await poll(() => subscriptionRow().textContent()).toContain('기간 끝에 해지 예정');
+    const [subscription] = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    expect(subscription).toMatchObject({ status: 'active', cancelAtPeriodEnd: true });
+  });
+
+  it('logged no error in the page', () => {
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
