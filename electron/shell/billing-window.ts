@@ -8,6 +8,7 @@ import type {
 } from 'electron';
 import { BILLING_WINDOW_PATH } from '../sandbox/billing-window.ts';
 import { denyAllPermissions } from './guards.ts';
+import { lockedDownWebPreferences } from './window-options.ts';
 
 /*
  * Toss's card registration window (toss-api.md §3.2) in a window of its own: sandboxed, no
@@ -47,21 +48,7 @@ export function billingWindowOptions(input: {
     show: false,
     ...(input.parent ? { parent: input.parent, modal: true } : {}),
     autoHideMenuBar: true,
-    webPreferences: {
-      partition: BILLING_PARTITION,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !input.isPackaged,
-    },
+    webPreferences: { partition: BILLING_PARTITION, ...lockedDownWebPreferences(input.isPackaged) },
   };
 }
 

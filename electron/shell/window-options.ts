@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /**
  * The main window's options. Everything the renderer could use to reach Node, other origins or
@@ -19,22 +19,29 @@ export function mainWindowOptions(input: {
     show: false,
     // The page's default white, so a resize or a slow first paint doesn't flash another colour.
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      // A card-shaped file or link dropped on the window must not replace the app.
-      navigateOnDragDrop: false,
-      // The OS spellchecker would see what staff type, including member details.
-      spellcheck: false,
-      devTools: !input.isPackaged,
-    },
+    webPreferences: { preload: input.preloadPath, ...lockedDownWebPreferences(input.isPackaged) },
+  };
+}
+
+/**
+ * What every window of the app runs with, the main window and Toss's registration window alike:
+ * no Node, no Electron, no extra browser surface, devTools only in development.
+ */
+export function lockedDownWebPreferences(isPackaged: boolean): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    // A card-shaped file or link dropped on the window must not replace the page.
+    navigateOnDragDrop: false,
+    // The OS spellchecker would see what is typed, including member details.
+    spellcheck: false,
+    devTools: !isPackaged,
   };
 }

@@ -2,11 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { runDeskProcess } from './run-desk.ts';
+
+// A test here starts the CLI several times, a Node process each: the default 20 s is too tight.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SECRET = 'test_sk_cliBillingFlow0123456789';
 const CARD = {

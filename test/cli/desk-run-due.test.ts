@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../../electron/cli/cli-error.ts';
 import {
   MAX_RUN_CONCURRENCY,
@@ -14,6 +14,9 @@ import { secretsProfileFor } from '../../electron/core/app-paths.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { runDeskProcess } from './run-desk.ts';
+
+// A test here starts the CLI several times, a Node process each: the default 20 s is too tight.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SECRET = 'test_sk_cliRunDueFlow0123456789';
 const CARD = {

@@ -2,10 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { secretsProfileFor } from '../../electron/core/app-paths.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { runDeskProcess } from './run-desk.ts';
+
+// A test here starts the CLI several times, a Node process each: the default 20 s is too tight.
+vi.setConfig({ testTimeout: 60_000 });
 
 describeWithKeychain('plans and subscriptions from the CLI', () => {
   let dataDir = '';
