@@ -490,6 +490,7 @@ export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {
   CARD_NUMBER_LENGTH: 'A card number has 14 to 19 digits.',
   CARD_NUMBER_BIN: 'Check the first 6 digits of the card number.',
   CARD_NUMBER_LUHN: 'The card number is not valid. Check it again.',
+  CARD_READ_FAILED: 'The card could not be read. Swipe it again or type the card number.',
   EXPIRY_REQUIRED: 'Enter the card’s expiry.',
   EXPIRY_FORMAT: 'Enter the expiry as MM/YY (e.g. 12/30).',
   EXPIRY_MONTH: 'The expiry month must be 01 to 12.',

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { type CardField, validateCardInput } from '../../shared/card/index.ts';
+import { type CardField, type CardSwipe, validateCardInput } from '../../shared/card/index.ts';
 import type { ChargeViewData, IpcResult, RequestOf } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call, newRequestId } from '../bridge.ts';
@@ -47,6 +47,7 @@ export function RegisterCard({ memberId }: { memberId: number }) {
   const { member, failure: loadFailure } = useMember(memberId);
   const numberRef = useFocusOnMount<HTMLInputElement>();
   const windowReady = status.clientKeyStatus.configured && status.clientKeyStatus.matchesKeyMode;
+  const mode = status.keyStatus.mode ?? 'test';
   const [card, setCard] = useState<CardDraft>(EMPTY_CARD);
   const [consent, setConsent] = useState(false);
   const [withCharge, setWithCharge] = useState(false);
@@ -74,11 +75,26 @@ export function RegisterCard({ memberId }: { memberId: number }) {
   const update = (field: keyof CardDraft) => (value: string) =>
     setCard((previous) => ({ ...previous, [field]: value }));
 
+  /** A read fills number and expiry and moves on; a bad read empties both, so nothing half-read stays. */
+  function swiped(read: CardSwipe) {
+    setCard((previous) => ({
+      ...previous,
+      number: read.ok ? read.number : '',
+      expiry: read.ok ? formatExpiryTyping(read.expiry.month + read.expiry.year) : '',
+    }));
+    setCardErrors((previous) => ({
+      ...previous,
+      number: read.ok ? undefined : i18n.cardError(read.code),
+      expiry: undefined,
+    }));
+    if (read.ok) document.getElementById(CARD_FIELD_IDS.identity)?.focus();
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = validateCardInput(
       { number: card.number, expiry: card.expiry, identity: card.identity, password: card.password },
-      { mode: status.keyStatus.mode ?? 'test', now: new Date() },
+      { mode, now: new Date() },
     );
     const errors: CardErrors = {};
     if (!checked.ok) {
@@ -227,6 +243,8 @@ export function RegisterCard({ memberId }: { memberId: number }) {
           onDigits={update('number')}
           label={t('register.number')}
           error={cardErrors.number}
+          mode={mode}
+          onSwipe={swiped}
         />
         <div className="field-row">
           <TextField

@@ -26,3 +26,19 @@ export function formatExpiryTyping(typed: string): string {
 export function identityDigits(typed: string): string {
   return typed.replace(/\D/g, '').slice(0, 13);
 }
+
+/** A keyboard-wedge card reader starts every swipe with a track start sentinel: '%' (track 1) or ';' (track 2). */
+export function startsCardSwipe(key: string): boolean {
+  return key === '%' || key === ';';
+}
+
+/**
+ * The character a card reader's keystroke stands for. A reader types as a US keyboard would; with
+ * the Korean IME in Hangul mode its letters (track 1's format code 'B', an error 'E') arrive as
+ * 'Process' keys, so they are read from the physical key. Keys such as Shift add nothing.
+ */
+export function swipeCharacter(key: string, code: string): string {
+  if (key.length === 1) return key;
+  const letter = /^Key([A-Z])$/.exec(code)?.[1];
+  return key === 'Process' && letter !== undefined ? letter : '';
+}

@@ -6,6 +6,7 @@ export const cardFieldErrorMessages = {
   CARD_NUMBER_LENGTH: '카드번호는 14~19자리 숫자여야 합니다.',
   CARD_NUMBER_BIN: '카드번호 앞 6자리를 다시 확인해 주세요.',
   CARD_NUMBER_LUHN: '카드번호가 올바르지 않습니다. 번호를 다시 확인해 주세요.',
+  CARD_READ_FAILED: '카드를 읽지 못했습니다. 카드를 다시 긁거나 카드번호를 직접 입력해 주세요.',
   EXPIRY_REQUIRED: '카드 유효기간을 입력해 주세요.',
   EXPIRY_FORMAT: '유효기간은 MM/YY 형식으로 입력해 주세요. (예: 12/30)',
   EXPIRY_MONTH: '유효기간의 월은 01~12 사이의 숫자여야 합니다.',

@@ -1,4 +1,6 @@
 export { isValidBusinessNumber } from './business-number.ts';
+export type { CardSwipe } from './card-reader.ts';
+export { parseCardSwipe } from './card-reader.ts';
 export type { CardFieldError, CardFieldErrorCode, CardFieldFailure, Check } from './check.ts';
 export { cardFieldErrorMessages } from './check.ts';
 export { cardCompanyName } from './companies.ts';
