@@ -64,3 +64,14 @@ export function addDays(date: string, days: number): string {
   const shifted = new Date(Date.UTC(year, month - 1, day + days));
   return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
 }
+
+/**
+ * A range of store-local days, both ends included, as the ledger's instants: its `to` is exclusive,
+ * so the end is the start of the next day. An empty end is left open.
+ */
+export function storeDayRange(from: string, to: string, timeZone: string): { from?: number; to?: number } {
+  return {
+    ...(from ? { from: storeDayStart(from, timeZone) } : {}),
+    ...(to ? { to: storeDayStart(addDays(to, 1), timeZone) } : {}),
+  };
+}

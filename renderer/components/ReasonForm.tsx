@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from './Alert.tsx';
+import { FormActions } from './FormActions.tsx';
 import { TextField } from './TextField.tsx';
 import { useFocusOnMount } from './use-focus-on-mount.ts';
 
@@ -68,14 +69,13 @@ export function ReasonForm({
         onChange={(event) => setReason(event.target.value)}
         error={error}
       />
-      <div className="actions">
-        <button type="submit" className={danger ? 'button-danger' : 'button-primary'} disabled={busy}>
-          {confirmLabel}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          {t('review.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={confirmLabel}
+        busy={busy}
+        cancelDisabled={busy}
+        danger={danger}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

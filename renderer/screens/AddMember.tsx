@@ -2,8 +2,11 @@ import { type FormEvent, useState } from 'react';
 import type { MemberViewData } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { FormActions } from '../components/FormActions.tsx';
+import { fieldMessages } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useFormValues } from '../components/use-form-values.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type FieldName = 'name' | 'phone' | 'memberNo';
@@ -19,13 +22,10 @@ export function AddMember({
 }) {
   const { t } = useI18n();
   const nameRef = useFocusOnMount<HTMLInputElement>();
-  const [values, setValues] = useState<Record<FieldName, string>>({ name: '', phone: '', memberNo: '' });
+  const { values, bind } = useFormValues<FieldName>({ name: '', phone: '', memberNo: '' });
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const set = (field: FieldName) => (value: string) =>
-    setValues((previous) => ({ ...previous, [field]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,9 +37,9 @@ export function AddMember({
     });
     setBusy(false);
     if (result.ok) return onAdded(result.value);
-    const fields = result.error.details?.fields ?? {};
-    setErrors(Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, problem.message])));
-    const first = FIELD_ORDER.find((field) => fields[field]);
+    const messages = fieldMessages(result.error);
+    setErrors(messages);
+    const first = FIELD_ORDER.find((field) => messages[field]);
     if (first) document.getElementById(`member-${first}`)?.focus();
     else setFailure(result.error.message);
   }
@@ -58,9 +58,8 @@ export function AddMember({
           id="member-name"
           ref={nameRef}
           label={t('memberForm.name')}
-          value={values.name}
+          {...bind('name')}
           maxLength={100}
-          onChange={(event) => set('name')(event.target.value)}
           error={errors.name}
         />
         <TextField
@@ -68,28 +67,24 @@ export function AddMember({
           label={t('memberForm.phone')}
           type="tel"
           inputMode="tel"
-          value={values.phone}
+          {...bind('phone')}
           maxLength={20}
-          onChange={(event) => set('phone')(event.target.value)}
           error={errors.phone}
         />
         <TextField
           id="member-memberNo"
           label={t('memberForm.memberNo')}
-          value={values.memberNo}
+          {...bind('memberNo')}
           maxLength={32}
-          onChange={(event) => set('memberNo')(event.target.value)}
           error={errors.memberNo}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('memberForm.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('memberForm.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('memberForm.submit')}
+        cancelLabel={t('memberForm.cancel')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,7 +2,8 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import type { IpcResult, OperatorView } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
-import { TextField } from '../components/TextField.tsx';
+import { OperatorSelect } from '../components/OperatorSelect.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export interface Approval {
@@ -133,34 +134,24 @@ function ApprovalDialog({ pending, onCancel }: { pending: Pending; onCancel: () 
         {approvers.length === 0 && !failure ? (
           <p className="muted">{t('approval.noApprovers')}</p>
         ) : (
-          <div className="field">
-            <label htmlFor="approval-operator">{t('approval.approver')}</label>
-            <select
-              id="approval-operator"
-              value={approverId ?? ''}
-              onChange={(event) => {
-                setApproverId(Number(event.target.value));
-                setPinError(undefined);
-              }}
-            >
-              {approvers.map((operator) => (
-                <option key={operator.id} value={operator.id}>
-                  {operator.name} ({t(`role.${operator.role}`)})
-                </option>
-              ))}
-            </select>
-          </div>
+          <OperatorSelect
+            id="approval-operator"
+            label={t('approval.approver')}
+            operators={approvers}
+            value={approverId}
+            onChange={(id) => {
+              setApproverId(id);
+              setPinError(undefined);
+            }}
+          />
         )}
-        <TextField
+        <PinField
           id="approval-pin"
           ref={pinRef}
           label={t('approval.pin')}
-          type="password"
-          inputMode="numeric"
           autoComplete="off"
-          maxLength={6}
           value={pin}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          onValue={setPin}
           error={pinError}
         />
         <div className="actions">

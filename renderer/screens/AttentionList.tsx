@@ -1,5 +1,5 @@
 import type { ResponseOf } from '../../shared/ipc/index.ts';
-import { useApp } from '../app/app-context.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -8,7 +8,6 @@ type Entry = ResponseOf<'getDashboard'>['attention'][number];
 /** Declines and failures of the last days, each a way to the member whose card needs a look. */
 export function AttentionList({ entries }: { entries: readonly Entry[] }) {
   const { t, won, dateTime } = useI18n();
-  const { navigate } = useApp();
   return (
     <div className="panel">
       <h2>{t('home.attention')}</h2>
@@ -32,13 +31,7 @@ export function AttentionList({ entries }: { entries: readonly Entry[] }) {
               <tr key={entry.id}>
                 <td>{dateTime(entry.createdAt)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => navigate({ name: 'member', id: entry.memberId })}
-                  >
-                    {entry.memberName}
-                  </button>
+                  <RouteLink to={{ name: 'member', id: entry.memberId }}>{entry.memberName}</RouteLink>
                 </td>
                 <td className="num">{won(entry.amount)}</td>
                 <td>

@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { OperatorView, RequestOf } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
-import { TextField } from '../components/TextField.tsx';
+import { DateRangeFields } from '../components/DateRangeFields.tsx';
+import { OperatorOptions } from '../components/OperatorSelect.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { addDays, storeDayStart } from '../store-time.ts';
+import { storeDayRange } from '../store-time.ts';
 
 export type AuditFilter = RequestOf<'exportAudit'>;
 
@@ -29,7 +30,7 @@ interface Draft {
   readonly to: string;
 }
 
-/** Store-local days, both ends included (the ledger's `to` is exclusive: the next day's start). */
+/** Store-local days, both ends included (see storeDayRange). */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const { t } = useI18n();
   const { status } = useApp();
@@ -49,8 +50,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
     onApply({
       ...(draft.operatorId ? { operatorId: Number(draft.operatorId) } : {}),
       ...(draft.action ? { action: draft.action } : {}),
-      ...(draft.from ? { from: storeDayStart(draft.from, zone) } : {}),
-      ...(draft.to ? { to: storeDayStart(addDays(draft.to, 1), zone) } : {}),
+      ...storeDayRange(draft.from, draft.to, zone),
     });
   }
 
@@ -68,11 +68,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           onChange={(event) => set('operatorId')(event.target.value)}
         >
           <option value="">{t('audit.everyone')}</option>
-          {operators.map((operator) => (
-            <option key={operator.id} value={operator.id}>
-              {operator.name} ({t(`role.${operator.role}`)})
-            </option>
-          ))}
+          <OperatorOptions operators={operators} />
         </select>
       </div>
       <div className="field">
@@ -90,19 +86,14 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           ))}
         </select>
       </div>
-      <TextField
-        id="audit-from"
-        type="date"
-        label={t('audit.from')}
-        value={draft.from}
-        onChange={(event) => set('from')(event.target.value)}
-      />
-      <TextField
-        id="audit-to"
-        type="date"
-        label={t('audit.to')}
-        value={draft.to}
-        onChange={(event) => set('to')(event.target.value)}
+      <DateRangeFields
+        prefix="audit"
+        fromLabel={t('audit.from')}
+        toLabel={t('audit.to')}
+        from={draft.from}
+        to={draft.to}
+        onFrom={set('from')}
+        onTo={set('to')}
       />
       <div className="field field-submit">
         <button type="submit" className="button-primary">

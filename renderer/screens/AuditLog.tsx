@@ -1,49 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
-import { downloadText } from '../components/download.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AuditCheck } from './AuditCheck.tsx';
 import { type AuditFilter, AuditFilters } from './AuditFilters.tsx';
+import { usePagedLog } from './use-paged-log.ts';
 
 type Page = ResponseOf<'listAudit'>;
 type Entry = Page['entries'][number];
-const PAGE_SIZE = 50;
 
 /** Who did what and when: every money movement and settings change, newest first (manager+). */
 export function AuditLog() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [page, setPage] = useState<Page | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (before?: number) => {
-      const result = await call('listAudit', { ...filter, limit: PAGE_SIZE, ...(before ? { before } : {}) });
-      if (!result.ok) return setFailure(result.error.message);
-      setFailure(null);
-      setPage((previous) =>
-        before && previous
-          ? { entries: [...previous.entries, ...result.value.entries], next: result.value.next }
-          : result.value,
-      );
-    },
+  const fetchPage = useCallback(
+    (page: { limit: number; before?: number }) => call('listAudit', { ...filter, ...page }),
     [filter],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function exportCsv() {
-    setExported(null);
-    const result = await call('exportAudit', filter);
-    if (!result.ok) return setFailure(result.error.message);
-    downloadText(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
-    setExported(t('audit.exported', { fileName: result.value.fileName }));
-  }
+  const fetchCsv = useCallback(() => call('exportAudit', filter), [filter]);
+  const { page, failure, exported, exportCsv, more } = usePagedLog(fetchPage, fetchCsv);
 
   return (
     <section aria-labelledby="audit-title" className="stack">
@@ -56,15 +32,15 @@ export function AuditLog() {
       <AuditCheck />
       <AuditFilters onApply={setFilter} />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      {exported && <Notice>{exported}</Notice>}
+      {exported && <Notice>{t('audit.exported', { fileName: exported })}</Notice>}
       {page &&
         (page.entries.length === 0 ? (
           <p className="empty">{t('audit.empty')}</p>
         ) : (
           <AuditTable entries={page.entries} />
         ))}
-      {page?.next && (
-        <button type="button" onClick={() => void load(page.next ?? undefined)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t('audit.more')}
         </button>
       )}

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
-import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
+import { ActionsHeader } from '../components/ActionsHeader.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { ReasonForm } from '../components/ReasonForm.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -13,7 +14,6 @@ import { useI18n } from '../i18n/i18n.tsx';
  */
 export function CatchUps() {
   const { t, won } = useI18n();
-  const { navigate } = useApp();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const load = useCallback(() => call('listCatchUps', {}), []);
   const { data, failure, reload } = useLoad(load);
@@ -40,9 +40,9 @@ export function CatchUps() {
 
   return (
     <section aria-labelledby="catch-ups-title" className="stack">
-      <button type="button" className="link back" onClick={() => navigate({ name: 'subscriptions' })}>
-        ← {t('subs.title')}
-      </button>
+      <RouteLink to={{ name: 'subscriptions' }} back>
+        {t('subs.title')}
+      </RouteLink>
       <h1 id="catch-ups-title" ref={titleRef} tabIndex={-1}>
         {t('subs.catchUpsTitle')}
       </h1>
@@ -71,9 +71,7 @@ export function CatchUps() {
               <th scope="col" className="num">
                 {t('charges.colAmount')}
               </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('review.colActions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

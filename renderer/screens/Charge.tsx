@@ -3,6 +3,7 @@ import type { ChargeViewData } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type Approval, useApproval } from './ApprovalDialog.tsx';
@@ -85,9 +86,9 @@ export function Charge({ memberId }: { memberId: number }) {
   const request = chargeRequestFields(values);
   return (
     <section aria-labelledby="charge-title" className="stack">
-      <button type="button" className="link back" onClick={() => navigate({ name: 'member', id: memberId })}>
-        ← {member.name}
-      </button>
+      <RouteLink to={{ name: 'member', id: memberId }} back>
+        {member.name}
+      </RouteLink>
       <h1 id="charge-title">{t('charge.title', { name: member.name })}</h1>
       {!card && <ErrorAlert>{t('charge.noCard')}</ErrorAlert>}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}

@@ -1,6 +1,6 @@
 import type { CardViewData } from '../../shared/ipc/index.ts';
 import { CardSummary } from '../components/CardSummary.tsx';
-import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { LargeConfirm } from '../components/LargeConfirm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** VAT as Toss computes it (design.md invariant 7), so the screen shows what the receipt will. */
@@ -9,10 +9,7 @@ function vatSplit(amount: number, taxFree: number) {
   return { vat, supplied: amount - taxFree - vat };
 }
 
-/**
- * The last look before money moves: who, which card and how much, in large type. The confirm
- * button takes the focus, so Enter confirms; `sending` keeps it disabled while the call runs.
- */
+/** Who, which card and how much, before the charge is sent. */
 export function ChargeConfirm({
   memberName,
   card,
@@ -33,11 +30,17 @@ export function ChargeConfirm({
   onEdit: () => void;
 }) {
   const { t, won } = useI18n();
-  const confirmRef = useFocusOnMount<HTMLButtonElement>();
   const { vat, supplied } = vatSplit(amount, taxFree);
   return (
-    <section className="panel confirm" aria-labelledby="confirm-title" aria-busy={sending}>
-      <h2 id="confirm-title">{t('charge.confirmTitle')}</h2>
+    <LargeConfirm
+      id="confirm"
+      title={t('charge.confirmTitle')}
+      confirmLabel={t('charge.confirm')}
+      sendingLabel={t('charge.sending')}
+      sending={sending}
+      onConfirm={onConfirm}
+      onEdit={onEdit}
+    >
       <dl className="facts facts-large">
         <dt>{t('charge.confirmMember')}</dt>
         <dd data-testid="confirm-member">{memberName}</dd>
@@ -55,21 +58,6 @@ export function ChargeConfirm({
         {t('charge.confirmVat', { supplied: won(supplied), vat: won(vat) })}
         {taxFree > 0 && ` · ${t('charge.confirmTaxFree', { amount: won(taxFree) })}`}
       </p>
-      {sending && <p aria-live="polite">{t('charge.sending')}</p>}
-      <div className="actions">
-        <button
-          type="button"
-          ref={confirmRef}
-          className="button-primary button-large"
-          disabled={sending}
-          onClick={onConfirm}
-        >
-          {t('charge.confirm')}
-        </button>
-        <button type="button" disabled={sending} onClick={onEdit}>
-          {t('charge.edit')}
-        </button>
-      </div>
-    </section>
+    </LargeConfirm>
   );
 }

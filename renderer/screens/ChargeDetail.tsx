@@ -5,6 +5,7 @@ import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { PermissionHint } from '../components/PermissionHint.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
@@ -31,9 +32,9 @@ export function ChargeDetail({ id }: { id: number }) {
 
   return (
     <section aria-labelledby="charge-detail-title" className="stack">
-      <button type="button" className="link back" onClick={() => navigate({ name: 'charges' })}>
-        ← {t('charges.title')}
-      </button>
+      <RouteLink to={{ name: 'charges' }} back>
+        {t('charges.title')}
+      </RouteLink>
       <div className="screen-title">
         <h1 id="charge-detail-title" ref={titleRef} tabIndex={-1}>
           {charge.orderName}
@@ -47,13 +48,7 @@ export function ChargeDetail({ id }: { id: number }) {
           <dd>{dateTime(charge.createdAt)}</dd>
           <dt>{t('charges.colMember')}</dt>
           <dd>
-            <button
-              type="button"
-              className="link"
-              onClick={() => navigate({ name: 'member', id: charge.memberId })}
-            >
-              {t('charges.openMember')}
-            </button>
+            <RouteLink to={{ name: 'member', id: charge.memberId }}>{t('charges.openMember')}</RouteLink>
           </dd>
           <dt>{t('charges.colAmount')}</dt>
           <dd className="amount-large">{won(charge.amount)}</dd>

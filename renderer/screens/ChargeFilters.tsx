@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { RequestOf } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
+import { DateRangeFields } from '../components/DateRangeFields.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { addDays, storeDayStart } from '../store-time.ts';
+import { storeDayRange } from '../store-time.ts';
 import { findMember } from './find-member.ts';
 
 export type ChargeFilter = RequestOf<'exportCharges'>;
@@ -19,10 +20,7 @@ interface FilterDraft {
   readonly member: string;
 }
 
-/**
- * Dates are store-local days, both ends included: the ledger's `to` is exclusive, so the end is the
- * start of the next day. Enter in any field applies the filter.
- */
+/** Dates are store-local days, both ends included (see storeDayRange). Enter in any field applies the filter. */
 export function ChargeFilters({
   initialMemberId,
   onApply,
@@ -53,8 +51,7 @@ export function ChargeFilters({
     setMemberError(undefined);
     const zone = app.timeZone;
     onApply({
-      ...(draft.from ? { from: storeDayStart(draft.from, zone) } : {}),
-      ...(draft.to ? { to: storeDayStart(addDays(draft.to, 1), zone) } : {}),
+      ...storeDayRange(draft.from, draft.to, zone),
       ...(draft.status ? { status: draft.status } : {}),
       ...(chosen ? { memberId: chosen } : {}),
     });
@@ -65,20 +62,15 @@ export function ChargeFilters({
 
   return (
     <form className="panel field-row filters" onSubmit={(event) => void apply(event)} noValidate>
-      <TextField
-        id="charges-from"
-        ref={fromRef}
-        type="date"
-        label={t('charges.from')}
-        value={draft.from}
-        onChange={(event) => set('from')(event.target.value)}
-      />
-      <TextField
-        id="charges-to"
-        type="date"
-        label={t('charges.to')}
-        value={draft.to}
-        onChange={(event) => set('to')(event.target.value)}
+      <DateRangeFields
+        prefix="charges"
+        fromLabel={t('charges.from')}
+        toLabel={t('charges.to')}
+        from={draft.from}
+        to={draft.to}
+        onFrom={set('from')}
+        onTo={set('to')}
+        fromRef={fromRef}
       />
       <div className="field">
         <label htmlFor="charges-status">{t('charges.status')}</label>

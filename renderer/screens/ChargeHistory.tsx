@@ -1,12 +1,11 @@
 import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { MemberDetailData } from '../../shared/ipc/index.ts';
-import { useApp } from '../app/app-context.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCharges'] }) {
   const { t, won, dateTime } = useI18n();
-  const { navigate } = useApp();
   return (
     <div className="panel">
       <h2>{t('member.history')}</h2>
@@ -29,14 +28,12 @@ export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCh
             {charges.map((charge) => (
               <tr key={charge.id}>
                 <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => navigate({ name: 'charge-detail', id: charge.id })}
-                    aria-label={t('charges.open', { orderId: charge.orderId })}
+                  <RouteLink
+                    to={{ name: 'charge-detail', id: charge.id }}
+                    label={t('charges.open', { orderId: charge.orderId })}
                   >
                     {dateTime(charge.createdAt)}
-                  </button>
+                  </RouteLink>
                 </td>
                 <td>
                   {charge.orderName}

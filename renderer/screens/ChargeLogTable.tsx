@@ -1,6 +1,6 @@
 import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
-import { useApp } from '../app/app-context.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -16,7 +16,6 @@ function totalsOf(entries: readonly Entry[]) {
 
 export function ChargeLogTable({ entries }: { entries: readonly Entry[] }) {
   const { t, won, dateTime } = useI18n();
-  const { navigate } = useApp();
   const totals = totalsOf(entries);
   if (entries.length === 0) return <p className="empty">{t('charges.empty')}</p>;
   return (
@@ -41,14 +40,12 @@ export function ChargeLogTable({ entries }: { entries: readonly Entry[] }) {
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td>
-              <button
-                type="button"
-                className="link"
-                onClick={() => navigate({ name: 'charge-detail', id: entry.id })}
-                aria-label={t('charges.open', { orderId: entry.orderId })}
+              <RouteLink
+                to={{ name: 'charge-detail', id: entry.id }}
+                label={t('charges.open', { orderId: entry.orderId })}
               >
                 {dateTime(entry.createdAt)}
-              </button>
+              </RouteLink>
             </td>
             <td>{entry.memberName}</td>
             <td>

@@ -1,52 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
-import { downloadText } from '../components/download.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type ChargeFilter, ChargeFilters } from './ChargeFilters.tsx';
 import { ChargeLogTable } from './ChargeLogTable.tsx';
+import { usePagedLog } from './use-paged-log.ts';
 
-type Page = ResponseOf<'listCharges'>;
-const PAGE_SIZE = 50;
+type Cursor = NonNullable<ResponseOf<'listCharges'>['next']>;
 
 /** Every attempt, newest first, filtered by store-local days, status and member; exported as Excel CSV. */
 export function ChargesLog({ memberId }: { memberId?: number | undefined }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<ChargeFilter>(memberId ? { memberId } : {});
-  const [page, setPage] = useState<Page | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (before?: Page['next']) => {
-      const result = await call('listCharges', {
-        ...filter,
-        limit: PAGE_SIZE,
-        ...(before ? { before } : {}),
-      });
-      if (!result.ok) return setFailure(result.error.message);
-      setFailure(null);
-      setPage((previous) =>
-        before && previous
-          ? { entries: [...previous.entries, ...result.value.entries], next: result.value.next }
-          : result.value,
-      );
-    },
+  const fetchPage = useCallback(
+    (page: { limit: number; before?: Cursor }) => call('listCharges', { ...filter, ...page }),
     [filter],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function exportCsv() {
-    setExported(null);
-    const result = await call('exportCharges', filter);
-    if (!result.ok) return setFailure(result.error.message);
-    downloadText(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
-    setExported(t('charges.exported', { fileName: result.value.fileName }));
-  }
+  const fetchCsv = useCallback(() => call('exportCharges', filter), [filter]);
+  const { page, failure, exported, exportCsv, more } = usePagedLog(fetchPage, fetchCsv);
 
   return (
     <section aria-labelledby="charges-title" className="stack">
@@ -58,10 +30,10 @@ export function ChargesLog({ memberId }: { memberId?: number | undefined }) {
       </div>
       <ChargeFilters initialMemberId={memberId} onApply={setFilter} />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      {exported && <Notice>{exported}</Notice>}
+      {exported && <Notice>{t('charges.exported', { fileName: exported })}</Notice>}
       {page && <ChargeLogTable entries={page.entries} />}
-      {page?.next && (
-        <button type="button" onClick={() => void load(page.next)}>
+      {more && (
+        <button type="button" onClick={more}>
           {t('charges.more')}
         </button>
       )}

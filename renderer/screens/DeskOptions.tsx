@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { CheckField } from '../components/CheckField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
@@ -27,30 +28,21 @@ export function DeskOptions() {
     <section className="panel" aria-labelledby="desk-options-title">
       <h2 id="desk-options-title">{t('settings.training.title')}</h2>
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      <div className="field field-check">
-        <input
-          id="training-mode"
-          type="checkbox"
-          checked={status.training}
-          disabled={busy}
-          aria-describedby="training-mode-hint"
-          onChange={(event) => void toggle('setTrainingMode', event.target.checked)}
-        />
-        <label htmlFor="training-mode">{t('settings.training.toggle')}</label>
-        <p id="training-mode-hint" className="field-hint">
-          {t('settings.training.hint')}
-        </p>
-      </div>
-      <div className="field field-check">
-        <input
-          id="launch-at-login"
-          type="checkbox"
-          checked={status.launchAtLogin}
-          disabled={busy}
-          onChange={(event) => void toggle('setLaunchAtLogin', event.target.checked)}
-        />
-        <label htmlFor="launch-at-login">{t('settings.training.launchAtLogin')}</label>
-      </div>
+      <CheckField
+        id="training-mode"
+        label={t('settings.training.toggle')}
+        hint={t('settings.training.hint')}
+        checked={status.training}
+        disabled={busy}
+        onChange={(checked) => void toggle('setTrainingMode', checked)}
+      />
+      <CheckField
+        id="launch-at-login"
+        label={t('settings.training.launchAtLogin')}
+        checked={status.launchAtLogin}
+        disabled={busy}
+        onChange={(checked) => void toggle('setLaunchAtLogin', checked)}
+      />
     </section>
   );
 }

@@ -2,8 +2,11 @@ import { type FormEvent, useState } from 'react';
 import type { MemberDetailData } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { FormActions } from '../components/FormActions.tsx';
+import { fieldMessages } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useFormValues } from '../components/use-form-values.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type FieldName = 'name' | 'phone' | 'memberNo' | 'memo';
@@ -21,7 +24,7 @@ export function EditMember({
 }) {
   const { t } = useI18n();
   const nameRef = useFocusOnMount<HTMLInputElement>();
-  const [values, setValues] = useState<Record<FieldName, string>>({
+  const { values, bind } = useFormValues<FieldName>({
     name: member.name,
     phone: member.phone ?? '',
     memberNo: member.memberNo,
@@ -43,19 +46,14 @@ export function EditMember({
     });
     setBusy(false);
     if (result.ok) return onSaved();
-    const fields = result.error.details?.fields ?? {};
-    setErrors(Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, problem.message])));
-    const first = FIELD_ORDER.find((field) => fields[field]);
+    const messages = fieldMessages(result.error);
+    setErrors(messages);
+    const first = FIELD_ORDER.find((field) => messages[field]);
     if (first) document.getElementById(`edit-${first}`)?.focus();
     else setFailure(result.error.message);
   }
 
-  const field = (name: FieldName) => ({
-    value: values[name],
-    error: errors[name],
-    onChange: (event: { target: { value: string } }) =>
-      setValues((previous) => ({ ...previous, [name]: event.target.value })),
-  });
+  const field = (name: FieldName) => ({ ...bind(name), error: errors[name] });
 
   return (
     <form className="panel" aria-labelledby="edit-member-title" onSubmit={(e) => void submit(e)} noValidate>
@@ -84,14 +82,7 @@ export function EditMember({
         />
       </div>
       <TextField id="edit-memo" label={t('memberEdit.memo')} maxLength={4000} {...field('memo')} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('memberEdit.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('review.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('memberEdit.save')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

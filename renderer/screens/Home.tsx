@@ -5,15 +5,30 @@ import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 import { AttentionList } from './AttentionList.tsx';
 import { RevenueChart } from './RevenueChart.tsx';
 import { RevenueTile } from './RevenueTile.tsx';
 
+const QUEUES: readonly {
+  label: MessageKey;
+  count: 'needsReview' | 'catchUps' | 'subscriptionsNeedingAction';
+  route: Route;
+  testId: string;
+}[] = [
+  { label: 'home.needsReview', count: 'needsReview', route: { name: 'review' }, testId: 'home-needs-review' },
+  { label: 'home.catchUps', count: 'catchUps', route: { name: 'catch-ups' }, testId: 'home-catch-ups' },
+  {
+    label: 'home.subscriptionsNeedingAction',
+    count: 'subscriptionsNeedingAction',
+    route: { name: 'subscriptions' },
+    testId: 'home-subscriptions',
+  },
+];
+
 /** The first screen after sign-in: what came in, what is due, and what waits for a person. */
 export function Home() {
   const { t, won } = useI18n();
-  const { navigate } = useApp();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const load = useCallback(() => call('getDashboard', {}), []);
   const { data, failure, reload } = useLoad(load);
@@ -50,27 +65,15 @@ export function Home() {
             </div>
           </div>
           <div className="tiles">
-            <QueueLink
-              label={t('home.needsReview')}
-              count={data.needsReview}
-              route={{ name: 'review' }}
-              navigate={navigate}
-              testId="home-needs-review"
-            />
-            <QueueLink
-              label={t('home.catchUps')}
-              count={data.catchUps}
-              route={{ name: 'catch-ups' }}
-              navigate={navigate}
-              testId="home-catch-ups"
-            />
-            <QueueLink
-              label={t('home.subscriptionsNeedingAction')}
-              count={data.subscriptionsNeedingAction}
-              route={{ name: 'subscriptions' }}
-              navigate={navigate}
-              testId="home-subscriptions"
-            />
+            {QUEUES.map((queue) => (
+              <QueueLink
+                key={queue.testId}
+                label={t(queue.label)}
+                count={data[queue.count]}
+                route={queue.route}
+                testId={queue.testId}
+              />
+            ))}
           </div>
           <RevenueChart days={data.last30Days} />
           <AttentionList entries={data.attention} />
@@ -85,16 +88,15 @@ function QueueLink({
   label,
   count,
   route,
-  navigate,
   testId,
 }: {
   label: string;
   count: number;
   route: Route;
-  navigate: (route: Route) => void;
   testId: string;
 }) {
   const { t } = useI18n();
+  const { navigate } = useApp();
   return (
     <button
       type="button"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { CardSummary } from '../components/CardSummary.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChargeHistory } from './ChargeHistory.tsx';
 import { EditMember } from './EditMember.tsx';
@@ -29,9 +30,9 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
   if (!member) return null;
   return (
     <section aria-labelledby="member-title" className="stack">
-      <button type="button" className="link back" onClick={() => navigate({ name: 'members' })}>
-        ← {t('member.back')}
-      </button>
+      <RouteLink to={{ name: 'members' }} back>
+        {t('member.back')}
+      </RouteLink>
       <div className="screen-title">
         <h1 id="member-title" ref={titleRef} tabIndex={-1}>
           {member.name}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
@@ -55,26 +56,20 @@ export function OwnerSetup({ onDone }: { onDone: () => Promise<void> }) {
         onChange={(event) => setName(event.target.value)}
         error={message(problems.name)}
       />
-      <TextField
+      <PinField
         id="setup-pin"
         label={t('setup.pin')}
-        type="password"
-        inputMode="numeric"
         autoComplete="new-password"
-        maxLength={6}
         value={pin}
-        onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+        onValue={setPin}
         error={message(problems.pin)}
       />
-      <TextField
+      <PinField
         id="setup-pinAgain"
         label={t('setup.pinAgain')}
-        type="password"
-        inputMode="numeric"
         autoComplete="new-password"
-        maxLength={6}
         value={pinAgain}
-        onChange={(event) => setPinAgain(event.target.value.replace(/\D/g, ''))}
+        onValue={setPinAgain}
         error={message(problems.pinAgain)}
       />
       <button type="submit" className="button-primary" disabled={busy}>

@@ -2,6 +2,8 @@ import { type FormEvent, useState } from 'react';
 import type { PlanViewData } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { FormActions } from '../components/FormActions.tsx';
+import { fieldMessages } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { amountDigits, formatAmountInput } from '../format.ts';
@@ -42,9 +44,9 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
     });
     setBusy(false);
     if (result.ok) return onDone();
-    const fields = result.error.details?.fields ?? {};
-    setErrors(Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, problem.message])));
-    setFailure(Object.keys(fields).length === 0 ? result.error.message : null);
+    const messages = fieldMessages(result.error);
+    setErrors(messages);
+    setFailure(Object.keys(messages).length === 0 ? result.error.message : null);
   }
 
   return (
@@ -109,14 +111,7 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
           error={errors.chargeTime}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('plans.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('review.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('plans.create')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlanViewData } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
+import { ActionsHeader } from '../components/ActionsHeader.tsx';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PlanForm } from './PlanForm.tsx';
@@ -51,9 +52,7 @@ export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; on
               </th>
               <th scope="col">{t('plans.interval')}</th>
               <th scope="col">{t('plans.chargeTime')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('review.colActions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

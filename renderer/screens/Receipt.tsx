@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { formatMaskedForDisplay } from '../../shared/card/index.ts';
-import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -18,7 +18,6 @@ function formatBusinessNumber(digits: string): string {
  */
 export function Receipt({ chargeId }: { chargeId: number }) {
   const { t, won, dateTime } = useI18n();
-  const { navigate } = useApp();
   const printRef = useFocusOnMount<HTMLButtonElement>();
   const load = useCallback(() => call('getReceipt', { chargeId }), [chargeId]);
   const { data, failure } = useLoad(load);
@@ -30,13 +29,9 @@ export function Receipt({ chargeId }: { chargeId: number }) {
   return (
     <section aria-labelledby="receipt-title" className="stack">
       <div className="actions no-print">
-        <button
-          type="button"
-          className="link back"
-          onClick={() => navigate({ name: 'charge-detail', id: chargeId })}
-        >
-          ← {t('receipt.back')}
-        </button>
+        <RouteLink to={{ name: 'charge-detail', id: chargeId }} back>
+          {t('receipt.back')}
+        </RouteLink>
         <button type="button" ref={printRef} className="button-primary" onClick={() => window.print()}>
           {t('receipt.print')}
         </button>

@@ -2,6 +2,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { ChargeViewData } from '../../shared/ipc/index.ts';
 import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { FormActions } from '../components/FormActions.tsx';
+import { LargeConfirm } from '../components/LargeConfirm.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { amountDigits, formatAmountInput } from '../format.ts';
@@ -138,14 +140,7 @@ export function RefundForm({
           error={message('reason')}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button-primary">
-          {t('refund.next')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('review.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('refund.next')} onCancel={onCancel} />
     </form>
   );
 }
@@ -164,31 +159,23 @@ function ConfirmRefund({
   onEdit: () => void;
 }) {
   const { t, won } = useI18n();
-  const confirmRef = useFocusOnMount<HTMLButtonElement>();
   return (
-    <section className="panel confirm" aria-labelledby="refund-confirm-title" aria-busy={sending}>
-      <h2 id="refund-confirm-title">{t('refund.confirmTitle')}</h2>
+    <LargeConfirm
+      id="refund-confirm"
+      title={t('refund.confirmTitle')}
+      confirmLabel={t('refund.confirm')}
+      sendingLabel={t('refund.sending')}
+      danger
+      sending={sending}
+      onConfirm={onConfirm}
+      onEdit={onEdit}
+    >
       <p className="amount-huge" data-testid="refund-confirm-amount">
         {won(amount)}
       </p>
       <p>
         {t('review.reason')}: {reason}
       </p>
-      {sending && <p aria-live="polite">{t('refund.sending')}</p>}
-      <div className="actions">
-        <button
-          type="button"
-          ref={confirmRef}
-          className="button-danger button-large"
-          disabled={sending}
-          onClick={onConfirm}
-        >
-          {t('refund.confirm')}
-        </button>
-        <button type="button" disabled={sending} onClick={onEdit}>
-          {t('charge.edit')}
-        </button>
-      </div>
-    </section>
+    </LargeConfirm>
   );
 }

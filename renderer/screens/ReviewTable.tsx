@@ -1,6 +1,7 @@
 import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
-import { useApp } from '../app/app-context.tsx';
+import { ActionsHeader } from '../components/ActionsHeader.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Resolving } from './ResolveForm.tsx';
@@ -13,7 +14,6 @@ export function ReviewTable({
   onResolve: (resolving: Resolving) => void;
 }) {
   const { t, won, dateTime } = useI18n();
-  const { navigate } = useApp();
   return (
     <table className="table" data-testid="review-table">
       <thead>
@@ -25,9 +25,7 @@ export function ReviewTable({
             {t('charges.colAmount')}
           </th>
           <th scope="col">{t('charges.colResult')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('review.colActions')}</span>
-          </th>
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>
@@ -38,13 +36,7 @@ export function ReviewTable({
               <StatusBadge status={charge.status} /> {t('review.kindCharge')}
             </td>
             <td>
-              <button
-                type="button"
-                className="link"
-                onClick={() => navigate({ name: 'member', id: charge.memberId })}
-              >
-                {charge.orderName}
-              </button>
+              <RouteLink to={{ name: 'member', id: charge.memberId }}>{charge.orderName}</RouteLink>
               <span className="muted small"> · {formatMaskedForDisplay(charge.maskedNumber)}</span>
             </td>
             <td className="num">{won(charge.amount)}</td>
@@ -64,13 +56,7 @@ export function ReviewTable({
             <td>{dateTime(refund.createdAt)}</td>
             <td>{t('review.kindRefund')}</td>
             <td>
-              <button
-                type="button"
-                className="link"
-                onClick={() => navigate({ name: 'charge-detail', id: refund.chargeId })}
-              >
-                {refund.reason}
-              </button>
+              <RouteLink to={{ name: 'charge-detail', id: refund.chargeId }}>{refund.reason}</RouteLink>
             </td>
             <td className="num">{won(refund.amount)}</td>
             <td>{refund.tossMessage ?? refund.tossCode ?? ''}</td>

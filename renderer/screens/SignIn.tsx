@@ -3,7 +3,8 @@ import type { OperatorView } from '../../shared/ipc/index.ts';
 import type { LockNotice } from '../app/use-lock.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
-import { TextField } from '../components/TextField.tsx';
+import { OperatorSelect } from '../components/OperatorSelect.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const NOTICES = {
@@ -69,33 +70,23 @@ export function SignIn({ onDone, notice }: { onDone: () => Promise<void>; notice
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       {notice && notice.reason !== 'switch' && <Notice>{t(NOTICES[notice.reason])}</Notice>}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      <div className="field">
-        <label htmlFor="sign-in-operator">{t('signIn.operator')}</label>
-        <select
-          id="sign-in-operator"
-          value={operatorId ?? ''}
-          onChange={(event) => {
-            setOperatorId(Number(event.target.value));
-            setPinError(undefined);
-          }}
-        >
-          {operators.map((operator) => (
-            <option key={operator.id} value={operator.id}>
-              {operator.name} ({t(`role.${operator.role}`)})
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField
+      <OperatorSelect
+        id="sign-in-operator"
+        label={t('signIn.operator')}
+        operators={operators}
+        value={operatorId}
+        onChange={(id) => {
+          setOperatorId(id);
+          setPinError(undefined);
+        }}
+      />
+      <PinField
         id="sign-in-pin"
         ref={pinRef}
         label={t('signIn.pin')}
-        type="password"
-        inputMode="numeric"
         autoComplete="current-password"
-        maxLength={6}
         value={pin}
-        onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+        onValue={setPin}
         error={pinError}
       />
       <button type="submit" className="button-primary" disabled={busy || operatorId === null}>

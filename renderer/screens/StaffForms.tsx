@@ -2,6 +2,9 @@ import { type FormEvent, useState } from 'react';
 import type { Role, StaffMemberView } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { CheckField } from '../components/CheckField.tsx';
+import { FormActions } from '../components/FormActions.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { amountDigits, formatAmountInput } from '../format.ts';
@@ -114,50 +117,57 @@ function PinFields({
   problems: Problems;
 }) {
   const { t } = useI18n();
-  const digits = (typed: string) => typed.replace(/\D/g, '');
   return (
     <div className="field-row">
-      <TextField
+      <PinField
         id={`${prefix}-pin`}
         label={t('setup.pin')}
-        type="password"
-        inputMode="numeric"
         autoComplete="new-password"
-        maxLength={6}
         value={pin}
-        onChange={(event) => onPin(digits(event.target.value))}
+        onValue={onPin}
         error={problems.pin && t(problems.pin)}
       />
-      <TextField
+      <PinField
         id={`${prefix}-pinAgain`}
         label={t('setup.pinAgain')}
-        type="password"
-        inputMode="numeric"
         autoComplete="new-password"
-        maxLength={6}
         value={pinAgain}
-        onChange={(event) => onPinAgain(digits(event.target.value))}
+        onValue={onPinAgain}
         error={problems.pinAgain && t(problems.pinAgain)}
       />
     </div>
   );
 }
 
-function FormButtons({ submit, busy, onCancel }: { submit: string; busy: boolean; onCancel: () => void }) {
+/** Main's answer is shown in the form, so it stays open until that answer came. */
+function StaffFormActions({
+  submit,
+  busy,
+  onCancel,
+}: {
+  submit: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   return (
-    <div className="actions">
-      <button type="submit" className="button-primary" disabled={busy}>
-        {submit}
-      </button>
-      <button type="button" disabled={busy} onClick={onCancel}>
-        {t('staff.cancel')}
-      </button>
-    </div>
+    <FormActions
+      submitLabel={submit}
+      cancelLabel={t('staff.cancel')}
+      busy={busy}
+      cancelDisabled={busy}
+      onCancel={onCancel}
+    />
   );
 }
 
 type Done = (message: string) => void;
+
+interface OperatorFormProps {
+  readonly operator: StaffMemberView;
+  readonly onDone: Done;
+  readonly onCancel: () => void;
+}
 
 export function AddOperatorForm({ onDone, onCancel }: { onDone: Done; onCancel: () => void }) {
   const { t } = useI18n();
@@ -218,20 +228,12 @@ export function AddOperatorForm({ onDone, onCancel }: { onDone: Done; onCancel: 
       />
       <CapFields prefix="staff-add" caps={caps} onChange={setCaps} problems={problems} />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      <FormButtons submit={t('staff.addSubmit')} busy={busy} onCancel={onCancel} />
+      <StaffFormActions submit={t('staff.addSubmit')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
 
-export function EditOperatorForm({
-  operator,
-  onDone,
-  onCancel,
-}: {
-  operator: StaffMemberView;
-  onDone: Done;
-  onCancel: () => void;
-}) {
+export function EditOperatorForm({ operator, onDone, onCancel }: OperatorFormProps) {
   const { t } = useI18n();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const [role, setRole] = useState<Role>(operator.role);
@@ -268,31 +270,20 @@ export function EditOperatorForm({
       </h2>
       <RoleField id="staff-edit-role" value={role} onChange={setRole} />
       <CapFields prefix="staff-edit" caps={caps} onChange={setCaps} problems={problems} />
-      <div className="field field-check">
-        <input
-          id="staff-edit-active"
-          type="checkbox"
-          checked={active}
-          onChange={(event) => setActive(event.target.checked)}
-        />
-        <label htmlFor="staff-edit-active">{t('staff.activeLabel')}</label>
-      </div>
+      <CheckField
+        id="staff-edit-active"
+        label={t('staff.activeLabel')}
+        checked={active}
+        onChange={setActive}
+      />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      <FormButtons submit={t('staff.save')} busy={busy} onCancel={onCancel} />
+      <StaffFormActions submit={t('staff.save')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
 
 /** A new PIN set by the owner; it also lifts a lock left by wrong PINs. */
-export function ResetPinForm({
-  operator,
-  onDone,
-  onCancel,
-}: {
-  operator: StaffMemberView;
-  onDone: Done;
-  onCancel: () => void;
-}) {
+export function ResetPinForm({ operator, onDone, onCancel }: OperatorFormProps) {
   const { t } = useI18n();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const [pin, setPin] = useState('');
@@ -326,7 +317,7 @@ export function ResetPinForm({
         problems={problems}
       />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      <FormButtons submit={t('staff.resetSubmit')} busy={busy} onCancel={onCancel} />
+      <StaffFormActions submit={t('staff.resetSubmit')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -13,14 +14,14 @@ export function StoreDetailsSettings() {
   const { t } = useI18n();
   const load = useCallback(() => call('getStoreDetails', {}), []);
   const { data, failure: loadFailure } = useLoad(load);
-  const [details, setDetails] = useState<Details>(EMPTY);
+  const { values: details, setValues: setDetails, bind } = useFormValues<keyof Details>(EMPTY);
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     if (data) setDetails(data);
-  }, [data]);
+  }, [data, setDetails]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -39,12 +40,6 @@ export function StoreDetailsSettings() {
     setSaved(true);
   }
 
-  const field = (name: keyof Details) => ({
-    value: details[name],
-    onChange: (event: { target: { value: string } }) =>
-      setDetails((previous) => ({ ...previous, [name]: event.target.value })),
-  });
-
   return (
     <form className="panel" aria-labelledby="store-title" onSubmit={(e) => void save(e)} noValidate>
       <h2 id="store-title">{t('settings.store.title')}</h2>
@@ -53,14 +48,14 @@ export function StoreDetailsSettings() {
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       {saved && <Notice>{t('settings.store.saved')}</Notice>}
       <div className="field-row">
-        <TextField id="store-name" label={t('settings.store.name')} maxLength={100} {...field('name')} />
+        <TextField id="store-name" label={t('settings.store.name')} maxLength={100} {...bind('name')} />
         <TextField
           id="store-businessNumber"
           label={t('settings.store.businessNumber')}
           inputMode="numeric"
           maxLength={12}
           error={error}
-          {...field('businessNumber')}
+          {...bind('businessNumber')}
         />
       </div>
       <div className="field-row">
@@ -68,14 +63,14 @@ export function StoreDetailsSettings() {
           id="store-address"
           label={t('settings.store.address')}
           maxLength={200}
-          {...field('address')}
+          {...bind('address')}
         />
         <TextField
           id="store-phone"
           label={t('settings.store.phone')}
           type="tel"
           maxLength={20}
-          {...field('phone')}
+          {...bind('phone')}
         />
       </div>
       <div className="actions">

@@ -3,6 +3,8 @@ import type { PlanViewData } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { FormActions } from '../components/FormActions.tsx';
+import { fieldMessages } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -43,9 +45,9 @@ export function SubscribeForm({
     const result = await call('subscribe', { memberId: found.id, planId, anchorDate });
     setBusy(false);
     if (result.ok) return onDone();
-    const fields = result.error.details?.fields ?? {};
-    setErrors(Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, problem.message])));
-    setFailure(Object.keys(fields).length === 0 ? result.error.message : null);
+    const messages = fieldMessages(result.error);
+    setErrors(messages);
+    setFailure(Object.keys(messages).length === 0 ? result.error.message : null);
   }
 
   return (
@@ -91,14 +93,7 @@ export function SubscribeForm({
           error={errors.anchorDate}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('subs.subscribe')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('review.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('subs.subscribe')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

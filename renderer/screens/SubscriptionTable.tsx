@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { SubscriptionViewData } from '../../shared/ipc/index.ts';
-import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
+import { ActionsHeader } from '../components/ActionsHeader.tsx';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePeriodLabel } from './use-period-label.ts';
@@ -30,7 +31,6 @@ export function SubscriptionTable({
   onChanged: () => void;
 }) {
   const { t, won } = useI18n();
-  const { navigate } = useApp();
   const periodLabel = usePeriodLabel();
   const [failure, setFailure] = useState<string | null>(null);
   const [canceling, setCanceling] = useState<number | null>(null);
@@ -57,22 +57,14 @@ export function SubscriptionTable({
             <th scope="col">{t('plans.interval')}</th>
             <th scope="col">{t('subs.anchorDate')}</th>
             <th scope="col">{t('charges.colStatus')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('review.colActions')}</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
           {subscriptions.map((sub) => (
             <tr key={sub.id}>
               <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => navigate({ name: 'member', id: sub.memberId })}
-                >
-                  {sub.orderName}
-                </button>
+                <RouteLink to={{ name: 'member', id: sub.memberId }}>{sub.orderName}</RouteLink>
               </td>
               <td className="num">{won(sub.amount)}</td>
               <td>{periodLabel(sub.intervalUnit, sub.intervalCount)}</td>

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -18,9 +19,9 @@ export function Upcoming() {
 
   return (
     <section aria-labelledby="upcoming-title" className="stack">
-      <button type="button" className="link back" onClick={() => navigate({ name: 'subscriptions' })}>
-        ← {t('subs.title')}
-      </button>
+      <RouteLink to={{ name: 'subscriptions' }} back>
+        {t('subs.title')}
+      </RouteLink>
       <h1 id="upcoming-title" ref={titleRef} tabIndex={-1}>
         {t('subs.upcomingTitle', { days: DAYS })}
       </h1>

@@ -1,25 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { MemberDetailData } from '../../shared/ipc/index.ts';
+import { useCallback } from 'react';
 import { call } from '../bridge.ts';
+import { useLoad } from '../components/use-load.ts';
 
 /** One member with cards and recent charges, loaded on mount and again on `reload`. */
 export function useMember(id: number) {
-  const [member, setMember] = useState<MemberDetailData | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    const result = await call('getMember', { id });
-    if (result.ok) {
-      setMember(result.value);
-      setFailure(null);
-    } else {
-      setFailure(result.error.message);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
+  const load = useCallback(() => call('getMember', { id }), [id]);
+  const { data: member, failure, reload } = useLoad(load);
   return { member, failure, reload };
 }
