@@ -26,6 +26,7 @@ const NEEDS = {
   setStoreDetails: 'owner',
   setTrainingMode: 'owner',
   setLaunchAtLogin: 'owner',
+  setKeyIn: 'owner',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -392,6 +392,13 @@ export const en: Messages = {
   'settings.training.title': 'App options',
   'settings.training.toggle': 'Training mode (practice data, no real payments)',
   'settings.training.hint': 'Training mode uses a separate practice ledger and is shown at the top while on.',
+  'settings.training.keyIn': 'Key-in (typing card numbers into the app)',
+  'settings.training.keyInHint':
+    "Keep on only with a Toss key-in billing contract. Off: cards are taken only through Toss's window.",
+  'register.windowNotReady':
+    'Key-in is off for this store. Enter the client key in Settings to use the registration window.',
+  'register.keyInOff':
+    "This store takes cards through Toss's registration window; the member types the card there.",
   'settings.training.launchAtLogin': 'Start the app with the computer (so scheduled charges run on time)',
   'lock.button': 'Lock',
   'lock.shortcut': 'Lock the screen (Ctrl+L)',

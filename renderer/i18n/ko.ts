@@ -391,6 +391,13 @@ export const ko = {
   'settings.training.toggle': '교육 모드 (연습용 데이터, 실제 결제 없음)',
   'settings.training.hint':
     '교육 모드에서는 따로 된 연습용 장부를 씁니다. 켜져 있는 동안 화면 맨 위에 표시됩니다.',
+  'settings.training.keyIn': '카드번호 직접 입력(키인) 사용',
+  'settings.training.keyInHint':
+    '토스페이먼츠와 키인 자동결제 계약이 있을 때만 켜 두세요. 끄면 토스 카드 등록 창으로만 카드를 받습니다.',
+  'register.windowNotReady':
+    '키인을 쓰지 않는 매장입니다. 카드 등록 창을 쓰려면 설정에서 클라이언트 키를 입력하세요.',
+  'register.keyInOff':
+    '이 매장은 토스 카드 등록 창으로 카드를 받습니다. 회원이 창에 카드 정보를 직접 입력합니다.',
   'settings.training.launchAtLogin': '컴퓨터를 켜면 앱 자동 실행 (정기 결제가 제때 실행되도록)',
   'lock.button': '잠금',
   'lock.shortcut': '화면 잠금 (Ctrl+L)',

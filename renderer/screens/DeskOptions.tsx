@@ -6,7 +6,7 @@ import { CheckField } from '../components/CheckField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
- * Training mode and launch at login (owner). Both answer with the new app status, which the header
+ * Training mode, launch at login and the key-in contract (owner). Both answer with the new app status, which the header
  * (training banner) and this screen read, so the switch and the banner cannot disagree.
  */
 export function DeskOptions() {
@@ -15,7 +15,7 @@ export function DeskOptions() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function toggle(channel: 'setTrainingMode' | 'setLaunchAtLogin', enabled: boolean) {
+  async function toggle(channel: 'setTrainingMode' | 'setLaunchAtLogin' | 'setKeyIn', enabled: boolean) {
     setBusy(true);
     const result = await call(channel, { enabled });
     setBusy(false);
@@ -42,6 +42,14 @@ export function DeskOptions() {
         checked={status.launchAtLogin}
         disabled={busy}
         onChange={(checked) => void toggle('setLaunchAtLogin', checked)}
+      />
+      <CheckField
+        id="key-in-enabled"
+        label={t('settings.training.keyIn')}
+        hint={t('settings.training.keyInHint')}
+        checked={status.keyInEnabled}
+        disabled={busy}
+        onChange={(checked) => void toggle('setKeyIn', checked)}
       />
     </section>
   );

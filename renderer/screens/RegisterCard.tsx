@@ -47,6 +47,8 @@ export function RegisterCard({ memberId }: { memberId: number }) {
   const { member, failure: loadFailure } = useMember(memberId);
   const numberRef = useFocusOnMount<HTMLInputElement>();
   const windowReady = status.clientKeyStatus.configured && status.clientKeyStatus.matchesKeyMode;
+  // Without a key-in contract the form asks for no card data at all: Toss's window takes it.
+  const keyIn = status.keyInEnabled;
   const mode = status.keyStatus.mode ?? 'test';
   const [card, setCard] = useState<CardDraft>(EMPTY_CARD);
   const [consent, setConsent] = useState(false);
@@ -236,49 +238,64 @@ export function RegisterCard({ memberId }: { memberId: number }) {
       </button>
       <h1 id="register-title">{t('register.title', { name: member.name })}</h1>
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      <form className="panel" onSubmit={(event) => void submit(event)} noValidate aria-busy={sending}>
-        <CardNumberField
-          ref={numberRef}
-          digits={card.number}
-          onDigits={update('number')}
-          label={t('register.number')}
-          error={cardErrors.number}
-          mode={mode}
-          onSwipe={swiped}
-        />
-        <div className="field-row">
-          <TextField
-            id="card-expiry"
-            label={t('register.expiry')}
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="MM/YY"
-            maxLength={5}
-            value={card.expiry}
-            onChange={(event) => update('expiry')(formatExpiryTyping(event.target.value))}
-            error={cardErrors.expiry}
-          />
-          <TextField
-            id="card-identity"
-            label={t('register.identity')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={card.identity}
-            onChange={(event) => update('identity')(identityDigits(event.target.value))}
-            error={cardErrors.identity}
-          />
-          <TextField
-            id="card-password"
-            label={t('register.password')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={2}
-            value={card.password}
-            onChange={(event) => update('password')(event.target.value.replace(/\D/g, ''))}
-            error={cardErrors.password}
-          />
-        </div>
+      <form
+        className="panel"
+        onSubmit={(event) => {
+          if (keyIn) return void submit(event);
+          event.preventDefault();
+          if (windowReady) void registerByWindow();
+        }}
+        noValidate
+        aria-busy={sending}
+      >
+        {keyIn ? (
+          <>
+            <CardNumberField
+              ref={numberRef}
+              digits={card.number}
+              onDigits={update('number')}
+              label={t('register.number')}
+              error={cardErrors.number}
+              mode={mode}
+              onSwipe={swiped}
+            />
+            <div className="field-row">
+              <TextField
+                id="card-expiry"
+                label={t('register.expiry')}
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="MM/YY"
+                maxLength={5}
+                value={card.expiry}
+                onChange={(event) => update('expiry')(formatExpiryTyping(event.target.value))}
+                error={cardErrors.expiry}
+              />
+              <TextField
+                id="card-identity"
+                label={t('register.identity')}
+                inputMode="numeric"
+                autoComplete="off"
+                value={card.identity}
+                onChange={(event) => update('identity')(identityDigits(event.target.value))}
+                error={cardErrors.identity}
+              />
+              <TextField
+                id="card-password"
+                label={t('register.password')}
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={2}
+                value={card.password}
+                onChange={(event) => update('password')(event.target.value.replace(/\D/g, ''))}
+                error={cardErrors.password}
+              />
+            </div>
+          </>
+        ) : (
+          <p className="muted">{t(windowReady ? 'register.keyInOff' : 'register.windowNotReady')}</p>
+        )}
         <div className="field field-check">
           <input
             id="card-consent"
@@ -314,11 +331,18 @@ export function RegisterCard({ memberId }: { memberId: number }) {
         )}
         {sending && <p aria-live="polite">{t('register.sending')}</p>}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={sending}>
-            {withCharge ? t('register.submitAndCharge') : t('register.submit')}
-          </button>
+          {keyIn && (
+            <button type="submit" className="button-primary" disabled={sending}>
+              {withCharge ? t('register.submitAndCharge') : t('register.submit')}
+            </button>
+          )}
           {windowReady && (
-            <button type="button" disabled={sending} onClick={() => void registerByWindow()}>
+            <button
+              type="button"
+              className={keyIn ? undefined : 'button-primary'}
+              disabled={sending}
+              onClick={() => void registerByWindow()}
+            >
               {t('register.window')}
             </button>
           )}

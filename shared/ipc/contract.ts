@@ -126,6 +126,7 @@ export const contract = {
   clearClientKey: channel('owner', empty, clientKeyStatusView),
   setTrainingMode: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setLaunchAtLogin: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
+  setKeyIn: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setIdleLock: channel('owner', z.strictObject({ minutes: z.int().min(0).max(240) }), appStatusView),
 
   // Staff, and the audit trail every change and money movement leaves.

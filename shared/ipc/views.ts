@@ -44,6 +44,8 @@ export const appStatusView = z.object({
   launchAtLogin: z.boolean(),
   /** Main signs the operator out after this many minutes without a call (0: never). */
   idleLockMinutes: z.int().min(0),
+  /** The store has Toss's key-in contract: card data may be typed into the app (else only Toss's window). */
+  keyInEnabled: z.boolean(),
   /** The store's IANA time zone: dates on every screen are in it. */
   timeZone: z.string(),
 });

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { CARDS, sandboxPayments } from '../billing/harness.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
-import { deskPerTest } from './desk-fixture.ts';
+import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
 const sandbox = sandboxPerFile();
 const newDesk = deskPerTest(sandbox);
@@ -79,5 +79,20 @@ describeWithKeychain("card registration through Toss's window, over IPC", () => 
     });
     const live = await desk.call('setClientKey', { clientKey: 'live_ck_abc' }, owner);
     expect(live).toMatchObject({ ok: false, error: { code: 'CLIENT_KEY_MODE_MISMATCH' } });
+  });
+
+  it('refuses key-in before any card data is used once the owner says the store has no key-in contract', async () => {
+    const { desk, owner, member } = await storeWithKeys();
+    const staff = await desk.signedIn('staff');
+    expect(await desk.call('setKeyIn', { enabled: false }, staff)).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await desk.ok('setKeyIn', { enabled: false }, owner)).toMatchObject({ keyInEnabled: false });
+    const keyIn = await desk.call('registerCard', { memberId: member.id, card: ipcCard() }, owner);
+    expect(keyIn).toMatchObject({ ok: false, error: { code: 'KEY_IN_DISABLED' } });
+    expect(await sandbox.control('GET', '/__sandbox/billing-keys')).toEqual([]);
+    expect((await desk.ok('registerCardByWindow', { memberId: member.id }, owner)).kind).toBe('registered');
+    const audited = await desk.ok('listAudit', { action: 'settings.key_in_enabled' }, owner);
+    expect(audited.entries.map((entry) => entry.details)).toEqual([{ enabled: false }]);
   });
 });

@@ -56,4 +56,30 @@ describe("registering a card through Toss's window from the counter screen", () 
     expect(ui.pageErrors).toEqual([]);
     await ui.screenshot('window-02-registered');
   });
+
+  it('asks for no card data at all once key-in is switched off', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+    // The box follows main's answer (the app status), not the click itself.
+    await page.locator('#key-in-enabled').click();
+    await poll(() => page.locator('#key-in-enabled').isChecked()).toBe(false);
+
+    await page.getByRole('navigation').getByRole('button', { name: '회원', exact: true }).click();
+    await page.getByLabel('회원 검색').fill('강도윤');
+    await page.getByRole('button', { name: '강도윤 회원 열기' }).click();
+    await page.getByRole('heading', { level: 1, name: '강도윤' }).waitFor();
+    await page
+      .getByRole('button', { name: /카드 등록/ })
+      .first()
+      .click();
+    await page.getByText('이 매장은 토스 카드 등록 창으로 카드를 받습니다.', { exact: false }).waitFor();
+    expect(await page.locator('#card-number').count()).toBe(0);
+    expect(await page.locator('#card-expiry').count()).toBe(0);
+    await ui.screenshot('window-03-key-in-off');
+
+    await page.locator('#card-consent').check();
+    await page.getByRole('button', { name: '토스 카드 등록 창으로 등록' }).click();
+    await page.getByRole('heading', { level: 1, name: '강도윤' }).waitFor();
+    await poll(() => page.getByTestId('card-summary').textContent()).toContain('*');
+    expect(ui.pageErrors).toEqual([]);
+  });
 });

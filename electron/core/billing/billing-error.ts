@@ -10,6 +10,8 @@ export type BillingErrorCode =
   | 'CARD_REGISTRATION_UNKNOWN'
   | 'CARD_AUTH_KEY_REFUSED'
   | 'CARD_WINDOW_FAILED'
+  /** The store registers cards only through Toss's window (no key-in contract). */
+  | 'KEY_IN_DISABLED'
   | 'CLIENT_KEY_NOT_CONFIGURED'
   | 'CLIENT_KEY_MODE_MISMATCH'
   | 'CARD_NOT_STORED'

@@ -18,7 +18,7 @@ import { backupNow, listBackups } from './backups.ts';
 import { chargesCsv } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskHost } from './desk-host.ts';
-import { IDLE_LOCK_MINUTES, STORE_DETAILS } from './settings.ts';
+import { IDLE_LOCK_MINUTES, KEY_IN_ENABLED, STORE_DETAILS } from './settings.ts';
 
 /** Who is calling: main keeps one per window; sign-in and sign-out change it. */
 export interface Session {
@@ -141,6 +141,7 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
       needsOwner: desk().operators.needsOwner(),
       launchAtLogin: deps.launchAtLogin.get(),
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
+      keyInEnabled: readSetting(desk().ledger.db, KEY_IN_ENABLED),
       timeZone: DEFAULT_TIME_ZONE,
     };
   }
@@ -224,6 +225,14 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
         ? { ok: true, count: result.count, brokenAt: null, message: '변조 없음' }
         : { ok: false, count: null, brokenAt: result.brokenAt, message: result.message };
     },
+    setKeyIn({ enabled }, session) {
+      const db = desk().ledger.db;
+      db.transaction(() => {
+        writeSetting(db, KEY_IN_ENABLED, enabled, deps.now());
+        auditSetting(session, 'settings.key_in_enabled', { enabled });
+      })();
+      return appStatus(session);
+    },
     setLaunchAtLogin({ enabled }, session) {
       deps.launchAtLogin.set(enabled);
       auditSetting(session, 'settings.launch_at_login', { enabled });
@@ -245,6 +254,12 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     editMember: (request, session) => billing().members.edit({ ...defined(request), ...actorOf(session) }),
     archiveMember: ({ id }, session) => billing().members.archive({ id, ...actorOf(session) }),
     async registerCard({ memberId, card, firstCharge }, session) {
+      if (!readSetting(desk().ledger.db, KEY_IN_ENABLED)) {
+        throw new BillingError(
+          'KEY_IN_DISABLED',
+          '이 매장은 카드번호 직접 입력(키인) 계약이 없어 토스 카드 등록 창으로만 카드를 등록할 수 있습니다.',
+        );
+      }
       if (firstCharge) await authorizeAmount(session, firstCharge);
       const registration = await billing().cards.register({
         memberId,

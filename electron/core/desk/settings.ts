@@ -8,6 +8,16 @@ export const IDLE_LOCK_MINUTES: Setting<number> = {
     Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 240,
 };
 
+/**
+ * Whether the store has Toss's key-in contract (card data typed into this app). Stores without one
+ * register cards only through Toss's window; main then refuses key-in before any card data is used.
+ */
+export const KEY_IN_ENABLED: Setting<boolean> = {
+  key: 'toss.key_in_enabled',
+  fallback: true,
+  valid: (value): value is boolean => typeof value === 'boolean',
+};
+
 /** What a printed receipt says about the store (Korean receipts name the business and its number). */
 export interface StoreDetails {
   readonly name: string;
