@@ -9,6 +9,7 @@ import {
   catchUpDecisionView,
   catchUpEntryView,
   chargeDetailView,
+  chargeKindSchema,
   chargeLogCursor,
   chargeLogPageView,
   chargeStatusSchema,
@@ -91,6 +92,7 @@ const memberFields = {
 const chargeFilter = {
   memberId: id.optional(),
   status: chargeStatusSchema.optional(),
+  kind: chargeKindSchema.optional(),
   from: z.int().optional(),
   to: z.int().optional(),
 };
@@ -169,6 +171,8 @@ export const contract = {
       query: text(100).optional(),
       includeArchived: z.boolean().optional(),
       limit: z.int().min(1).max(500).optional(),
+      /** Rows to skip, for a long list read a page at a time. */
+      offset: z.int().min(0).max(10_000_000).optional(),
     }),
     z.array(memberView),
   ),
@@ -275,6 +279,11 @@ export const contract = {
       trialEnd: localDate.nullable().optional(),
       orderName: text(200).optional(),
     }),
+    subscriptionView,
+  ),
+  changeSubscriptionPrice: channel(
+    'manager',
+    z.strictObject({ id, amount: won, taxFreeAmount: won.optional() }),
     subscriptionView,
   ),
   pauseSubscription: channel('manager', z.strictObject({ id }), subscriptionView),

@@ -245,4 +245,43 @@ describeWithKeychain('the desk API behind IPC', () => {
     expect(summary.charged.DONE).toBe(1);
     expect((await payments()).map((p) => p.totalAmount)).toEqual([80_000]);
   });
+
+  it('pages through members in name order, and filters the charge log by kind', async () => {
+    const { desk, owner, member } = await storeWithMember();
+    for (const name of ['가영', '나영', '다영']) await desk.ok('createMember', { name }, owner);
+    const first = await desk.ok('searchMembers', { limit: 2 }, owner);
+    const second = await desk.ok('searchMembers', { limit: 2, offset: 2 }, owner);
+    expect([...first, ...second].map((m) => m.name)).toEqual(['가영', '나영', '다영', '홍길동']);
+
+    await desk.ok(
+      'charge',
+      { memberId: member.id, amount: 1_000, orderName: '음료', requestId: randomUUID() },
+      owner,
+    );
+    const plan = await desk.ok(
+      'createPlan',
+      { name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1, chargeTime: '09:00' },
+      owner,
+    );
+    const subscription = await desk.ok(
+      'subscribe',
+      { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
+      owner,
+    );
+    await desk.ok('runDueNow', {}, owner);
+    const manual = await desk.ok('listCharges', { kind: 'manual' }, owner);
+    const scheduled = await desk.ok('listCharges', { kind: 'scheduled' }, owner);
+    expect(manual.entries.map((entry) => entry.amount)).toEqual([1_000]);
+    expect(scheduled.entries.map((entry) => entry.amount)).toEqual([50_000]);
+
+    // A price change applies from the next period; a staff session may not make it.
+    const changed = await desk.ok('changeSubscriptionPrice', { id: subscription.id, amount: 55_000 }, owner);
+    expect(changed.amount).toBe(55_000);
+    const staff = await desk.signedIn('staff');
+    expect(
+      await desk.call('changeSubscriptionPrice', { id: subscription.id, amount: 100 }, staff),
+    ).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+  });
 });

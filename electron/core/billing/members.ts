@@ -26,6 +26,8 @@ export interface SearchMembersInput {
   includeArchived?: boolean;
   /** 1 to 500; default 50. */
   limit?: number;
+  /** Rows to skip (default 0), for a long list read a page at a time in name order. */
+  offset?: number;
 }
 
 export interface MemberService {
@@ -153,6 +155,10 @@ export function createMemberService(ctx: BillingContext): MemberService {
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
         throw new RangeError(`limit must be an integer from 1 to 500, got ${limit}`);
       }
+      const offset = input.offset ?? 0;
+      if (!Number.isSafeInteger(offset) || offset < 0) {
+        throw new RangeError(`offset must be a whole number of 0 or more, got ${offset}`);
+      }
       const query = (input.query ?? '').trim();
       const digits = query.replace(/[\s\-()]/g, '');
       const where: string[] = [];
@@ -167,9 +173,15 @@ export function createMemberService(ctx: BillingContext): MemberService {
       const rows = db
         .prepare(
           `SELECT ${MEMBER_COLUMNS} FROM members ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY name, id LIMIT @limit`,
+           ORDER BY name, id LIMIT @limit OFFSET @offset`,
         )
-        .all({ anywhere: `%${escaped}%`, prefix: `${escaped}%`, phone: `%${digits}%`, limit }) as MemberRow[];
+        .all({
+          anywhere: `%${escaped}%`,
+          prefix: `${escaped}%`,
+          phone: `%${digits}%`,
+          limit,
+          offset,
+        }) as MemberRow[];
       return rows.map((row) => memberView(db, row));
     },
 

@@ -337,6 +337,8 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     listSubscriptions: (request) => desk().subscriptions.list(defined(request)),
     subscribe: (request, session) =>
       desk().subscriptions.create({ ...defined(request), ...actorOf(session) }),
+    changeSubscriptionPrice: (request, session) =>
+      desk().subscriptions.changePrice({ ...defined(request), ...actorOf(session) }),
     pauseSubscription: ({ id }, session) => desk().subscriptions.pause({ id, ...actorOf(session) }),
     resumeSubscription: ({ id }, session) => desk().subscriptions.resume({ id, ...actorOf(session) }),
     cancelSubscription: ({ id, atPeriodEnd }, session) =>

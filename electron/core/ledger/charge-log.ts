@@ -5,6 +5,7 @@ import type { ChargeKind, ChargeStatus } from './charge-types.ts';
 export interface ChargeLogFilter {
   readonly memberId?: number;
   readonly status?: ChargeStatus;
+  readonly kind?: ChargeKind;
   readonly from?: number;
   readonly to?: number;
 }
@@ -76,11 +77,6 @@ export function chargeLogPage(
   return { entries, next: more && last ? { createdAt: last.createdAt, id: last.id } : null };
 }
 
-/**
- * The statement for a filter. The index that drives it is named, not left to the planner: without
- * statistics SQLite may walk 900,000 DONE rows in date order looking for one member's fifty.
- * CROSS JOIN keeps charge_attempts the outer loop, so ORDER BY … LIMIT stops early.
- */
 /** Every entry the filter matches, newest first, read a page at a time (for exports). */
 export function allChargeLogEntries(db: Database.Database, filter: ChargeLogFilter): ChargeLogEntry[] {
   const entries: ChargeLogEntry[] = [];
@@ -93,10 +89,16 @@ export function allChargeLogEntries(db: Database.Database, filter: ChargeLogFilt
   return entries;
 }
 
+/**
+ * The statement for a filter. The index that drives it is named, not left to the planner: without
+ * statistics SQLite may walk 900,000 DONE rows in date order looking for one member's fifty.
+ * CROSS JOIN keeps charge_attempts the outer loop, so ORDER BY … LIMIT stops early.
+ */
 export function chargeLogSql(filter: ChargeLogFilter, hasCursor: boolean): string {
   const where: string[] = [];
   if (filter.memberId !== undefined) where.push('c.member_id = @memberId');
   if (filter.status !== undefined) where.push('c.status = @status');
+  if (filter.kind !== undefined) where.push('c.kind = @kind');
   if (filter.from !== undefined) where.push('c.created_at >= @from');
   if (filter.to !== undefined) where.push('c.created_at < @to');
   if (hasCursor) where.push('(c.created_at, c.id) < (@beforeCreatedAt, @beforeId)');
