@@ -1,0 +1,73 @@
+import { BillingError, registerCardByWindow } from '../billing/index.ts';
+import { chargeLogPage, readSetting } from '../ledger/index.ts';
+import { type ApiContext, actorOf, defined, withoutApproval } from './api-context.ts';
+import type { DeskApi } from './desk-api.ts';
+import { KEY_IN_ENABLED } from './settings.ts';
+
+/** Members and their cards, by key-in or through Toss's window. */
+export function memberHandlers(ctx: ApiContext) {
+  const { deps, desk, billing, authorizeAmount, secretKeyMode } = ctx;
+  // One window at a time: a second would open for the same counter while the first waits for a card.
+  let windowOpen = false;
+  return {
+    searchMembers: (request) => billing().members.search(defined(request)),
+    getMember({ id }) {
+      const member = billing().members.show(id);
+      return {
+        ...member,
+        cards: [...member.cards],
+        subscriptions: desk().subscriptions.list({ memberId: id }),
+        recentCharges: [...chargeLogPage(desk().ledger.db, { memberId: id }, { limit: 50 }).entries],
+      };
+    },
+    createMember: (request, session) =>
+      billing().members.create({ ...defined(request), ...actorOf(session) }),
+    editMember: (request, session) => billing().members.edit({ ...defined(request), ...actorOf(session) }),
+    archiveMember: ({ id }, session) => billing().members.archive({ id, ...actorOf(session) }),
+    async registerCard({ memberId, card, firstCharge }, session) {
+      if (!readSetting(desk().ledger.db, KEY_IN_ENABLED)) {
+        throw new BillingError(
+          'KEY_IN_DISABLED',
+          '이 매장은 카드번호 직접 입력(키인) 계약이 없어 토스 카드 등록 창으로만 카드를 등록할 수 있습니다.',
+        );
+      }
+      if (firstCharge) await authorizeAmount(session, firstCharge);
+      const registration = await billing().cards.register({
+        memberId,
+        card: {
+          number: card.cardNumber,
+          expiry: { month: card.expiryMonth, year: card.expiryYear },
+          identity: card.identity,
+          password: card.password,
+        },
+        firstCharge: firstCharge && withoutApproval(firstCharge),
+        ...actorOf(session),
+      });
+      return registration;
+    },
+    async registerCardByWindow({ memberId, firstCharge }, session) {
+      if (windowOpen) {
+        throw new BillingError('BUSY', '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫으세요.');
+      }
+      if (firstCharge) await authorizeAmount(session, firstCharge);
+      windowOpen = true;
+      try {
+        const outcome = await registerCardByWindow(
+          {
+            db: desk().ledger.db,
+            cards: billing().cards,
+            secretKeyMode: await secretKeyMode(),
+            openWindow: deps.openRegistrationWindow,
+          },
+          { memberId, firstCharge: firstCharge && withoutApproval(firstCharge), ...actorOf(session) },
+        );
+        return outcome.kind === 'registered'
+          ? { kind: 'registered' as const, registration: outcome.registration }
+          : { kind: 'canceled' as const, registration: null };
+      } finally {
+        windowOpen = false;
+      }
+    },
+    removeCard: ({ memberId }, session) => billing().cards.remove({ memberId, ...actorOf(session) }),
+  } satisfies Partial<DeskApi>;
+}

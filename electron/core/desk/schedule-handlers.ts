@@ -1,0 +1,29 @@
+import { upcoming as upcomingCharges } from '../schedule/index.ts';
+import { type ApiContext, actorOf, defined } from './api-context.ts';
+import type { DeskApi } from './desk-api.ts';
+
+/** Plans, subscriptions, due runs and the catch-up queue. */
+export function scheduleHandlers(ctx: ApiContext) {
+  const { deps, desk } = ctx;
+  return {
+    listPlans: () => desk().plans.list(),
+    createPlan: (request, session) => desk().plans.create({ ...defined(request), ...actorOf(session) }),
+    archivePlan: ({ id }, session) => desk().plans.archive({ id, ...actorOf(session) }),
+    listSubscriptions: (request) => desk().subscriptions.list(defined(request)),
+    subscribe: (request, session) =>
+      desk().subscriptions.create({ ...defined(request), ...actorOf(session) }),
+    changeSubscriptionPrice: (request, session) =>
+      desk().subscriptions.changePrice({ ...defined(request), ...actorOf(session) }),
+    pauseSubscription: ({ id }, session) => desk().subscriptions.pause({ id, ...actorOf(session) }),
+    resumeSubscription: ({ id }, session) => desk().subscriptions.resume({ id, ...actorOf(session) }),
+    cancelSubscription: ({ id, atPeriodEnd }, session) =>
+      atPeriodEnd
+        ? desk().subscriptions.cancelAtPeriodEnd({ id, ...actorOf(session) })
+        : desk().subscriptions.cancel({ id, ...actorOf(session) }),
+    upcoming: ({ days }) => upcomingCharges(desk().ledger, defined({ now: deps.now(), days })),
+    runDueNow: () => desk().runDue(),
+    listCatchUps: () => desk().catchUp.list(),
+    approveCatchUp: ({ periodId }, session) => desk().catchUp.approve({ periodId, ...actorOf(session) }),
+    skipCatchUp: (request, session) => desk().catchUp.skip({ ...request, ...actorOf(session) }),
+  } satisfies Partial<DeskApi>;
+}
