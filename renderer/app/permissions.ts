@@ -27,6 +27,7 @@ const NEEDS = {
   setTrainingMode: 'owner',
   setLaunchAtLogin: 'owner',
   setKeyIn: 'owner',
+  changeSubscriptionPrice: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -489,6 +489,18 @@ export const en: Messages = {
   'audit.checkCount': 'All {count} entries checked from the first.',
   'audit.checkBroken': 'Entry {id} has been tampered with',
   'audit.checkAgain': 'Check again',
+  'memberPages.countSoFar': '{count}+ members · scroll down for more',
+  'chargeKind.label': 'Kind',
+  'chargeKind.all': 'All',
+  'subPrice.open': 'Change price',
+  'subPrice.title': 'Change the price of {orderName}',
+  'subPrice.current': 'Now {amount} · tax-free {taxFree}',
+  'subPrice.amount': 'New amount (KRW)',
+  'subPrice.note': 'Applies from the next billing period. The current period keeps its amount.',
+  'subPrice.taxFree': 'New tax-free part (KRW, optional)',
+  'subPrice.taxFreeHint': 'Leave empty to keep the current tax-free part.',
+  'subPrice.submit': 'Change to the new amount',
+  'subPrice.done': '{orderName}: charged {amount} from the next period.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

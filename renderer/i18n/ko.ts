@@ -489,6 +489,18 @@ export const ko = {
   'audit.checkCount': '기록 {count}건을 처음부터 모두 확인했습니다.',
   'audit.checkBroken': '기록 {id}번에서 변조가 발견되었습니다',
   'audit.checkAgain': '다시 검사',
+  'memberPages.countSoFar': '{count}명 이상 · 아래로 내리면 더 불러옵니다',
+  'chargeKind.label': '종류',
+  'chargeKind.all': '전체',
+  'subPrice.open': '금액 변경',
+  'subPrice.title': '{orderName} 금액 변경',
+  'subPrice.current': '지금 금액 {amount} · 면세 {taxFree}',
+  'subPrice.amount': '새 금액 (원)',
+  'subPrice.note': '다음 결제 기간부터 적용됩니다. 이미 잡힌 이번 기간 결제 금액은 그대로입니다.',
+  'subPrice.taxFree': '새 면세 금액 (원, 선택)',
+  'subPrice.taxFreeHint': '비워 두면 지금 면세 금액을 그대로 둡니다.',
+  'subPrice.submit': '새 금액으로 변경',
+  'subPrice.done': '{orderName}: 다음 기간부터 {amount}으로 결제합니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -12,15 +12,21 @@ export type ChargeFilter = RequestOf<'exportCharges'>;
 
 const STATUSES = ['DONE', 'DECLINED', 'FAILED', 'UNKNOWN', 'PENDING'] as const;
 type Status = (typeof STATUSES)[number];
+const KINDS = ['manual', 'scheduled', 'first', 'retry'] as const;
+type Kind = (typeof KINDS)[number];
 
 interface FilterDraft {
   readonly from: string;
   readonly to: string;
   readonly status: Status | '';
+  readonly kind: Kind | '';
   readonly member: string;
 }
 
-/** Dates are store-local days, both ends included (see storeDayRange). Enter in any field applies the filter. */
+/**
+ * Dates are store-local days, both ends included (see storeDayRange). Enter in any field applies the
+ * filter; the kind tells a cashier's charge from the schedule's first, regular and retried ones.
+ */
 export function ChargeFilters({
   initialMemberId,
   onApply,
@@ -31,7 +37,13 @@ export function ChargeFilters({
   const { t } = useI18n();
   const { status: app } = useApp();
   const fromRef = useFocusOnMount<HTMLInputElement>();
-  const [draft, setDraft] = useState<FilterDraft>({ from: '', to: '', status: '', member: '' });
+  const [draft, setDraft] = useState<FilterDraft>({
+    from: '',
+    to: '',
+    status: '',
+    kind: '',
+    member: '',
+  });
   const [memberId, setMemberId] = useState(initialMemberId);
   const [memberError, setMemberError] = useState<string | undefined>();
 
@@ -53,6 +65,7 @@ export function ChargeFilters({
     onApply({
       ...storeDayRange(draft.from, draft.to, zone),
       ...(draft.status ? { status: draft.status } : {}),
+      ...(draft.kind ? { kind: draft.kind } : {}),
       ...(chosen ? { memberId: chosen } : {}),
     });
   }
@@ -83,6 +96,17 @@ export function ChargeFilters({
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="charges-kind">{t('chargeKind.label')}</label>
+        <select id="charges-kind" value={draft.kind} onChange={(event) => set('kind')(event.target.value)}>
+          <option value="">{t('chargeKind.all')}</option>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`charges.kind.${kind}`)}
             </option>
           ))}
         </select>

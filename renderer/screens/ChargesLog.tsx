@@ -9,7 +9,7 @@ import { usePagedLog } from './use-paged-log.ts';
 
 type Cursor = NonNullable<ResponseOf<'listCharges'>['next']>;
 
-/** Every attempt, newest first, filtered by store-local days, status and member; exported as Excel CSV. */
+/** Every attempt, newest first, filtered by store-local days, status, kind and member; exported as Excel CSV. */
 export function ChargesLog({ memberId }: { memberId?: number | undefined }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<ChargeFilter>(memberId ? { memberId } : {});

@@ -1,18 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { MemberViewData } from '../../shared/ipc/index.ts';
+import { useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
-import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AddMember } from './AddMember.tsx';
 import { MemberTable } from './MemberTable.tsx';
-
-// Typing stays instant: the search runs once the cashier pauses.
-const SEARCH_DELAY_MS = 150;
-// The contract's maximum: the list is virtualised (MemberTable), so rendering is not the limit.
-const SEARCH_LIMIT = 500;
+import { useMemberPages } from './use-member-pages.ts';
 
 /** Search is where the cashier starts: the caret waits in the search box. */
 export function Members() {
@@ -20,28 +14,8 @@ export function Members() {
   const { navigate } = useApp();
   const searchRef = useFocusOnMount<HTMLInputElement>();
   const [query, setQuery] = useState('');
-  const [members, setMembers] = useState<readonly MemberViewData[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { members, complete, failure, loadMore } = useMemberPages(query);
   const [adding, setAdding] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void call('searchMembers', { query: query.trim(), limit: SEARCH_LIMIT }).then((result) => {
-        if (!current) return;
-        if (result.ok) {
-          setMembers(result.value);
-          setFailure(null);
-        } else {
-          setFailure(result.error.message);
-        }
-      });
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
 
   return (
     <section aria-labelledby="members-title">
@@ -76,12 +50,17 @@ export function Members() {
       {members && (
         <>
           <p className="count" aria-live="polite">
-            {t('members.count', { count: members.length })}
+            {t(complete ? 'members.count' : 'memberPages.countSoFar', { count: members.length })}
           </p>
           {members.length === 0 ? (
             <p className="empty">{t('members.empty')}</p>
           ) : (
-            <MemberTable members={members} onOpen={(member) => navigate({ name: 'member', id: member.id })} />
+            <MemberTable
+              members={members}
+              complete={complete}
+              onNearEnd={loadMore}
+              onOpen={(member) => navigate({ name: 'member', id: member.id })}
+            />
           )}
         </>
       )}

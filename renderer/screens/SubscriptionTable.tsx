@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SubscriptionViewData } from '../../shared/ipc/index.ts';
+import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ActionsHeader } from '../components/ActionsHeader.tsx';
-import { ErrorAlert } from '../components/Alert.tsx';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { SubscriptionPriceForm } from './SubscriptionPriceForm.tsx';
 import { usePeriodLabel } from './use-period-label.ts';
 
 type Action = 'pause' | 'resume' | 'cancel-now' | 'cancel-at-end';
@@ -34,6 +36,23 @@ export function SubscriptionTable({
   const periodLabel = usePeriodLabel();
   const [failure, setFailure] = useState<string | null>(null);
   const [canceling, setCanceling] = useState<number | null>(null);
+  const mayChangePrice = usePermission('changeSubscriptionPrice').allowed;
+  const [repricing, setRepricing] = useState<SubscriptionViewData | null>(null);
+  const [repriced, setRepriced] = useState<string | null>(null);
+
+  // Back to the row's own button once it is rendered again, so the keyboard carries on from where
+  // the form was opened rather than from the top of the page.
+  const [refocus, setRefocus] = useState<number | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    document.getElementById(`sub-price-open-${refocus}`)?.focus();
+    setRefocus(null);
+  }, [refocus]);
+
+  function closePriceForm(id: number) {
+    setRepricing(null);
+    setRefocus(id);
+  }
 
   async function act(action: Action, id: number) {
     const result = await send(action, id);
@@ -47,6 +66,7 @@ export function SubscriptionTable({
   return (
     <>
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {repriced && <Notice>{repriced}</Notice>}
       <table className="table" data-testid="subscriptions-table">
         <thead>
           <tr>
@@ -79,6 +99,18 @@ export function SubscriptionTable({
                     {t('subs.pause')}
                   </button>
                 )}
+                {sub.status === 'active' && mayChangePrice && repricing?.id !== sub.id && (
+                  <button
+                    type="button"
+                    id={`sub-price-open-${sub.id}`}
+                    onClick={() => {
+                      setRepriced(null);
+                      setRepricing(sub);
+                    }}
+                  >
+                    {t('subPrice.open')}
+                  </button>
+                )}
                 {sub.status === 'paused' && (
                   <button type="button" onClick={() => void act('resume', sub.id)}>
                     {t('subs.resume')}
@@ -100,6 +132,18 @@ export function SubscriptionTable({
           ))}
         </tbody>
       </table>
+      {repricing && (
+        <SubscriptionPriceForm
+          key={repricing.id}
+          subscription={repricing}
+          onCancel={() => closePriceForm(repricing.id)}
+          onDone={(changed) => {
+            setRepriced(t('subPrice.done', { orderName: changed.orderName, amount: won(changed.amount) }));
+            closePriceForm(changed.id);
+            onChanged();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,8 +1,19 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
-import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import {
+  dispatchOk,
+  memberWithCard,
+  nav,
+  OWNER,
+  poll,
+  STAFF,
+  seedOwner,
+  signInPage,
+  signOutPage,
+} from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -114,6 +125,29 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await ui.screenshot('45-home-after-run');
   });
 
+  it('filters the log by kind, and exports only that kind', async () => {
+    await nav(page, '결제 내역');
+    const rows = page.getByTestId('charges-table').locator('tbody tr');
+    await poll(() => rows.count()).toBe(2);
+    await page.getByLabel('종류').selectOption({ label: '수동' });
+    await page.getByRole('button', { name: '조회' }).click();
+    await page.getByText('조건에 맞는 결제가 없습니다.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV 내보내기' }).click(),
+    ]);
+    const csv = (await readFile((await download.path()) as string, 'utf8')).trim().split(/\r?\n/);
+    expect(csv).toHaveLength(1);
+
+    await page.getByLabel('종류').selectOption({ label: '정기' });
+    await page.getByRole('button', { name: '조회' }).click();
+    await poll(() => rows.count()).toBe(2);
+    await page.getByLabel('종류').selectOption({ label: '전체' });
+    await page.getByLabel('종류').selectOption({ label: '첫 결제' });
+    await page.getByRole('button', { name: '조회' }).click();
+    await page.getByText('조건에 맞는 결제가 없습니다.').waitFor();
+  });
+
   it('pauses, resumes and cancels at the period end', async () => {
     await nav(page, '정기 결제');
     await subscriptionRow().getByRole('button', { name: '일시정지' }).click();
@@ -127,6 +161,41 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await poll(() => subscriptionRow().textContent()).toContain('기간 끝에 해지 예정');
     const [subscription] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     expect(subscription).toMatchObject({ status: 'active', cancelAtPeriodEnd: true });
+  });
+
+  it('changes the price from the next period, the amount grouped as typed', async () => {
+    await subscriptionRow().getByRole('button', { name: '금액 변경' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('sub-price-amount');
+    const form = page.getByRole('form', { name: '요가 월 회원권 금액 변경' });
+    expect(await form.textContent()).toContain('다음 결제 기간부터 적용됩니다');
+    expect(await page.getByTestId('sub-price-current').textContent()).toBe('지금 금액 66,000원 · 면세 0원');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#sub-price-amount-error').textContent()).toBe(
+      '결제 금액은 100원 이상이어야 합니다.',
+    );
+    expect(await page.evaluate('document.activeElement.id')).toBe('sub-price-amount');
+    await page.keyboard.type('000');
+    expect(await page.getByLabel('새 금액 (원)').inputValue()).toBe('50,000');
+    await page.getByLabel('새 면세 금액 (원, 선택)').pressSequentially('5000');
+    await ui.screenshot('47-subscription-price');
+    await page.keyboard.press('Enter');
+
+    await page.getByText('요가 월 회원권: 다음 기간부터 50,000원으로 결제합니다.').waitFor();
+    await poll(() => subscriptionRow().textContent()).toContain('50,000원');
+    expect(await form.count()).toBe(0);
+    await poll(() => page.evaluate('document.activeElement.textContent')).toBe('금액 변경');
+    const [subscription] = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    expect(subscription).toMatchObject({ amount: 50_000, taxFreeAmount: 5_000 });
+  });
+
+  it('offers no price change to a staff session', async () => {
+    await signOutPage(page);
+    await signInPage(page, STAFF);
+    await nav(page, '정기 결제');
+    await poll(() => subscriptionRow().textContent()).toContain('50,000원');
+    expect(await subscriptionRow().getByRole('button', { name: '해지' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '금액 변경' }).count()).toBe(0);
   });
 
   it('logged no error in the page', () => {
