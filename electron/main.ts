@@ -103,6 +103,7 @@ async function start(): Promise<void> {
     training: readTrainingFlag(baseDir),
     open: (training) => opener.open(training),
     saveTraining: (training) => writeTrainingFlag(baseDir, training),
+    now,
   });
 
   function afterRun(startedAt: number): void {

@@ -45,7 +45,7 @@ export function createDeskOpener(deps: DeskOpenerDeps): DeskOpener {
       });
       if (!(await opened.secrets.tossSecretKeyStatus()).configured) {
         await opened.secrets.setTossSecretKey(TRAINING_SECRET_KEY);
-        await opened.secretChanged();
+        await opened.reload();
       }
       if (!tossClientKeyStatus(opened.ledger.db, 'test').configured) {
         setTossClientKey(

@@ -27,6 +27,8 @@ const NEEDS = {
   setTrainingMode: 'owner',
   setLaunchAtLogin: 'owner',
   setKeyIn: 'owner',
+  setScheduleSettings: 'owner',
+  restoreBackup: 'owner',
   changeSubscriptionPrice: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 

@@ -1,5 +1,8 @@
 import { useCallback, useState } from 'react';
+import { useApp } from '../app/app-context.tsx';
+import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
+import { ActionsHeader } from '../components/ActionsHeader.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -16,6 +19,19 @@ export function BackupSettings() {
   const [notice, setNotice] = useState<string | null>(null);
   const [runFailure, setRunFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const { allowed: mayRestore } = usePermission('restoreBackup');
+  const { refresh } = useApp();
+
+  async function restore(file: string) {
+    setBusy(true);
+    const result = await call('restoreBackup', { file });
+    setBusy(false);
+    setRestoring(null);
+    if (!result.ok) return setRunFailure(result.error.message);
+    // Everyone is signed out: the lock screen takes over from here.
+    await refresh();
+  }
 
   async function backup() {
     setBusy(true);
@@ -40,6 +56,24 @@ export function BackupSettings() {
       {runFailure && <ErrorAlert>{runFailure}</ErrorAlert>}
       {notice && <Notice>{notice}</Notice>}
       {data && data.length === 0 && <p className="muted">{t('settings.backup.empty')}</p>}
+      {restoring && (
+        <div className="confirm-inline" data-testid="restore-confirm">
+          <ErrorAlert>{t('settings.backup.restoreWarning', { file: fileName(restoring) })}</ErrorAlert>
+          <div className="actions">
+            <button
+              type="button"
+              className="button-danger"
+              disabled={busy}
+              onClick={() => void restore(restoring)}
+            >
+              {t('settings.backup.restoreConfirm')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setRestoring(null)}>
+              {t('settings.secretClearCancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {data && data.length > 0 && (
         <table className="table" data-testid="backups-table">
           <thead>
@@ -49,6 +83,7 @@ export function BackupSettings() {
               <th scope="col" className="num">
                 {t('settings.backup.size')}
               </th>
+              {mayRestore && <ActionsHeader />}
             </tr>
           </thead>
           <tbody>
@@ -57,6 +92,13 @@ export function BackupSettings() {
                 <td>{dateTime(backup.createdAt)}</td>
                 <td className="mono">{fileName(backup.file)}</td>
                 <td className="num">{t('settings.backup.kb', { kb: Math.ceil(backup.bytes / 1024) })}</td>
+                {mayRestore && (
+                  <td>
+                    <button type="button" disabled={busy} onClick={() => setRestoring(backup.file)}>
+                      {t('settings.backup.restore')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { BackupSettings } from './BackupSettings.tsx';
 import { ClientKeySettings } from './ClientKeySettings.tsx';
 import { DeskOptions } from './DeskOptions.tsx';
+import { ScheduleSettings } from './ScheduleSettings.tsx';
 import { SecretKeySettings } from './SecretKeySettings.tsx';
 import { StoreDetailsSettings } from './StoreDetailsSettings.tsx';
 
@@ -13,6 +14,7 @@ export function Settings() {
       <SecretKeySettings />
       <ClientKeySettings />
       <StoreDetailsSettings />
+      <ScheduleSettings />
       <BackupSettings />
       <DeskOptions />
     </section>

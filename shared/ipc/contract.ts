@@ -29,6 +29,7 @@ import {
   reviewQueueView,
   roleSchema,
   runSummaryView,
+  scheduleSettingsView,
   secretStatusView,
   staffMemberView,
   storeDetailsView,
@@ -319,9 +320,21 @@ export const contract = {
     storeDetailsView,
   ),
 
+  getScheduleSettings: channel('staff', empty, scheduleSettingsView),
+  setScheduleSettings: channel(
+    'owner',
+    z.strictObject({
+      catchUpThresholdDays: z.int().min(1).max(60),
+      retryDays: z.array(z.int().min(1).max(60)).max(5),
+    }),
+    scheduleSettingsView,
+  ),
+
   // Backups of the ledger.
   backupNow: channel('manager', empty, backupView),
   listBackups: channel('manager', empty, z.array(backupView)),
+  /** One of listBackups' files in place of the ledger; everyone is signed out. */
+  restoreBackup: channel('owner', z.strictObject({ file: text(1000) }), appStatusView),
 } as const;
 
 export type Contract = typeof contract;

@@ -377,3 +377,10 @@ export const receiptView = z.object({
   charge: chargeView,
   refunds: z.array(refundView),
 });
+
+export const scheduleSettingsView = z.object({
+  /** Periods missed by more than this many days wait for a manager. */
+  catchUpThresholdDays: z.int().min(1),
+  /** Soft-decline retries, days after the due time. */
+  retryDays: z.array(z.int().min(1)),
+});

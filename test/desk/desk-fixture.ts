@@ -91,6 +91,7 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
           clearTimer: () => undefined,
         }),
       saveTraining: () => undefined,
+      now,
     });
     cleanups.push(() => host.close());
     const api = createDeskApi({

@@ -204,10 +204,12 @@ function openHost(
         stream.emit('attention', attentionCounts(desk));
       },
     });
-  return createDeskHost({ training: false, open, saveTraining: () => {} }).then((opened) => {
-    host = opened;
-    return opened;
-  });
+  return createDeskHost({ training: false, open, saveTraining: () => {}, now: options.now }).then(
+    (opened) => {
+      host = opened;
+      return opened;
+    },
+  );
 }
 
 /** The real dispatch, behind the one extra rule of the bridge: no live key ever goes in. */

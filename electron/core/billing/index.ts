@@ -4,6 +4,7 @@ export {
   type BillingErrorCode,
   type BillingErrorOptions,
   type FieldProblem,
+  invalidInput,
 } from './billing-error.ts';
 export {
   type CardWindowDeps,

@@ -1,3 +1,5 @@
+import { ledgerFileIn } from '../app-paths.ts';
+import { restoreLedger } from '../ledger/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -9,6 +11,12 @@ export interface DeskHost {
   desk(): Desk;
   training(): boolean;
   setTraining(enabled: boolean): Promise<void>;
+  /**
+   * Puts a backup in place of the open folder's ledger: the desk is closed first (one writer per
+   * ledger), and opened again whatever happens, on the restored ledger or, if the backup was
+   * refused, on the one it would have replaced.
+   */
+  restore(backupFile: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,6 +25,7 @@ export async function createDeskHost(options: {
   open: (training: boolean) => Promise<Desk>;
   /** Remembers the choice for the next start. */
   saveTraining: (training: boolean) => void;
+  now: () => Date;
 }): Promise<DeskHost> {
   let training = options.training;
   let desk = await options.open(training);
@@ -39,6 +48,23 @@ export async function createDeskHost(options: {
         }
         training = enabled;
         options.saveTraining(enabled);
+      })();
+      try {
+        await switching;
+      } finally {
+        switching = undefined;
+      }
+    },
+    async restore(backupFile) {
+      await switching;
+      const dataDir = desk.dataDir;
+      switching = (async () => {
+        await desk.close();
+        try {
+          await restoreLedger(backupFile, ledgerFileIn(dataDir), { now: options.now });
+        } finally {
+          desk = await options.open(training);
+        }
       })();
       try {
         await switching;

@@ -6,4 +6,11 @@ export { INTERNAL_ERROR_MESSAGE, toIpcError } from './ipc-error.ts';
 export { nextChargeLabel } from './next-charge.ts';
 export { type Desk, type DeskDeps, openDesk } from './open-desk.ts';
 export { attentionCounts, type ChargeNeedingAttention, chargesNeedingAttention } from './run-attention.ts';
-export { IDLE_LOCK_MINUTES, KEY_IN_ENABLED, STORE_DETAILS, type StoreDetails } from './settings.ts';
+export {
+  CATCH_UP_THRESHOLD_DAYS,
+  IDLE_LOCK_MINUTES,
+  KEY_IN_ENABLED,
+  RETRY_DAYS,
+  STORE_DETAILS,
+  type StoreDetails,
+} from './settings.ts';

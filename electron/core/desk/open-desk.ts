@@ -6,7 +6,7 @@ import {
   createBillingServices,
   ledgerHoldsSealedValues,
 } from '../billing/index.ts';
-import { type Ledger, openLedger } from '../ledger/index.ts';
+import { type Ledger, openLedger, readSetting } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
   type CatchUpService,
@@ -24,6 +24,9 @@ import {
 import { createSealer, createSecrets, type SecretStore, type Secrets } from '../secrets/index.ts';
 import { createOperatorService, type OperatorService } from '../staff/index.ts';
 import { createTossClient, type TossClient } from '../toss/index.ts';
+import { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './settings.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1_000;
 
 export interface DeskDeps {
   /** The data folder: ledger, backups, logs. Its keychain entries are its own (secretsProfileFor). */
@@ -54,8 +57,11 @@ export interface Desk {
   readonly catchUp: CatchUpService;
   /** Runs the due charges now; joins a run already going. */
   runDue(): Promise<RunSummary>;
-  /** Call after the secret key was set or cleared: the key's mode (test/live) and the loop follow it. */
-  secretChanged(): Promise<void>;
+  /**
+   * Call after the secret key or a schedule setting changed: the key's mode (test/live), the
+   * runner's catch-up threshold and retry days, and the loop follow them.
+   */
+  reload(): Promise<void>;
   /** Stops the loop (waiting for the run going now), then closes the Toss client and the ledger. */
   close(): Promise<void>;
 }
@@ -113,13 +119,21 @@ async function assemble(
     return currentRun;
   }
 
-  // The key's mode decides Luhn checks (live only), so the services are rebuilt when it changes.
+  // The key's mode decides Luhn checks (live only) and the settings shape the runner, so both are
+  // rebuilt when either changes.
   async function build(): Promise<void> {
     await loop?.stop();
     loop = undefined;
     const status = await secrets.tossSecretKeyStatus();
     billing = createBillingServices({ ...base, tossMode: status.mode ?? 'test' });
-    runner = createScheduleRunner({ ledger, billing, now: deps.now, log });
+    runner = createScheduleRunner({
+      ledger,
+      billing,
+      now: deps.now,
+      log,
+      catchUpThresholdMs: readSetting(ledger.db, CATCH_UP_THRESHOLD_DAYS) * DAY_MS,
+      dunning: { offsetsMs: readSetting(ledger.db, RETRY_DAYS).map((days) => days * DAY_MS) },
+    });
     if (status.configured) {
       loop = startScheduleLoop({
         runner: { runDue, stop: () => runner.stop() },
@@ -143,7 +157,7 @@ async function assemble(
     subscriptions: createSubscriptionService(context),
     catchUp: createCatchUpService(context),
     runDue,
-    secretChanged: build,
+    reload: build,
     close() {
       closed ??= (async () => {
         await (loop ? loop.stop() : runner.stop());

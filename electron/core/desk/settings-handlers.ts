@@ -1,24 +1,35 @@
-import { clearTossClientKey, setTossClientKey } from '../billing/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { BillingError, clearTossClientKey, invalidInput, setTossClientKey } from '../billing/index.ts';
 import { readSetting, writeSetting } from '../ledger/index.ts';
-import { type ApiContext, actorOf } from './api-context.ts';
+import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api.ts';
-import { IDLE_LOCK_MINUTES, KEY_IN_ENABLED, STORE_DETAILS } from './settings.ts';
+import {
+  CATCH_UP_THRESHOLD_DAYS,
+  IDLE_LOCK_MINUTES,
+  KEY_IN_ENABLED,
+  RETRY_DAYS,
+  STORE_DETAILS,
+} from './settings.ts';
 
 /** Owner settings (keys, training, options, store details) and backups; every change audited. */
 export function settingsHandlers(ctx: ApiContext) {
   const { deps, host, desk, statusChanged, auditSetting, secretKeyMode, appStatus } = ctx;
+  const scheduleSettings = () => ({
+    catchUpThresholdDays: readSetting(desk().ledger.db, CATCH_UP_THRESHOLD_DAYS),
+    retryDays: [...readSetting(desk().ledger.db, RETRY_DAYS)],
+  });
   return {
     async setSecretKey({ secretKey }, session) {
       await desk().secrets.setTossSecretKey(secretKey);
-      await desk().secretChanged();
+      await desk().reload();
       const status = await desk().secrets.tossSecretKeyStatus();
       auditSetting(session, 'settings.toss_secret_key_set', { mode: status.mode });
       return status;
     },
     async clearSecretKey(_request, session) {
       await desk().secrets.clearTossSecretKey();
-      await desk().secretChanged();
+      await desk().reload();
       auditSetting(session, 'settings.toss_secret_key_cleared', {});
       return desk().secrets.tossSecretKeyStatus();
     },
@@ -80,7 +91,53 @@ export function settingsHandlers(ctx: ApiContext) {
       })();
       return trimmed;
     },
+    getScheduleSettings: () => scheduleSettings(),
+    async setScheduleSettings({ catchUpThresholdDays, retryDays }, session) {
+      if (retryDays.some((day, i) => i > 0 && day <= (retryDays[i - 1] as number))) {
+        throw invalidInput({
+          retryDays: {
+            code: 'RETRY_DAYS_ORDER',
+            message: '재시도 날짜는 작은 수부터 겹치지 않게 입력해 주세요 (예: 1, 3, 7).',
+          },
+        });
+      }
+      const db = desk().ledger.db;
+      db.transaction(() => {
+        writeSetting(db, CATCH_UP_THRESHOLD_DAYS, catchUpThresholdDays, deps.now());
+        writeSetting(db, RETRY_DAYS, retryDays, deps.now());
+        auditSetting(session, 'settings.schedule', { catchUpThresholdDays, retryDays: [...retryDays] });
+      })();
+      await desk().reload();
+      return scheduleSettings();
+    },
     backupNow: () => backupNow(desk().ledger, desk().dataDir, deps.now),
     listBackups: () => listBackups(desk().dataDir),
+    async restoreBackup({ file }, session) {
+      // Only a file this folder's own backup list shows: never a path the renderer made up.
+      const known = (await listBackups(desk().dataDir)).find((backup) => backup.file === file);
+      if (!known) {
+        throw new BillingError(
+          'BACKUP_NOT_FOUND',
+          '백업 목록에 없는 파일입니다. 목록을 새로 고친 뒤 다시 고르세요.',
+        );
+      }
+      const who = operatorOf(session);
+      await host.restore(known.file);
+      // Written in the restored ledger, by name: its operator ids may not be this session's.
+      appendAudit(
+        desk().ledger.db,
+        {
+          actor: who.name,
+          operatorId: null,
+          action: 'ledger.restored',
+          subject: 'ledger',
+          details: { file: known.file },
+        },
+        deps.now,
+      );
+      session.operator = null;
+      statusChanged();
+      return appStatus(session);
+    },
   } satisfies Partial<DeskApi>;
 }

@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SeededOwner, seedDemo } from '../ui-bridge/seed.ts';
+import { openUi, type UiFixture } from './ui-fixture.ts';
+
+let ui: UiFixture;
+let page: Page;
+let seeded: SeededOwner;
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+async function signInAsOwner(): Promise<void> {
+  await page.getByRole('heading', { name: '로그인' }).waitFor();
+  await page.locator('#sign-in-pin').fill(seeded.pin);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('operator').waitFor();
+}
+
+beforeAll(async () => {
+  ui = await openUi();
+  page = ui.page;
+  page.setDefaultTimeout(10_000);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+  seeded = await seedDemo(ui.bridge, today);
+  await page.reload();
+  await signInAsOwner();
+  await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+}, 90_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('schedule rules and restoring a backup from the settings screen', () => {
+  it('saves the catch-up threshold and retry days, and shows main’s message for days out of order', async () => {
+    await poll(() => page.locator('#schedule-retry-days').inputValue()).toBe('1, 3, 7');
+    await page.locator('#schedule-retry-days').fill('3, 1');
+    await page.getByRole('button', { name: '규칙 저장' }).click();
+    await poll(() => page.locator('#schedule-retry-days-error').textContent()).toContain('작은 수부터');
+
+    await page.locator('#schedule-threshold').fill('5');
+    await page.locator('#schedule-retry-days').fill('2, 4');
+    await page.getByRole('button', { name: '규칙 저장' }).click();
+    await page.getByText('정기 결제 규칙을 저장했습니다.', { exact: false }).waitFor();
+    await ui.screenshot('settings-01-schedule-rules');
+  });
+
+  it('restores a backup after a confirmation, and everyone signs in again', async () => {
+    await page.getByRole('button', { name: '지금 백업' }).click();
+    const restore = page.getByTestId('backups-table').getByRole('button', { name: '복원' }).first();
+    await restore.click();
+    await page.getByTestId('restore-confirm').waitFor();
+    await ui.screenshot('settings-02-restore-confirm');
+    await page.getByRole('button', { name: '정말 복원' }).click();
+    await signInAsOwner();
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
