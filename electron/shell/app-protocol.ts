@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'desk';
+const APP_HOST = 'desk';
 export const APP_ORIGIN = 'app://desk';
 export const APP_ENTRY_URL = 'app://desk/index.html';
 

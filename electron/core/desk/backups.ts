@@ -9,7 +9,7 @@ export interface BackupEntry {
 }
 
 /** Where the app keeps its own backups of a data folder's ledger (rotated, newest 14 kept). */
-export function backupDirOf(dataDir: string): string {
+function backupDirOf(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 

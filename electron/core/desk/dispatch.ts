@@ -21,7 +21,7 @@ export type Dispatch = (
 ) => Promise<IpcResult<unknown>>;
 
 /** Whether `role` may call a channel open to `access`. */
-export function mayCall(access: Access, role: Role | null): boolean {
+function mayCall(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;
   return role !== null && RANK[role] >= RANK[access];
 }
