@@ -75,3 +75,25 @@ export function storeDayRange(from: string, to: string, timeZone: string): { fro
     ...(to ? { to: storeDayStart(addDays(to, 1), timeZone) } : {}),
   };
 }
+
+/** The first day of the month `months` after the one `date` is in: ('2026-01-31', 1) → '2026-02-01'. */
+export function addMonths(date: string, months: number): string {
+  const [year = 0, month = 1] = date.split('-').map(Number);
+  const shifted = new Date(Date.UTC(year, month - 1 + months, 1));
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-01`;
+}
+
+/** Whole days from one store-local day to another: ('2026-03-02', '2026-04-01') → 30. */
+export function daysBetween(from: string, to: string): number {
+  const utc = (date: string) => {
+    const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** The day of the week of a store-local day, 0 (Sunday) to 6 (Saturday). */
+export function weekday(date: string): number {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}

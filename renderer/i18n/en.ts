@@ -515,6 +515,17 @@ export const en: Messages = {
   'subPrice.taxFreeHint': 'Leave empty to keep the current tax-free part.',
   'subPrice.submit': 'Change to the new amount',
   'subPrice.done': '{orderName}: charged {amount} from the next period.',
+  'calendar.prev': 'Previous month',
+  'calendar.next': 'Next month',
+  'calendar.today': 'Today',
+  'calendar.count': '{count} due',
+  'calendar.sun': 'Sun',
+  'calendar.mon': 'Mon',
+  'calendar.tue': 'Tue',
+  'calendar.wed': 'Wed',
+  'calendar.thu': 'Thu',
+  'calendar.fri': 'Fri',
+  'calendar.sat': 'Sat',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

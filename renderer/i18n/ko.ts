@@ -514,6 +514,17 @@ export const ko = {
   'subPrice.taxFreeHint': '비워 두면 지금 면세 금액을 그대로 둡니다.',
   'subPrice.submit': '새 금액으로 변경',
   'subPrice.done': '{orderName}: 다음 기간부터 {amount}으로 결제합니다.',
+  'calendar.prev': '이전 달',
+  'calendar.next': '다음 달',
+  'calendar.today': '오늘',
+  'calendar.count': '{count}건',
+  'calendar.sun': '일',
+  'calendar.mon': '월',
+  'calendar.tue': '화',
+  'calendar.wed': '수',
+  'calendar.thu': '목',
+  'calendar.fri': '금',
+  'calendar.sat': '토',
 } as const;
 
 export type MessageKey = keyof typeof ko;

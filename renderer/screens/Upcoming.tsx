@@ -6,10 +6,11 @@ import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { UpcomingCalendar } from './UpcomingCalendar.tsx';
 
 const DAYS = 30;
 
-/** The next 30 days of scheduled charges, day by day with each day's total. */
+/** Scheduled charges: a month calendar, then the next 30 days day by day with each day's total. */
 export function Upcoming() {
   const { t, won } = useI18n();
   const { navigate } = useApp();
@@ -25,6 +26,7 @@ export function Upcoming() {
       <h1 id="upcoming-title" ref={titleRef} tabIndex={-1}>
         {t('subs.upcomingTitle', { days: DAYS })}
       </h1>
+      <UpcomingCalendar />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       {data && (
         <>

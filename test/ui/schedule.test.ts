@@ -77,6 +77,31 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await ui.screenshot('41-upcoming');
   });
 
+  it('shows the due charge on the month calendar, and pages to the next month', async () => {
+    const calendar = page.getByTestId('upcoming-calendar');
+    const caption = page.getByTestId('calendar-caption');
+    const cell = (date: string) => calendar.locator(`td[data-date="${date}"]`);
+    // The desk's today (2 March), not the browser's, is the calendar's month and its marked day.
+    await poll(() => caption.textContent()).toBe('2026년 3월');
+    expect(await calendar.getByRole('table', { name: '2026년 3월' }).count()).toBe(1);
+    expect(await cell('2026-03-02').getAttribute('aria-current')).toBe('date');
+    expect(await cell('2026-03-02').textContent()).toContain('1건66,000원');
+    expect(await cell('2026-03-03').textContent()).not.toContain('건');
+    await ui.screenshot('63-calendar');
+
+    await calendar.getByRole('button', { name: '다음 달' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => caption.textContent()).toBe('2026년 4월');
+    await poll(() => cell('2026-04-02').textContent()).toContain('1건66,000원');
+    expect(await calendar.locator('[aria-current="date"]').count()).toBe(0);
+
+    await calendar.getByRole('button', { name: '이전 달' }).click();
+    await poll(() => caption.textContent()).toBe('2026년 3월');
+    expect(await calendar.getByRole('button', { name: '이전 달' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+  });
+
   it('runs due charges a month later: one charged, the missed one waits for approval', async () => {
     clock = APRIL_2_1100_KST;
     await nav(page, '정기 결제');
