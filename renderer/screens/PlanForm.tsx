@@ -3,7 +3,7 @@ import type { PlanViewData } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { FormActions } from '../components/FormActions.tsx';
-import { fieldMessages } from '../components/field-messages.ts';
+import { showRefusal } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { amountDigits, formatAmountInput } from '../format.ts';
@@ -44,9 +44,7 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
     });
     setBusy(false);
     if (result.ok) return onDone();
-    const messages = fieldMessages(result.error);
-    setErrors(messages);
-    setFailure(Object.keys(messages).length === 0 ? result.error.message : null);
+    showRefusal(result.error, setErrors, setFailure);
   }
 
   return (

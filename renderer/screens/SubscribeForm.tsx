@@ -4,7 +4,7 @@ import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { FormActions } from '../components/FormActions.tsx';
-import { fieldMessages } from '../components/field-messages.ts';
+import { showRefusal } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -45,9 +45,7 @@ export function SubscribeForm({
     const result = await call('subscribe', { memberId: found.id, planId, anchorDate });
     setBusy(false);
     if (result.ok) return onDone();
-    const messages = fieldMessages(result.error);
-    setErrors(messages);
-    setFailure(Object.keys(messages).length === 0 ? result.error.message : null);
+    showRefusal(result.error, setErrors, setFailure);
   }
 
   return (
