@@ -30,6 +30,7 @@ const NEEDS = {
   setScheduleSettings: 'owner',
   restoreBackup: 'owner',
   changeSubscriptionPrice: 'manager',
+  updatePlan: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

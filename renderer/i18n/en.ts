@@ -220,11 +220,13 @@ export const en: Messages = {
   'charges.kind.scheduled': 'Scheduled',
   'charges.kind.first': 'First',
   'charges.kind.retry': 'Retry',
+  'charges.kind.refund': 'Refund',
   'charges.open': 'Open order {orderId}',
   'charges.openMember': 'Open member',
   'charges.totals': '{count} on screen',
   'charges.totalApproved': 'Approved {amount}',
   'charges.totalRefunded': 'Refunded {amount}',
+  'charges.totalNet': 'Net {amount}',
 
   'receipt.open': 'Receipt',
   'receipt.title': 'Receipt',
@@ -303,6 +305,17 @@ export const en: Messages = {
   'plans.empty': 'No plans yet.',
   'plans.archive': 'Archive',
   'plans.archived': 'Archived',
+  'plans.edit': 'Edit',
+  'plans.editTitle': 'Edit {name}',
+  'plans.save': 'Save changes',
+  'plans.intervalFixed': 'The interval cannot change. Create a new plan for another interval.',
+  'plans.applyToSubscriptions':
+    'Also charge existing subscriptions on this plan the new amount from their next payment',
+  'plans.applyHint':
+    'Only subscriptions at the plan’s current price change; ones with their own price (a discount) and periods already scheduled keep theirs. Unchecked, every existing subscription keeps its price.',
+  'plans.updated': '{name} saved. Existing subscriptions keep their price.',
+  'plans.updatedRepriced':
+    '{name} saved. {count} existing subscription(s) will be charged {amount} from their next payment.',
   'plans.unit.day': 'days',
   'plans.unit.week': 'weeks',
   'plans.unit.month': 'months',

@@ -12,7 +12,7 @@ export type ChargeFilter = RequestOf<'exportCharges'>;
 
 const STATUSES = ['DONE', 'DECLINED', 'FAILED', 'UNKNOWN', 'PENDING'] as const;
 type Status = (typeof STATUSES)[number];
-const KINDS = ['manual', 'scheduled', 'first', 'retry'] as const;
+const KINDS = ['manual', 'scheduled', 'first', 'retry', 'refund'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface FilterDraft {
@@ -25,7 +25,8 @@ interface FilterDraft {
 
 /**
  * Dates are store-local days, both ends included (see storeDayRange). Enter in any field applies the
- * filter; the kind tells a cashier's charge from the schedule's first, regular and retried ones.
+ * filter; the kind tells a cashier's charge from the schedule's first, regular and retried ones,
+ * and from refunds.
  */
 export function ChargeFilters({
   initialMemberId,

@@ -3,7 +3,9 @@ import type { MemberDetailData } from '../../shared/ipc/index.ts';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { logAmount, logEntryKey, logResult } from './ChargeLogTable.tsx';
 
+/** The member's charges and refunds, newest first; each opens its charge. */
 export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCharges'] }) {
   const { t, won, dateTime } = useI18n();
   return (
@@ -17,6 +19,7 @@ export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCh
             <tr>
               <th scope="col">{t('member.colDate')}</th>
               <th scope="col">{t('member.colOrder')}</th>
+              <th scope="col">{t('charges.colKind')}</th>
               <th scope="col" className="num">
                 {t('member.colAmount')}
               </th>
@@ -25,25 +28,26 @@ export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCh
             </tr>
           </thead>
           <tbody>
-            {charges.map((charge) => (
-              <tr key={charge.id}>
+            {charges.map((entry) => (
+              <tr key={logEntryKey(entry)} className={entry.kind === 'refund' ? 'row-refund' : undefined}>
                 <td>
                   <RouteLink
-                    to={{ name: 'charge-detail', id: charge.id }}
-                    label={t('charges.open', { orderId: charge.orderId })}
+                    to={{ name: 'charge-detail', id: entry.chargeId }}
+                    label={t('charges.open', { orderId: entry.orderId })}
                   >
-                    {dateTime(charge.createdAt)}
+                    {dateTime(entry.createdAt)}
                   </RouteLink>
                 </td>
                 <td>
-                  {charge.orderName}
-                  <span className="muted small"> · {formatMaskedForDisplay(charge.maskedNumber)}</span>
+                  {entry.orderName}
+                  <span className="muted small"> · {formatMaskedForDisplay(entry.maskedNumber)}</span>
                 </td>
-                <td className="num">{won(charge.amount)}</td>
+                <td>{t(`charges.kind.${entry.kind}`)}</td>
+                <td className="num amount">{logAmount(entry, won)}</td>
                 <td>
-                  <StatusBadge status={charge.status} />
+                  <StatusBadge status={entry.status} refund={entry.kind === 'refund'} />
                 </td>
-                <td>{charge.approveNo ?? charge.tossMessage ?? ''}</td>
+                <td>{logResult(entry)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,19 +2,42 @@ import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { type I18n, useI18n } from '../i18n/i18n.tsx';
 
-type Entry = ResponseOf<'listCharges'>['entries'][number];
+export type LogEntry = ResponseOf<'listCharges'>['entries'][number];
 
-/** Approved money of the rows on screen: what a cashier adds up when closing the till. */
-function totalsOf(entries: readonly Entry[]) {
-  const done = entries.filter((entry) => entry.status === 'DONE');
-  const approved = done.reduce((sum, entry) => sum + entry.amount, 0);
-  const balance = done.reduce((sum, entry) => sum + (entry.balanceAmount ?? entry.amount), 0);
-  return { count: entries.length, approved, refunded: approved - balance, balance };
+/**
+ * Money that moved in the rows on screen: what a cashier adds up when closing the till. Refunds
+ * count on the day they were given, whichever day their charge was.
+ */
+function totalsOf(entries: readonly LogEntry[]) {
+  const sum = (refund: boolean) =>
+    entries
+      .filter((entry) => entry.status === 'DONE' && (entry.kind === 'refund') === refund)
+      .reduce((total, entry) => total + entry.amount, 0);
+  const approved = sum(false);
+  const refunded = sum(true);
+  return { count: entries.length, approved, refunded, net: approved - refunded };
 }
 
-export function ChargeLogTable({ entries }: { entries: readonly Entry[] }) {
+/** React key and cursor-free identity: a refund and a charge may share an id. */
+export function logEntryKey(entry: LogEntry): string {
+  return `${entry.kind === 'refund' ? 'refund' : 'charge'}-${entry.id}`;
+}
+
+/** A refund is money going back: shown with a minus sign, so no one adds it to the takings. */
+export function logAmount(entry: LogEntry, won: I18n['won']): string {
+  return entry.kind === 'refund' ? `−${won(entry.amount)}` : won(entry.amount);
+}
+
+/** The approval number of a charge, the reason of a refund, and Toss's message when it was refused. */
+export function logResult(entry: LogEntry): string {
+  return [entry.approveNo ?? entry.reason, entry.status === 'DONE' ? null : entry.tossMessage]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function ChargeLogTable({ entries }: { entries: readonly LogEntry[] }) {
   const { t, won, dateTime } = useI18n();
   const totals = totalsOf(entries);
   if (entries.length === 0) return <p className="empty">{t('charges.empty')}</p>;
@@ -38,10 +61,10 @@ export function ChargeLogTable({ entries }: { entries: readonly Entry[] }) {
       </thead>
       <tbody>
         {entries.map((entry) => (
-          <tr key={entry.id}>
+          <tr key={logEntryKey(entry)} className={entry.kind === 'refund' ? 'row-refund' : undefined}>
             <td>
               <RouteLink
-                to={{ name: 'charge-detail', id: entry.id }}
+                to={{ name: 'charge-detail', id: entry.chargeId }}
                 label={t('charges.open', { orderId: entry.orderId })}
               >
                 {dateTime(entry.createdAt)}
@@ -53,12 +76,12 @@ export function ChargeLogTable({ entries }: { entries: readonly Entry[] }) {
               <span className="muted small"> · {formatMaskedForDisplay(entry.maskedNumber)}</span>
             </td>
             <td>{t(`charges.kind.${entry.kind}`)}</td>
-            <td className="num">{won(entry.amount)}</td>
+            <td className="num amount">{logAmount(entry, won)}</td>
             <td className="num">{entry.balanceAmount === null ? '' : won(entry.balanceAmount)}</td>
             <td>
-              <StatusBadge status={entry.status} />
+              <StatusBadge status={entry.status} refund={entry.kind === 'refund'} />
             </td>
-            <td>{entry.approveNo ?? entry.tossMessage ?? ''}</td>
+            <td>{logResult(entry)}</td>
           </tr>
         ))}
       </tbody>
@@ -68,8 +91,8 @@ export function ChargeLogTable({ entries }: { entries: readonly Entry[] }) {
             {t('charges.totals', { count: totals.count })}
           </th>
           <td className="num">{t('charges.totalApproved', { amount: won(totals.approved) })}</td>
-          <td className="num">{won(totals.balance)}</td>
-          <td colSpan={2}>{t('charges.totalRefunded', { amount: won(totals.refunded) })}</td>
+          <td className="num">{t('charges.totalRefunded', { amount: won(totals.refunded) })}</td>
+          <td colSpan={2}>{t('charges.totalNet', { amount: won(totals.net) })}</td>
         </tr>
       </tfoot>
     </table>

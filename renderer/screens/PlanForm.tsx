@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import type { PlanViewData } from '../../shared/ipc/index.ts';
+import type { PlanViewData, ResponseOf } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { CheckField } from '../components/CheckField.tsx';
 import { FormActions } from '../components/FormActions.tsx';
 import { showRefusal } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
@@ -11,18 +12,28 @@ import { useI18n } from '../i18n/i18n.tsx';
 
 const UNITS: readonly PlanViewData['intervalUnit'][] = ['month', 'week', 'day', 'year'];
 
+type PlanFormProps = { onCancel: () => void } & (
+  | { plan?: undefined; onDone: () => void }
+  /** Editing: the form starts from the plan, and its interval stays as it is (main takes none). */
+  | { plan: PlanViewData; onDone: (update: ResponseOf<'updatePlan'>) => void }
+);
+
 /** A price and a period; the core checks the terms and answers per field in Korean. */
-export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: () => void }) {
+export function PlanForm(props: PlanFormProps) {
+  const { plan, onCancel } = props;
   const { t } = useI18n();
   const nameRef = useFocusOnMount<HTMLInputElement>();
-  const [name, setName] = useState('');
-  const [amount, setAmount] = useState('');
-  const [unit, setUnit] = useState<PlanViewData['intervalUnit']>('month');
-  const [count, setCount] = useState('1');
-  const [chargeTime, setChargeTime] = useState('10:00');
+  const [name, setName] = useState(plan?.name ?? '');
+  const [amount, setAmount] = useState(plan ? String(plan.amount) : '');
+  const [unit, setUnit] = useState<PlanViewData['intervalUnit']>(plan?.intervalUnit ?? 'month');
+  const [count, setCount] = useState(String(plan?.intervalCount ?? 1));
+  const [chargeTime, setChargeTime] = useState(plan?.chargeTime ?? '10:00');
+  const [applyToSubscriptions, setApplyToSubscriptions] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Asked only when there is a new price to pass on; a name or time edit never touches subscriptions.
+  const priceChanged = plan !== undefined && amount !== '' && Number(amount) !== plan.amount;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,15 +46,24 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
       return;
     }
     setBusy(true);
+    const terms = { name: name.trim(), amount: Number(amount), chargeTime };
+    if (props.plan) {
+      const result = await call('updatePlan', {
+        id: props.plan.id,
+        ...terms,
+        ...(priceChanged && applyToSubscriptions ? { applyToSubscriptions } : {}),
+      });
+      setBusy(false);
+      if (result.ok) return props.onDone(result.value);
+      return showRefusal(result.error, setErrors, setFailure);
+    }
     const result = await call('createPlan', {
-      name: name.trim(),
-      amount: Number(amount),
+      ...terms,
       intervalUnit: unit,
       intervalCount: Math.max(1, Number(count) || 1),
-      chargeTime,
     });
     setBusy(false);
-    if (result.ok) return onDone();
+    if (result.ok) return props.onDone();
     showRefusal(result.error, setErrors, setFailure);
   }
 
@@ -54,7 +74,7 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h3 id="plan-form-title">{t('plans.formTitle')}</h3>
+      <h3 id="plan-form-title">{plan ? t('plans.editTitle', { name: plan.name }) : t('plans.formTitle')}</h3>
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       <div className="field-row">
         <TextField
@@ -74,15 +94,28 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
           className="field-amount"
           value={formatAmountInput(amount)}
           onChange={(event) => setAmount(amountDigits(event.target.value))}
-          error={errors.amount}
+          // The form has no tax-free field (the CLI sets that part), so a new amount below it is
+          // refused on the tax-free field: shown here, where the amount that caused it is.
+          error={errors.amount ?? errors.taxFreeAmount}
         />
       </div>
+      {priceChanged && (
+        <CheckField
+          id="plan-apply"
+          label={t('plans.applyToSubscriptions')}
+          hint={t('plans.applyHint')}
+          checked={applyToSubscriptions}
+          onChange={setApplyToSubscriptions}
+        />
+      )}
       <div className="field-row">
         <TextField
           id="plan-count"
           label={t('plans.intervalCount')}
           inputMode="numeric"
           value={count}
+          disabled={plan !== undefined}
+          hint={plan && t('plans.intervalFixed')}
           onChange={(event) => setCount(event.target.value.replace(/\D/g, '').slice(0, 3))}
           error={errors.intervalCount}
         />
@@ -91,6 +124,7 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
           <select
             id="plan-unit"
             value={unit}
+            disabled={plan !== undefined}
             onChange={(event) => setUnit(event.target.value as PlanViewData['intervalUnit'])}
           >
             {UNITS.map((option) => (
@@ -109,7 +143,7 @@ export function PlanForm({ onCancel, onDone }: { onCancel: () => void; onDone: (
           error={errors.chargeTime}
         />
       </div>
-      <FormActions submitLabel={t('plans.create')} busy={busy} onCancel={onCancel} />
+      <FormActions submitLabel={plan ? t('plans.save') : t('plans.create')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

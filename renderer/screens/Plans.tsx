@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import type { PlanViewData } from '../../shared/ipc/index.ts';
+import type { PlanViewData, ResponseOf } from '../../shared/ipc/index.ts';
+import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ActionsHeader } from '../components/ActionsHeader.tsx';
-import { ErrorAlert } from '../components/Alert.tsx';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { useRefocus } from '../components/use-refocus.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PlanForm } from './PlanForm.tsx';
 import { usePeriodLabel } from './use-period-label.ts';
@@ -10,8 +12,12 @@ import { usePeriodLabel } from './use-period-label.ts';
 export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; onChanged: () => void }) {
   const { t, won } = useI18n();
   const periodLabel = usePeriodLabel();
+  const mayEdit = usePermission('updatePlan').allowed;
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<PlanViewData | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const refocus = useRefocus();
 
   async function archive(id: number) {
     const result = await call('archivePlan', { id });
@@ -20,12 +26,37 @@ export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; on
     onChanged();
   }
 
+  function closeEdit(id: number) {
+    setEditing(null);
+    refocus(`plan-edit-open-${id}`);
+  }
+
+  function edited({ plan, subscriptionsChanged }: ResponseOf<'updatePlan'>) {
+    setNotice(
+      subscriptionsChanged > 0
+        ? t('plans.updatedRepriced', {
+            name: plan.name,
+            count: subscriptionsChanged,
+            amount: won(plan.amount),
+          })
+        : t('plans.updated', { name: plan.name }),
+    );
+    closeEdit(plan.id);
+    onChanged();
+  }
+
   return (
     <div className="panel">
       <div className="panel-title">
         <h2>{t('plans.title')}</h2>
         {!adding && (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(null);
+              setAdding(true);
+            }}
+          >
             {t('plans.add')}
           </button>
         )}
@@ -40,6 +71,7 @@ export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; on
         />
       )}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {notice && <Notice>{notice}</Notice>}
       {plans.length === 0 ? (
         <p className="muted">{t('plans.empty')}</p>
       ) : (
@@ -62,7 +94,20 @@ export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; on
                 <td className="num">{won(plan.amount)}</td>
                 <td>{periodLabel(plan.intervalUnit, plan.intervalCount)}</td>
                 <td>{plan.chargeTime}</td>
-                <td>
+                <td className="row-actions">
+                  {plan.active && mayEdit && editing?.id !== plan.id && (
+                    <button
+                      type="button"
+                      id={`plan-edit-open-${plan.id}`}
+                      onClick={() => {
+                        setAdding(false);
+                        setNotice(null);
+                        setEditing(plan);
+                      }}
+                    >
+                      {t('plans.edit')}
+                    </button>
+                  )}
                   {plan.active ? (
                     <button type="button" className="button-quiet" onClick={() => void archive(plan.id)}>
                       {t('plans.archive')}
@@ -75,6 +120,9 @@ export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; on
             ))}
           </tbody>
         </table>
+      )}
+      {editing && (
+        <PlanForm key={editing.id} plan={editing} onCancel={() => closeEdit(editing.id)} onDone={edited} />
       )}
     </div>
   );

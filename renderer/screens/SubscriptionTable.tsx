@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SubscriptionViewData } from '../../shared/ipc/index.ts';
 import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
@@ -6,6 +6,7 @@ import { ActionsHeader } from '../components/ActionsHeader.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { useRefocus } from '../components/use-refocus.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SubscriptionPriceForm } from './SubscriptionPriceForm.tsx';
 import { usePeriodLabel } from './use-period-label.ts';
@@ -40,18 +41,11 @@ export function SubscriptionTable({
   const [repricing, setRepricing] = useState<SubscriptionViewData | null>(null);
   const [repriced, setRepriced] = useState<string | null>(null);
 
-  // Back to the row's own button once it is rendered again, so the keyboard carries on from where
-  // the form was opened rather than from the top of the page.
-  const [refocus, setRefocus] = useState<number | null>(null);
-  useEffect(() => {
-    if (refocus === null) return;
-    document.getElementById(`sub-price-open-${refocus}`)?.focus();
-    setRefocus(null);
-  }, [refocus]);
+  const refocus = useRefocus();
 
   function closePriceForm(id: number) {
     setRepricing(null);
-    setRefocus(id);
+    refocus(`sub-price-open-${id}`);
   }
 
   async function act(action: Action, id: number) {

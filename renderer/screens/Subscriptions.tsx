@@ -38,7 +38,16 @@ export function Subscriptions() {
       </div>
       <RunDueNow onFinished={() => void subscriptions.reload()} />
       {plans.failure && <ErrorAlert>{plans.failure}</ErrorAlert>}
-      {plans.data && <Plans plans={plans.data} onChanged={() => void plans.reload()} />}
+      {plans.data && (
+        <Plans
+          plans={plans.data}
+          onChanged={() => {
+            void plans.reload();
+            // A plan edit may have repriced the subscriptions listed below.
+            void subscriptions.reload();
+          }}
+        />
+      )}
       <div className="panel">
         <div className="panel-title">
           <h2>{t('subs.listTitle')}</h2>

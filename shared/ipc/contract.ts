@@ -9,7 +9,6 @@ import {
   catchUpDecisionView,
   catchUpEntryView,
   chargeDetailView,
-  chargeKindSchema,
   chargeLogCursor,
   chargeLogPageView,
   chargeStatusSchema,
@@ -18,9 +17,11 @@ import {
   csvView,
   dashboardView,
   intervalUnitSchema,
+  logKindSchema,
   memberDetailView,
   memberView,
   operatorView,
+  planUpdateView,
   planView,
   type Role,
   receiptView,
@@ -93,7 +94,7 @@ const memberFields = {
 const chargeFilter = {
   memberId: id.optional(),
   status: chargeStatusSchema.optional(),
-  kind: chargeKindSchema.optional(),
+  kind: logKindSchema.optional(),
   from: z.int().optional(),
   to: z.int().optional(),
 };
@@ -263,6 +264,19 @@ export const contract = {
       chargeTime: text(5).optional(),
     }),
     planView,
+  ),
+  /** No interval here: a new cadence under a name members know is a new plan. */
+  updatePlan: channel(
+    'manager',
+    z.strictObject({
+      id,
+      name: text(200).optional(),
+      amount: won.optional(),
+      taxFreeAmount: won.optional(),
+      chargeTime: text(5).optional(),
+      applyToSubscriptions: z.boolean().optional(),
+    }),
+    planUpdateView,
   ),
   archivePlan: channel('manager', z.strictObject({ id }), planView),
   listSubscriptions: channel(

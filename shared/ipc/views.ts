@@ -117,6 +117,8 @@ export type MemberViewData = z.infer<typeof memberView>;
 
 export const chargeStatusSchema = z.enum(['PENDING', 'DONE', 'DECLINED', 'FAILED', 'UNKNOWN']);
 export const chargeKindSchema = z.enum(['manual', 'scheduled', 'first', 'retry']);
+/** The charge log's kinds: a charge's, or a refund of one. */
+export const logKindSchema = z.enum([...chargeKindSchema.options, 'refund']);
 
 export const chargeView = z.object({
   id,
@@ -177,6 +179,9 @@ export const planView = z.object({
 });
 export type PlanViewData = z.infer<typeof planView>;
 
+/** An edited plan, and how many of its subscriptions were given its new price from their next period. */
+export const planUpdateView = z.object({ plan: planView, subscriptionsChanged: z.int().min(0) });
+
 export const subscriptionStatusSchema = z.enum(['active', 'paused', 'canceled', 'past_due', 'needs_card']);
 
 export const subscriptionView = z.object({
@@ -214,14 +219,16 @@ export const windowRegistrationView = z.object({
   registration: cardRegistrationView.nullable(),
 });
 
-/** A row of the charge log: the charge's own fields and who it was for (the company under its log name). */
+/**
+ * A row of the charge log: a charge, or a refund with its own amount, status and reason under the
+ * charge's order; who it was for, with the company under its log name.
+ */
 export const chargeLogEntryView = chargeView
   .pick({
     id: true,
     orderId: true,
     memberId: true,
     maskedNumber: true,
-    kind: true,
     orderName: true,
     amount: true,
     taxFreeAmount: true,
@@ -234,17 +241,24 @@ export const chargeLogEntryView = chargeView
     createdAt: true,
     resolvedAt: true,
   })
-  .extend({ memberNo: z.string(), memberName: z.string(), companyName: z.string().nullable() });
+  .extend({
+    chargeId: id,
+    kind: logKindSchema,
+    memberNo: z.string(),
+    memberName: z.string(),
+    companyName: z.string().nullable(),
+    reason: z.string().nullable(),
+  });
 
 export const memberDetailView = memberView.extend({
   cards: z.array(cardView),
   subscriptions: z.array(subscriptionView),
-  /** The member's latest charges, newest first. */
+  /** The member's latest charges and refunds, newest first. */
   recentCharges: z.array(chargeLogEntryView),
 });
 export type MemberDetailData = z.infer<typeof memberDetailView>;
 
-export const chargeLogCursor = z.strictObject({ createdAt: epochMs, id });
+export const chargeLogCursor = z.strictObject({ createdAt: epochMs, id, refund: z.boolean() });
 
 export const chargeLogPageView = z.object({
   entries: z.array(chargeLogEntryView),

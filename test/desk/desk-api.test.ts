@@ -113,11 +113,17 @@ describeWithKeychain('the desk API behind IPC', () => {
 
     const shown = await desk.ok('getMember', { id: member.id }, staff);
     expect(shown.card?.maskedNumber).toBe(registration.card.maskedNumber);
-    expect(shown.recentCharges.map((c) => c.id)).toEqual([first.id]);
+    expect(shown.recentCharges.map((c) => [c.kind, c.id])).toEqual([
+      ['refund', refund.id],
+      ['manual', first.id],
+    ]);
     // The member view carries no internal uid: the response schema strips what it does not name.
     expect(shown).not.toHaveProperty('uid');
     const log = await desk.ok('listCharges', { memberId: member.id }, owner);
-    expect(log.entries.map((entry) => entry.status)).toEqual(['DONE']);
+    expect(log.entries.map((entry) => [entry.kind, entry.status])).toEqual([
+      ['refund', 'DONE'],
+      ['manual', 'DONE'],
+    ]);
   });
 
   it('answers refusals as data, with Korean messages per field and never the card data', async () => {

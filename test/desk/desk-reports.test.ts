@@ -71,6 +71,37 @@ describeWithKeychain('the home screen, receipts and exports', () => {
     });
   });
 
+  it('lists refunds among the charges, filters them by kind, and exports them negative', async () => {
+    const { desk, owner, done, refused } = await storeWithCharges();
+    desk.clock.now += 60_000;
+    const refund = await desk.ok(
+      'refund',
+      { chargeId: done.id, amount: 5_000, reason: '1회 미사용', requestId: randomUUID() },
+      owner,
+    );
+    const log = await desk.ok('listCharges', {}, owner);
+    expect(log.entries.map((entry) => [entry.kind, entry.id, entry.chargeId])).toEqual([
+      ['refund', refund.id, done.id],
+      ['manual', refused.id, refused.id],
+      ['manual', done.id, done.id],
+    ]);
+    expect(log.entries[0]).toMatchObject({ amount: 5_000, balanceAmount: 50_000, reason: '1회 미사용' });
+    const refunds = await desk.ok('listCharges', { kind: 'refund' }, owner);
+    expect(refunds.entries.map((entry) => entry.id)).toEqual([refund.id]);
+    const manual = await desk.ok('listCharges', { kind: 'manual', limit: 1 }, owner);
+    expect(manual.entries.map((entry) => entry.id)).toEqual([refused.id]);
+    const rest = await desk.ok('listCharges', { kind: 'manual', before: manual.next ?? undefined }, owner);
+    expect(rest.entries.map((entry) => entry.id)).toEqual([done.id]);
+    const member = await desk.ok('getMember', { id: done.memberId }, owner);
+    expect(member.recentCharges.map((entry) => entry.kind)).toEqual(['refund', 'manual']);
+
+    const csv = (await desk.ok('exportCharges', { status: 'DONE' }, owner)).csv.trimEnd().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toContain(',환불,12월 회비,-5000,0,환불됨,');
+    expect(csv[1]).toContain('1회 미사용');
+    expect(csv[2]).toContain(',수동,12월 회비,55000,0,승인,');
+  });
+
   it('prints a receipt with the store details the owner set', async () => {
     const { desk, owner, done } = await storeWithCharges();
     const details = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyDurability, assertDurable } from '../../electron/core/ledger/durability.ts';
-import { LedgerError } from '../../electron/core/ledger/index.ts';
+import { LedgerError, ledgerMigrations } from '../../electron/core/ledger/index.ts';
 import { LEDGER_APPLICATION_ID } from '../../electron/core/ledger/ledger-identity.ts';
 import { tempLedgers } from './temp-ledger.ts';
 
@@ -37,8 +37,8 @@ describe('openLedger', () => {
       foreign_keys: 1,
       busy_timeout: 5000,
     });
-    expect(ledger.schemaVersion).toBe(1);
-    expect(ledger.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(ledger.schemaVersion).toBe(ledgerMigrations.length);
+    expect(ledger.db.pragma('user_version', { simple: true })).toBe(ledgerMigrations.length);
     expect(ledger.db.pragma('application_id', { simple: true })).toBe(LEDGER_APPLICATION_ID);
     expect(path.isAbsolute(ledger.path)).toBe(true);
   });
@@ -121,7 +121,7 @@ describe('openLedger', () => {
     raw.close();
     const error = refusal(() => temp.open(ledger.path));
     expect(error.code).toBe('LEDGER_TOO_NEW');
-    expect(error.message).toContain('장부 버전 7, 이 프로그램이 아는 버전 1');
+    expect(error.message).toContain(`장부 버전 7, 이 프로그램이 아는 버전 ${ledgerMigrations.length}`);
     // Refused, not locked: a second try gets the same answer, not "in use".
     expect(refusal(() => temp.open(ledger.path)).code).toBe('LEDGER_TOO_NEW');
   });

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { chargeLogSql } from '../../electron/core/ledger/charge-log.ts';
+import { chargeLogSql, refundLogSql } from '../../electron/core/ledger/charge-log.ts';
 import { DUE_PERIODS_SQL } from '../../electron/core/ledger/due-periods.ts';
 import {
+  CHARGE_KINDS,
   type ChargeLogEntry,
   type ChargeLogFilter,
   type ChargeStatus,
@@ -25,6 +26,7 @@ const MAR = Date.UTC(2025, 1, 28, 15);
 
 interface Seeded {
   id: number;
+  refund: boolean;
   memberId: number;
   status: ChargeStatus;
   createdAt: number;
@@ -39,7 +41,8 @@ let seeded: Seeded[];
 
 /**
  * Two months of charges for three members, with pairs of charges sharing a timestamp so that
- * paging has ties to break, and a subscription with three periods.
+ * paging has ties to break, refunds of some of them (a few written in the same millisecond as a
+ * charge), and a subscription with three periods.
  */
 beforeEach(async () => {
   ledger = await temp.ledger();
@@ -59,6 +62,7 @@ beforeEach(async () => {
       'UNKNOWN',
     ];
     seeded = [];
+    const operator = rows.operator();
     for (let i = 0; i < 240; i++) {
       const who = i % 3;
       const memberId = members[who] as number;
@@ -79,7 +83,28 @@ beforeEach(async () => {
         updated_at: createdAt,
         ...outcome,
       });
-      seeded.push({ id, memberId, status, createdAt, amount, taxFree });
+      seeded.push({ id, refund: false, memberId, status, createdAt, amount, taxFree });
+      if (status === 'DONE' && i % 4 === 0) {
+        const refundedAt = createdAt + (i % 8 === 0 ? 0 : 3 * HOUR);
+        const refund = rows.refund(id, operator, {
+          amount: 500,
+          status: 'DONE',
+          transaction_key: `tx${i}`,
+          balance_after: amount - 500,
+          created_at: refundedAt,
+          updated_at: refundedAt,
+          resolved_at: refundedAt,
+        });
+        seeded.push({
+          id: refund,
+          refund: true,
+          memberId,
+          status,
+          createdAt: refundedAt,
+          amount: 500,
+          taxFree: 0,
+        });
+      }
     }
     const subscription = rows.subscription(members[0] as number);
     rows.period(subscription, 0, { due_at: JAN + HOUR, status: 'paid' });
@@ -96,11 +121,15 @@ beforeEach(async () => {
   })();
 });
 
-function newestFirst(filter: (row: Seeded) => boolean): number[] {
+const keyOf = (entry: { id: number; refund: boolean }) => `${entry.refund ? 'r' : 'c'}${entry.id}`;
+const keysOf = (entries: readonly ChargeLogEntry[]) =>
+  entries.map((entry) => keyOf({ id: entry.id, refund: entry.kind === 'refund' }));
+
+function newestFirst(filter: (row: Seeded) => boolean): string[] {
   return seeded
     .filter(filter)
-    .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
-    .map((row) => row.id);
+    .sort((a, b) => b.createdAt - a.createdAt || Number(b.refund) - Number(a.refund) || b.id - a.id)
+    .map(keyOf);
 }
 
 function walk(filter: ChargeLogFilter, limit: number): ChargeLogEntry[] {
@@ -115,21 +144,49 @@ function walk(filter: ChargeLogFilter, limit: number): ChargeLogEntry[] {
 }
 
 describe('chargeLogPage', () => {
-  it('walks one member’s charges newest first, across timestamp ties, with no repeats or gaps', () => {
+  it('walks one member’s charges and refunds newest first, across timestamp ties, with no repeats or gaps', () => {
     const member = members[1] as number;
     const entries = walk({ memberId: member }, 7);
-    expect(entries.map((entry) => entry.id)).toEqual(newestFirst((row) => row.memberId === member));
+    expect(seeded.some((row) => row.refund && row.memberId === member)).toBe(true);
+    expect(keysOf(entries)).toEqual(newestFirst((row) => row.memberId === member));
   });
 
   it('filters by status, by a month, and by both', () => {
-    expect(walk({ status: 'DECLINED' }, 10).map((e) => e.id)).toEqual(
-      newestFirst((r) => r.status === 'DECLINED'),
-    );
+    expect(keysOf(walk({ status: 'DECLINED' }, 10))).toEqual(newestFirst((r) => r.status === 'DECLINED'));
     const inFeb = (r: Seeded) => r.createdAt >= FEB && r.createdAt < MAR;
-    expect(walk({ from: FEB, to: MAR }, 50).map((e) => e.id)).toEqual(newestFirst(inFeb));
-    expect(walk({ from: FEB, to: MAR, status: 'DONE', memberId: members[2] }, 4).map((e) => e.id)).toEqual(
+    expect(keysOf(walk({ from: FEB, to: MAR }, 50))).toEqual(newestFirst(inFeb));
+    expect(keysOf(walk({ from: FEB, to: MAR, status: 'DONE', memberId: members[2] }, 4))).toEqual(
       newestFirst((r) => inFeb(r) && r.status === 'DONE' && r.memberId === members[2]),
     );
+  });
+
+  it('filters by kind: charges only, refunds only, or both', () => {
+    expect(keysOf(walk({ kinds: CHARGE_KINDS }, 30))).toEqual(newestFirst((r) => !r.refund));
+    expect(keysOf(walk({ kinds: ['refund'] }, 6))).toEqual(newestFirst((r) => r.refund));
+    expect(walk({ kinds: ['scheduled'] }, 6)).toEqual([]);
+    expect(keysOf(walk({ kinds: ['manual', 'refund'], memberId: members[0] }, 9))).toEqual(
+      newestFirst((r) => r.memberId === members[0]),
+    );
+  });
+
+  it('shows a refund under its charge’s order, with its own amount, balance and reason', () => {
+    const refund = seeded.find((row) => row.refund) as Seeded;
+    const entry = walk({ kinds: ['refund'] }, 500).find((e) => e.id === refund.id);
+    const charge = db
+      .prepare(
+        'SELECT c.id, c.order_id AS orderId, c.amount FROM refunds r JOIN charge_attempts c ON c.id = r.charge_attempt_id WHERE r.id = ?',
+      )
+      .get(refund.id) as { id: number; orderId: string; amount: number };
+    expect(entry).toMatchObject({
+      kind: 'refund',
+      chargeId: charge.id,
+      orderId: charge.orderId,
+      amount: 500,
+      balanceAmount: charge.amount - 500,
+      reason: '고객 요청',
+      approveNo: null,
+      status: 'DONE',
+    });
   });
 
   it('returns the screen’s fields, and no cursor after the last page', () => {
@@ -143,14 +200,18 @@ describe('chargeLogPage', () => {
       maskedNumber: '43301234****123*',
       companyName: '현대',
       kind: 'manual',
+      reason: null,
     });
+    expect(first?.chargeId).toBe(first?.id);
     expect(() => chargeLogPage(db, {}, { limit: 501 })).toThrow(RangeError);
   });
 });
 
 describe('monthTotals', () => {
   it('sums the DONE charges of the month with Toss’s VAT split', () => {
-    const feb = seeded.filter((r) => r.status === 'DONE' && r.createdAt >= FEB && r.createdAt < MAR);
+    const feb = seeded.filter(
+      (r) => !r.refund && r.status === 'DONE' && r.createdAt >= FEB && r.createdAt < MAR,
+    );
     const vat = feb.reduce((sum, r) => sum + Math.round((r.amount - r.taxFree) / 11), 0);
     const amount = feb.reduce((sum, r) => sum + r.amount, 0);
     const taxFreeAmount = feb.reduce((sum, r) => sum + r.taxFree, 0);
@@ -178,7 +239,7 @@ describe('monthTotals', () => {
 describe('queues', () => {
   it('lists unresolved attempts oldest first with what reconciliation needs', () => {
     const queue = unresolvedAttempts(db);
-    expect(queue.map((a) => a.id)).toEqual(
+    expect(queue.map((a) => keyOf({ id: a.id, refund: false }))).toEqual(
       newestFirst((r) => r.status === 'UNKNOWN' || r.status === 'PENDING').reverse(),
     );
     expect(queue[0]).toMatchObject({
@@ -205,7 +266,8 @@ function plan(sql: string): string[] {
   );
 }
 
-describe('every screen query searches its index and never sorts', () => {
+/** Every query searches its index; only a member's refunds, a handful, are sorted. */
+describe('every screen query searches its index', () => {
   it.each([
     ['member', { memberId: 1 }, 'SEARCH c USING INDEX charge_attempts_by_member (member_id=?'],
     ['status', { status: 'DONE' }, 'SEARCH c USING INDEX charge_attempts_by_status_totals (status=?'],
@@ -221,13 +283,32 @@ describe('every screen query searches its index and never sorts', () => {
     ],
   ] as const)('charge log by %s', (_, filter, search) => {
     for (const hasCursor of [false, true]) {
-      const steps = plan(chargeLogSql(filter, hasCursor));
+      const steps = plan(chargeLogSql(filter, hasCursor) as string);
       expect(steps[0]).toContain(search);
       expect(steps.slice(1)).toEqual([
         'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
         'SEARCH k USING INTEGER PRIMARY KEY (rowid=?)',
       ]);
     }
+  });
+
+  it('refunds by date walk their own index; a member’s come through the member’s charges', () => {
+    for (const hasCursor of [false, true]) {
+      expect(plan(refundLogSql({ from: 1, to: 2 }, hasCursor) as string)).toEqual([
+        expect.stringMatching(
+          /^SEARCH r USING INDEX refunds_by_created \(created_at>\? AND created_at<\?\)$/,
+        ),
+        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+        'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+        'SEARCH k USING INTEGER PRIMARY KEY (rowid=?)',
+      ]);
+      expect(plan(refundLogSql({ memberId: 1 }, hasCursor) as string).slice(0, 2)).toEqual([
+        'SEARCH c USING INDEX charge_attempts_by_member (member_id=?)',
+        'SEARCH r USING INDEX refunds_by_charge (charge_attempt_id=?)',
+      ]);
+    }
+    expect(refundLogSql({ kinds: ['manual'] }, false)).toBeNull();
+    expect(chargeLogSql({ kinds: ['refund'] }, false)).toBeNull();
   });
 
   it('month totals read the covering index only', () => {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerError, restoreLedger } from '../../electron/core/ledger/index.ts';
+import { LedgerError, ledgerMigrations, restoreLedger } from '../../electron/core/ledger/index.ts';
 import { tempLedgers } from './temp-ledger.ts';
 
 const temp = tempLedgers();
@@ -58,6 +58,6 @@ describe('one writer per ledger', () => {
     const first = await temp.ledger();
     expect(() => temp.open(first.path)).toThrow(inUse(first.path));
     first.close();
-    expect(temp.open(first.path).schemaVersion).toBe(1);
+    expect(temp.open(first.path).schemaVersion).toBe(ledgerMigrations.length);
   });
 });

@@ -3,7 +3,9 @@ import { verifyAudit } from '../../electron/core/audit/index.ts';
 import {
   createPlanService,
   createSubscriptionService,
+  materializeDuePeriods,
   SubscriptionError,
+  upcoming,
 } from '../../electron/core/schedule/index.ts';
 import { expectBillingError } from '../billing/expect-billing-error.ts';
 import { auditOf } from '../billing/harness.ts';
@@ -103,6 +105,187 @@ describe('plans', () => {
     );
     expect(taxFree.fields?.taxFreeAmount?.code).toBe('TAX_FREE_AMOUNT_INVALID');
     expect(ledger.db.prepare('SELECT count(*) FROM plans').pluck().get()).toBe(0);
+  });
+});
+
+describe('plan edits', () => {
+  it('checks the edit like create, audits what changed, and refuses unknown and archived plans', async () => {
+    const { plans, ledger } = await desk();
+    const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
+
+    const bad = await expectBillingError(
+      () => plans.update({ id: plan.id, name: ' ', amount: 50, taxFreeAmount: -1, chargeTime: '24:00' }),
+      'INVALID_INPUT',
+    );
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['amount', 'chargeTime', 'name', 'taxFreeAmount']);
+    expect(bad.fields?.amount?.message).toBe('금액은 100원 이상의 정수여야 합니다.');
+    // The tax-free part is checked against the amount the plan will have, not the one it had.
+    const taxFree = await expectBillingError(
+      () => plans.update({ id: plan.id, amount: 10_000, taxFreeAmount: 20_000 }),
+      'INVALID_INPUT',
+    );
+    expect(Object.keys(taxFree.fields ?? {})).toEqual(['taxFreeAmount']);
+    expect(plans.get(plan.id)).toEqual(plan);
+
+    const edited = plans.update({
+      id: plan.id,
+      name: ' 월 회원권 (2027) ',
+      amount: 55_000,
+      chargeTime: '09:30',
+      actor: '관리자',
+      operatorId: null,
+    });
+    expect(edited).toEqual({
+      plan: { ...plan, name: '월 회원권 (2027)', amount: 55_000, chargeTime: '09:30' },
+      subscriptionsChanged: 0,
+    });
+    expect(plans.get(plan.id)).toEqual(edited.plan);
+    // Saving it again unchanged is no change: no second audit row.
+    expect(plans.update({ id: plan.id, name: '월 회원권 (2027)', amount: 55_000 }).plan).toEqual(edited.plan);
+    expect(auditOf(ledger, `plan:${plan.id}`)).toEqual([
+      expect.objectContaining({ action: 'plan.create' }),
+      {
+        actor: '관리자',
+        operatorId: null,
+        action: 'plan.update',
+        details: {
+          from: { name: '월 회원권', amount: 50_000, chargeTime: '10:00' },
+          to: { name: '월 회원권 (2027)', amount: 55_000, chargeTime: '09:30' },
+          subscriptionsChanged: 0,
+        },
+      },
+    ]);
+
+    expectSubscriptionError(() => plans.update({ id: 999, amount: 1_000 }), 'PLAN_NOT_FOUND');
+    plans.archive({ id: plan.id });
+    expect(
+      expectSubscriptionError(() => plans.update({ id: plan.id, amount: 60_000 }), 'PLAN_ARCHIVED').message,
+    ).toBe('보관 처리된 요금제(월 회원권 (2027))는 수정할 수 없습니다. 새 요금제를 만들어 주세요.');
+    expect(plans.get(plan.id).amount).toBe(55_000);
+    expect(auditOf(ledger, `plan:${plan.id}`).map((row) => row.action)).toEqual([
+      'plan.create',
+      'plan.update',
+      'plan.archive',
+    ]);
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: true });
+  });
+
+  it('leaves existing subscriptions on their copied terms unless asked', async () => {
+    const { plans, members, subscriptions, ledger } = await desk();
+    const member = members.create({ name: '서하늘' });
+    const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
+    const sub = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-01' });
+
+    const edited = plans.update({ id: plan.id, name: '새 이름', amount: 60_000, chargeTime: '08:00' });
+    expect(edited.subscriptionsChanged).toBe(0);
+    expect(subscriptions.get(sub.id)).toEqual(sub);
+    expect(upcoming(ledger, { now: new Date(NOW), days: 40 }).byDay.map((day) => day.amount)).toEqual([
+      50_000, 50_000,
+    ]);
+    expect(auditOf(ledger, `subscription:${sub.id}`).map((row) => row.action)).toEqual([
+      'subscription.create',
+    ]);
+  });
+
+  it('with applyToSubscriptions, gives the subscriptions still at the plan’s price the new one from their next period', async () => {
+    const { plans, members, subscriptions, ledger } = await desk();
+    const member = members.create({ name: '문바다' });
+    const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
+    const other = plans.create({ name: '주말반', amount: 30_000, intervalUnit: 'month', intervalCount: 1 });
+    const subscribe = (planId: number) =>
+      subscriptions.create({ memberId: member.id, planId, anchorDate: '2026-03-01' }).id;
+    const active = subscribe(plan.id);
+    const paused = subscribe(plan.id);
+    subscriptions.pause({ id: paused });
+    const pastDue = subscribe(plan.id);
+    const needsCard = subscribe(plan.id);
+    const setStatus = ledger.db.prepare('UPDATE subscriptions SET status = ? WHERE id = ?');
+    setStatus.run('past_due', pastDue);
+    setStatus.run('needs_card', needsCard);
+    const canceled = subscribe(plan.id);
+    subscriptions.cancel({ id: canceled });
+    const onOtherPlan = subscribe(other.id);
+    // Priced on its own (a member's discount): it keeps its price.
+    const discounted = subscribe(plan.id);
+    subscriptions.changePrice({ id: discounted, amount: 45_000 });
+
+    // The March period (due 10:00 KST on 1 March) is written before the edit, at the old price.
+    materializeDuePeriods(ledger, { now: new Date(Date.parse('2026-03-01T02:00:00Z')) });
+    const edited = plans.update({
+      id: plan.id,
+      name: '월 회원권 (인상)',
+      amount: 55_000,
+      taxFreeAmount: 5_000,
+      applyToSubscriptions: true,
+      actor: '관리자',
+    });
+    expect(edited.subscriptionsChanged).toBe(4);
+
+    const terms = (id: number) => {
+      const { amount, taxFreeAmount, orderName } = subscriptions.get(id);
+      return { amount, taxFreeAmount, orderName };
+    };
+    const raised = { amount: 55_000, taxFreeAmount: 5_000, orderName: '월 회원권' };
+    expect([active, paused, pastDue, needsCard].map(terms)).toEqual([raised, raised, raised, raised]);
+    expect(terms(canceled)).toEqual({ amount: 50_000, taxFreeAmount: 0, orderName: '월 회원권' });
+    expect(terms(discounted)).toEqual({ amount: 45_000, taxFreeAmount: 0, orderName: '월 회원권' });
+    expect(terms(onOtherPlan)).toEqual({ amount: 30_000, taxFreeAmount: 0, orderName: '주말반' });
+
+    const periodAmounts = () =>
+      ledger.db
+        .prepare(
+          `SELECT period_index AS periodIndex, amount, tax_free_amount AS taxFreeAmount
+           FROM subscription_periods WHERE subscription_id = ? ORDER BY period_index`,
+        )
+        .all(active);
+    expect(periodAmounts()).toEqual([{ periodIndex: 0, amount: 50_000, taxFreeAmount: 0 }]);
+    const next = upcoming(ledger, { now: new Date(NOW), days: 40 }).subscriptions.find(
+      (s) => s.subscriptionId === active,
+    );
+    expect(next?.next).toMatchObject({ periodIndex: 1, date: '2026-04-01', amount: 55_000 });
+    materializeDuePeriods(ledger, { now: new Date(Date.parse('2026-04-01T02:00:00Z')) });
+    expect(periodAmounts()).toEqual([
+      { periodIndex: 0, amount: 50_000, taxFreeAmount: 0 },
+      { periodIndex: 1, amount: 55_000, taxFreeAmount: 5_000 },
+    ]);
+
+    expect(auditOf(ledger, `plan:${plan.id}`).at(-1)?.details).toMatchObject({ subscriptionsChanged: 4 });
+    expect(auditOf(ledger, `subscription:${active}`).at(-1)).toMatchObject({
+      actor: '관리자',
+      action: 'subscription.price_change',
+      details: { fromAmount: 50_000, amount: 55_000, taxFreeAmount: 5_000 },
+    });
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: true });
+
+    // A name-only edit reprices nobody, even when asked.
+    expect(
+      plans.update({ id: plan.id, name: '월 회원권', applyToSubscriptions: true }).subscriptionsChanged,
+    ).toBe(0);
+  });
+
+  it('rolls the plan and every price change back when one subscription cannot be repriced', async () => {
+    const { plans, members, subscriptions, ledger } = await desk();
+    const member = members.create({ name: '오솔' });
+    const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
+    const first = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-01' });
+    const second = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-05' });
+    const auditRows = () => ledger.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const rowsBefore = auditRows();
+    // The second subscription's row refuses the write, after the plan and the first were updated.
+    ledger.db.exec(`CREATE TEMP TRIGGER refuse_reprice BEFORE UPDATE OF amount ON subscriptions
+      WHEN NEW.id = ${second.id} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    try {
+      expect(() => plans.update({ id: plan.id, amount: 60_000, applyToSubscriptions: true })).toThrow(
+        'refused by the test',
+      );
+    } finally {
+      ledger.db.exec('DROP TRIGGER refuse_reprice');
+    }
+    expect(plans.get(plan.id)).toEqual(plan);
+    expect(subscriptions.get(first.id)).toEqual(first);
+    expect(subscriptions.get(second.id)).toEqual(second);
+    expect(auditRows()).toBe(rowsBefore);
+    expect(verifyAudit(ledger.db)).toMatchObject({ ok: true });
   });
 });
 

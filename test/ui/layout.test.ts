@@ -66,6 +66,7 @@ describe('language and layout, in Chromium', () => {
       'Scheduled',
       'First',
       'Retry',
+      'Refund',
     ]);
 
     await menu('Main menu').getByText('Subscriptions', { exact: true }).click();

@@ -46,7 +46,7 @@ async function signedIn(who: { name: string; pin: string }): Promise<Session> {
 }
 
 async function firstChargeId(): Promise<number> {
-  const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId })).entries[0];
+  const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId, kind: 'manual' })).entries[0];
   if (!charge) throw new Error('no charge');
   return charge.id;
 }
@@ -153,10 +153,10 @@ describe('money after the charge, in Chromium against the real core', () => {
     await page.keyboard.press('Enter');
 
     await page.getByText('20,000원을 환불했습니다. 남은 금액 30,000원').waitFor();
-    expect(await page.getByTestId('charge-balance').textContent()).toBe('30,000원');
+    await poll(() => page.getByTestId('charge-balance').textContent()).toBe('30,000원');
     expect(await page.getByTestId('refund-history').textContent()).toContain('2회 미사용분');
     await ui.screenshot('24-charge-refunded');
-    const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId })).entries[0];
+    const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId, kind: 'manual' })).entries[0];
     expect(charge?.balanceAmount).toBe(30_000);
   });
 
@@ -166,7 +166,7 @@ describe('money after the charge, in Chromium against the real core', () => {
     await nav(page, '결제 내역');
     await page
       .getByTestId('charges-table')
-      .getByRole('row', { name: /한지민/ })
+      .getByRole('row', { name: /한지민.*수동/ })
       .getByRole('button')
       .click();
     await page.getByText('매니저 또는 대표만 할 수 있습니다.').waitFor();
@@ -185,16 +185,31 @@ describe('money after the charge, in Chromium against the real core', () => {
     await signInPage(page, OWNER);
   });
 
-  it('filters the log by status and member, and exports it as Excel-ready CSV', async () => {
+  it('filters the log by status, member and kind, refunds among the charges, and exports it as Excel-ready CSV', async () => {
     await nav(page, '결제 내역');
-    await poll(() => page.getByTestId('charges-table').locator('tbody tr').count()).toBe(2);
+    const rows = page.getByTestId('charges-table').locator('tbody tr');
+    await poll(() => rows.count()).toBe(3);
     await page.getByLabel('상태').selectOption({ label: '승인' });
     await page.getByLabel('회원', { exact: true }).fill('한지민');
     await page.keyboard.press('Enter');
-    await poll(() => page.getByTestId('charges-table').locator('tbody tr').count()).toBe(1);
-    expect(await page.getByTestId('charges-totals').textContent()).toContain('승인 50,000원');
-    expect(await page.getByTestId('charges-totals').textContent()).toContain('환불 20,000원');
+    await poll(() => rows.count()).toBe(2);
+    const totals = (await page.getByTestId('charges-totals').textContent()) ?? '';
+    expect(totals).toContain('승인 50,000원');
+    expect(totals).toContain('환불 20,000원');
+    expect(totals).toContain('순매출 30,000원');
     await ui.screenshot('26-charges-log');
+
+    await page.getByLabel('종류').selectOption({ label: '환불' });
+    await page.keyboard.press('Enter');
+    await poll(() => rows.count()).toBe(1);
+    const refundRow = (await rows.first().textContent()) ?? '';
+    expect(refundRow).toContain('−20,000원');
+    expect(refundRow).toContain('30,000원');
+    expect(refundRow).toContain('2회 미사용분');
+    expect(refundRow).toContain('환불됨');
+    await page.getByLabel('종류').selectOption({ label: '전체' });
+    await page.keyboard.press('Enter');
+    await poll(() => rows.count()).toBe(2);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -205,11 +220,14 @@ describe('money after the charge, in Chromium against the real core', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^일시\(KST\),주문번호,회원번호,회원,종류,결제 내용,금액/);
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('한지민');
-    expect(lines[1]).toContain(',50000,');
-    expect(lines[1]).toContain(',30000,');
-    expect(lines[1]).toContain('승인');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',환불,');
+    expect(lines[1]).toContain(',-20000,');
+    expect(lines[1]).toContain('2회 미사용분');
+    expect(lines[2]).toContain('한지민');
+    expect(lines[2]).toContain(',50000,');
+    expect(lines[2]).toContain(',30000,');
+    expect(lines[2]).toContain('승인');
   });
 
   it('lands an unanswered charge in the needs-review queue; "확인하기" settles it by its order', async () => {

@@ -214,13 +214,63 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     expect(subscription).toMatchObject({ amount: 50_000, taxFreeAmount: 5_000 });
   });
 
-  it('offers no price change to a staff session', async () => {
+  it('edits the plan, passing the new amount on from their next payment to the subscriptions still at its price', async () => {
+    // 윤서준's first subscription has its own price (50,000원, changed above); a second one
+    // follows the plan's 66,000원.
+    const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    const follower = await dispatchOk(ui, owner, 'subscribe', {
+      memberId: first?.memberId ?? 0,
+      planId: first?.planId ?? 0,
+      anchorDate: '2026-04-15',
+    });
+    await nav(page, '정기 결제');
+    const planRow = page.getByTestId('plans-table').locator('tbody tr').first();
+    await planRow.getByRole('button', { name: '수정' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('plan-name');
+    expect(await page.getByLabel('요금제 이름').inputValue()).toBe('요가 월 회원권');
+    expect(await page.locator('#plan-count').isDisabled()).toBe(true);
+    expect(await page.locator('#plan-unit').isDisabled()).toBe(true);
+    const apply = page.getByLabel('이 요금제의 기존 구독에도 다음 결제부터 새 금액 적용');
+    expect(await apply.count()).toBe(0);
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('70000');
+    expect(await page.getByLabel('금액 (원)').inputValue()).toBe('70,000');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('plan-apply');
+    await page.keyboard.press('Space');
+    expect(await apply.isChecked()).toBe(true);
+    await ui.screenshot('48-plan-edit');
+    await page.getByRole('button', { name: '수정 저장' }).click();
+
+    await page
+      .getByText(
+        '요가 월 회원권 요금제를 수정했습니다. 기존 구독 1건은 다음 결제부터 70,000원으로 결제합니다.',
+      )
+      .waitFor();
+    await poll(() => planRow.textContent()).toContain('70,000원');
+    const table = page.getByTestId('subscriptions-table');
+    await poll(() => table.textContent()).toContain('70,000원');
+    expect(await table.textContent()).toContain('50,000원');
+    await poll(() => page.evaluate('document.activeElement.id')).toMatch(/^plan-edit-open-/);
+    const subscriptions = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    expect(subscriptions.find((s) => s.id === follower.id)).toMatchObject({
+      amount: 70_000,
+      taxFreeAmount: 0,
+      orderName: '요가 월 회원권',
+    });
+    expect(subscriptions.find((s) => s.id !== follower.id)).toMatchObject({ amount: 50_000 });
+  });
+
+  it('offers no price change or plan edit to a staff session', async () => {
     await signOutPage(page);
     await signInPage(page, STAFF);
     await nav(page, '정기 결제');
-    await poll(() => subscriptionRow().textContent()).toContain('50,000원');
+    await poll(() => page.getByTestId('subscriptions-table').textContent()).toContain('70,000원');
     expect(await subscriptionRow().getByRole('button', { name: '해지' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: '금액 변경' }).count()).toBe(0);
+    expect(await page.getByTestId('plans-table').getByRole('button', { name: '수정' }).count()).toBe(0);
   });
 
   it('logged no error in the page', () => {

@@ -1,5 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import { allChargeLogEntries, type ChargeLogFilter, type ChargeStatus } from '../../core/ledger/index.ts';
+import {
+  allChargeLogEntries,
+  CHARGE_KINDS,
+  type ChargeLogFilter,
+  type ChargeStatus,
+} from '../../core/ledger/index.ts';
 import { commandOptions, wholeNumber } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -26,7 +31,9 @@ export const chargesCommand: Command = async (args, ctx) => {
     },
     USAGE,
   );
+  // Attempts to charge only: refunds answer to `refund` and have ids of their own.
   const filter = {
+    kinds: CHARGE_KINDS,
     ...(values.member === undefined ? {} : { memberId: wholeNumber(values.member, '--member', USAGE) }),
     ...(values.status === undefined ? {} : { status: status(values.status) }),
     ...(values.from === undefined ? {} : { from: dayStart(values.from, '--from') }),

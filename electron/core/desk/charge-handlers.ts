@@ -1,4 +1,10 @@
-import { allChargeLogEntries, chargeLogPage, readSetting } from '../ledger/index.ts';
+import {
+  allChargeLogEntries,
+  type ChargeLogFilter,
+  chargeLogPage,
+  type LogKind,
+  readSetting,
+} from '../ledger/index.ts';
 import { DEFAULT_TIME_ZONE } from '../schedule/index.ts';
 import { capMessage } from '../staff/index.ts';
 import { type ApiContext, actorOf, defined, operatorOf, withoutApproval } from './api-context.ts';
@@ -26,7 +32,7 @@ export function chargeHandlers(ctx: ApiContext) {
       return { charge: billing().charges.get(id), refunds: billing().refunds.listForCharge(id) };
     },
     listCharges({ limit, before, ...filter }) {
-      const page = chargeLogPage(desk().ledger.db, defined(filter), defined({ limit, before }));
+      const page = chargeLogPage(desk().ledger.db, logFilter(filter), defined({ limit, before }));
       return { entries: [...page.entries], next: page.next };
     },
     refund: (request, session) =>
@@ -56,8 +62,16 @@ export function chargeHandlers(ctx: ApiContext) {
     exportCharges(filter) {
       return {
         fileName: 'charges.csv',
-        csv: chargesCsv(allChargeLogEntries(desk().ledger.db, defined(filter))),
+        csv: chargesCsv(allChargeLogEntries(desk().ledger.db, logFilter(filter))),
       };
     },
   } satisfies Partial<DeskApi>;
+}
+
+/** The screen picks one kind or all of them; the ledger takes a set. */
+function logFilter({
+  kind,
+  ...rest
+}: Omit<ChargeLogFilter, 'kinds'> & { kind?: LogKind | undefined }): ChargeLogFilter {
+  return defined({ ...rest, kinds: kind && [kind] });
 }

@@ -6,6 +6,7 @@ const KIND: Readonly<Record<ChargeLogEntry['kind'], string>> = {
   scheduled: '정기',
   first: '첫 결제',
   retry: '재시도',
+  refund: '환불',
 };
 
 const STATUS: Readonly<Record<ChargeLogEntry['status'], string>> = {
@@ -32,7 +33,10 @@ const HEADER = [
   '사유',
 ];
 
-/** The charge log for a spreadsheet, one row per attempt, in the words the screens use. */
+/**
+ * The charge log for a spreadsheet, one row per attempt, in the words the screens use. A refund's
+ * amounts are negative, so that summing the column gives what the store kept.
+ */
 export function chargesCsv(entries: readonly ChargeLogEntry[]): string {
   const rows = entries.map((entry) => [
     kstTimestamp(entry.createdAt),
@@ -41,13 +45,17 @@ export function chargesCsv(entries: readonly ChargeLogEntry[]): string {
     entry.memberName,
     KIND[entry.kind],
     entry.orderName,
-    entry.amount,
-    entry.taxFreeAmount,
-    STATUS[entry.status],
+    signed(entry, entry.amount),
+    signed(entry, entry.taxFreeAmount),
+    entry.kind === 'refund' && entry.status === 'DONE' ? '환불됨' : STATUS[entry.status],
     entry.approveNo ?? '',
     `${entry.companyName ?? ''} ${entry.maskedNumber}`.trim(),
     entry.balanceAmount ?? '',
-    entry.tossMessage ?? '',
+    [entry.reason, entry.tossMessage].filter(Boolean).join(' / '),
   ]);
   return excelCsv(HEADER, rows);
+}
+
+function signed(entry: ChargeLogEntry, amount: number): number {
+  return entry.kind === 'refund' ? -amount : amount;
 }

@@ -1,4 +1,10 @@
-import { type ChargeLogEntry, type ChargeTotals, chargeLogPage, monthTotals } from '../ledger/index.ts';
+import {
+  CHARGE_KINDS,
+  type ChargeLogEntry,
+  type ChargeTotals,
+  chargeLogPage,
+  monthTotals,
+} from '../ledger/index.ts';
 import { storeDay, storeMonth, upcoming } from '../schedule/index.ts';
 import type { Desk } from './open-desk.ts';
 
@@ -27,7 +33,10 @@ export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
   const month = storeMonth(now, timeZone);
   const since = storeDay(now, timeZone, -ATTENTION_DAYS).start;
   const attention = (['DECLINED', 'FAILED'] as const)
-    .flatMap((status) => chargeLogPage(db, { status, from: since }, { limit: ATTENTION_LIMIT }).entries)
+    .flatMap(
+      (status) =>
+        chargeLogPage(db, { status, from: since, kinds: CHARGE_KINDS }, { limit: ATTENTION_LIMIT }).entries,
+    )
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
     .slice(0, ATTENTION_LIMIT);
   const todayCharges = upcoming(desk.ledger, { now, days: 1 }).byDay.find((day) => day.date === today.date);

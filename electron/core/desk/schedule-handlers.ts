@@ -8,6 +8,7 @@ export function scheduleHandlers(ctx: ApiContext) {
   return {
     listPlans: () => desk().plans.list(),
     createPlan: (request, session) => desk().plans.create({ ...defined(request), ...actorOf(session) }),
+    updatePlan: (request, session) => desk().plans.update({ ...defined(request), ...actorOf(session) }),
     archivePlan: ({ id }, session) => desk().plans.archive({ id, ...actorOf(session) }),
     listSubscriptions: (request) => desk().subscriptions.list(defined(request)),
     subscribe: (request, session) =>

@@ -8,7 +8,7 @@ export {
   type ChargeLogPageRequest,
   chargeLogPage,
 } from './charge-log.ts';
-export type { ChargeKind, ChargeStatus } from './charge-types.ts';
+export { CHARGE_KINDS, type ChargeKind, type ChargeStatus, type LogKind } from './charge-types.ts';
 export { type DuePeriod, duePeriods } from './due-periods.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
 export type { Migration } from './migrate.ts';

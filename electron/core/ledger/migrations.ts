@@ -8,4 +8,11 @@ import { SCHEMA_V1_SQL } from './schema-v1.ts';
  */
 export const ledgerMigrations: readonly Migration[] = [
   { version: 1, name: '장부 첫 스키마', up: (db) => db.exec(SCHEMA_V1_SQL) },
+  {
+    version: 2,
+    name: '결제 기록에 환불을 날짜순으로',
+    // The charge log lists refunds among the charges, newest first; without this index every page
+    // would sort all of the store's refunds.
+    up: (db) => db.exec('CREATE INDEX refunds_by_created ON refunds (created_at)'),
+  },
 ];

@@ -1,9 +1,10 @@
-import type Database from 'better-sqlite3';
 import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
+import { activePlans, planOrThrow } from './plan-rows.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 import { SubscriptionError } from './subscription-error.ts';
+import { createSubscriptionService } from './subscriptions.ts';
 import { DEFAULT_CHARGE_TIME, intervalProblems, priceProblems, textProblem } from './terms.ts';
 
 export interface CreatePlanInput extends Actor {
@@ -15,6 +16,24 @@ export interface CreatePlanInput extends Actor {
   intervalCount: number;
   /** Store-local 'HH:MM'; default '10:00'. */
   chargeTime?: string;
+}
+
+/**
+ * What may change on a plan; an absent field keeps its value. The interval is not here: a new
+ * cadence under a name members already know is a new plan.
+ */
+export interface UpdatePlanInput extends Actor {
+  id: number;
+  name?: string;
+  amount?: number;
+  taxFreeAmount?: number;
+  chargeTime?: string;
+  /**
+   * Also give the plan's subscriptions still at its old price (active, paused, past due or waiting
+   * for a card) the new price, from their next period, as their own price change would. Without it
+   * they keep the terms they copied.
+   */
+  applyToSubscriptions?: boolean;
 }
 
 export interface PlanView {
@@ -29,61 +48,54 @@ export interface PlanView {
   readonly createdAt: number;
 }
 
+export interface PlanUpdateView {
+  readonly plan: PlanView;
+  /** Subscriptions given the new price (0 unless asked for and the price changed). */
+  readonly subscriptionsChanged: number;
+}
+
 export interface PlanService {
   create(input: CreatePlanInput): PlanView;
   /** Active plans, by name: the ones offered when subscribing. */
   list(): PlanView[];
   get(id: number): PlanView;
+  /** Changes an active plan's name, price or charge time; subscriptions keep their copied terms unless asked. */
+  update(input: UpdatePlanInput): PlanUpdateView;
   /** Hides the plan from new subscriptions; existing subscriptions keep their copied terms. */
   archive(input: { id: number } & Actor): PlanView;
 }
 
-interface PlanRow {
-  id: number;
-  name: string;
-  amount: number;
-  taxFreeAmount: number;
-  intervalUnit: IntervalUnit;
-  intervalCount: number;
-  chargeTime: string;
-  active: 0 | 1;
-  createdAt: number;
+type PlanTerms = Omit<PlanView, 'id' | 'active' | 'createdAt'>;
+
+const EDITABLE = ['name', 'amount', 'taxFreeAmount', 'chargeTime'] as const;
+
+/** Create's and update's one check of a plan's terms, per field. */
+function planProblems(plan: PlanTerms): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = { ...priceProblems(plan), ...intervalProblems(plan) };
+  const nameProblem = textProblem(plan.name, '요금제 이름');
+  if (nameProblem) problems.name = nameProblem;
+  return problems;
 }
 
-const PLAN_COLUMNS = `id, name, amount, tax_free_amount AS taxFreeAmount, interval_unit AS intervalUnit,
-  interval_count AS intervalCount, charge_time AS chargeTime, active, created_at AS createdAt`;
-
-export function findPlan(db: Database.Database, id: number): PlanView | undefined {
-  if (!Number.isSafeInteger(id)) return undefined;
-  const row = db.prepare(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ?`).get(id) as PlanRow | undefined;
-  return row && planView(row);
-}
-
-export function planOrThrow(db: Database.Database, id: number): PlanView {
-  const plan = findPlan(db, id);
-  if (!plan) throw new SubscriptionError('PLAN_NOT_FOUND', `요금제(번호 ${id})를 찾을 수 없습니다.`);
-  return plan;
+/** Trimmed as stored; a non-string (from a loose caller) is left for textProblem to refuse. */
+function trimmed(name: string): string {
+  return typeof name === 'string' ? name.trim() : name;
 }
 
 export function createPlanService(ctx: BillingContext): PlanService {
   const db = ctx.ledger.db;
+  const subscriptions = createSubscriptionService(ctx);
   return {
     create(input) {
       const plan = {
-        name: typeof input.name === 'string' ? input.name.trim() : input.name,
+        name: trimmed(input.name),
         amount: input.amount,
         taxFreeAmount: input.taxFreeAmount ?? 0,
         intervalUnit: input.intervalUnit,
         intervalCount: input.intervalCount,
         chargeTime: input.chargeTime ?? DEFAULT_CHARGE_TIME,
       };
-      const problems: Record<string, FieldProblem> = {
-        ...priceProblems(plan),
-        ...intervalProblems(plan),
-      };
-      const nameProblem = textProblem(plan.name, '요금제 이름');
-      if (nameProblem) problems.name = nameProblem;
-      throwIfInvalid(problems);
+      throwIfInvalid(planProblems(plan));
       const id = db.transaction(() => {
         const inserted = db
           .prepare(
@@ -105,14 +117,77 @@ export function createPlanService(ctx: BillingContext): PlanService {
     },
 
     list() {
-      const rows = db
-        .prepare(`SELECT ${PLAN_COLUMNS} FROM plans WHERE active = 1 ORDER BY name, id`)
-        .all() as PlanRow[];
-      return rows.map(planView);
+      return activePlans(db);
     },
 
     get(id) {
       return planOrThrow(db, id);
+    },
+
+    update(input) {
+      // One transaction: the plan, its audit row and every subscription's price change commit
+      // together, so a failure part-way leaves no member repriced under a plan that was not.
+      return db.transaction(() => {
+        const before = planOrThrow(db, input.id);
+        if (!before.active) {
+          throw new SubscriptionError(
+            'PLAN_ARCHIVED',
+            `보관 처리된 요금제(${before.name})는 수정할 수 없습니다. 새 요금제를 만들어 주세요.`,
+          );
+        }
+        const after: PlanTerms = {
+          ...before,
+          name: input.name === undefined ? before.name : trimmed(input.name),
+          amount: input.amount ?? before.amount,
+          taxFreeAmount: input.taxFreeAmount ?? before.taxFreeAmount,
+          chargeTime: input.chargeTime ?? before.chargeTime,
+        };
+        throwIfInvalid(planProblems(after));
+        const changed = EDITABLE.filter((field) => after[field] !== before[field]);
+        // Saving an unchanged form is harmless: no audit row for a change that did not happen.
+        if (changed.length === 0) return { plan: before, subscriptionsChanged: 0 };
+
+        const priceChanged = changed.includes('amount') || changed.includes('taxFreeAmount');
+        // Only subscriptions still at the plan's old price follow it: one priced on its own (a
+        // member's discount) keeps its price. Canceled subscriptions are over; a needs_card one
+        // charges again at the new price once the member brings a card.
+        const repriced =
+          input.applyToSubscriptions && priceChanged
+            ? (db
+                .prepare(
+                  `SELECT id FROM subscriptions
+                   WHERE plan_id = @id AND status IN ('active', 'paused', 'past_due', 'needs_card')
+                     AND amount = @amount AND tax_free_amount = @taxFreeAmount
+                   ORDER BY id`,
+                )
+                .pluck()
+                .all({
+                  id: before.id,
+                  amount: before.amount,
+                  taxFreeAmount: before.taxFreeAmount,
+                }) as number[])
+            : [];
+
+        db.prepare(
+          `UPDATE plans SET name = @name, amount = @amount, tax_free_amount = @taxFreeAmount,
+             charge_time = @chargeTime WHERE id = @id`,
+        ).run({ ...after, id: before.id });
+        audit(ctx, input, 'plan.update', `plan:${before.id}`, {
+          from: Object.fromEntries(changed.map((field) => [field, before[field]])),
+          to: Object.fromEntries(changed.map((field) => [field, after[field]])),
+          subscriptionsChanged: repriced.length,
+        });
+        for (const id of repriced) {
+          subscriptions.changePrice({
+            actor: input.actor,
+            operatorId: input.operatorId,
+            id,
+            amount: after.amount,
+            taxFreeAmount: after.taxFreeAmount,
+          });
+        }
+        return { plan: planOrThrow(db, before.id), subscriptionsChanged: repriced.length };
+      })();
     },
 
     archive(input) {
@@ -126,8 +201,4 @@ export function createPlanService(ctx: BillingContext): PlanService {
       })();
     },
   };
-}
-
-function planView(row: PlanRow): PlanView {
-  return { ...row, active: row.active === 1 };
 }

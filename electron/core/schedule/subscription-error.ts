@@ -1,6 +1,8 @@
 /** Stable codes of SubscriptionError: callers branch on these, people read the Korean message. */
 export type SubscriptionErrorCode =
   | 'PLAN_NOT_FOUND'
+  /** An archived plan is kept as it was: only active plans can be edited. */
+  | 'PLAN_ARCHIVED'
   | 'SUBSCRIPTION_NOT_FOUND'
   /** The status change is not allowed from the current status (e.g. resuming a canceled one). */
   | 'ILLEGAL_TRANSITION';

@@ -4,7 +4,7 @@ import type { BillingContext } from '../billing/deps.ts';
 import { activeMemberOrThrow } from '../billing/member-rows.ts';
 import { scheduleProblems } from './check-schedule.ts';
 import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
-import { findPlan } from './plans.ts';
+import { findPlan } from './plan-rows.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
 import { SubscriptionError } from './subscription-error.ts';
 import { DEFAULT_CHARGE_TIME, intervalProblems, priceProblems, textProblem } from './terms.ts';
