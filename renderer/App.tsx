@@ -6,7 +6,7 @@ import { call } from './bridge.ts';
 import { ErrorAlert } from './components/Alert.tsx';
 import { Header } from './components/Header.tsx';
 import { Nav } from './components/Nav.tsx';
-import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { I18nProvider, StoreTimeZone, useI18n } from './i18n/i18n.tsx';
 import { AuditLog } from './screens/AuditLog.tsx';
 import { CatchUps } from './screens/CatchUps.tsx';
 import { Charge } from './screens/Charge.tsx';
@@ -94,12 +94,14 @@ function Shell({
 
   return (
     <AppContext value={context}>
-      <Header status={status} onSignOut={switchOperator} onLock={lockScreen}>
-        <Nav route={route} navigate={setRoute} />
-      </Header>
-      <main className="screen">
-        <Screen route={route} />
-      </main>
+      <StoreTimeZone timeZone={status.timeZone}>
+        <Header status={status} onSignOut={switchOperator} onLock={lockScreen}>
+          <Nav route={route} navigate={setRoute} />
+        </Header>
+        <main className="screen">
+          <Screen route={route} />
+        </main>
+      </StoreTimeZone>
     </AppContext>
   );
 }

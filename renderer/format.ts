@@ -1,7 +1,10 @@
 import type { Locale } from './i18n/i18n.tsx';
 
-/** Every date on screen is the store's: Korea, whatever the PC's own zone is. */
-export const STORE_TIME_ZONE = 'Asia/Seoul';
+/**
+ * Every date on screen is in the store's zone, whatever the PC's own zone is: Korea's until the
+ * app status names the store's (see StoreTimeZone).
+ */
+const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
 const TAGS: Readonly<Record<Locale, string>> = { ko: 'ko-KR', en: 'en-US' };
 
@@ -17,18 +20,15 @@ export function formatWon(amount: number, locale: Locale): string {
   return locale === 'ko' ? `${groupDigits(amount)}원` : `₩${groupDigits(amount)}`;
 }
 
-const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as the store reads it: '2026. 5. 3. 오후 2:05' (Asia/Seoul). */
-export function formatDateTime(epochMs: number, locale: Locale): string {
-  let format = dateTimeFormats.get(locale);
+/** An instant as the store reads it: '2026. 5. 3. 오후 2:05' in the store's zone. */
+export function formatDateTime(epochMs: number, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  const key = `${locale} ${timeZone}`;
+  let format = dateTimeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(TAGS[locale], {
-      timeZone: STORE_TIME_ZONE,
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
-    dateTimeFormats.set(locale, format);
+    format = new Intl.DateTimeFormat(TAGS[locale], { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(key, format);
   }
   return format.format(epochMs);
 }

@@ -404,6 +404,12 @@ export const en: Messages = {
   'settings.schedule.retryHint': 'Up to 5, separated by commas (e.g. 1, 3, 7). Empty: no retries.',
   'settings.schedule.retryInvalid': 'Enter up to 5 day counts from 1 to 60, separated by commas.',
   'settings.schedule.save': 'Save rules',
+  'settings.schedule.timeZone': 'Store time zone',
+  'settings.schedule.timeZoneHint':
+    'Dates, receipts and subscription periods follow it. Changing it moves subscriptions that are not canceled to the new zone from their next charge.',
+  'settings.schedule.defaultRunTime': 'Default charge time',
+  'settings.schedule.defaultRunTimeHint':
+    'For new plans and custom subscriptions. Existing plans keep theirs.',
   'settings.schedule.saved': 'Scheduled charge rules saved. They apply from the next run.',
   'settings.backup.restore': 'Restore',
   'settings.backup.restoreWarning':

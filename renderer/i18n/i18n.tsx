@@ -70,3 +70,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
+
+/** Dates and times below this point in the store's zone, as main reports it in the app status. */
+export function StoreTimeZone({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+  const i18n = useI18n();
+  const value = useMemo(
+    () => ({ ...i18n, dateTime: (epochMs: number) => formatDateTime(epochMs, i18n.locale, timeZone) }),
+    [i18n, timeZone],
+  );
+  return <I18nContext value={value}>{children}</I18nContext>;
+}

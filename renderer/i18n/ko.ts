@@ -400,6 +400,12 @@ export const ko = {
   'settings.schedule.retryHint': '쉼표로 구분해 최대 5개 (예: 1, 3, 7). 비우면 재시도하지 않습니다.',
   'settings.schedule.retryInvalid': '1에서 60 사이의 일수를 쉼표로 구분해 5개까지 입력해 주세요.',
   'settings.schedule.save': '규칙 저장',
+  'settings.schedule.timeZone': '매장 시간대',
+  'settings.schedule.timeZoneHint':
+    '날짜, 영수증, 정기 결제 기간의 기준입니다. 바꾸면 해지되지 않은 구독은 다음 결제부터 새 시간대의 결제 시각에 결제합니다.',
+  'settings.schedule.defaultRunTime': '기본 결제 시각',
+  'settings.schedule.defaultRunTimeHint':
+    '새 요금제와 직접 정한 구독의 결제 시각입니다. 이미 있는 요금제는 그대로입니다.',
   'settings.schedule.saved': '정기 결제 규칙을 저장했습니다. 다음 실행부터 적용됩니다.',
   'settings.backup.restore': '복원',
   'settings.backup.restoreWarning':

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { PlanViewData, ResponseOf } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
@@ -27,13 +27,21 @@ export function PlanForm(props: PlanFormProps) {
   const [amount, setAmount] = useState(plan ? String(plan.amount) : '');
   const [unit, setUnit] = useState<PlanViewData['intervalUnit']>(plan?.intervalUnit ?? 'month');
   const [count, setCount] = useState(String(plan?.intervalCount ?? 1));
-  const [chargeTime, setChargeTime] = useState(plan?.chargeTime ?? '10:00');
+  const [chargeTime, setChargeTime] = useState(plan?.chargeTime ?? '');
   const [applyToSubscriptions, setApplyToSubscriptions] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Asked only when there is a new price to pass on; a name or time edit never touches subscriptions.
   const priceChanged = plan !== undefined && amount !== '' && Number(amount) !== plan.amount;
+
+  // A new plan starts at the store's default run time, unless someone typed a time first.
+  useEffect(() => {
+    if (plan) return;
+    void call('getScheduleSettings', {}).then((result) => {
+      if (result.ok) setChargeTime((typed) => typed || result.value.defaultRunTime);
+    });
+  }, [plan]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,7 +54,8 @@ export function PlanForm(props: PlanFormProps) {
       return;
     }
     setBusy(true);
-    const terms = { name: name.trim(), amount: Number(amount), chargeTime };
+    // Left empty, main gives the plan the store's default run time.
+    const terms = { name: name.trim(), amount: Number(amount), ...(chargeTime ? { chargeTime } : {}) };
     if (props.plan) {
       const result = await call('updatePlan', {
         id: props.plan.id,

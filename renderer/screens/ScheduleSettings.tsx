@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { showRefusal } from '../components/field-messages.ts';
 import { PermissionHint } from '../components/PermissionHint.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useLoad } from '../components/use-load.ts';
@@ -16,7 +17,18 @@ function parseDays(text: string): number[] | null {
     : null;
 }
 
-/** When missed periods wait for a manager, and when soft declines are tried again (owner). */
+/** The zones this browser knows, with the store's own first when it is missing from the list. */
+function zonesWith(current: string): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return known.includes(current) ? known : [current, ...known];
+}
+
+type Errors = Partial<Record<'threshold' | 'retryDays' | 'timeZone' | 'defaultRunTime', string>>;
+
+/**
+ * The store's time zone and default run time, when missed periods wait for a manager, and when soft
+ * declines are tried again (owner).
+ */
 export function ScheduleSettings() {
   const { t } = useI18n();
   const { allowed } = usePermission('setScheduleSettings');
@@ -24,7 +36,9 @@ export function ScheduleSettings() {
   const { data, failure: loadFailure } = useLoad(load);
   const [threshold, setThreshold] = useState('');
   const [retryDays, setRetryDays] = useState('');
-  const [errors, setErrors] = useState<{ threshold?: string; retryDays?: string }>({});
+  const [timeZone, setTimeZone] = useState('');
+  const [defaultRunTime, setDefaultRunTime] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -32,6 +46,8 @@ export function ScheduleSettings() {
     if (!data) return;
     setThreshold(String(data.catchUpThresholdDays));
     setRetryDays(data.retryDays.join(', '));
+    setTimeZone(data.timeZone);
+    setDefaultRunTime(data.defaultRunTime);
   }, [data]);
 
   async function save(event: FormEvent) {
@@ -47,11 +63,13 @@ export function ScheduleSettings() {
     };
     setErrors(found);
     if (found.threshold || !retries) return;
-    const result = await call('setScheduleSettings', { catchUpThresholdDays: days, retryDays: retries });
-    if (!result.ok) {
-      setErrors({ retryDays: result.error.details?.fields?.retryDays?.message });
-      return setFailure(result.error.details?.fields ? null : result.error.message);
-    }
+    const result = await call('setScheduleSettings', {
+      catchUpThresholdDays: days,
+      retryDays: retries,
+      timeZone,
+      defaultRunTime,
+    });
+    if (!result.ok) return showRefusal(result.error, setErrors, setFailure);
     setFailure(null);
     setRetryDays(result.value.retryDays.join(', '));
     setSaved(true);
@@ -70,6 +88,38 @@ export function ScheduleSettings() {
       {saved && <Notice>{t('settings.schedule.saved')}</Notice>}
       <PermissionHint action="setScheduleSettings" />
       <fieldset className="plain" disabled={!allowed}>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="schedule-time-zone">{t('settings.schedule.timeZone')}</label>
+            <select
+              id="schedule-time-zone"
+              value={timeZone}
+              aria-describedby="schedule-time-zone-hint"
+              aria-invalid={errors.timeZone ? true : undefined}
+              onChange={(event) => setTimeZone(event.target.value)}
+            >
+              {timeZone &&
+                zonesWith(timeZone).map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+            </select>
+            <p id="schedule-time-zone-hint" className="field-hint">
+              {t('settings.schedule.timeZoneHint')}
+            </p>
+            {errors.timeZone && <p className="field-error">{errors.timeZone}</p>}
+          </div>
+          <TextField
+            id="schedule-default-run-time"
+            type="time"
+            label={t('settings.schedule.defaultRunTime')}
+            hint={t('settings.schedule.defaultRunTimeHint')}
+            value={defaultRunTime}
+            onChange={(event) => setDefaultRunTime(event.target.value)}
+            error={errors.defaultRunTime}
+          />
+        </div>
         <div className="field-row">
           <TextField
             id="schedule-threshold"

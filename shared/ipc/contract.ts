@@ -340,6 +340,8 @@ export const contract = {
     z.strictObject({
       catchUpThresholdDays: z.int().min(1).max(60),
       retryDays: z.array(z.int().min(1).max(60)).max(5),
+      timeZone: text(64),
+      defaultRunTime: text(5),
     }),
     scheduleSettingsView,
   ),

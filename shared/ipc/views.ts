@@ -397,4 +397,8 @@ export const scheduleSettingsView = z.object({
   catchUpThresholdDays: z.int().min(1),
   /** Soft-decline retries, days after the due time. */
   retryDays: z.array(z.int().min(1)),
+  /** The store's IANA time zone: its days, receipts and the periods of its subscriptions. */
+  timeZone: z.string(),
+  /** 'HH:MM': the charge time new plans and custom subscriptions get. */
+  defaultRunTime: z.string(),
 });

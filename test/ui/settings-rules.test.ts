@@ -9,6 +9,10 @@ let seeded: SeededOwner;
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
+async function nav(name: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+}
+
 async function signInAsOwner(): Promise<void> {
   await page.getByRole('heading', { name: '로그인' }).waitFor();
   await page.locator('#sign-in-pin').fill(seeded.pin);
@@ -45,12 +49,39 @@ describe('schedule rules and restoring a backup from the settings screen', () =>
     await ui.screenshot('settings-01-schedule-rules');
   });
 
+  it('moves the store to another time zone: times on screen follow it, and new plans start at the default run time', async () => {
+    const firstTime = () =>
+      page.getByTestId('charges-table').locator('tbody tr').first().locator('td').first().textContent();
+    await nav('결제 내역');
+    await poll(firstTime).toMatch(/\d+:\d{2}$/);
+    const seoul = (await firstTime()) ?? '';
+
+    await nav('설정');
+    await poll(() => page.locator('#schedule-time-zone').inputValue()).toBe('Asia/Seoul');
+    expect(await page.locator('#schedule-default-run-time').inputValue()).toBe('10:00');
+    await page.getByLabel('매장 시간대').selectOption('Asia/Shanghai');
+    await page.getByLabel('기본 결제 시각').fill('07:30');
+    await page.getByRole('button', { name: '규칙 저장' }).click();
+    await page.getByText('정기 결제 규칙을 저장했습니다.', { exact: false }).waitFor();
+    await ui.screenshot('settings-02-time-zone');
+
+    // Shanghai is an hour behind Seoul: the same charge now reads an hour earlier.
+    await nav('결제 내역');
+    const hourOf = (text: string) => Number(/(\d+):\d{2}$/.exec(text)?.[1]);
+    await poll(async () => hourOf((await firstTime()) ?? '')).toBe(((hourOf(seoul) + 10) % 12) + 1);
+
+    await nav('정기 결제');
+    await page.getByRole('button', { name: '요금제 추가' }).click();
+    await poll(() => page.locator('#plan-chargeTime').inputValue()).toBe('07:30');
+    await nav('설정');
+  });
+
   it('restores a backup after a confirmation, and everyone signs in again', async () => {
     await page.getByRole('button', { name: '지금 백업' }).click();
     const restore = page.getByTestId('backups-table').getByRole('button', { name: '복원' }).first();
     await restore.click();
     await page.getByTestId('restore-confirm').waitFor();
-    await ui.screenshot('settings-02-restore-confirm');
+    await ui.screenshot('settings-03-restore-confirm');
     await page.getByRole('button', { name: '정말 복원' }).click();
     await signInAsOwner();
     expect(ui.pageErrors).toEqual([]);

@@ -5,6 +5,7 @@ import {
   type ChargeLogFilter,
   type ChargeStatus,
 } from '../../core/ledger/index.ts';
+import { type StoreDay, storeDayOf, storeTimeZone } from '../../core/schedule/index.ts';
 import { commandOptions, wholeNumber } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -13,12 +14,8 @@ const USAGE =
   'usage: desk charges [--member ID] [--status DONE|DECLINED|FAILED|UNKNOWN|PENDING] [--from YYYY-MM-DD --to YYYY-MM-DD] [--csv]';
 const STATUSES: readonly ChargeStatus[] = ['PENDING', 'DONE', 'DECLINED', 'FAILED', 'UNKNOWN'];
 const COLUMNS = ['id', 'memberId', 'kind', 'status', 'orderId', 'amount', 'createdAt'] as const;
-// The store's time zone is Korea's, which has had no daylight saving since 1988: a fixed offset.
-const STORE_OFFSET = '+09:00';
-const STORE_OFFSET_MS = 9 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The charge log, newest first, as JSON (or CSV with --csv); dates are store-local days, both included. */
+/** The charge log, newest first, as JSON (or CSV with --csv); dates are days in the store's time zone, both included. */
 export const chargesCommand: Command = async (args, ctx) => {
   const { values } = commandOptions(
     args,
@@ -31,15 +28,17 @@ export const chargesCommand: Command = async (args, ctx) => {
     },
     USAGE,
   );
+  const db = ctx.ledger().db;
+  const zone = storeTimeZone(db);
   // Attempts to charge only: refunds answer to `refund` and have ids of their own.
   const filter = {
     kinds: CHARGE_KINDS,
     ...(values.member === undefined ? {} : { memberId: wholeNumber(values.member, '--member', USAGE) }),
     ...(values.status === undefined ? {} : { status: status(values.status) }),
-    ...(values.from === undefined ? {} : { from: dayStart(values.from, '--from') }),
-    ...(values.to === undefined ? {} : { to: dayStart(values.to, '--to') + DAY_MS }),
+    ...(values.from === undefined ? {} : { from: storeDayOrThrow(values.from, '--from', zone).start }),
+    ...(values.to === undefined ? {} : { to: storeDayOrThrow(values.to, '--to', zone).end }),
   } satisfies ChargeLogFilter;
-  const rows = allRows(ctx.ledger().db, filter);
+  const rows = allRows(db, filter);
   // --csv is for people and spreadsheets; under --json the rows stay one JSON document.
   const text = values.csv
     ? stringify(rows, { header: true, columns: [...COLUMNS] }).trimEnd()
@@ -67,10 +66,8 @@ function status(value: string): ChargeStatus {
   return found;
 }
 
-function dayStart(value: string, flag: string): number {
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00${STORE_OFFSET}`) : Number.NaN;
-  if (Number.isNaN(at) || new Date(at + STORE_OFFSET_MS).toISOString().slice(0, 10) !== value) {
-    throw usageError(`${flag}는 YYYY-MM-DD 형식의 날짜여야 합니다: ${value}`, USAGE);
-  }
-  return at;
+function storeDayOrThrow(value: string, flag: string, zone: string): StoreDay {
+  const day = storeDayOf(value, zone);
+  if (!day) throw usageError(`${flag}는 YYYY-MM-DD 형식의 날짜여야 합니다: ${value}`, USAGE);
+  return day;
 }

@@ -5,6 +5,7 @@ export {
   type BillingErrorOptions,
   type FieldProblem,
   invalidInput,
+  throwIfInvalid,
 } from './billing-error.ts';
 export {
   type CardWindowDeps,

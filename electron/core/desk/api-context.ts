@@ -1,7 +1,7 @@
 import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, tossClientKeyStatus } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
-import { DEFAULT_TIME_ZONE } from '../schedule/index.ts';
+import { storeTimeZone } from '../schedule/index.ts';
 import { capMessage, chargeCapExceeded, type Operator, StaffError } from '../staff/index.ts';
 import type { DeskApiDeps, Session } from './desk-api.ts';
 import { IDLE_LOCK_MINUTES, KEY_IN_ENABLED } from './settings.ts';
@@ -78,7 +78,8 @@ export function createApiContext(deps: DeskApiDeps) {
   }
 
   function capExceeded(session: Session, amount: number) {
-    return chargeCapExceeded(desk().ledger.db, operatorOf(session).id, amount, deps.now(), DEFAULT_TIME_ZONE);
+    const db = desk().ledger.db;
+    return chargeCapExceeded(db, operatorOf(session).id, amount, deps.now(), storeTimeZone(db));
   }
 
   const secretKeyMode = async () => (await desk().secrets.tossSecretKeyStatus()).mode;
@@ -94,7 +95,7 @@ export function createApiContext(deps: DeskApiDeps) {
       launchAtLogin: deps.launchAtLogin.get(),
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
       keyInEnabled: readSetting(desk().ledger.db, KEY_IN_ENABLED),
-      timeZone: DEFAULT_TIME_ZONE,
+      timeZone: storeTimeZone(desk().ledger.db),
     };
   }
 

@@ -1,14 +1,12 @@
 import type { AuditEntryView } from '../audit/index.ts';
-import { excelCsv, kstTimestamp } from './excel-csv.ts';
+import { excelCsv, storeTimestamp, zonedTitle } from './excel-csv.ts';
 
-const HEADER = ['번호', '시각(KST)', '누가', '직원 번호', '작업', '대상', '내용'];
-
-export function auditCsv(entries: readonly AuditEntryView[]): string {
+export function auditCsv(entries: readonly AuditEntryView[], timeZone: string): string {
   return excelCsv(
-    HEADER,
+    ['번호', zonedTitle('시각', timeZone), '누가', '직원 번호', '작업', '대상', '내용'],
     entries.map((entry) => [
       entry.id,
-      kstTimestamp(entry.at),
+      storeTimestamp(entry.at, timeZone),
       entry.actor,
       entry.operatorId ?? '',
       entry.action,

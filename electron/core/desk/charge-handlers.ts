@@ -5,7 +5,7 @@ import {
   type LogKind,
   readSetting,
 } from '../ledger/index.ts';
-import { DEFAULT_TIME_ZONE } from '../schedule/index.ts';
+import { storeTimeZone } from '../schedule/index.ts';
 import { capMessage } from '../staff/index.ts';
 import { type ApiContext, actorOf, defined, operatorOf, withoutApproval } from './api-context.ts';
 import { chargesCsv } from './charges-csv.ts';
@@ -48,7 +48,7 @@ export function chargeHandlers(ctx: ApiContext) {
     listNeedsReview: () => billing().reconciler.needsReview(),
     resolveCharge: (request, session) => billing().review.resolveCharge({ ...request, ...actorOf(session) }),
     resolveRefund: (request, session) => billing().review.resolveRefund({ ...request, ...actorOf(session) }),
-    getDashboard: () => dashboard(desk(), deps.now(), DEFAULT_TIME_ZONE),
+    getDashboard: () => dashboard(desk(), deps.now(), storeTimeZone(desk().ledger.db)),
     getReceipt({ chargeId }) {
       const charge = billing().charges.get(chargeId);
       const member = billing().members.show(charge.memberId);
@@ -62,7 +62,10 @@ export function chargeHandlers(ctx: ApiContext) {
     exportCharges(filter) {
       return {
         fileName: 'charges.csv',
-        csv: chargesCsv(allChargeLogEntries(desk().ledger.db, logFilter(filter))),
+        csv: chargesCsv(
+          allChargeLogEntries(desk().ledger.db, logFilter(filter)),
+          storeTimeZone(desk().ledger.db),
+        ),
       };
     },
   } satisfies Partial<DeskApi>;

@@ -1,5 +1,5 @@
 import type { ChargeLogEntry } from '../ledger/index.ts';
-import { excelCsv, kstTimestamp } from './excel-csv.ts';
+import { excelCsv, storeTimestamp, zonedTitle } from './excel-csv.ts';
 
 const KIND: Readonly<Record<ChargeLogEntry['kind'], string>> = {
   manual: '수동',
@@ -18,7 +18,6 @@ const STATUS: Readonly<Record<ChargeLogEntry['status'], string>> = {
 };
 
 const HEADER = [
-  '일시(KST)',
   '주문번호',
   '회원번호',
   '회원',
@@ -37,9 +36,9 @@ const HEADER = [
  * The charge log for a spreadsheet, one row per attempt, in the words the screens use. A refund's
  * amounts are negative, so that summing the column gives what the store kept.
  */
-export function chargesCsv(entries: readonly ChargeLogEntry[]): string {
+export function chargesCsv(entries: readonly ChargeLogEntry[], timeZone: string): string {
   const rows = entries.map((entry) => [
-    kstTimestamp(entry.createdAt),
+    storeTimestamp(entry.createdAt, timeZone),
     entry.orderId,
     entry.memberNo,
     entry.memberName,
@@ -53,7 +52,7 @@ export function chargesCsv(entries: readonly ChargeLogEntry[]): string {
     entry.balanceAmount ?? '',
     [entry.reason, entry.tossMessage].filter(Boolean).join(' / '),
   ]);
-  return excelCsv(HEADER, rows);
+  return excelCsv([zonedTitle('일시', timeZone), ...HEADER], rows);
 }
 
 function signed(entry: ChargeLogEntry, amount: number): number {

@@ -1,18 +1,28 @@
 import { stringify } from 'csv-stringify/sync';
 
-const KST_TIMESTAMP = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Seoul',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const timestamps = new Map<string, Intl.DateTimeFormat>();
 
-/** '2026-11-29 10:00:00' in Korean time: what the store reads on paper and in a spreadsheet. */
-export function kstTimestamp(epochMs: number): string {
-  return KST_TIMESTAMP.format(epochMs);
+/** '2026-11-29 10:00:00' in the store's time: what the store reads on paper and in a spreadsheet. */
+export function storeTimestamp(epochMs: number, timeZone: string): string {
+  let format = timestamps.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    timestamps.set(timeZone, format);
+  }
+  return format.format(epochMs);
+}
+
+/** A column title naming the zone its times are in: '일시(KST)' for Korea, '일시(Asia/Tokyo)' elsewhere. */
+export function zonedTitle(title: string, timeZone: string): string {
+  return `${title}(${timeZone === 'Asia/Seoul' ? 'KST' : timeZone})`;
 }
 
 /**

@@ -1,13 +1,5 @@
-import { upcoming } from '../schedule/index.ts';
+import { storeTimeZone, upcoming } from '../schedule/index.ts';
 import type { Desk } from './open-desk.ts';
-
-const LABEL = new Intl.DateTimeFormat('ko-KR', {
-  timeZone: 'Asia/Seoul',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /**
  * The tray's "다음 결제" line: the earliest scheduled charge still to come, in store time. Each
@@ -18,5 +10,12 @@ export function nextChargeLabel(desk: Desk, now: Date): string {
     .subscriptions.flatMap((subscription) => (subscription.next ? [subscription.next.dueAt] : []))
     .sort((a, b) => a - b);
   const first = dueTimes[0];
-  return first === undefined ? '예정된 결제 없음' : LABEL.format(first);
+  if (first === undefined) return '예정된 결제 없음';
+  return new Intl.DateTimeFormat('ko-KR', {
+    timeZone: storeTimeZone(desk.ledger.db),
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(first);
 }

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/index.ts';
-import { BillingError, clearTossClientKey, invalidInput, setTossClientKey } from '../billing/index.ts';
+import { BillingError, clearTossClientKey, setTossClientKey, throwIfInvalid } from '../billing/index.ts';
 import { readSetting, writeSetting } from '../ledger/index.ts';
+import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE } from '../schedule/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -18,6 +19,8 @@ export function settingsHandlers(ctx: ApiContext) {
   const scheduleSettings = () => ({
     catchUpThresholdDays: readSetting(desk().ledger.db, CATCH_UP_THRESHOLD_DAYS),
     retryDays: [...readSetting(desk().ledger.db, RETRY_DAYS)],
+    timeZone: readSetting(desk().ledger.db, STORE_TIME_ZONE),
+    defaultRunTime: readSetting(desk().ledger.db, DEFAULT_RUN_TIME),
   });
   return {
     async setSecretKey({ secretKey }, session) {
@@ -92,22 +95,46 @@ export function settingsHandlers(ctx: ApiContext) {
       return trimmed;
     },
     getScheduleSettings: () => scheduleSettings(),
-    async setScheduleSettings({ catchUpThresholdDays, retryDays }, session) {
-      if (retryDays.some((day, i) => i > 0 && day <= (retryDays[i - 1] as number))) {
-        throw invalidInput({
+    async setScheduleSettings({ catchUpThresholdDays, retryDays, timeZone, defaultRunTime }, session) {
+      throwIfInvalid({
+        ...(retryDays.some((day, i) => i > 0 && day <= (retryDays[i - 1] as number)) && {
           retryDays: {
             code: 'RETRY_DAYS_ORDER',
             message: '재시도 날짜는 작은 수부터 겹치지 않게 입력해 주세요 (예: 1, 3, 7).',
           },
-        });
-      }
+        }),
+        ...(!STORE_TIME_ZONE.valid(timeZone) && {
+          timeZone: {
+            code: 'TIME_ZONE_INVALID',
+            message: '목록에 있는 시간대를 골라 주세요 (예: Asia/Seoul).',
+          },
+        }),
+        ...(!DEFAULT_RUN_TIME.valid(defaultRunTime) && {
+          defaultRunTime: {
+            code: 'CHARGE_TIME_INVALID',
+            message: '기본 결제 시각은 00:00부터 23:59 사이의 HH:MM 형식이어야 합니다.',
+          },
+        }),
+      });
       const db = desk().ledger.db;
       db.transaction(() => {
-        writeSetting(db, CATCH_UP_THRESHOLD_DAYS, catchUpThresholdDays, deps.now());
-        writeSetting(db, RETRY_DAYS, retryDays, deps.now());
-        auditSetting(session, 'settings.schedule', { catchUpThresholdDays, retryDays: [...retryDays] });
+        const now = deps.now();
+        writeSetting(db, CATCH_UP_THRESHOLD_DAYS, catchUpThresholdDays, now);
+        writeSetting(db, RETRY_DAYS, retryDays, now);
+        writeSetting(db, DEFAULT_RUN_TIME, defaultRunTime, now);
+        const subscriptionsMoved =
+          timeZone === readSetting(db, STORE_TIME_ZONE) ? 0 : moveStoreTimeZone(db, timeZone, now);
+        auditSetting(session, 'settings.schedule', {
+          catchUpThresholdDays,
+          retryDays: [...retryDays],
+          timeZone,
+          defaultRunTime,
+          subscriptionsMoved,
+        });
       })();
       await desk().reload();
+      // The renderer shows days and times in the store's zone, which it reads from the app status.
+      statusChanged();
       return scheduleSettings();
     },
     backupNow: () => backupNow(desk().ledger, desk().dataDir, deps.now),

@@ -1,4 +1,5 @@
 import { auditEntries, auditPage, verifyAudit } from '../audit/index.ts';
+import { storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, defined, operatorOf } from './api-context.ts';
 import { auditCsv } from './audit-csv.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -15,7 +16,10 @@ export function staffHandlers(ctx: ApiContext) {
       return auditPage(desk().ledger.db, defined(filter), defined({ limit, before }));
     },
     exportAudit(filter) {
-      return { fileName: 'audit-log.csv', csv: auditCsv(auditEntries(desk().ledger.db, defined(filter))) };
+      return {
+        fileName: 'audit-log.csv',
+        csv: auditCsv(auditEntries(desk().ledger.db, defined(filter)), storeTimeZone(desk().ledger.db)),
+      };
     },
     checkAudit() {
       const result = verifyAudit(desk().ledger.db);

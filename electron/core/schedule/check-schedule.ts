@@ -127,7 +127,7 @@ function dateProblem(value: unknown, label: string): FieldProblem | undefined {
 
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
-function isIanaTimeZone(zone: unknown): boolean {
+export function isIanaTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.length > 64 || !ZONE_NAME.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

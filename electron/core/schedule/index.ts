@@ -65,14 +65,14 @@ export {
 } from './runner.ts';
 export { ScheduleError, type ScheduleErrorCode } from './schedule-error.ts';
 export { INTERVAL_UNITS, type IntervalUnit, type Period, type Schedule } from './schedule-types.ts';
-export { type StoreDay, storeDay, storeMonth } from './store-day.ts';
+export { type StoreDay, storeDay, storeDayOf, storeMonth } from './store-day.ts';
+export { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from './store-time.ts';
 export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';
 export {
   type ChangePriceInput,
   type CreateSubscriptionInput,
   type CustomTerms,
   createSubscriptionService,
-  DEFAULT_TIME_ZONE,
   type ListSubscriptionsInput,
   type SubscriptionService,
   type SubscriptionStatus,

@@ -1,11 +1,13 @@
 import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
+import { readSetting } from '../ledger/index.ts';
 import { activePlans, planOrThrow } from './plan-rows.ts';
 import type { IntervalUnit } from './schedule-types.ts';
+import { DEFAULT_RUN_TIME } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
 import { createSubscriptionService } from './subscriptions.ts';
-import { DEFAULT_CHARGE_TIME, intervalProblems, priceProblems, textProblem } from './terms.ts';
+import { intervalProblems, priceProblems, textProblem } from './terms.ts';
 
 export interface CreatePlanInput extends Actor {
   name: string;
@@ -14,7 +16,7 @@ export interface CreatePlanInput extends Actor {
   taxFreeAmount?: number;
   intervalUnit: IntervalUnit;
   intervalCount: number;
-  /** Store-local 'HH:MM'; default '10:00'. */
+  /** Store-local 'HH:MM'; default: the store's default run time ('10:00' unless changed). */
   chargeTime?: string;
 }
 
@@ -93,7 +95,7 @@ export function createPlanService(ctx: BillingContext): PlanService {
         taxFreeAmount: input.taxFreeAmount ?? 0,
         intervalUnit: input.intervalUnit,
         intervalCount: input.intervalCount,
-        chargeTime: input.chargeTime ?? DEFAULT_CHARGE_TIME,
+        chargeTime: input.chargeTime ?? readSetting(db, DEFAULT_RUN_TIME),
       };
       throwIfInvalid(planProblems(plan));
       const id = db.transaction(() => {

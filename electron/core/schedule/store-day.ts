@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { parseCalendarDate } from './local-date.ts';
 
 export interface StoreDay {
   /** 'YYYY-MM-DD' in the store's time zone. */
@@ -15,7 +16,16 @@ export interface StoreDay {
  */
 export function storeDay(now: Date, timeZone: string, offsetDays = 0): StoreDay {
   const local = new TZDate(now.getTime(), timeZone);
-  const [y, m, d] = [local.getFullYear(), local.getMonth(), local.getDate() + offsetDays];
+  return dayOf(local.getFullYear(), local.getMonth(), local.getDate() + offsetDays, timeZone);
+}
+
+/** The store-local day a 'YYYY-MM-DD' names, or undefined when it names none. */
+export function storeDayOf(date: string, timeZone: string): StoreDay | undefined {
+  const calendar = parseCalendarDate(date);
+  return calendar && dayOf(calendar.getFullYear(), calendar.getMonth(), calendar.getDate(), timeZone);
+}
+
+function dayOf(y: number, m: number, d: number, timeZone: string): StoreDay {
   const start = new TZDate(y, m, d, timeZone);
   const end = new TZDate(y, m, d + 1, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');

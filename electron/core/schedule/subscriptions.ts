@@ -2,16 +2,16 @@ import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import { activeMemberOrThrow } from '../billing/member-rows.ts';
+import { readSetting } from '../ledger/index.ts';
 import { scheduleProblems } from './check-schedule.ts';
 import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
 import { findPlan } from './plan-rows.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
+import { DEFAULT_RUN_TIME, STORE_TIME_ZONE } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
-import { DEFAULT_CHARGE_TIME, intervalProblems, priceProblems, textProblem } from './terms.ts';
+import { intervalProblems, priceProblems, textProblem } from './terms.ts';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'canceled' | 'past_due' | 'needs_card';
-
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
 /** Terms of a subscription without a plan (a one-off arrangement with one member). */
 export interface CustomTerms {
@@ -19,7 +19,7 @@ export interface CustomTerms {
   taxFreeAmount?: number;
   intervalUnit: IntervalUnit;
   intervalCount: number;
-  /** Default '10:00'. */
+  /** Default: the store's default run time. */
   chargeTime?: string;
 }
 
@@ -34,7 +34,7 @@ export interface CreateSubscriptionInput extends Actor {
   /** Default: anchorDate. */
   startDate?: string;
   trialEnd?: string | null;
-  /** Default 'Asia/Seoul'. */
+  /** Default: the store's time zone (Asia/Seoul unless the owner changed it). */
   timeZone?: string;
 }
 
@@ -182,7 +182,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         taxFreeAmount: source?.taxFreeAmount ?? 0,
         intervalUnit: source?.intervalUnit ?? ('month' as IntervalUnit),
         intervalCount: source?.intervalCount ?? 1,
-        chargeTime: source?.chargeTime ?? DEFAULT_CHARGE_TIME,
+        chargeTime: source?.chargeTime ?? readSetting(db, DEFAULT_RUN_TIME),
       };
       if (input.custom) Object.assign(problems, priceProblems(terms), intervalProblems(terms));
       const orderName = (input.orderName ?? plan?.name ?? '').trim();
@@ -195,7 +195,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         anchorDate: input.anchorDate,
         startDate: input.startDate ?? input.anchorDate,
         trialEnd: input.trialEnd ?? null,
-        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+        timeZone: input.timeZone ?? readSetting(db, STORE_TIME_ZONE),
       };
       // scheduleProblems is what checkSchedule throws on; collecting them here lets one form error
       // carry the schedule's fields together with the price and plan fields.

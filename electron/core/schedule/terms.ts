@@ -5,7 +5,7 @@ import type { IntervalUnit } from './schedule-types.ts';
 /** The least a charge may be, as the ledger's CHECK (amount >= 100) says. */
 export const MIN_TERM_AMOUNT = 100;
 
-/** The charge time of a plan or subscription when none is given. */
+/** The charge time of a plan or subscription when none is given and the store set no default of its own. */
 export const DEFAULT_CHARGE_TIME = '10:00';
 
 /** The price terms a plan or subscription row holds: amount and its tax-free part, in won. */
