@@ -94,7 +94,11 @@ export function ScheduleSettings() {
             <select
               id="schedule-time-zone"
               value={timeZone}
-              aria-describedby="schedule-time-zone-hint"
+              aria-describedby={
+                errors.timeZone
+                  ? 'schedule-time-zone-hint schedule-time-zone-error'
+                  : 'schedule-time-zone-hint'
+              }
               aria-invalid={errors.timeZone ? true : undefined}
               onChange={(event) => setTimeZone(event.target.value)}
             >
@@ -108,7 +112,11 @@ export function ScheduleSettings() {
             <p id="schedule-time-zone-hint" className="field-hint">
               {t('settings.schedule.timeZoneHint')}
             </p>
-            {errors.timeZone && <p className="field-error">{errors.timeZone}</p>}
+            {errors.timeZone && (
+              <p id="schedule-time-zone-error" className="field-error">
+                {errors.timeZone}
+              </p>
+            )}
           </div>
           <TextField
             id="schedule-default-run-time"
