@@ -32,8 +32,9 @@ import { type SandboxProcess, startSandboxProcess } from './sandbox-process.ts';
  * runner) meets an emulator holding N more payments than the runner did.
  */
 const CHILD = fileURLToPath(new URL('./schedule-runner-child.ts', import.meta.url));
-const LATENCIES_MS = [0, 50];
-const CONCURRENCIES = [4, 16];
+// BENCH_LATENCIES / BENCH_CONCURRENCIES (comma-separated) pick configurations for quick runs.
+const LATENCIES_MS = listFromEnv('BENCH_LATENCIES', [0, 50]);
+const CONCURRENCIES = listFromEnv('BENCH_CONCURRENCIES', [4, 16]);
 const ZERO_LATENCY_RATIO_TARGET = 0.7;
 const LATENCY_TOLERANCE = 0.15;
 
@@ -260,6 +261,16 @@ async function control(sandbox: SandboxProcess, route: string, body?: unknown, m
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
   const text = await response.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+function listFromEnv(name: string, fallback: number[]): number[] {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const values = text.split(',').map(Number);
+  if (!values.every((value) => Number.isSafeInteger(value) && value >= 0)) {
+    throw new RangeError(`${name} must be comma-separated non-negative integers`);
+  }
+  return values;
 }
 
 function round(value: number, digits: number): number {

@@ -27,11 +27,20 @@ async function setUp() {
   db.exec('CREATE TABLE scratch (v TEXT NOT NULL UNIQUE) STRICT');
   const reader = connect();
   const flushes: (() => void)[] = [];
-  const group = createGroupCommit(db, (flush) => flushes.push(flush));
+  // The lazy writes' timers, and a clock the test moves.
+  const timers: { ms: number; check: () => void }[] = [];
+  const clock = { now: 0 };
+  const group = createGroupCommit(db, {
+    soon: (flush) => flushes.push(flush),
+    after: (ms, check) => timers.push({ ms, check }),
+    now: () => clock.now,
+    quietMs: 2,
+    maxWaitMs: 50,
+  });
   const insert = (v: string) => () =>
     Number(db.prepare('INSERT INTO scratch (v) VALUES (?)').run(v).lastInsertRowid);
   const seen = () => reader.prepare('SELECT v FROM scratch ORDER BY v').pluck().all();
-  return { db, group, flushes, insert, seen, connect };
+  return { db, group, flushes, timers, clock, insert, seen, connect };
 }
 
 describe('group commit', () => {
@@ -59,6 +68,48 @@ describe('group commit', () => {
     expect(flushes).toHaveLength(2);
     flushes[1]?.();
     expect(await later).toBe(4);
+  });
+
+  it('a lazy write rides on the next commit a run causes, or commits on its own once writes stop coming', async () => {
+    const { group, flushes, timers, clock, insert, seen } = await setUp();
+    const outcome = group.runLazily(insert('a'));
+    expect(flushes).toHaveLength(0);
+    expect(timers).toHaveLength(1);
+    const attempt = group.run(insert('b'));
+    expect(flushes).toHaveLength(1);
+    flushes[0]?.();
+    expect(seen()).toEqual(['a', 'b']);
+    expect(await Promise.all([outcome, attempt])).toEqual([1, 2]);
+    // The wait that run ended finds nothing to do.
+    timers[0]?.check();
+    expect(timers).toHaveLength(1);
+
+    // Lazy writes 1 ms apart keep the commit waiting, until one comes 2 ms after the last.
+    const lazies = [group.runLazily(insert('c'))];
+    for (let ms = 1; ms <= 3; ms++) {
+      clock.now = ms;
+      lazies.push(group.runLazily(insert(`d${ms}`)));
+    }
+    expect(timers).toHaveLength(2);
+    clock.now = 4;
+    timers[1]?.check();
+    expect(timers).toHaveLength(3);
+    expect(timers[2]?.ms).toBe(1);
+    expect(seen()).toEqual(['a', 'b']);
+    clock.now = 5;
+    timers[2]?.check();
+    expect(seen()).toEqual(['a', 'b', 'c', 'd1', 'd2', 'd3']);
+    expect(await Promise.all(lazies)).toEqual([3, 4, 5, 6]);
+
+    // A steady stream of them still commits maxWaitMs after the first.
+    const stream = [group.runLazily(insert('e0'))];
+    const first = clock.now;
+    for (let i = 1; clock.now - first < 50; i++) {
+      clock.now += 1;
+      stream.push(group.runLazily(insert(`e${i}`)));
+      timers.at(-1)?.check();
+    }
+    expect(await Promise.all(stream)).toHaveLength(51);
   });
 
   it('rolls a failing write back alone: the others of its group still commit', async () => {

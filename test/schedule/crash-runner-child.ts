@@ -54,9 +54,9 @@ const services = createBillingServices({
   retry: { maxTries: 6, baseDelayMs: 50, maxDelayMs: 1_000 },
   actor: 'app',
 });
-// A limit high enough to keep the test quick, yet on: a kill can land while a checked period waits
-// for its token (nothing written yet), or between the group commit of its attempt and the request
-// (PENDING and marked sent, never sent), one more crash point for the reconciler to resolve.
+// A limit high enough to keep the test quick, yet on: a kill can land while attempts written ahead
+// of their requests wait for a slot or a token (PENDING and marked sent, never sent), one more
+// crash point for the reconciler to resolve.
 const runner = createScheduleRunner({
   ledger,
   billing: services,

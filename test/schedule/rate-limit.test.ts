@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ScheduledChargeService } from '../../electron/core/billing/index.ts';
 import { createTokenBucket } from '../../electron/core/schedule/index.ts';
 import { billingHarness, CARDS, expectLedgerAgreesWithToss } from '../billing/harness.ts';
 import { insertSubscription, kst, runnerFor } from './runner-harness.ts';
@@ -94,27 +95,39 @@ describe('schedule runner: rate limit', () => {
     }
     const DUE = kst('2024-01-31T10:00:00');
     d.clock.now = DUE;
+    // The clock moves once the sleeper's turn is over, as a real sleep's would: a sleep that moved
+    // it at once would date the start just before it by this one's wake-up.
     const sleep = async (ms: number) => {
+      await new Promise((resolve) => setImmediate(resolve));
       d.clock.now += ms;
     };
-    const runner = runnerFor(d, { ratePerSecond: 3, concurrency: 4, sleep });
+    // A start is the moment the runner lets a written attempt's request leave.
+    const starts: number[] = [];
+    const scheduled: ScheduledChargeService = {
+      chargePeriod: (input) =>
+        d.services.scheduled.chargePeriod({
+          ...input,
+          beforeSend: async () => {
+            await input.beforeSend?.();
+            starts.push(d.clock.now);
+          },
+        }),
+    };
+    const runner = runnerFor(d, { ratePerSecond: 3, concurrency: 4, sleep, billing: { scheduled } });
     expect(await runner.runDue()).toMatchObject({ charged: { DONE: 8, DECLINED: 4, FAILED: 0, UNKNOWN: 0 } });
-    const firstSends = d.ledger.db
-      .prepare('SELECT sent_at FROM charge_attempts ORDER BY sent_at')
-      .pluck()
-      .all() as number[];
-    expect(firstSends).toHaveLength(12);
-    expect(perSecond(firstSends, DUE)).toEqual([3, 3, 3, 3]);
+    expect(starts).toHaveLength(12);
+    expect(perSecond(starts, DUE)).toEqual([3, 3, 3, 3]);
+    // sent_at is written with the attempt, before the wait: never later than its request.
+    const sentAt = d.ledger.db.prepare('SELECT sent_at FROM charge_attempts ORDER BY sent_at').pluck().all();
+    expect(sentAt.every((at) => typeof at === 'number' && at >= DUE && at <= Math.max(...starts))).toBe(true);
 
     // The retries a day later go through the same limiter.
     const DAY_LATER = DUE + 24 * 60 * 60 * 1_000;
     d.clock.now = DAY_LATER;
     expect(await runner.runDue()).toMatchObject({ retried: { DONE: 0, DECLINED: 4, FAILED: 0, UNKNOWN: 0 } });
-    const retrySends = d.ledger.db
-      .prepare('SELECT sent_at FROM charge_attempts WHERE attempt_no = 2 ORDER BY sent_at')
-      .pluck()
-      .all() as number[];
-    expect(Math.max(...perSecond(retrySends, DAY_LATER))).toBeLessThanOrEqual(3);
+    const retryStarts = starts.slice(12);
+    expect(retryStarts).toHaveLength(4);
+    expect(Math.max(...perSecond(retryStarts, DAY_LATER))).toBeLessThanOrEqual(3);
     await expectLedgerAgreesWithToss(sandbox, d.ledger);
   });
 

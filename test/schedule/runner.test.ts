@@ -222,21 +222,28 @@ describe('schedule runner: due periods charged once each', () => {
       subs.push(insertSubscription(d.ledger, { memberId, amount: 10_000 + i * 100 }));
     }
     await addFault(sandbox, 'delay', CHARGE_PATH, { delayMs: 40, times: 9 });
-    // In flight: from the call until Toss answers (the outcome's commit no longer holds a slot).
+    // In flight: from the moment the runner lets the request leave until Toss answers (an attempt
+    // written ahead waits without a slot; the outcome's commit no longer holds one).
     let inFlight = 0;
     let peak = 0;
+    let written = 0;
     const scheduled: ScheduledChargeService = {
       async chargePeriod(input) {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        let landed = false;
+        let left = false;
         const land = () => {
-          if (!landed) inFlight--;
-          landed = true;
+          if (left) inFlight--;
+          left = false;
         };
         try {
           return await d.services.scheduled.chargePeriod({
             ...input,
+            beforeSend: async () => {
+              written++;
+              await input.beforeSend?.();
+              left = true;
+              inFlight++;
+              peak = Math.max(peak, inFlight);
+            },
             onAnswered: (answer) => {
               land();
               input.onAnswered?.(answer);
@@ -254,33 +261,35 @@ describe('schedule runner: due periods charged once each', () => {
     expect(second).toBe(first);
     expect(first).toMatchObject({ materialized: 9, charged: { ...NOTHING, DONE: 9 }, skipped: 0 });
     expect(peak).toBe(3);
+    expect(written).toBe(9);
     expect(await sandboxPayments(sandbox)).toHaveLength(9);
     expect(periodsOf(d.ledger).every((p) => p.status === 'paid')).toBe(true);
     await expectLedgerAgreesWithToss(sandbox, d.ledger);
   });
 
-  it('stop() waits for the charges in flight, starts no more, and a later runDue does nothing', async () => {
+  it('stop() sends the attempts already written, writes no more, leaves nothing PENDING, and a later runDue does nothing', async () => {
     const d = await desk();
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       const { memberId } = await d.memberWithCard();
       insertSubscription(d.ledger, { memberId });
     }
-    await addFault(sandbox, 'delay', CHARGE_PATH, { delayMs: 100, times: 6 });
-    const runner = runnerFor(d, { concurrency: 2 });
+    await addFault(sandbox, 'delay', CHARGE_PATH, { delayMs: 100, times: 8 });
+    // Two requests out and two more attempts written ahead of them.
+    const runner = runnerFor(d, { concurrency: 2, writeAhead: 2 });
     d.clock.now = kst('2024-01-31T10:00:00');
 
     const run = runner.runDue();
     await new Promise((resolve) => setTimeout(resolve, 30));
     await runner.stop();
     const summary = await run;
-    expect(summary.charged.DONE).toBe(2);
+    expect(summary.charged.DONE).toBe(4);
     const attempts = attemptsOf(d.ledger);
-    expect(attempts.map((a) => a.status)).toEqual(['DONE', 'DONE']);
+    expect(attempts.map((a) => a.status)).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
     expect(
       periodsOf(d.ledger)
         .map((p) => p.status)
         .sort(),
-    ).toEqual(['paid', 'paid', 'pending', 'pending', 'pending', 'pending']);
+    ).toEqual(['paid', 'paid', 'paid', 'paid', 'pending', 'pending', 'pending', 'pending']);
     expect(await runner.runDue()).toMatchObject({ materialized: 0, charged: NOTHING });
     await expectLedgerAgreesWithToss(sandbox, d.ledger);
   });

@@ -27,12 +27,24 @@ export interface AuditRecord {
  * appending cannot interleave with another append.
  */
 export function appendAudit(db: Database.Database, entry: AuditEntry, now: () => Date): AuditRecord {
+  return appenderOf(db)(entry, now);
+}
+
+type Appender = (entry: AuditEntry, now: () => Date) => AuditRecord;
+
+// Compiled once per connection: a due run appends two rows per charge, and compiling the two
+// statements cost more than running them.
+const appenders = new WeakMap<Database.Database, Appender>();
+
+function appenderOf(db: Database.Database): Appender {
+  const cached = appenders.get(db);
+  if (cached) return cached;
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const insert = db.prepare(
     `INSERT INTO audit_log (id, at, actor, operator_id, action, subject, details, prev_hash, hash)
      VALUES (@id, @at, @actor, @operatorId, @action, @subject, @details, @prevHash, @hash)`,
   );
-  return db.transaction(() => {
+  const append = db.transaction((entry: AuditEntry, now: () => Date): AuditRecord => {
     const previous = last.get() as { id: number; hash: string } | undefined;
     const prevHash = previous?.hash ?? GENESIS_HASH;
     const content = {
@@ -47,5 +59,7 @@ export function appendAudit(db: Database.Database, entry: AuditEntry, now: () =>
     const hash = auditHash(prevHash, content);
     insert.run({ ...content, details: canonicalJson(content.details), prevHash, hash });
     return { id: content.id, at: content.at, hash };
-  })();
+  });
+  appenders.set(db, append);
+  return append;
 }

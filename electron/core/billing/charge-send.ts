@@ -91,9 +91,9 @@ export function recordChargeOutcome(
 }
 
 /**
- * recordChargeOutcome for the scheduled path: the outcome shares its transaction with the other
- * writes of the same turn (group-commit.ts), and the returned promise settles after that commit,
- * so an outcome is still on disk before anyone counts or reports it.
+ * recordChargeOutcome for the scheduled path: the outcome shares its transaction with other
+ * writes (group-commit.ts; lazily, since no request waits for it), and the returned promise
+ * settles after that commit, so an outcome is still on disk before anyone counts or reports it.
  */
 export async function recordChargeOutcomeGrouped(
   ctx: BillingContext,
@@ -104,7 +104,7 @@ export async function recordChargeOutcomeGrouped(
   source: OutcomeSource,
 ): Promise<ChargeView> {
   try {
-    await group.run(() => writeChargeOutcome(ctx, attemptId, outcome, who, source, {}));
+    await group.runLazily(() => writeChargeOutcome(ctx, attemptId, outcome, who, source, {}));
   } catch (error) {
     throw notRecorded(ctx, attemptId, outcome, error);
   }

@@ -1,26 +1,67 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Ledger writes that share one transaction, and so one fsync (WAL, synchronous=FULL), with the
- * other writes asked for in the same turn of the event loop. Durability per write is unchanged: a
- * write's promise settles only once the transaction holding it is committed, so whatever waits
- * for it (a request about to leave, an outcome about to be counted) still waits for the disk.
- * What changes is how many writes one fsync carries: the scheduled charges of a due run, whose
- * answers arrive together, no longer queue for one commit each.
+ * Ledger writes that share one transaction, and so one fsync (WAL, synchronous=FULL), with other
+ * writes asked for around the same time. Durability per write is unchanged: a write's promise
+ * settles only once the transaction holding it is committed, so whatever waits for it (a request
+ * about to leave, an outcome about to be counted) still waits for the disk. What changes is how
+ * many writes one fsync carries, and when the commit blocks the thread (the fsync, 1–2 ms here,
+ * and the writes themselves): a due run's commits carry dozens of charges instead of one each,
+ * and the ones nothing waits for are made while no answer is coming in.
  */
 export interface GroupCommit {
   /**
    * Runs `write` (synchronous, in a savepoint of the group's transaction) and resolves with its
-   * result after the commit. A write that throws is rolled back alone and rejects with its own
-   * error; a commit that fails rejects every write of the group with that error.
+   * result after the commit, which comes in the next turn of the event loop: for a write that
+   * something is held up by (a request that waits for its attempt). A write that throws is rolled
+   * back alone and rejects with its own error; a commit that fails rejects every write of the
+   * group with that error.
    */
   run<T>(write: () => T): Promise<T>;
+  /**
+   * Like run, for a write that holds nothing up yet (the outcome of a charge whose request is
+   * done, an attempt written ahead of its request): it commits with the next `run`, or once no
+   * write has been asked for during `quietMs` (the answers of a burst are in), and at the latest
+   * `maxWaitMs` after the first of them.
+   */
+  runLazily<T>(write: () => T): Promise<T>;
 }
+
+export interface GroupCommitTiming {
+  /**
+   * Schedules the commit of `run`'s writes. Default: setImmediate (after the poll phase, so every
+   * answer that arrived in this turn is in the group).
+   */
+  readonly soon: (flush: () => void) => void;
+  /** Schedules a look at the lazy writes after `ms`. Default: setTimeout. */
+  readonly after: (ms: number, check: () => void) => void;
+  /** Default: performance.now(). */
+  readonly now: () => number;
+  readonly quietMs: number;
+  readonly maxWaitMs: number;
+}
+
+const DEFAULT_TIMING: GroupCommitTiming = {
+  soon: setImmediate,
+  after: (ms, check) => {
+    setTimeout(check, ms);
+  },
+  now: () => performance.now(),
+  // Longer than the gaps between the answers of a busy run, shorter than anyone would notice.
+  quietMs: 10,
+  // A crash within this loses no outcome: the attempt stays PENDING and is looked up again.
+  maxWaitMs: 200,
+};
 
 interface Queued {
   readonly write: () => unknown;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+}
+
+interface LazyWait {
+  readonly firstAt: number;
+  lastAt: number;
 }
 
 type Settled =
@@ -29,10 +70,12 @@ type Settled =
 
 export function createGroupCommit(
   db: Database.Database,
-  // setImmediate runs after the poll phase: every answer that arrived in this turn is in the group.
-  defer: (flush: () => void) => void = setImmediate,
+  timing: GroupCommitTiming = DEFAULT_TIMING,
 ): GroupCommit {
   let queue: Queued[] = [];
+  let soon = false;
+  // While lazy writes wait: when the first and the latest of them were asked for.
+  let lazy: LazyWait | undefined;
   // Inside `all`, better-sqlite3 runs a transaction function as a savepoint.
   const one = db.transaction((write: () => unknown) => write());
   const all = db.transaction((batch: readonly Queued[]): Settled[] =>
@@ -46,8 +89,11 @@ export function createGroupCommit(
   );
 
   function flush(): void {
+    soon = false;
+    lazy = undefined;
     const batch = queue;
     queue = [];
+    if (batch.length === 0) return;
     let settled: Settled[];
     try {
       settled = all(batch);
@@ -62,12 +108,36 @@ export function createGroupCommit(
     });
   }
 
+  // One timer per wait, looked at when it fires rather than reset on every write. A wait that a
+  // `run` has ended since is left alone.
+  function check(wait: LazyWait): void {
+    if (lazy !== wait) return;
+    const now = timing.now();
+    const quietFor = timing.quietMs - (now - wait.lastAt);
+    const waitFor = timing.maxWaitMs - (now - wait.firstAt);
+    if (quietFor <= 0 || waitFor <= 0) flush();
+    else timing.after(Math.min(quietFor, waitFor), () => check(wait));
+  }
+
+  function enqueue<T>(write: () => T, urgent: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      if (urgent) {
+        if (!soon) timing.soon(flush);
+        soon = true;
+      } else if (lazy) {
+        lazy.lastAt = timing.now();
+      } else {
+        const now = timing.now();
+        const wait: LazyWait = { firstAt: now, lastAt: now };
+        lazy = wait;
+        timing.after(timing.quietMs, () => check(wait));
+      }
+    });
+  }
+
   return {
-    run<T>(write: () => T): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        if (queue.length === 0) defer(flush);
-        queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      });
-    },
+    run: (write) => enqueue(write, true),
+    runLazily: (write) => enqueue(write, false),
   };
 }

@@ -23,16 +23,24 @@ export interface ChargePeriodInput {
   /** 1 for the period's scheduled charge (the default), 2 and up for dunning retries. */
   readonly attemptNo?: number;
   /**
-   * Awaited once the try is found chargeable and before its attempt is written and sent (the
-   * scheduler's rate limiter). A refused or repeated try does not wait, so it costs nothing. The
-   * checks are made again in the transaction that writes the attempt, so a period that moved on
-   * during the wait is still refused.
+   * Awaited after the attempt is committed and before its request leaves (the scheduler's rate
+   * limiter, and its turn for a connection). A refused or repeated try does not wait. Writing the
+   * attempt before the wait lets the scheduler commit its next tries while the current requests
+   * are out, so a request leaves as soon as a connection frees instead of after one more commit.
+   * Meanwhile the attempt is in flight: a repeated call and the reconciler wait for it. It must
+   * not throw: the attempt would stay PENDING, unsent, until the reconciler resends it.
    */
   readonly beforeSend?: () => Promise<void>;
   /**
+   * The request will not leave soon (the scheduler writes attempts ahead of their turn): the
+   * attempt's write may wait for other writes to share its commit (GroupCommit.runLazily)
+   * instead of being committed in the next turn. It is still committed before `beforeSend`.
+   */
+  readonly writeLazily?: boolean;
+  /**
    * Called with Toss's answer as soon as it arrives, before it is written: the request no longer
-   * holds a connection, so the scheduler can start the next one and let its attempt share the
-   * commit of this outcome. The returned result still waits for that commit.
+   * holds a connection, so the scheduler can send the next one (written already) at once. The
+   * returned result still waits for the outcome's commit.
    */
   readonly onAnswered?: (answer: ChargeAnswer) => void;
 }
@@ -70,15 +78,15 @@ export interface ScheduledChargeService {
    * Charges one try of a subscription period through the same path as a manual charge
    * (design.md invariant 4): in one transaction the period is checked, the attempt (deterministic
    * orderId, fresh Idempotency-Key, PENDING) is inserted with its audit row, the period becomes
-   * 'charging' and the attempt is marked sent; only after the commit does the request leave. The
-   * outcome moves the period to 'paid' (DONE) or 'failed' (DECLINED, FAILED); UNKNOWN leaves it
-   * 'charging' until the reconciler resolves the attempt, which moves the period the same way.
+   * 'charging' and the attempt is marked sent; only after the commit (and `beforeSend`) does the
+   * request leave. The outcome moves the period to 'paid' (DONE) or 'failed' (DECLINED, FAILED);
+   * UNKNOWN leaves it 'charging' until the reconciler resolves the attempt, which moves the period
+   * the same way.
    *
    * Unlike a manual charge, both transactions (attempt, outcome) are group commits
-   * (group-commit.ts): they carry the writes of every scheduled charge started or answered in the
-   * same turn of the event loop, which is what lets a due run charge thousands of periods without
-   * one fsync each. Each still commits before its request leaves, and before its outcome is
-   * returned.
+   * (group-commit.ts): they carry the writes of other scheduled charges started or answered around
+   * the same time, which is what lets a due run charge thousands of periods without one fsync
+   * each. Each still commits before its request leaves, and before its outcome is returned.
    *
    * Asking again for the same (period, attempt), at once or after a restart, returns the attempt
    * already written (waiting for its answer if it is on its way) and never sends a second one.
@@ -175,7 +183,7 @@ export function createScheduledChargeService(
     return undefined;
   }
 
-  /** Reads only: made before the rate limiter's wait, and again in the transaction that writes. */
+  /** Reads only, in the transaction that writes the attempt. */
   function assess(periodId: number, attemptNo: number): Assessment {
     const written = periodAttemptId(db, periodId, attemptNo);
     if (written !== undefined) return { kind: 'written', attemptId: written };
@@ -193,10 +201,7 @@ export function createScheduledChargeService(
     return { kind: 'chargeable', row, cardId: card.id };
   }
 
-  /**
-   * Runs in a group commit's savepoint: checks, writes the attempt and marks it sent, all or
-   * nothing. `at` is when the rate limiter let the try go, which the rows record.
-   */
+  /** Runs in a group commit's savepoint: checks, writes the attempt and marks it sent, all or nothing. */
   function claim(
     periodId: number,
     attemptNo: number,
@@ -232,8 +237,8 @@ export function createScheduledChargeService(
       periodIndex: row.periodIndex,
       attemptNo,
     });
-    // Sent as soon as this commits, with no wait left between the two: sent_at in the same commit
-    // keeps its meaning (set: the request may have left; NULL: it never did) after any crash.
+    // Free to leave once this commits (only `beforeSend` stands between): sent_at in the same
+    // commit keeps its meaning (set: the request may have left; NULL: it never did) after any crash.
     markSent(db, attemptId, at);
     const attempt = attemptRow(db, attemptId);
     if (!attempt) throw new Error(`charge attempt ${attemptId} vanished`);
@@ -243,16 +248,13 @@ export function createScheduledChargeService(
   async function start(
     periodId: number,
     attemptNo: number,
-    { beforeSend, onAnswered }: Pick<ChargePeriodInput, 'beforeSend' | 'onAnswered'>,
+    { beforeSend, onAnswered, writeLazily }: Omit<ChargePeriodInput, 'periodId' | 'attemptNo'>,
   ): Promise<ScheduledChargeResult> {
-    const first = assess(periodId, attemptNo);
-    if (first.kind === 'written') return existing(first.attemptId);
-    if (first.kind !== 'chargeable') return first;
-    if (beforeSend) await beforeSend();
     const at = ctx.now().getTime();
+    const write = writeLazily ? group.runLazily : group.run;
     let claimed: ReturnType<typeof claim>;
     try {
-      claimed = await group.run(() => claim(periodId, attemptNo, at));
+      claimed = await write(() => claim(periodId, attemptNo, at));
     } catch (error) {
       if (error instanceof PeriodMoved) {
         // Moved by another connection that wrote this very try: that one is the answer.
@@ -269,7 +271,10 @@ export function createScheduledChargeService(
     if (claimed.kind !== 'claimed') return claimed;
     const { attempt, key, body } = claimed;
     // Registered before the first await, so a repeated call and the reconciler see it in flight.
-    const charge = await inFlight.run(attempt.id, () => send(attempt, key, body, onAnswered));
+    const charge = await inFlight.run(attempt.id, async () => {
+      if (beforeSend) await beforeSend();
+      return send(attempt, key, body, onAnswered);
+    });
     return { kind: 'charge', charge, repeated: false };
   }
 

@@ -22,6 +22,21 @@ export function parseChargeTime(text: string): { hour: number; minute: number } 
  * result is simply date + time at UTC+9.
  */
 export function dueAtOf(date: CalendarDate, chargeTime: string, timeZone: string): number {
+  const key = `${date.getTime()} ${chargeTime} ${timeZone}`;
+  const known = computed.get(key);
+  if (known !== undefined) return known;
+  const instant = compute(date, chargeTime, timeZone);
+  if (computed.size >= MAX_COMPUTED) computed.clear();
+  computed.set(key, instant);
+  return instant;
+}
+
+// A TZDate costs several Intl look-ups of the zone's offset, and a due run asks for the same few
+// days over and over (every monthly subscription anchored on the 5th, at 10:00 in Asia/Seoul).
+const computed = new Map<string, number>();
+const MAX_COMPUTED = 10_000;
+
+function compute(date: CalendarDate, chargeTime: string, timeZone: string): number {
   const time = parseChargeTime(chargeTime);
   if (time === undefined) throw new RangeError(`not a charge time: ${JSON.stringify(chargeTime)}`);
   const instant = new TZDate(

@@ -1,12 +1,16 @@
-import { TZDate } from '@date-fns/tz';
-import { isExists } from 'date-fns/isExists';
+import { UTCDate } from '@date-fns/utc';
 
 /**
  * Store-local calendar dates ('YYYY-MM-DD') as date-fns values. They are carried as midnight in
  * UTC only because UTC has no DST: adding days or months to them is then pure calendar arithmetic,
  * whatever the time zone of the process or of the store. They are never instants.
+ *
+ * A UTCDate (local fields are its UTC fields) rather than a TZDate in 'UTC': a TZDate asks Intl
+ * for its zone's offset on every construction and field change, and a due run computes the
+ * periods of thousands of subscriptions. date-fns makes new values with `new date.constructor()`,
+ * so its arithmetic keeps returning UTCDates.
  */
-export type CalendarDate = TZDate;
+export type CalendarDate = UTCDate;
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -20,8 +24,12 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   const year = Number(match[1]);
   const monthIndex = Number(match[2]) - 1;
   const day = Number(match[3]);
-  if (!isExists(year, monthIndex, day)) return undefined;
-  return calendarDate(year, monthIndex, day);
+  const date = calendarDate(year, monthIndex, day);
+  // Date.UTC rolls 2024-02-30 over into March (and reads years 0–99 as 1900–1999).
+  if (date.getFullYear() !== year || date.getMonth() !== monthIndex || date.getDate() !== day) {
+    return undefined;
+  }
+  return date;
 }
 
 /** Like parseCalendarDate, for dates that were already checked; a bad one is a programming error. */
@@ -32,7 +40,7 @@ export function toCalendarDate(text: string): CalendarDate {
 }
 
 export function calendarDate(year: number, monthIndex: number, day: number): CalendarDate {
-  return new TZDate(year, monthIndex, day, 'UTC');
+  return new UTCDate(Date.UTC(year, monthIndex, day));
 }
 
 /** 'YYYY-MM-DD'. Plain padding rather than date-fns' format: that one parses its pattern on every call. */

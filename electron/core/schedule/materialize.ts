@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import { lastAuditAt, skipOpenPeriods } from './lifecycle-rows.ts';
-import { firstChargeIndex, periodsBetween } from './periods.ts';
+import { periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
 /** Periods due longer ago than this wait for a manager instead of being charged (issue 5, catch-up). */
@@ -108,7 +108,8 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
       let periods: ReturnType<typeof periodsBetween>;
       let endsNow = false;
       try {
-        const fromIndex = Math.max(firstChargeIndex(sub), sub.lastIndex === null ? 0 : sub.lastIndex + 1);
+        // periodsBetween starts no earlier than firstChargeIndex by itself.
+        const fromIndex = sub.lastIndex === null ? 0 : sub.lastIndex + 1;
         periods =
           sub.status !== 'active'
             ? []

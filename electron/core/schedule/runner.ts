@@ -11,6 +11,7 @@ import {
 } from './dunning.ts';
 import { materializeDuePeriods } from './materialize.ts';
 import { createTokenBucket, DEFAULT_RATE_PER_SECOND } from './rate-limit.ts';
+import { createSlots } from './slots.ts';
 
 export const DEFAULT_RUNNER_CONCURRENCY = 4;
 
@@ -36,6 +37,13 @@ export interface ScheduleRunnerDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The first pause after a rate-limit answer, doubled on each further one (default 1 s, at most 30 s). */
   readonly slowDown?: { readonly baseMs?: number; readonly maxMs?: number };
+  /**
+   * Attempts written ahead of their requests at most (default: 64, or one second of
+   * `ratePerSecond` if that is less, and at least twice `concurrency`). Written in batches of about
+   * half this, so that one commit carries many; stop() still sends the ones written, so under a
+   * rate limit this is kept to about a second of requests.
+   */
+  readonly writeAhead?: number;
   /** Periods read from the ledger at a time (default 500). */
   readonly batchSize?: number;
   /** Soft-decline retries (default +1, +3, +7 days from the period's dueAt); see dunning.ts. */
@@ -74,9 +82,11 @@ export interface ScheduleRunner {
    */
   runDue(): Promise<RunSummary>;
   /**
-   * Lets the charges in flight finish (their answers recorded) and starts no new ones. A run
-   * asked for after stop() does nothing. A crash instead leaves attempts PENDING or UNKNOWN,
-   * which the reconciler resolves at the next start.
+   * Writes no new attempts and lets the ones written finish: the requests out and the attempts
+   * written ahead of them (at most `writeAhead`) are sent, answered and recorded, so a clean stop
+   * leaves nothing PENDING.
+   * A run asked for after stop() does nothing. A crash instead leaves attempts PENDING or
+   * UNKNOWN, which the reconciler resolves at the next start.
    */
   stop(): Promise<void>;
 }
@@ -94,6 +104,9 @@ const DUE_PAGE_SQL = `
     AND (due_at > @afterDue OR (due_at = @afterDue AND id > @afterId))
   ORDER BY due_at, id
   LIMIT @limit`;
+
+/** Default bound on attempts written ahead of their requests (see ScheduleRunnerDeps.writeAhead). */
+const MAX_WRITE_AHEAD = 64;
 
 /** Bound on materialize calls per run, so a ledger in a bad state cannot loop forever. */
 const MAX_MATERIALIZE_ROUNDS = 1_000;
@@ -117,6 +130,16 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
     throw new RangeError('createScheduleRunner: concurrency must be a positive integer');
   }
+  const ratePerSecond = deps.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
+  const writeAhead =
+    deps.writeAhead ??
+    Math.max(
+      2 * concurrency,
+      ratePerSecond === 0 ? MAX_WRITE_AHEAD : Math.min(MAX_WRITE_AHEAD, Math.ceil(ratePerSecond)),
+    );
+  if (!Number.isSafeInteger(writeAhead) || writeAhead < 1) {
+    throw new RangeError('createScheduleRunner: writeAhead must be a positive integer');
+  }
   const batchSize = deps.batchSize ?? 500;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const slowBase = deps.slowDown?.baseMs ?? 1_000;
@@ -127,7 +150,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   const dunningPolicy = resolveDunningPolicy(deps.dunning);
   // One bucket for the runner's life, not per run: back-to-back runs must not start with a fresh burst.
   const bucket = createTokenBucket({
-    ratePerSecond: deps.ratePerSecond ?? DEFAULT_RATE_PER_SECOND,
+    ratePerSecond,
     now: () => deps.now().getTime(),
     sleep,
   });
@@ -161,10 +184,10 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
     const queue: DueRow[] = [];
     let cursor = { afterDue: Number.MIN_SAFE_INTEGER, afterId: 0 };
     let exhausted = false;
-    // Shared by the workers: a rate-limit answer slows every one of them, not just its own.
+    // Shared: a rate-limit answer slows every request that has yet to leave, not just the next one.
     let pauseMs = 0;
 
-    // Synchronous, so two workers never take the same period.
+    // Synchronous, so a period is never taken twice.
     function next(): DueRow | undefined {
       if (stopping) return undefined;
       if (queue.length === 0 && !exhausted) {
@@ -190,12 +213,18 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       }
     }
 
-    async function chargeOne(period: DueRow, answered: (answer: ChargeAnswer) => void): Promise<void> {
+    async function chargeOne(
+      period: DueRow,
+      writeLazily: boolean,
+      mayLeave: () => Promise<void>,
+      answered: (answer: ChargeAnswer) => void,
+    ): Promise<void> {
       try {
         const result = await deps.billing.scheduled.chargePeriod({
           periodId: period.id,
           attemptNo: 1,
-          beforeSend,
+          writeLazily,
+          beforeSend: mayLeave,
           onAnswered: answered,
         });
         if (result.kind === 'not_chargeable' || result.repeated) {
@@ -213,29 +242,71 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       }
     }
 
-    async function worker(): Promise<void> {
-      const recording: Promise<void>[] = [];
-      for (;;) {
-        if (pauseMs > 0) await sleep(pauseMs);
+    // A slot is one request at Toss. Attempts are written ahead of their requests, in batches: when
+    // the attempts taken but not sent fall to half of `writeAhead`, the next ones are taken, and
+    // their writes share one commit, made once the answers coming in pause (GroupCommit.runLazily)
+    // unless fewer than `concurrency` written attempts are left to send. A request then leaves as
+    // soon as a slot frees, with no commit between an answer and the next request, and each
+    // attempt is still committed before its own request is sent. A stop takes no more periods; the
+    // attempts already written are sent and recorded like the ones out.
+    const slots = createSlots(concurrency);
+    let ahead = 0;
+    // Of those, the ones committed and waiting for a slot.
+    let ready = 0;
+    const charging: Promise<void>[] = [];
+
+    function refill(): void {
+      const running = ready < concurrency;
+      if (ahead > writeAhead / 2 && !running) return;
+      // Running low: one more write, committed at once, takes the waiting ones with it.
+      for (let taken = 0; ahead < writeAhead || (running && taken === 0); taken++) {
         const period = next();
-        if (!period) break;
-        // The worker's slot is the request: it frees once Toss answers, and the next period's
-        // attempt then shares one commit with this outcome instead of waiting for it.
-        let answered: () => void = () => {};
-        const answer = new Promise<void>((resolve) => {
-          answered = resolve;
-        });
-        const charged = chargeOne(period, (reply) => {
-          onAnswered(reply);
-          answered();
-        });
-        recording.push(charged);
-        await Promise.race([answer, charged]);
+        if (!period) return;
+        start(period, !running);
       }
-      await Promise.all(recording);
     }
 
-    await Promise.all(Array.from({ length: concurrency }, () => worker()));
+    function start(period: DueRow, writeLazily: boolean): void {
+      ahead++;
+      let slot: 'waiting' | 'held' | 'given' = 'waiting';
+      const giveSlot = () => {
+        if (slot !== 'held') return;
+        slot = 'given';
+        slots.give();
+      };
+      const charged = chargeOne(
+        period,
+        writeLazily,
+        async () => {
+          ready++;
+          await slots.take();
+          ready--;
+          slot = 'held';
+          if (pauseMs > 0) await sleep(pauseMs);
+          await beforeSend();
+          ahead--;
+          refill();
+        },
+        (reply) => {
+          onAnswered(reply);
+          giveSlot();
+        },
+      );
+      charging.push(
+        charged.finally(() => {
+          // Refused, repeated or failed before its request left: it no longer waits to be sent.
+          if (slot === 'waiting') {
+            ahead--;
+            refill();
+          }
+          giveSlot();
+        }),
+      );
+    }
+
+    refill();
+    // Grows while it is awaited: a charge that settles has already started the ones it made room for.
+    for (let i = 0; i < charging.length; i++) await charging[i];
 
     if (!stopping) {
       const dunningDeps = {
