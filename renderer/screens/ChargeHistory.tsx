@@ -1,13 +1,10 @@
-import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import type { MemberDetailData } from '../../shared/ipc/index.ts';
-import { RouteLink } from '../components/RouteLink.tsx';
-import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { logAmount, logEntryKey, logResult } from './ChargeLogTable.tsx';
+import { LogRows } from './ChargeLogTable.tsx';
 
 /** The member's charges and refunds, newest first; each opens its charge. */
 export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCharges'] }) {
-  const { t, won, dateTime } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="panel">
       <h2>{t('member.history')}</h2>
@@ -28,28 +25,7 @@ export function ChargeHistory({ charges }: { charges: MemberDetailData['recentCh
             </tr>
           </thead>
           <tbody>
-            {charges.map((entry) => (
-              <tr key={logEntryKey(entry)} className={entry.kind === 'refund' ? 'row-refund' : undefined}>
-                <td>
-                  <RouteLink
-                    to={{ name: 'charge-detail', id: entry.chargeId }}
-                    label={t('charges.open', { orderId: entry.orderId })}
-                  >
-                    {dateTime(entry.createdAt)}
-                  </RouteLink>
-                </td>
-                <td>
-                  {entry.orderName}
-                  <span className="muted small"> · {formatMaskedForDisplay(entry.maskedNumber)}</span>
-                </td>
-                <td>{t(`charges.kind.${entry.kind}`)}</td>
-                <td className="num amount">{logAmount(entry, won)}</td>
-                <td>
-                  <StatusBadge status={entry.status} refund={entry.kind === 'refund'} />
-                </td>
-                <td>{logResult(entry)}</td>
-              </tr>
-            ))}
+            <LogRows entries={charges} withMember={false} />
           </tbody>
         </table>
       )}

@@ -20,25 +20,56 @@ function totalsOf(entries: readonly LogEntry[]) {
   return { count: entries.length, approved, refunded, net: approved - refunded };
 }
 
-/** React key and cursor-free identity: a refund and a charge may share an id. */
-export function logEntryKey(entry: LogEntry): string {
-  return `${entry.kind === 'refund' ? 'refund' : 'charge'}-${entry.id}`;
-}
-
 /** A refund is money going back: shown with a minus sign, so no one adds it to the takings. */
-export function logAmount(entry: LogEntry, won: I18n['won']): string {
+function logAmount(entry: LogEntry, won: I18n['won']): string {
   return entry.kind === 'refund' ? `−${won(entry.amount)}` : won(entry.amount);
 }
 
 /** The approval number of a charge, the reason of a refund, and Toss's message when it was refused. */
-export function logResult(entry: LogEntry): string {
+function logResult(entry: LogEntry): string {
   return [entry.approveNo ?? entry.reason, entry.status === 'DONE' ? null : entry.tossMessage]
     .filter(Boolean)
     .join(' · ');
 }
 
-export function ChargeLogTable({ entries }: { entries: readonly LogEntry[] }) {
+/**
+ * The rows of a log, each opening its charge. `withMember` adds the member and the balance columns
+ * (the whole store's log); a member's own history leaves them out.
+ */
+export function LogRows({ entries, withMember }: { entries: readonly LogEntry[]; withMember: boolean }) {
   const { t, won, dateTime } = useI18n();
+  return entries.map((entry) => (
+    // A refund and a charge may share an id.
+    <tr
+      key={`${entry.kind === 'refund' ? 'refund' : 'charge'}-${entry.id}`}
+      className={entry.kind === 'refund' ? 'row-refund' : undefined}
+    >
+      <td>
+        <RouteLink
+          to={{ name: 'charge-detail', id: entry.chargeId }}
+          label={t('charges.open', { orderId: entry.orderId })}
+        >
+          {dateTime(entry.createdAt)}
+        </RouteLink>
+      </td>
+      {withMember && <td>{entry.memberName}</td>}
+      <td>
+        {entry.orderName}
+        <span className="muted small"> · {formatMaskedForDisplay(entry.maskedNumber)}</span>
+      </td>
+      <td>{t(`charges.kind.${entry.kind}`)}</td>
+      <td className="num amount">{logAmount(entry, won)}</td>
+      {withMember && <td className="num">{entry.balanceAmount === null ? '' : won(entry.balanceAmount)}</td>}
+      <td>
+        <StatusBadge status={entry.status} refund={entry.kind === 'refund'} />
+      </td>
+      <td>{logResult(entry)}</td>
+    </tr>
+  ));
+}
+
+export function ChargeLogTable({ entries }: { entries: readonly LogEntry[] }) {
+  const { t, won } = useI18n();
   const totals = totalsOf(entries);
   if (entries.length === 0) return <p className="empty">{t('charges.empty')}</p>;
   return (
@@ -60,30 +91,7 @@ export function ChargeLogTable({ entries }: { entries: readonly LogEntry[] }) {
         </tr>
       </thead>
       <tbody>
-        {entries.map((entry) => (
-          <tr key={logEntryKey(entry)} className={entry.kind === 'refund' ? 'row-refund' : undefined}>
-            <td>
-              <RouteLink
-                to={{ name: 'charge-detail', id: entry.chargeId }}
-                label={t('charges.open', { orderId: entry.orderId })}
-              >
-                {dateTime(entry.createdAt)}
-              </RouteLink>
-            </td>
-            <td>{entry.memberName}</td>
-            <td>
-              {entry.orderName}
-              <span className="muted small"> · {formatMaskedForDisplay(entry.maskedNumber)}</span>
-            </td>
-            <td>{t(`charges.kind.${entry.kind}`)}</td>
-            <td className="num amount">{logAmount(entry, won)}</td>
-            <td className="num">{entry.balanceAmount === null ? '' : won(entry.balanceAmount)}</td>
-            <td>
-              <StatusBadge status={entry.status} refund={entry.kind === 'refund'} />
-            </td>
-            <td>{logResult(entry)}</td>
-          </tr>
-        ))}
+        <LogRows entries={entries} withMember />
       </tbody>
       <tfoot data-testid="charges-totals">
         <tr>

@@ -156,6 +156,12 @@ describe('money after the charge, in Chromium against the real core', () => {
     await poll(() => page.getByTestId('charge-balance').textContent()).toBe('30,000원');
     expect(await page.getByTestId('refund-history').textContent()).toContain('2회 미사용분');
     await ui.screenshot('24-charge-refunded');
+    // The member's history shows the refund above its charge.
+    await openMember('한지민');
+    const history = page.getByTestId('charge-history').locator('tbody tr');
+    await poll(() => history.first().textContent()).toContain('−20,000원');
+    expect(await history.first().textContent()).toContain('환불됨');
+    expect(await history.nth(1).textContent()).toContain('50,000원');
     const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId, kind: 'manual' })).entries[0];
     expect(charge?.balanceAmount).toBe(30_000);
   });
