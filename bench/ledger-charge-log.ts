@@ -62,6 +62,7 @@ export async function ledgerChargeLog(): Promise<Record<string, unknown>> {
     return {
       bench: 'ledger-charge-log',
       charges: seeded.charges,
+      refunds: seeded.refunds,
       members: seeded.members,
       periods: seeded.periods,
       byStatus: seeded.byStatus,

@@ -8,7 +8,7 @@ import { splitVat } from '../electron/sandbox/vat.ts';
  * subscription (a third of them tax-free academy fees), every period charged on its due day with
  * dunning retries after declines, and manual charges filling each month up to CHARGES in all.
  * Outcomes: about 88% DONE, the rest declines and hard failures; in the last week some attempts
- * are still PENDING or UNKNOWN. Random but reproducible (a fixed seed). Sealed keys are random
+ * are still PENDING or UNKNOWN. About 2% of the approved charges are refunded, in full or half. Random but reproducible (a fixed seed). Sealed keys are random
  * bytes standing in for AES-GCM output; nothing here is real card data.
  */
 
@@ -38,9 +38,14 @@ export interface SeedReport {
   members: number;
   periods: number;
   charges: number;
+  /** Refunds of DONE charges, within a week of them: what the charge log lists among the charges. */
+  refunds: number;
   byStatus: Record<string, number>;
   seconds: number;
 }
+
+/** About one approved charge in fifty is refunded, half of those in full. */
+const REFUND_SHARE = 0.02;
 
 interface Attempt {
   orderId: string;
@@ -137,6 +142,13 @@ export function seedLedger(db: Database.Database): SeedReport {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  const insertRefund = db.prepare(
+    `INSERT INTO refunds (charge_attempt_id, idempotency_key, amount, reason, status, transaction_key,
+       balance_after, operator_id, created_at, resolved_at, updated_at)
+     VALUES (?, ?, ?, '회원 요청', 'DONE', ?, ?, ?, ?, ?, ?)`,
+  );
+  const lowerBalance = db.prepare('UPDATE charge_attempts SET balance_amount = ? WHERE id = ?');
+
   const start = monthStart(0);
   const plans = Array.from({ length: MEMBERS }, () => random.pick(PLANS));
   const academy = Array.from({ length: MEMBERS }, () => random.next() < 1 / 3);
@@ -168,6 +180,7 @@ export function seedLedger(db: Database.Database): SeedReport {
   let charges = 0;
   let periods = 0;
   let manualSerial = 0;
+  let refunds = 0;
   const seedMonth = (month: number) => {
     const from = monthStart(month);
     const attempts: Attempt[] = [];
@@ -232,7 +245,15 @@ export function seedLedger(db: Database.Database): SeedReport {
     attempts.sort((a, b) => a.createdAt - b.createdAt);
     for (const attempt of attempts) {
       byStatus[attempt.status] = (byStatus[attempt.status] ?? 0) + 1;
-      insertCharge.run(chargeRow(attempt, random));
+      const chargeId = Number(insertCharge.run(chargeRow(attempt, random)).lastInsertRowid);
+      if (attempt.status === 'DONE' && random.next() < REFUND_SHARE) {
+        const amount = random.next() < 0.5 ? attempt.amount : Math.ceil(attempt.amount / 200) * 100;
+        const at = Math.min(END - 1, attempt.createdAt + random.int(1, 7 * DAY));
+        const left = attempt.amount - amount;
+        insertRefund.run(chargeId, randomUUID(), amount, random.hex(32), left, random.int(1, 5), at, at, at);
+        lowerBalance.run(left, chargeId);
+        refunds++;
+      }
     }
     charges += attempts.length;
   };
@@ -245,6 +266,7 @@ export function seedLedger(db: Database.Database): SeedReport {
     members: MEMBERS,
     periods,
     charges,
+    refunds,
     byStatus,
     seconds: (performance.now() - started) / 1000,
   };

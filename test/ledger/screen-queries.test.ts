@@ -292,7 +292,7 @@ describe('every screen query searches its index', () => {
     }
   });
 
-  it('refunds by date walk their own index; a member’s come through the member’s charges', () => {
+  it('refunds by date or status walk their own indexes; a member’s come through the member’s charges', () => {
     for (const hasCursor of [false, true]) {
       expect(plan(refundLogSql({ from: 1, to: 2 }, hasCursor) as string)).toEqual([
         expect.stringMatching(
@@ -307,6 +307,10 @@ describe('every screen query searches its index', () => {
         'SEARCH r USING INDEX refunds_by_charge (charge_attempt_id=?)',
       ]);
     }
+    expect(plan(refundLogSql({ status: 'FAILED' }, true) as string)[0]).toMatch(
+      /^SEARCH r USING INDEX refunds_by_status \(status=\? AND created_at<\?\)$/,
+    );
+    expect(refundLogSql({ status: 'DECLINED' }, false)).toBeNull();
     expect(refundLogSql({ kinds: ['manual'] }, false)).toBeNull();
     expect(chargeLogSql({ kinds: ['refund'] }, false)).toBeNull();
   });

@@ -152,16 +152,19 @@ export function chargeLogSql(filter: ChargeLogFilter, hasCursor: boolean): strin
 }
 
 /**
- * The refunds of a filter, or null when it asks for charge kinds only. A member's refunds are found
- * through their charges and sorted (a member has few); the rest walk refunds by date.
+ * The refunds of a filter, or null when it asks for none (charge kinds only, or DECLINED, which no
+ * refund ever is). A member's refunds are found through their charges and sorted (a member has
+ * few); the rest walk refunds by status or by date.
  */
 export function refundLogSql(filter: ChargeLogFilter, hasCursor: boolean): string | null {
   if (filter.kinds && !filter.kinds.includes('refund')) return null;
+  if (filter.status === 'DECLINED') return null;
   const where = sharedConditions('r', filter, hasCursor, 1);
   if (filter.memberId !== undefined) where.push('c.member_id = @memberId');
   const from =
     filter.memberId === undefined
-      ? 'refunds AS r INDEXED BY refunds_by_created CROSS JOIN charge_attempts AS c ON c.id = r.charge_attempt_id'
+      ? `refunds AS r INDEXED BY ${filter.status === undefined ? 'refunds_by_created' : 'refunds_by_status'}
+         CROSS JOIN charge_attempts AS c ON c.id = r.charge_attempt_id`
       : 'charge_attempts AS c INDEXED BY charge_attempts_by_member CROSS JOIN refunds AS r ON r.charge_attempt_id = c.id';
   return `
     SELECT r.id, c.id AS chargeId, c.order_id AS orderId, c.member_id AS memberId,

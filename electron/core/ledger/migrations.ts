@@ -11,8 +11,10 @@ export const ledgerMigrations: readonly Migration[] = [
   {
     version: 2,
     name: '결제 기록에 환불을 날짜순으로',
-    // The charge log lists refunds among the charges, newest first; without this index every page
-    // would sort all of the store's refunds.
-    up: (db) => db.exec('CREATE INDEX refunds_by_created ON refunds (created_at)'),
+    // The charge log lists refunds among the charges, newest first, also by status; without these
+    // indexes every page would sort or scan all of the store's refunds.
+    up: (db) =>
+      db.exec(`CREATE INDEX refunds_by_created ON refunds (created_at);
+               CREATE INDEX refunds_by_status ON refunds (status, created_at)`),
   },
 ];
