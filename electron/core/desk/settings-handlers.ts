@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/index.ts';
 import { BillingError, clearTossClientKey, setTossClientKey, throwIfInvalid } from '../billing/index.ts';
 import { readSetting, writeSetting } from '../ledger/index.ts';
-import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE } from '../schedule/index.ts';
+import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -19,7 +19,7 @@ export function settingsHandlers(ctx: ApiContext) {
   const scheduleSettings = () => ({
     catchUpThresholdDays: readSetting(desk().ledger.db, CATCH_UP_THRESHOLD_DAYS),
     retryDays: [...readSetting(desk().ledger.db, RETRY_DAYS)],
-    timeZone: readSetting(desk().ledger.db, STORE_TIME_ZONE),
+    timeZone: storeTimeZone(desk().ledger.db),
     defaultRunTime: readSetting(desk().ledger.db, DEFAULT_RUN_TIME),
   });
   return {
@@ -122,8 +122,7 @@ export function settingsHandlers(ctx: ApiContext) {
         writeSetting(db, CATCH_UP_THRESHOLD_DAYS, catchUpThresholdDays, now);
         writeSetting(db, RETRY_DAYS, retryDays, now);
         writeSetting(db, DEFAULT_RUN_TIME, defaultRunTime, now);
-        const subscriptionsMoved =
-          timeZone === readSetting(db, STORE_TIME_ZONE) ? 0 : moveStoreTimeZone(db, timeZone, now);
+        const subscriptionsMoved = timeZone === storeTimeZone(db) ? 0 : moveStoreTimeZone(db, timeZone, now);
         auditSetting(session, 'settings.schedule', {
           catchUpThresholdDays,
           retryDays: [...retryDays],

@@ -4,7 +4,7 @@ import { isIanaTimeZone } from './check-schedule.ts';
 import { parseChargeTime } from './due-at.ts';
 import { DEFAULT_CHARGE_TIME } from './terms.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
 /**
  * The store's time zone: its days, months and receipts, and the zone new subscriptions count their

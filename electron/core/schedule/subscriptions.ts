@@ -7,7 +7,7 @@ import { scheduleProblems } from './check-schedule.ts';
 import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
 import { findPlan } from './plan-rows.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
-import { DEFAULT_RUN_TIME, STORE_TIME_ZONE } from './store-time.ts';
+import { DEFAULT_RUN_TIME, storeTimeZone } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
 import { intervalProblems, priceProblems, textProblem } from './terms.ts';
 
@@ -195,7 +195,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         anchorDate: input.anchorDate,
         startDate: input.startDate ?? input.anchorDate,
         trialEnd: input.trialEnd ?? null,
-        timeZone: input.timeZone ?? readSetting(db, STORE_TIME_ZONE),
+        timeZone: input.timeZone ?? storeTimeZone(db),
       };
       // scheduleProblems is what checkSchedule throws on; collecting them here lets one form error
       // carry the schedule's fields together with the price and plan fields.
