@@ -47,9 +47,11 @@ const runnerOptions = { ledger, billing, now, log, concurrency, ratePerSecond: 0
 const runner = createScheduleRunner(runnerOptions);
 
 const rssBeforeMB = process.resourceUsage().maxRSS / 1024;
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const summary = await runner.runDue();
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 const peakRssMB = process.resourceUsage().maxRSS / 1024;
 
 const counts = ledger.db
@@ -76,5 +78,5 @@ await runner.stop();
 await toss.close();
 ledger.close();
 process.stdout.write(
-  `${JSON.stringify({ seconds, rssBeforeMB, peakRssMB, verified, counts, charged: summary.charged, errors: summary.errors })}\n`,
+  `${JSON.stringify({ seconds, cpuMsPerCharge: (cpu.user + cpu.system) / 1000 / expected, rssBeforeMB, peakRssMB, verified, counts, charged: summary.charged, errors: summary.errors })}\n`,
 );

@@ -113,7 +113,9 @@ async function measure(
   const emulatorAgrees =
     payments.length === subscriptions && payments.every((payment) => payment.status === 'DONE');
 
+  const bareCpuBefore = process.cpuUsage();
   const bareSeconds = await bareLoop(sandbox.url, secretKey, keys, concurrency);
+  const bareCpu = process.cpuUsage(bareCpuBefore);
 
   const chargesPerSecond = subscriptions / run.seconds;
   const bareChargesPerSecond = subscriptions / bareSeconds;
@@ -123,6 +125,8 @@ async function measure(
     concurrency,
     seedSeconds: round(seedSeconds, 1),
     seconds: round(run.seconds, 2),
+    cpuMsPerCharge: round(run.cpuMsPerCharge, 3),
+    bareCpuMsPerCharge: round((bareCpu.user + bareCpu.system) / 1000 / subscriptions, 3),
     chargesPerSecond: Math.round(chargesPerSecond),
     bareSeconds: round(bareSeconds, 2),
     bareChargesPerSecond: Math.round(bareChargesPerSecond),
@@ -217,6 +221,8 @@ async function bareLoop(
 
 interface ChildReport {
   seconds: number;
+  /** The child's user + system CPU during runDue(), per charge (process.cpuUsage()). */
+  cpuMsPerCharge: number;
   rssBeforeMB: number;
   peakRssMB: number;
   verified: boolean;
