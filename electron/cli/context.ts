@@ -1,35 +1,19 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { defaultDataDir, ledgerFileIn, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
-import {
-  type BillingDeps,
-  type BillingServices,
-  billingContext,
-  createBillingServices,
-  ensureSystemOperator,
-  ledgerHoldsSealedValues,
-} from '../core/billing/index.ts';
-import { type Ledger, openLedger } from '../core/ledger/index.ts';
+import { defaultDataDir, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
+import { type BillingServices, ensureSystemOperator } from '../core/billing/index.ts';
+import { type Desk, openDesk } from '../core/desk/index.ts';
+import type { Ledger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
-import {
-  type CatchUpService,
-  createCatchUpService,
-  createPlanService,
-  createScheduleRunner,
-  createSubscriptionService,
-  type PlanService,
-  type ScheduleRunner,
-  type ScheduleRunnerDeps,
-  type SubscriptionService,
+import type {
+  CatchUpService,
+  PlanService,
+  ScheduleRunner,
+  ScheduleRunnerDeps,
+  SubscriptionService,
 } from '../core/schedule/index.ts';
-import {
-  createSealer,
-  createSecrets,
-  type SecretStore,
-  type Secrets,
-  SecretsError,
-} from '../core/secrets/index.ts';
-import { createTossClient, type TossClient } from '../core/toss/index.ts';
+import { createSecrets, type SecretStore, type Secrets, SecretsError } from '../core/secrets/index.ts';
+import type { StoreSettingsService } from '../core/settings/index.ts';
 import type { GlobalOptions } from './global-options.ts';
 import type { CliIo } from './io.ts';
 
@@ -46,7 +30,9 @@ export interface CliContext {
   readonly dataDir: string;
   readonly now: () => Date;
   secrets(): Secrets;
-  ledger(): Ledger;
+  ledger(): Promise<Ledger>;
+  /** The owner's settings over this folder's ledger, with the rules the app's Settings screen obeys. */
+  settings(): Promise<StoreSettingsService>;
   /** The billing core over this folder's ledger; with `toss`, a Toss key must be configured. */
   billing(options: { toss: boolean }): Promise<BillingServices>;
   /** Plans and subscriptions over this folder's ledger (no Toss call is made through them). */
@@ -65,8 +51,8 @@ export interface CliContext {
     asOf: Date,
     pace?: Pick<ScheduleRunnerDeps, 'concurrency' | 'ratePerSecond'>,
   ): Promise<ScheduleRunner>;
-  /** The operator row the CLI acts as (refunds and charges name one). */
-  operatorId(): number;
+  /** The operator row the CLI acts as (refunds and charges name one): an owner without a PIN. */
+  operatorId(): Promise<number>;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
   close(): Promise<void>;
 }
@@ -78,35 +64,34 @@ export interface CliDeps {
   now: () => Date;
 }
 
+/**
+ * The CLI opens its data folder exactly as the app does (openDesk: the ledger and its writer lock,
+ * the keychain's data key, the billing core with the owner's caps, the owner's schedule settings),
+ * only without the every-minute schedule loop. It opens on first use, so `sandbox` touches no
+ * keychain and `secret` opens no ledger (and so takes no writer lock from a running app).
+ */
 export function createCliContext(options: GlobalOptions, injected: CliDeps): CliContext {
   const dataDir = options.dataDir ?? defaultDataDir(injected.platform);
   let secrets: Secrets | undefined;
-  let ledger: Ledger | undefined;
-  let toss: TossClient | undefined;
-  let deps: BillingDeps | undefined;
-  let billing: BillingServices | undefined;
+  let opening: Promise<Desk> | undefined;
+  let opened: Desk | undefined;
 
-  async function billingDeps(): Promise<BillingDeps> {
-    if (!deps) {
-      const keys = ctx.secrets();
-      const status = await keys.tossSecretKeyStatus();
-      const book = ctx.ledger();
-      const dataKey = await keys.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(book) });
-      toss = createTossClient({
-        ...(options.tossBaseUrl === undefined ? {} : { baseUrl: options.tossBaseUrl }),
-        getSecretKey: () => keys.getTossSecretKey(),
-      });
-      deps = {
-        ledger: book,
-        sealer: createSealer(dataKey),
-        toss,
-        tossMode: status.mode ?? 'test',
-        now: injected.now,
-        log: fileLogger(dataDir, injected.now),
-        actor: CLI_ACTOR,
-      };
-    }
-    return deps;
+  function desk(): Promise<Desk> {
+    opening ??= openDesk({
+      dataDir,
+      secretStore: injected.secretStore(),
+      ...(options.tossBaseUrl === undefined ? {} : { tossBaseUrl: options.tossBaseUrl }),
+      now: injected.now,
+      log: fileLogger(dataDir, injected.now),
+      setTimer: () => undefined,
+      clearTimer: () => undefined,
+      scheduleLoop: false,
+      actor: CLI_ACTOR,
+    }).then((open) => {
+      opened = open;
+      return open;
+    });
+    return opening;
   }
 
   const ctx: CliContext = {
@@ -115,43 +100,38 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
     dataDir,
     now: injected.now,
     secrets() {
-      secrets ??= createSecrets({ store: injected.secretStore(), profile: secretsProfileFor(dataDir) });
+      secrets ??=
+        opened?.secrets ??
+        createSecrets({ store: injected.secretStore(), profile: secretsProfileFor(dataDir) });
       return secrets;
     },
-    ledger() {
-      if (!ledger) {
-        mkdirSync(dataDir, { recursive: true });
-        ledger = openLedger(ledgerFileIn(dataDir));
-      }
-      return ledger;
+    ledger: async () => (await desk()).ledger,
+    async settings() {
+      return (await desk()).settings;
     },
     async billing({ toss: needsToss }) {
-      if (needsToss && !(await ctx.secrets().tossSecretKeyStatus()).configured) {
+      const open = await desk();
+      if (needsToss && !(await open.secrets.tossSecretKeyStatus()).configured) {
         throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
       }
-      billing ??= createBillingServices(await billingDeps());
-      return billing;
+      return open.billing();
     },
     async schedules() {
-      const context = billingContext(await billingDeps());
-      return {
-        plans: createPlanService(context),
-        subscriptions: createSubscriptionService(context),
-        catchUp: createCatchUpService(context),
-      };
+      const open = await desk();
+      return { plans: open.plans, subscriptions: open.subscriptions, catchUp: open.catchUp };
     },
     async runner(asOf, pace = {}) {
-      const services = await ctx.billing({ toss: true });
-      const { ledger: book, log } = await billingDeps();
-      return createScheduleRunner({ ledger: book, billing: services, now: () => asOf, log, ...pace });
+      await ctx.billing({ toss: true });
+      return (await desk()).scheduleRunner({ now: () => asOf, ...pace });
     },
-    operatorId() {
-      return ensureSystemOperator(ctx.ledger(), CLI_ACTOR, injected.now);
+    async operatorId() {
+      return ensureSystemOperator(await ctx.ledger(), CLI_ACTOR, injected.now);
     },
     async close() {
-      await toss?.close();
-      ledger?.close();
-      ledger = undefined;
+      const open = opening;
+      opening = undefined;
+      opened = undefined;
+      if (open) await (await open.catch(() => undefined))?.close();
     },
   };
   return ctx;

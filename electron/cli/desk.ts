@@ -14,6 +14,7 @@ import { refundCommand } from './commands/refund.ts';
 import { runDueCommand } from './commands/run-due.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretCommand } from './commands/secret.ts';
+import { settingsCommand } from './commands/settings.ts';
 import { subscribeCommand, subscriptionCommand } from './commands/subscribe.ts';
 import { upcomingCommand } from './commands/upcoming.ts';
 import { type CliDeps, createCliContext } from './context.ts';
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   'run-due': runDueCommand,
   sandbox: sandboxCommand,
   secret: secretCommand,
+  settings: settingsCommand,
   subscribe: subscribeCommand,
   subscription: subscriptionCommand,
   upcoming: upcomingCommand,
@@ -57,10 +59,20 @@ export async function runDesk(argv: string[], deps: CliDeps): Promise<number> {
     }
     return 0;
   } catch (error) {
-    deps.io.err(oneLine(error));
-    return error instanceof CliError ? error.exitCode : 1;
+    const code = (error as { code?: unknown } | null)?.code;
+    const distinct = typeof code === 'string' ? DISTINCT_EXIT_CODES[code] : undefined;
+    // A refusal scripts must tell apart carries its code on the line too, not only its exit code.
+    deps.io.err(distinct === undefined ? oneLine(error) : `${code}: ${oneLine(error)}`);
+    if (error instanceof CliError) return error.exitCode;
+    return distinct ?? 1;
   }
 }
+
+/**
+ * Refusals with an exit code of their own (1 is any other failure, 2 a usage error): a charge for
+ * a member whose earlier charge is still unresolved must not be retried by a script as if it failed.
+ */
+export const DISTINCT_EXIT_CODES: Readonly<Record<string, number>> = { UNRESOLVED_CHARGE: 3 };
 
 /** The error's message, with the per-field problems a BillingError carries, on one line. */
 function oneLine(error: unknown): string {

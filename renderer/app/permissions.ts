@@ -1,6 +1,5 @@
 import type { ChannelName, Role } from '../../shared/ipc/index.ts';
-
-const RANK: Readonly<Record<Role, number>> = { staff: 1, manager: 2, owner: 3 };
+import { roleAtLeast } from '../../shared/rules/index.ts';
 
 /*
  * The role each guarded action needs, copied from the contract's `access` so the screens can hide
@@ -43,5 +42,5 @@ export function neededRole(action: GuardedAction): GuardRole {
 
 /** Whether `role` (null: nobody signed in) may do `action`. */
 export function may(role: Role | null, action: GuardedAction): boolean {
-  return role !== null && RANK[role] >= RANK[NEEDS[action]];
+  return role !== null && roleAtLeast(role, NEEDS[action]);
 }

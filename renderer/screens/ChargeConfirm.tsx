@@ -1,13 +1,8 @@
 import type { CardViewData } from '../../shared/ipc/index.ts';
+import { vatBreakdown } from '../../shared/rules/index.ts';
 import { CardSummary } from '../components/CardSummary.tsx';
 import { LargeConfirm } from '../components/LargeConfirm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-
-/** VAT as Toss computes it (design.md invariant 7), so the screen shows what the receipt will. */
-function vatSplit(amount: number, taxFree: number) {
-  const vat = Math.round((amount - taxFree) / 11);
-  return { vat, supplied: amount - taxFree - vat };
-}
 
 /** Who, which card and how much, before the charge is sent. */
 export function ChargeConfirm({
@@ -30,7 +25,8 @@ export function ChargeConfirm({
   onEdit: () => void;
 }) {
   const { t, won } = useI18n();
-  const { vat, supplied } = vatSplit(amount, taxFree);
+  // VAT as Toss computes it (design.md invariant 7), so the screen shows what the receipt will.
+  const { vat, suppliedAmount: supplied } = vatBreakdown(amount, taxFree);
   return (
     <LargeConfirm
       id="confirm"

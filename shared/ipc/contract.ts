@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AMOUNT, ORDER_NAME_MAX, REQUEST_ID_PATTERN } from '../rules/index.ts';
 import {
   appStatusView,
   auditCheckView,
@@ -65,11 +66,11 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const id = z.int().positive();
-const won = z.int().min(0).max(1_000_000_000);
+const won = z.int().min(0).max(MAX_AMOUNT);
 const text = (max: number) => z.string().max(max);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Chosen by the renderer per click: the same id again returns the same attempt, never a second charge. */
-const requestId = z.string().regex(/^[\x21-\x7e]{8,200}$/);
+const requestId = z.string().regex(REQUEST_ID_PATTERN);
 const empty = z.strictObject({});
 const done = z.object({ done: z.literal(true) });
 
@@ -78,7 +79,7 @@ const approval = z.strictObject({ operatorId: id, pin: text(6) });
 
 const chargeFields = {
   amount: won,
-  orderName: text(200),
+  orderName: text(ORDER_NAME_MAX),
   taxFreeAmount: won.optional(),
   approval: approval.optional(),
 };
@@ -256,7 +257,7 @@ export const contract = {
   createPlan: channel(
     'manager',
     z.strictObject({
-      name: text(200),
+      name: text(ORDER_NAME_MAX),
       amount: won,
       taxFreeAmount: won.optional(),
       intervalUnit: intervalUnitSchema,
@@ -270,7 +271,7 @@ export const contract = {
     'manager',
     z.strictObject({
       id,
-      name: text(200).optional(),
+      name: text(ORDER_NAME_MAX).optional(),
       amount: won.optional(),
       taxFreeAmount: won.optional(),
       chargeTime: text(5).optional(),
@@ -292,7 +293,7 @@ export const contract = {
       anchorDate: localDate,
       startDate: localDate.optional(),
       trialEnd: localDate.nullable().optional(),
-      orderName: text(200).optional(),
+      orderName: text(ORDER_NAME_MAX).optional(),
     }),
     subscriptionView,
   ),

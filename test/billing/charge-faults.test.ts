@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
 import { insertManualAttempt } from '../../electron/core/billing/charge-rows.ts';
-import { RESOLVED_BY_STAFF } from '../../electron/core/billing/index.ts';
+import { DECIDE_NOT_CHARGED_AFTER_MS, RESOLVED_BY_STAFF } from '../../electron/core/billing/index.ts';
 import { expectBillingError } from './expect-billing-error.ts';
 import {
   addFault,
@@ -193,6 +193,17 @@ describe('the needs-review (확인 필요) queue', () => {
     });
     expect(d.services.reconciler.needsReview().charges).toMatchObject([{ id: charge.id, status: 'UNKNOWN' }]);
     expect(await sandboxPayments(sandbox)).toEqual([]);
+    // "결제 안 됨" waits until Toss's longest approval time has passed since the last send.
+    await expectBillingError(
+      () =>
+        d.services.review.resolveCharge({
+          chargeId: charge.id,
+          outcome: 'not-charged',
+          reason: '현금으로 받음',
+        }),
+      'TOO_EARLY_TO_DECIDE',
+    );
+    d.clock.now += DECIDE_NOT_CHARGED_AFTER_MS + 1;
 
     // Staff cannot claim a payment Toss does not have.
     await expectBillingError(
@@ -252,6 +263,7 @@ describe('the needs-review (확인 필요) queue', () => {
     const { memberId } = await d.memberWithCard();
     await addFault(sandbox, 'drop-after-commit', CHARGE_PATH);
     const charge = await d.services.charges.charge({ memberId, amount: 9_000, orderName: '음료' });
+    d.clock.now += DECIDE_NOT_CHARGED_AFTER_MS + 1;
     const resolved = await d.services.review.resolveCharge({
       chargeId: charge.id,
       outcome: 'not-charged',

@@ -166,20 +166,20 @@ describe('a request id makes a repeated request return the same attempt', () => 
   it('a retried call after the answer returns the recorded attempt, declines included', async () => {
     const { services, memberWithCard } = await desk();
     const { memberId } = await memberWithCard(CARDS.softDecline);
-    const request = { memberId, amount: 5_000, orderName: '음료', requestId: 'ipc-42' };
+    const request = { memberId, amount: 5_000, orderName: '음료', requestId: 'ipc-call-42' };
     const first = await services.charges.charge(request);
     expect(first.status).toBe('DECLINED');
     expect(await services.charges.charge(request)).toEqual(first);
-    expect(services.charges.findByRequestId('ipc-42')).toEqual(first);
+    expect(services.charges.findByRequestId('ipc-call-42')).toEqual(first);
     expect(services.charges.findByRequestId('ipc-43')).toBeUndefined();
   });
 
   it('refuses the same request id for a different charge', async () => {
     const { services, memberWithCard } = await desk();
     const { memberId } = await memberWithCard();
-    await services.charges.charge({ memberId, amount: 5_000, orderName: '음료', requestId: 'r-1' });
+    await services.charges.charge({ memberId, amount: 5_000, orderName: '음료', requestId: 'request-1' });
     await expectBillingError(
-      () => services.charges.charge({ memberId, amount: 6_000, orderName: '음료', requestId: 'r-1' }),
+      () => services.charges.charge({ memberId, amount: 6_000, orderName: '음료', requestId: 'request-1' }),
       'REQUEST_ID_CONFLICT',
     );
     expect(await sandboxPayments(sandbox)).toHaveLength(1);
@@ -189,9 +189,25 @@ describe('a request id makes a repeated request return the same attempt', () => 
     const { services, ledger, memberWithCard } = await desk();
     const { memberId } = await memberWithCard();
     const request = { memberId, amount: 5_000, orderName: '음료' };
-    const [a, b] = await Promise.all([services.charges.charge(request), services.charges.charge(request)]);
-    expect(a?.id).not.toBe(b?.id);
+    const a = await services.charges.charge(request);
+    const b = await services.charges.charge(request);
+    expect(a.id).not.toBe(b.id);
     expect(await sandboxPayments(sandbox)).toHaveLength(2);
+    await expectLedgerAgreesWithToss(sandbox, ledger);
+  });
+
+  it('refuses a second charge while the member has one whose outcome is not known yet', async () => {
+    const { services, ledger, memberWithCard } = await desk();
+    const { memberId } = await memberWithCard();
+    const request = { memberId, amount: 5_000, orderName: '음료' };
+    const [a, b] = await Promise.allSettled([
+      services.charges.charge(request),
+      services.charges.charge(request),
+    ]);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { status: 'DONE' } });
+    expect(b).toMatchObject({ status: 'rejected', reason: { code: 'UNRESOLVED_CHARGE' } });
+    expect((b as PromiseRejectedResult).reason.message).toMatch(/^이전 결제의 결과를 아직 모릅니다/);
+    expect(await sandboxPayments(sandbox)).toHaveLength(1);
     await expectLedgerAgreesWithToss(sandbox, ledger);
   });
 });

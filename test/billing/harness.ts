@@ -9,6 +9,7 @@ import {
 import type { Ledger } from '../../electron/core/ledger/index.ts';
 import { createLogger, type Logger } from '../../electron/core/log/index.ts';
 import { createSealer, type Sealer } from '../../electron/core/secrets/index.ts';
+import { createChargeGate, createOperatorService } from '../../electron/core/staff/index.ts';
 import type { Payment, TossClient } from '../../electron/core/toss/index.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
 import { type SandboxFixture, sandboxPerFile } from '../support/toss-sandbox.ts';
@@ -55,6 +56,8 @@ export interface DeskOptions {
   /** Default: waits 1 ms, so retries do not slow the suite. */
   sleep?: (ms: number) => Promise<void>;
   tossMode?: 'test' | 'live';
+  /** The staff rules (caps, approvals) as the desk's open path hands them to billing. */
+  staffGate?: boolean;
 }
 
 /** A real waiting sleep, for faults that resolve with time (a delayed request finishing). */
@@ -79,7 +82,11 @@ export function billingHarness() {
       ...(options.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: options.responseTimeoutMs }),
     });
     const sealer = createSealer(randomBytes(32));
+    const gate = options.staffGate
+      ? { gate: createChargeGate(ledger, createOperatorService(ledger, now), now) }
+      : {};
     const services = createBillingServices({
+      ...gate,
       ledger,
       sealer,
       toss,

@@ -183,7 +183,7 @@ describe('refunds', () => {
       amount: 3_000,
       reason: '환불',
       operatorId: d.operatorId,
-      requestId: 'rf-1',
+      requestId: 'refund-req-1',
     };
     const [a, b] = await Promise.all([
       d.services.refunds.refund(request),

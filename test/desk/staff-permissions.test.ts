@@ -170,18 +170,20 @@ describeWithKeychain('staff and permissions, enforced in main', () => {
         staff,
       ),
     ).toEqual({ approvalRequired: false, message: null });
-    // A first charge at registration is held to the same caps.
+    // A first charge at registration is held to the same caps (a new member: replacing a card
+    // needs a manager whatever the amount).
+    const newcomer = await desk.ok('createMember', { name: '새회원' }, staff);
     const firstCharge = { amount: 90_000, orderName: '등록비', requestId: `first-${randomUUID()}` };
     const registration = await desk.call(
       'registerCard',
-      { memberId: member.id, card: GOOD_CARD, firstCharge },
+      { memberId: newcomer.id, card: GOOD_CARD, firstCharge },
       staff,
     );
     expect(registration).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
     const approved = await desk.ok(
       'registerCard',
       {
-        memberId: member.id,
+        memberId: newcomer.id,
         card: GOOD_CARD,
         firstCharge: { ...firstCharge, approval: { operatorId: manager.id, pin: '8642' } },
       },

@@ -32,7 +32,7 @@ export const cardCommand: Command = async (args, ctx) => {
         card: parseCard(await ctx.io.readStdin()),
         firstCharge: amount === undefined ? undefined : { amount, orderName: values['order-name'] ?? '' },
         actor: CLI_ACTOR,
-        operatorId: ctx.operatorId(),
+        operatorId: await ctx.operatorId(),
       });
       const { card, charge } = registration;
       const chargeText = charge
@@ -47,7 +47,11 @@ export const cardCommand: Command = async (args, ctx) => {
       if (values['charge-amount'] !== undefined || values['order-name'] !== undefined) {
         throw usageError('card remove에는 --member만 지정합니다.', USAGE);
       }
-      const card = await billing.cards.remove({ memberId, actor: CLI_ACTOR, operatorId: ctx.operatorId() });
+      const card = await billing.cards.remove({
+        memberId,
+        actor: CLI_ACTOR,
+        operatorId: await ctx.operatorId(),
+      });
       return { data: card, text: `카드를 삭제했습니다: ${card.maskedNumber}` };
     }
     default:

@@ -20,7 +20,7 @@ export const catchUpCommand: Command = async (args, ctx) => {
       const [id] = commandOptions(rest, {}, USAGE, 1).positionals;
       const periodId = wholeNumber(required(id, 'ID', USAGE), 'ID', USAGE);
       const { catchUp } = await ctx.schedules();
-      const decision = catchUp.approve({ periodId, actor: CLI_ACTOR, operatorId: ctx.operatorId() });
+      const decision = catchUp.approve({ periodId, actor: CLI_ACTOR, operatorId: await ctx.operatorId() });
       return {
         data: decision,
         text: `구독 기간 #${periodId}을(를) 승인했습니다. 다음 run-due에서 결제됩니다.`,
@@ -31,7 +31,12 @@ export const catchUpCommand: Command = async (args, ctx) => {
       const periodId = wholeNumber(required(positionals[0], 'ID', USAGE), 'ID', USAGE);
       const reason = required(values.reason, '--reason', USAGE);
       const { catchUp } = await ctx.schedules();
-      const decision = catchUp.skip({ periodId, reason, actor: CLI_ACTOR, operatorId: ctx.operatorId() });
+      const decision = catchUp.skip({
+        periodId,
+        reason,
+        actor: CLI_ACTOR,
+        operatorId: await ctx.operatorId(),
+      });
       return { data: decision, text: `구독 기간 #${periodId}을(를) 결제하지 않기로 했습니다: ${reason}` };
     }
     default:

@@ -30,7 +30,7 @@ export const chargeCommand: Command = async (args, ctx) => {
     taxFreeAmount: optionalWholeNumber(values['tax-free'], '--tax-free', USAGE),
     requestId: values['request-id'],
     actor: CLI_ACTOR,
-    operatorId: ctx.operatorId(),
+    operatorId: await ctx.operatorId(),
   });
   return { data: charge, text: describeCharge(charge) };
 };

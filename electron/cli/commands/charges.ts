@@ -28,7 +28,7 @@ export const chargesCommand: Command = async (args, ctx) => {
     },
     USAGE,
   );
-  const db = ctx.ledger().db;
+  const db = (await ctx.ledger()).db;
   const zone = storeTimeZone(db);
   // Attempts to charge only: refunds answer to `refund` and have ids of their own.
   const filter = {

@@ -31,7 +31,7 @@ export const memberCommand: Command = async (args, ctx) => {
         email: values.email,
         memo: values.memo,
         actor: CLI_ACTOR,
-        operatorId: ctx.operatorId(),
+        operatorId: await ctx.operatorId(),
       });
       return { data: member, text: `회원을 등록했습니다: ${describe(member)}` };
     }

@@ -36,7 +36,7 @@ export const planCommand: Command = async (args, ctx) => {
           ? {}
           : { taxFreeAmount: optionalWholeNumber(values['tax-free'], '--tax-free', USAGE) ?? 0 }),
         actor: CLI_ACTOR,
-        operatorId: ctx.operatorId(),
+        operatorId: await ctx.operatorId(),
       });
       return { data: plan, text: `요금제를 만들었습니다: ${describe(plan)}` };
     }

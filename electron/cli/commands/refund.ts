@@ -23,7 +23,7 @@ export const refundCommand: Command = async (args, ctx) => {
     reason: required(values.reason, '--reason', USAGE),
     requestId: values['request-id'],
     actor: CLI_ACTOR,
-    operatorId: ctx.operatorId(),
+    operatorId: await ctx.operatorId(),
   });
   const outcome =
     refund.status === 'DONE'

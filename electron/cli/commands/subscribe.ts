@@ -27,7 +27,7 @@ export const subscribeCommand: Command = async (args, ctx) => {
     anchorDate: required(values.anchor, '--anchor', SUBSCRIBE_USAGE),
     ...(values.start === undefined ? {} : { startDate: values.start }),
     actor: CLI_ACTOR,
-    operatorId: ctx.operatorId(),
+    operatorId: await ctx.operatorId(),
   });
   return { data: subscription, text: `구독을 만들었습니다: ${describe(subscription)}` };
 };
@@ -39,7 +39,7 @@ export const subscriptionCommand: Command = async (args, ctx) => {
   const input = {
     id: wholeNumber(required(id, 'ID', SUBSCRIPTION_USAGE), 'ID', SUBSCRIPTION_USAGE),
     actor: CLI_ACTOR,
-    operatorId: ctx.operatorId(),
+    operatorId: await ctx.operatorId(),
   };
   if (action !== 'pause' && action !== 'resume' && action !== 'cancel') {
     throw usageError(`알 수 없는 subscription 동작입니다: ${action ?? '(없음)'}`, SUBSCRIPTION_USAGE);

@@ -14,7 +14,7 @@ export const upcomingCommand: Command = async (args, ctx) => {
     throw usageError(`--days는 1부터 ${MAX_UPCOMING_DAYS}까지입니다: ${days}`, USAGE);
   }
   const now = values.now === undefined ? ctx.now() : parseInstant(values.now, '--now', USAGE);
-  const report = upcoming(ctx.ledger(), { now, days });
+  const report = upcoming(await ctx.ledger(), { now, days });
   return { data: report, text: describe(report) };
 };
 

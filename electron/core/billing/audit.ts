@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/ipc/index.ts';
 import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { BillingError } from './billing-error.ts';
 import type { BillingContext } from './deps.ts';
@@ -37,4 +38,15 @@ export function checkOperator(ctx: BillingContext, operatorId: number | null | u
       `직원(번호 ${operatorId})을 찾을 수 없거나 사용이 중지되었습니다.`,
     );
   }
+}
+
+/** The role of an active operator, or null for a caller that names none (the system, a test). */
+export function operatorRole(ctx: BillingContext, operatorId: number | null | undefined): Role | null {
+  if (operatorId === undefined || operatorId === null) return null;
+  return (
+    (ctx.ledger.db
+      .prepare('SELECT role FROM operators WHERE id = ? AND active = 1')
+      .pluck()
+      .get(operatorId) as Role | undefined) ?? null
+  );
 }

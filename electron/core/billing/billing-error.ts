@@ -34,7 +34,15 @@ export type BillingErrorCode =
   | 'BUSY'
   | 'PAYMENT_NOT_FOUND_AT_TOSS'
   | 'PAYMENT_MISMATCH_AT_TOSS'
-  | 'LEDGER_WRITE_FAILED';
+  | 'LEDGER_WRITE_FAILED'
+  /** The member has a charge whose outcome is not known yet: a manager must approve another one. */
+  | 'UNRESOLVED_CHARGE'
+  /** The charge is over the operator's cap: a manager's PIN must approve it. */
+  | 'APPROVAL_REQUIRED'
+  /** Only a manager or the owner may do this (replacing or removing a card). */
+  | 'MANAGER_REQUIRED'
+  /** "결제 안 됨" asked for before Toss's longest approval time has passed since the last send. */
+  | 'TOO_EARLY_TO_DECIDE';
 
 /** One field's problem, shown next to that field: a stable code and its Korean message. */
 export interface FieldProblem {

@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TossKeyMode } from '../secrets/index.ts';
 import type { Actor } from './audit.ts';
 import { BillingError } from './billing-error.ts';
-import type { CardRegistration, CardService } from './cards.ts';
-import type { ChargeRequestInput } from './charge-input.ts';
+import type { CardRegistration, CardService, FirstChargeInput } from './cards.ts';
 import { usableTossClientKey } from './client-key.ts';
 
 /** How Toss's registration window ended, as the shell reads it off the success and fail URLs (§3.2). */
@@ -28,7 +27,7 @@ export interface CardWindowDeps {
 
 export interface RegisterCardByWindowInput extends Actor {
   memberId: number;
-  firstCharge?: ChargeRequestInput | undefined;
+  firstCharge?: FirstChargeInput | undefined;
 }
 
 export type CardWindowOutcome =
@@ -50,6 +49,8 @@ export async function registerCardByWindow(
 ): Promise<CardWindowOutcome> {
   const clientKey = usableTossClientKey(deps.db, deps.secretKeyMode);
   const customerKey = deps.cards.windowCustomerKey({ memberId: input.memberId });
+  // Before the window opens: the customer never types a card for a charge a manager then refuses.
+  const firstChargeApprover = await deps.cards.approveFirstCharge(input);
   const result = await deps.openWindow({ clientKey, customerKey });
   if (result.kind === 'canceled' || (result.kind === 'fail' && CANCEL_CODES.has(result.code))) {
     return { kind: 'canceled' };
@@ -63,6 +64,7 @@ export async function registerCardByWindow(
     memberId: input.memberId,
     authKey: result.authKey,
     firstCharge: input.firstCharge,
+    firstChargeApprover,
     ...(input.actor === undefined ? {} : { actor: input.actor }),
     operatorId: input.operatorId ?? null,
   });

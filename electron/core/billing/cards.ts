@@ -6,14 +6,17 @@ import {
   type TossCardFields,
   validateCardInput,
 } from '../../../shared/card/index.ts';
+import { roleAtLeast } from '../../../shared/rules/index.ts';
 import { type Billing, TossError } from '../toss/index.ts';
-import { type Actor, audit, checkOperator } from './audit.ts';
+import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
 import { BillingError, type FieldProblem, invalidInput } from './billing-error.ts';
 import { activeCardOf, activeCardRowOf, type CardRow, cardRow, cardsOf, cardView } from './card-rows.ts';
+import type { Approval, Approver } from './charge-gate.ts';
 import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import { hasUnresolvedCharges } from './charge-rows.ts';
-import type { ChargeService } from './charges.ts';
+import { type ChargeEngine, UNRESOLVED_CHARGE_MESSAGE } from './charges.ts';
 import type { BillingContext } from './deps.ts';
+import { refuseKeyInIfDisabled } from './key-in.ts';
 import { activeMemberOrThrow, memberOrThrow } from './member-rows.ts';
 import { openBillingKey, openCustomerKey, sealBillingKey } from './sealed-keys.ts';
 import { repeatWhileUnknown, tossConfigError } from './toss-calls.ts';
@@ -24,7 +27,12 @@ export interface RegisterCardInput extends Actor {
   /** Card data: used for the one issue request, then dropped (invariant 2). */
   card: CardInput;
   /** "카드 등록과 첫 번째 결제 같이 하기": charge this right after the card is registered. */
-  firstCharge?: ChargeRequestInput | undefined;
+  firstCharge?: FirstChargeInput | undefined;
+}
+
+/** A first charge, with the manager's PIN when it goes over the operator's cap (checked before the card is issued). */
+export interface FirstChargeInput extends ChargeRequestInput {
+  approval?: Approval | undefined;
 }
 
 export interface RegisterCardWithAuthKeyInput extends Actor {
@@ -36,7 +44,12 @@ export interface RegisterCardWithAuthKeyInput extends Actor {
    */
   authKey: string;
   /** As in key-in registration: charged right after the card is registered. */
-  firstCharge?: ChargeRequestInput | undefined;
+  firstCharge?: FirstChargeInput | undefined;
+  /**
+   * The first charge's approval when it was asked before Toss's window opened
+   * (approveFirstCharge), so the customer never types a card for a charge a manager then refuses.
+   */
+  firstChargeApprover?: Approver | null | undefined;
 }
 
 export interface CardRegistration {
@@ -65,6 +78,13 @@ export interface CardService {
    * /v1/billing/authorizations/issue): stored, replacing and charging exactly as register does.
    */
   registerWithAuthKey(input: RegisterCardWithAuthKeyInput): Promise<CardRegistration>;
+  /**
+   * Checks the approval a first charge needs (the operator's cap) before the card is registered:
+   * APPROVAL_REQUIRED without one, the approver's refusal with a wrong one.
+   */
+  approveFirstCharge(
+    input: { memberId: number; firstCharge?: FirstChargeInput | undefined } & Actor,
+  ): Promise<Approver | null>;
   /** Deletes the active card's billing key at Toss, then marks the card removed (kept as history). */
   remove(input: { memberId: number } & Actor): Promise<CardView>;
   active(memberId: number): CardView | null;
@@ -87,7 +107,7 @@ const ALREADY_GONE = new Set([
   'NOT_FOUND_BILLING',
 ]);
 
-export function createCardService(ctx: BillingContext, charges: ChargeService): CardService {
+export function createCardService(ctx: BillingContext, charges: ChargeEngine): CardService {
   const db = ctx.ledger.db;
 
   function refuseWhileUnresolved(memberId: number, what: string): void {
@@ -123,12 +143,50 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
   }
 
   /** What both flows check before asking Toss for a key; the first charge is checked first of all. */
-  function prepare(input: { memberId: number; firstCharge?: ChargeRequestInput | undefined } & Actor) {
+  function prepare(input: { memberId: number; firstCharge?: FirstChargeInput | undefined } & Actor) {
     const firstCharge = input.firstCharge === undefined ? null : checkChargeRequest(input.firstCharge);
     checkOperator(ctx, input.operatorId);
     const member = activeMemberOrThrow(db, input.memberId);
-    if (activeCardOf(db, member.id)) refuseWhileUnresolved(member.id, '바꿀');
+    if (activeCardOf(db, member.id)) {
+      refuseUnlessManager(input, '바꾸려면');
+      refuseWhileUnresolved(member.id, '바꿀');
+    }
     return { member, firstCharge };
+  }
+
+  /**
+   * Replacing or removing a card deletes its billing key at Toss, which cannot be undone: only a
+   * manager or the owner may. A caller without an operator (the system, tests) is not a person.
+   */
+  function refuseUnlessManager(who: Actor, what: string): void {
+    if (who.operatorId === undefined || who.operatorId === null) return;
+    const role = operatorRole(ctx, who.operatorId);
+    if (role === null || !roleAtLeast(role, 'manager')) {
+      throw new BillingError(
+        'MANAGER_REQUIRED',
+        `등록된 카드를 ${what} 매니저 이상이어야 합니다. 이전 카드(빌링키)는 토스페이먼츠에서 삭제되어 되돌릴 수 없습니다.`,
+      );
+    }
+  }
+
+  /**
+   * The first charge's approval, asked before Toss issues a key: a card form never ends with the
+   * card registered and the charge waiting for a manager.
+   */
+  async function approveFirstCharge(
+    input: { memberId: number; firstCharge?: FirstChargeInput | undefined } & Actor,
+    firstCharge: ChargeRequest | null,
+  ): Promise<Approver | null> {
+    if (firstCharge === null) return null;
+    const ask = { operatorId: input.operatorId, memberId: input.memberId, amount: firstCharge.amount };
+    const need = charges.approvalNeed(ask);
+    if (!need.cap && !need.unresolved) return null;
+    const approval = input.firstCharge?.approval;
+    if (!approval) {
+      if (need.unresolved) throw new BillingError('UNRESOLVED_CHARGE', UNRESOLVED_CHARGE_MESSAGE);
+      throw new BillingError('APPROVAL_REQUIRED', need.cap?.message ?? '매니저 PIN 승인이 필요합니다.');
+    }
+    return charges.approve({ ...ask, approval, requestId: firstCharge.requestId });
   }
 
   /** Stores the new card (replacing the active one) with its audit row; returns both rows. */
@@ -213,6 +271,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
     billing: Billing;
     keyedNumber: string | null;
     firstCharge: ChargeRequest | null;
+    approver: Approver | null;
     who: Actor;
   }): Promise<CardRegistration> {
     const { member, billing, firstCharge, who } = issued;
@@ -246,22 +305,27 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
     const charge =
       firstCharge === null
         ? null
-        : await charges.charge({
-            memberId: member.id,
-            amount: firstCharge.amount,
-            orderName: firstCharge.orderName,
-            taxFreeAmount: firstCharge.taxFreeAmount,
-            ...(firstCharge.requestId === null ? {} : { requestId: firstCharge.requestId }),
-            ...(who.actor === undefined ? {} : { actor: who.actor }),
-            operatorId: who.operatorId ?? null,
-          });
+        : await charges.chargeApproved(
+            {
+              memberId: member.id,
+              amount: firstCharge.amount,
+              orderName: firstCharge.orderName,
+              taxFreeAmount: firstCharge.taxFreeAmount,
+              ...(firstCharge.requestId === null ? {} : { requestId: firstCharge.requestId }),
+              ...(who.actor === undefined ? {} : { actor: who.actor }),
+              operatorId: who.operatorId ?? null,
+            },
+            issued.approver,
+          );
     return { card: cardView(saved.stored), replaced, charge };
   }
 
   return {
     async register(input) {
+      refuseKeyInIfDisabled(ctx);
       const { member, firstCharge } = prepare(input);
       const card = checkedCard(input.card);
+      const approver = await approveFirstCharge(input, firstCharge);
       const customerKey = openCustomerKey(ctx, member.uid, member.customerKeySealed);
       const billing = await issue((options) =>
         ctx.toss.issueBillingKeyWithCard({ ...card, customerKey }, options),
@@ -272,6 +336,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
         billing,
         keyedNumber: card.cardNumber,
         firstCharge,
+        approver,
         who: input,
       });
     },
@@ -283,6 +348,10 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
 
     async registerWithAuthKey(input) {
       const { member, firstCharge } = prepare(input);
+      const approver =
+        input.firstChargeApprover === undefined
+          ? await approveFirstCharge(input, firstCharge)
+          : input.firstChargeApprover;
       const authKey = typeof input.authKey === 'string' ? input.authKey : '';
       if (authKey.length === 0 || authKey.length > 300) {
         throw invalidInput({
@@ -293,13 +362,19 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
       const billing = await issue((options) =>
         ctx.toss.issueBillingKeyWithAuthKey({ authKey, customerKey }, options),
       );
-      return complete({ member, customerKey, billing, keyedNumber: null, firstCharge, who: input });
+      return complete({ member, customerKey, billing, keyedNumber: null, firstCharge, approver, who: input });
+    },
+
+    approveFirstCharge(input) {
+      const { firstCharge } = prepare(input);
+      return approveFirstCharge(input, firstCharge);
     },
 
     async remove(input) {
       const member = memberOrThrow(db, input.memberId);
       const card = activeCardRowOf(db, member.id);
       if (!card) throw new BillingError('NO_ACTIVE_CARD', `${member.name} 회원은 등록된 카드가 없습니다.`);
+      refuseUnlessManager(input, '삭제하려면');
       refuseWhileUnresolved(member.id, '삭제할');
       const { deleted, error } = await deleteAtToss(card, input);
       if (!deleted) {

@@ -1,4 +1,13 @@
+import {
+  MIN_CHARGE_AMOUNT,
+  ORDER_NAME_MAX,
+  REQUEST_ID_MAX,
+  REQUEST_ID_MIN,
+  REQUEST_ID_PATTERN,
+} from '../../../shared/rules/index.ts';
 import { type FieldProblem, throwIfInvalid } from './billing-error.ts';
+
+export { MIN_CHARGE_AMOUNT };
 
 /** The amounts and names of a charge as staff enter them. */
 export interface ChargeRequestInput {
@@ -16,12 +25,6 @@ export interface ChargeRequest {
   readonly requestId: string | null;
 }
 
-/** Toss refuses card payments under 100 KRW (BELOW_MINIMUM_AMOUNT, toss-api.md §7). */
-export const MIN_CHARGE_AMOUNT = 100;
-
-/** Printable ASCII without spaces, like an Idempotency-Key: ids come from code, not from people. */
-const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
-
 /** Checks every field and throws all problems at once; the values come back normalised. */
 export function checkChargeRequest(input: ChargeRequestInput): ChargeRequest {
   const problems: Record<string, FieldProblem> = {};
@@ -35,10 +38,10 @@ export function checkChargeRequest(input: ChargeRequestInput): ChargeRequest {
   const orderName = typeof input.orderName === 'string' ? input.orderName.trim() : '';
   if (orderName === '') {
     problems.orderName = { code: 'ORDER_NAME_REQUIRED', message: '결제 내용(주문명)을 입력해 주세요.' };
-  } else if (orderName.length > 100) {
+  } else if (orderName.length > ORDER_NAME_MAX) {
     problems.orderName = {
       code: 'ORDER_NAME_TOO_LONG',
-      message: '결제 내용(주문명)은 100자 이하로 입력해 주세요.',
+      message: `결제 내용(주문명)은 ${ORDER_NAME_MAX}자 이하로 입력해 주세요.`,
     };
   }
   const taxFreeAmount = input.taxFreeAmount ?? 0;
@@ -64,9 +67,9 @@ export function taxFreeProblem(taxFreeAmount: number, ofAmount?: number): FieldP
 
 /** A caller's request id, when given, is printable ASCII like an Idempotency-Key. */
 export function requestIdProblem(requestId: string | null): FieldProblem | undefined {
-  if (requestId === null || REQUEST_ID.test(requestId)) return undefined;
+  if (requestId === null || REQUEST_ID_PATTERN.test(requestId)) return undefined;
   return {
     code: 'REQUEST_ID_INVALID',
-    message: '요청 번호는 1~200자의 공백 없는 영문, 숫자, 기호여야 합니다.',
+    message: `요청 번호는 ${REQUEST_ID_MIN}~${REQUEST_ID_MAX}자의 공백 없는 영문, 숫자, 기호여야 합니다.`,
   };
 }

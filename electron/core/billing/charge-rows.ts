@@ -17,6 +17,10 @@ export interface AttemptRow {
   readonly status: ChargeStatus;
   readonly operatorId: number | null;
   readonly createdAt: number;
+  /** 'manual' for a charge a person asked for; the schedule's own kinds otherwise. */
+  readonly kind: 'manual' | 'scheduled' | 'first' | 'retry';
+  /** When the request last left for Toss (the first send or a reconciler's resend). */
+  readonly sentAt: number | null;
 }
 
 export interface NewAttempt {
@@ -34,7 +38,8 @@ export interface NewAttempt {
 
 const ATTEMPT_COLUMNS = `id, order_id AS orderId, idempotency_key AS idempotencyKey, request_id AS requestId,
   member_id AS memberId, card_id AS cardId, amount, tax_free_amount AS taxFreeAmount,
-  order_name AS orderName, status, operator_id AS operatorId, created_at AS createdAt`;
+  order_name AS orderName, status, operator_id AS operatorId, created_at AS createdAt, kind,
+  sent_at AS sentAt`;
 
 export function attemptRow(db: Database.Database, id: number): AttemptRow | undefined {
   return statement(db, `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE id = ?`).get(id) as
@@ -65,6 +70,17 @@ export function markSent(db: Database.Database, id: number, at: number): void {
   statement(
     db,
     "UPDATE charge_attempts SET sent_at = @at, updated_at = @at WHERE id = @id AND status = 'PENDING'",
+  ).run({ id, at });
+}
+
+/**
+ * Notes that the reconciler sent the request again, while the attempt is unresolved: staff may
+ * call it "결제 안 됨" only once Toss's longest approval time has passed since this send too.
+ */
+export function markResent(db: Database.Database, id: number, at: number): void {
+  statement(
+    db,
+    "UPDATE charge_attempts SET sent_at = @at, updated_at = @at WHERE id = @id AND status IN ('PENDING', 'UNKNOWN')",
   ).run({ id, at });
 }
 

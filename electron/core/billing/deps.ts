@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Sealer } from '../secrets/index.ts';
 import type { TossClient } from '../toss/index.ts';
+import type { ChargeGate } from './charge-gate.ts';
 
 /** What the billing services are built from: everything is passed in, nothing is global. */
 export interface BillingDeps {
@@ -24,6 +25,11 @@ export interface BillingDeps {
   /** Written as the audit `actor` when a call names none (e.g. 'desk', 'cli'). Default 'app'. */
   readonly actor?: string;
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * The owner's caps and manager approvals for charges people make. The desk's one way of opening
+   * a data folder always passes it; without it (tests of the billing core alone) there are no caps.
+   */
+  readonly gate?: ChargeGate;
 }
 
 /**
@@ -42,6 +48,12 @@ export interface RetryPolicy {
    * 15 days, toss-api.md §9). Such attempts wait for staff in the needs-review queue.
    */
   readonly resendWindowMs: number;
+  /**
+   * The same for a charge a person asked for (at the counter, by the CLI): only within minutes of
+   * the request, since the customer may have paid another way since. After that the reconciler
+   * only looks it up and leaves it in "확인 필요".
+   */
+  readonly personResendWindowMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -49,7 +61,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   resendWindowMs: 24 * 60 * 60 * 1_000,
+  personResendWindowMs: 5 * 60 * 1_000,
 };
+
+/** Toss may take up to 60 s to approve a billing charge (toss-api.md): an answer can still come until then. */
+export const TOSS_LONGEST_APPROVAL_MS = 60_000;
+
+/**
+ * How long after a charge was last sent staff may record it as "결제 안 됨": Toss's longest
+ * approval time with a margin, so a request still being approved cannot turn into a payment the
+ * ledger calls failed.
+ */
+export const DECIDE_NOT_CHARGED_AFTER_MS = TOSS_LONGEST_APPROVAL_MS + 30_000;
 
 /** The deps with defaults filled in, shared by every billing module. */
 export interface BillingContext {
@@ -63,6 +86,7 @@ export interface BillingContext {
   readonly sleep: (ms: number) => Promise<void>;
   readonly actor: string;
   readonly retry: RetryPolicy;
+  readonly gate: ChargeGate | undefined;
 }
 
 const RANDOM_ID = /^[A-Za-z0-9_-]{22,60}$/;
@@ -86,6 +110,7 @@ export function billingContext(deps: BillingDeps): BillingContext {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     actor: deps.actor ?? 'app',
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+    gate: deps.gate,
   };
 }
 

@@ -18,11 +18,18 @@ export {
 export type {
   CardRegistration,
   CardService,
+  FirstChargeInput,
   RegisterCardInput,
   RegisterCardWithAuthKeyInput,
 } from './cards.ts';
+export type { Approval, Approver, CapCheck, ChargeGate } from './charge-gate.ts';
 export { type ChargeRequestInput, MIN_CHARGE_AMOUNT } from './charge-input.ts';
-export type { ChargeInput, ChargeService } from './charges.ts';
+export {
+  type ApprovalNeed,
+  type ChargeInput,
+  type ChargeService,
+  UNRESOLVED_CHARGE_MESSAGE,
+} from './charges.ts';
 export {
   clearTossClientKey,
   setTossClientKey,
@@ -34,9 +41,12 @@ export {
   type BillingContext,
   type BillingDeps,
   billingContext,
+  DECIDE_NOT_CHARGED_AFTER_MS,
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
+  TOSS_LONGEST_APPROVAL_MS,
 } from './deps.ts';
+export { KEY_IN_ENABLED } from './key-in.ts';
 export {
   RESOLVED_BY_STAFF,
   type ResolveChargeInput,
@@ -56,7 +66,12 @@ export {
   type ScheduledChargeService,
 } from './scheduled-charges.ts';
 export { ledgerHoldsSealedValues } from './sealed-keys.ts';
-export { type BillingServices, createBillingServices } from './services.ts';
+export {
+  type BillingInFlight,
+  type BillingServices,
+  createBillingInFlight,
+  createBillingServices,
+} from './services.ts';
 export { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
 export type {
   CardStatus,

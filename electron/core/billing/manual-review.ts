@@ -1,10 +1,11 @@
+import { REASON_MAX } from '../../../shared/rules/index.ts';
 import type { Payment } from '../toss/index.ts';
 import { type Actor, checkOperator } from './audit.ts';
 import { BillingError, throwIfInvalid } from './billing-error.ts';
 import { type ChargeOutcome, outcomeOfPayment } from './charge-outcome.ts';
 import { type AttemptRow, attemptRow, chargeView } from './charge-rows.ts';
 import { recordChargeOutcome } from './charge-send.ts';
-import type { BillingContext } from './deps.ts';
+import { type BillingContext, DECIDE_NOT_CHARGED_AFTER_MS } from './deps.ts';
 import type { InFlight } from './in-flight.ts';
 import { type RefundOutcome, type RefundRow, refundRow } from './refund-rows.ts';
 import { recordRefundOutcome, refundOutcomeOfPayment } from './refund-send.ts';
@@ -57,9 +58,12 @@ export function createReviewService(
     if (trimmed === '') {
       throwIfInvalid({ reason: { code: 'REASON_REQUIRED', message: '확인 내용(사유)을 입력해 주세요.' } });
     }
-    if (trimmed.length > 200) {
+    if (trimmed.length > REASON_MAX) {
       throwIfInvalid({
-        reason: { code: 'REASON_TOO_LONG', message: '확인 내용(사유)은 200자 이하로 입력해 주세요.' },
+        reason: {
+          code: 'REASON_TOO_LONG',
+          message: `확인 내용(사유)은 ${REASON_MAX}자 이하로 입력해 주세요.`,
+        },
       });
     }
     return trimmed;
@@ -68,6 +72,22 @@ export function createReviewService(
   const notUnderReview = (what: string, status: string) =>
     new BillingError('NOT_UNDER_REVIEW', `확인 필요 상태가 아닌 ${what}입니다 (현재 상태: ${status}).`);
   const busy = () => new BillingError('BUSY', '지금 토스페이먼츠에 확인 중입니다. 잠시 후 다시 시도하세요.');
+
+  /**
+   * Toss may still be approving a request sent less than its longest approval time ago: a lookup
+   * that says "not found" then proves nothing, so "결제 안 됨" waits until that time has passed
+   * since the last send (the first one or a reconciler's resend).
+   */
+  function refuseTooEarly(attempt: AttemptRow): void {
+    const lastSent = Math.max(attempt.createdAt, attempt.sentAt ?? 0);
+    const waitMs = lastSent + DECIDE_NOT_CHARGED_AFTER_MS - ctx.now().getTime();
+    if (waitMs > 0) {
+      throw new BillingError(
+        'TOO_EARLY_TO_DECIDE',
+        `토스페이먼츠가 아직 이 결제를 처리하고 있을 수 있습니다. ${Math.ceil(waitMs / 1_000)}초 뒤에 다시 확인하세요.`,
+      );
+    }
+  }
 
   async function lookUpCharge(attempt: AttemptRow): Promise<Lookup<ChargeOutcome>> {
     let outcome: ChargeOutcome;
@@ -109,6 +129,7 @@ export function createReviewService(
       if (attempt.status !== 'PENDING' && attempt.status !== 'UNKNOWN')
         throw notUnderReview('결제', attempt.status);
       if (chargesInFlight.has(attempt.id)) throw busy();
+      if (input.outcome === 'not-charged') refuseTooEarly(attempt);
       return chargesInFlight.run(attempt.id, async () => {
         const found = await lookUpCharge(attempt);
         const extra = { reason, staffSaid: input.outcome, toss: found.kind };

@@ -2,7 +2,7 @@ import { unresolvedAttempts } from '../ledger/index.ts';
 import { type Payment, TossError } from '../toss/index.ts';
 import type { Actor } from './audit.ts';
 import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
-import { type AttemptRow, attemptRow, chargeView, unresolvedChargeViews } from './charge-rows.ts';
+import { type AttemptRow, attemptRow, chargeView, markResent, unresolvedChargeViews } from './charge-rows.ts';
 import {
   chargeBodyFor,
   chargeKeyFor,
@@ -76,6 +76,17 @@ export function createReconciler(
   let running: Promise<ReconcileReport> | undefined;
 
   const mayResend = (createdAt: number) => ctx.now().getTime() - createdAt <= ctx.retry.resendWindowMs;
+  /**
+   * A charge a person asked for is resent only within minutes of the request (the customer may
+   * have paid another way since); the schedule's own charges keep the longer window. Read again
+   * right before each resend: a charge someone resolved meanwhile (staff's "결제 안 됨") is final.
+   */
+  function mayResendCharge(attempt: AttemptRow): boolean {
+    const current = attemptRow(db, attempt.id);
+    if (!current || (current.status !== 'PENDING' && current.status !== 'UNKNOWN')) return false;
+    const window = attempt.kind === 'manual' ? ctx.retry.personResendWindowMs : ctx.retry.resendWindowMs;
+    return ctx.now().getTime() - attempt.createdAt <= window;
+  }
 
   /** One charge: lookups and resends until Toss's answer is known or the tries run out. */
   async function settleCharge(attempt: AttemptRow): Promise<{ outcome: ChargeOutcome; via: OutcomeSource }> {
@@ -98,7 +109,7 @@ export function createReconciler(
           continue;
         }
         // Toss has no payment for this order: it never ran it, so the same request is sent again.
-        if (!mayResend(attempt.createdAt)) {
+        if (!mayResendCharge(attempt)) {
           return {
             outcome: {
               status: 'UNKNOWN',
@@ -109,6 +120,7 @@ export function createReconciler(
             via: 'lookup',
           };
         }
+        markResent(db, attempt.id, ctx.now().getTime());
         const outcome = await sendCharge(ctx, attempt, {
           key: chargeKeyFor(ctx, attempt.memberId, attempt.cardId),
           body: chargeBodyFor(ctx, attempt),

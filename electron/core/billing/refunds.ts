@@ -1,3 +1,4 @@
+import { REASON_MAX } from '../../../shared/rules/index.ts';
 import { type Actor, audit, checkOperator } from './audit.ts';
 import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
 import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
@@ -64,8 +65,11 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
     const problems: Record<string, FieldProblem> = {};
     const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
     if (reason === '') problems.reason = { code: 'REASON_REQUIRED', message: '환불 사유를 입력해 주세요.' };
-    else if (reason.length > 200) {
-      problems.reason = { code: 'REASON_TOO_LONG', message: '환불 사유는 200자 이하로 입력해 주세요.' };
+    else if (reason.length > REASON_MAX) {
+      problems.reason = {
+        code: 'REASON_TOO_LONG',
+        message: `환불 사유는 ${REASON_MAX}자 이하로 입력해 주세요.`,
+      };
     }
     if (input.amount !== undefined && (!Number.isSafeInteger(input.amount) || input.amount < 1)) {
       problems.amount = {

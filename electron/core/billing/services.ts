@@ -2,7 +2,7 @@ import { type CardService, createCardService } from './cards.ts';
 import { type ChargeService, createChargeService } from './charges.ts';
 import { type BillingDeps, billingContext } from './deps.ts';
 import { createGroupCommit } from './group-commit.ts';
-import { createInFlight } from './in-flight.ts';
+import { createInFlight, type InFlight } from './in-flight.ts';
 import { createReviewService, type ReviewService } from './manual-review.ts';
 import { createMemberService, type MemberService } from './members.ts';
 import { createReconciler, type Reconciler } from './reconciler.ts';
@@ -22,15 +22,32 @@ export interface BillingServices {
 }
 
 /**
+ * Which charges and refunds are on their way to Toss right now: how a repeated request id, a
+ * decision by hand and the reconciler know to wait for them. One per open ledger, whatever the
+ * services built over it.
+ */
+export interface BillingInFlight {
+  readonly charges: InFlight<ChargeView>;
+  readonly refunds: InFlight<RefundView>;
+}
+
+export function createBillingInFlight(): BillingInFlight {
+  return { charges: createInFlight<ChargeView>(), refunds: createInFlight<RefundView>() };
+}
+
+/**
  * The billing core for one open ledger: what the Electron main process and the CLI call. Make
- * one per ledger and keep it: the services share which charges and refunds are on their way to
- * Toss, which is how a repeated request id and the reconciler know to wait for them.
+ * one per ledger and keep it; services rebuilt over the same ledger (a new secret key's mode)
+ * must get the same `inFlight`, or the reconciler would resend a charge that is still on its way.
  * Nothing here runs on its own; the caller runs reconciler.reconcile() at start and periodically.
  */
-export function createBillingServices(deps: BillingDeps): BillingServices {
+export function createBillingServices(
+  deps: BillingDeps,
+  inFlight: BillingInFlight = createBillingInFlight(),
+): BillingServices {
   const ctx = billingContext(deps);
-  const chargesInFlight = createInFlight<ChargeView>();
-  const refundsInFlight = createInFlight<RefundView>();
+  const chargesInFlight = inFlight.charges;
+  const refundsInFlight = inFlight.refunds;
   const charges = createChargeService(ctx, chargesInFlight);
   return {
     members: createMemberService(ctx),

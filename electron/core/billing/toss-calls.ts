@@ -30,7 +30,7 @@ export function tossConfigError(error: TossError): BillingError {
 /** Toss could not be asked or did not answer: nothing is known about the outcome. */
 export function tossUnreachableError(error: unknown): BillingError {
   const detail = error instanceof TossError ? ` ${error.message} (${error.code})` : '';
-  return new BillingError('TOSS_UNREACHABLE', `토스페이먼츠에서 답을 받지 못했습니다.${detail}`, {
+  return new BillingError('TOSS_UNREACHABLE', `토스에 연결할 수 없어 지금은 확인할 수 없습니다.${detail}`, {
     ...(error instanceof TossError ? { tossCode: error.code } : {}),
     cause: error,
   });

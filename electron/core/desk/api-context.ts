@@ -2,9 +2,9 @@ import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, tossClientKeyStatus } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
-import { capMessage, chargeCapExceeded, type Operator, StaffError } from '../staff/index.ts';
+import type { Operator } from '../staff/index.ts';
 import type { DeskApiDeps, Session } from './desk-api.ts';
-import { IDLE_LOCK_MINUTES, KEY_IN_ENABLED } from './settings.ts';
+import { IDLE_LOCK_MINUTES } from './settings.ts';
 
 /** What the handler groups share: the open desk, the deps, and the checks every group makes alike. */
 export type ApiContext = ReturnType<typeof createApiContext>;
@@ -15,15 +15,9 @@ export function operatorOf(session: Session): Operator {
   return session.operator;
 }
 
-export function actorOf(session: Session): Required<Actor> {
+export function actorOf(session: Session): Required<Actor> & { operatorId: number } {
   const operator = operatorOf(session);
   return { actor: operator.name, operatorId: operator.id };
-}
-
-/** The charge as the billing core takes it: the approver's PIN goes no further than the check. */
-export function withoutApproval<T extends { approval?: unknown }>(request: T): Omit<T, 'approval'> {
-  const { approval: _approval, ...rest } = request;
-  return defined(rest);
 }
 
 /** Drops keys whose value is undefined: the core's optional inputs mean "absent", not "undefined". */
@@ -40,48 +34,6 @@ export function createApiContext(deps: DeskApiDeps) {
   const auditSetting = (session: Session, action: string, details: JsonObject) =>
     appendAudit(desk().ledger.db, { ...actorOf(session), action, subject: 'settings', details }, deps.now);
 
-  /**
-   * Lets a charge over the signed-in operator's cap through only with a manager's PIN, audited
-   * with both names (invariant 9: the limit is checked here in main, not in the screen). A
-   * request id seen before is the same click again: it gets its first answer, not a new check.
-   */
-  async function authorizeAmount(
-    session: Session,
-    charge: {
-      amount: number;
-      requestId?: string | undefined;
-      approval?: { operatorId: number; pin: string } | undefined;
-    },
-  ): Promise<void> {
-    const operator = operatorOf(session);
-    if (charge.requestId !== undefined && billing().charges.findByRequestId(charge.requestId)) return;
-    const over = capExceeded(session, charge.amount);
-    if (!over) return;
-    if (!charge.approval) throw new StaffError('APPROVAL_REQUIRED', capMessage(over));
-    const approver = await desk().operators.approve(charge.approval);
-    appendAudit(
-      desk().ledger.db,
-      {
-        actor: approver.name,
-        operatorId: approver.id,
-        action: 'charge.limit_approved',
-        subject: `operator:${operator.id}`,
-        details: {
-          amount: charge.amount,
-          cap: over.cap,
-          kind: over.kind,
-          requestId: charge.requestId ?? null,
-        },
-      },
-      deps.now,
-    );
-  }
-
-  function capExceeded(session: Session, amount: number) {
-    const db = desk().ledger.db;
-    return chargeCapExceeded(db, operatorOf(session).id, amount, deps.now(), storeTimeZone(db));
-  }
-
   const secretKeyMode = async () => (await desk().secrets.tossSecretKeyStatus()).mode;
   async function appStatus(session: Session) {
     const keyStatus = await desk().secrets.tossSecretKeyStatus();
@@ -94,7 +46,7 @@ export function createApiContext(deps: DeskApiDeps) {
       needsOwner: desk().operators.needsOwner(),
       launchAtLogin: deps.launchAtLogin.get(),
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
-      keyInEnabled: readSetting(desk().ledger.db, KEY_IN_ENABLED),
+      keyInEnabled: desk().settings.keyInEnabled(),
       timeZone: storeTimeZone(desk().ledger.db),
     };
   }
@@ -106,8 +58,6 @@ export function createApiContext(deps: DeskApiDeps) {
     billing,
     statusChanged,
     auditSetting,
-    authorizeAmount,
-    capExceeded,
     secretKeyMode,
     appStatus,
   };

@@ -6,8 +6,7 @@ import {
   readSetting,
 } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
-import { capMessage } from '../staff/index.ts';
-import { type ApiContext, actorOf, defined, operatorOf, withoutApproval } from './api-context.ts';
+import { type ApiContext, actorOf, defined, operatorOf } from './api-context.ts';
 import { chargesCsv } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -15,17 +14,15 @@ import { STORE_DETAILS } from './settings.ts';
 
 /** Charges, refunds, the needs-review queue, and what the home screen, receipts and exports read. */
 export function chargeHandlers(ctx: ApiContext) {
-  const { deps, desk, billing, authorizeAmount, capExceeded } = ctx;
+  const { deps, desk, billing } = ctx;
   return {
-    async charge(request, session) {
-      await authorizeAmount(session, request);
-      return billing().charges.charge({ ...withoutApproval(request), ...actorOf(session) });
-    },
+    charge: (request, session) => billing().charges.charge({ ...defined(request), ...actorOf(session) }),
     async checkChargeApproval({ amount, approval }, session) {
-      const over = capExceeded(session, amount);
-      if (!over) return { approvalRequired: false, message: null };
-      if (!approval) return { approvalRequired: true, message: capMessage(over) };
-      await desk().operators.approve(approval);
+      // Asked before a card is registered: the member has no charges yet, so only the caps count.
+      const { cap } = billing().charges.approvalNeed({ operatorId: operatorOf(session).id, amount });
+      if (!cap) return { approvalRequired: false, message: null };
+      if (!approval) return { approvalRequired: true, message: cap.message };
+      await billing().charges.approve({ operatorId: operatorOf(session).id, amount, approval });
       return { approvalRequired: false, message: null };
     },
     getCharge({ id }) {

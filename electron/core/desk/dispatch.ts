@@ -5,14 +5,11 @@ import {
   IPC_ERROR_CODES,
   type IpcResult,
 } from '../../../shared/ipc/index.ts';
+import { ROLE_NAME_KO, roleAtLeast } from '../../../shared/rules/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Role } from '../staff/index.ts';
 import type { DeskApi, Session } from './desk-api.ts';
 import { INTERNAL_ERROR_MESSAGE, toIpcError } from './ipc-error.ts';
-
-const RANK: Readonly<Record<Role, number>> = { staff: 1, manager: 2, owner: 3 };
-
-const ROLE_NAME: Readonly<Record<Role, string>> = { staff: '직원', manager: '매니저', owner: '대표' };
 
 export type Dispatch = (
   channel: ChannelName,
@@ -23,7 +20,7 @@ export type Dispatch = (
 /** Whether `role` may call a channel open to `access`. */
 function mayCall(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;
-  return role !== null && RANK[role] >= RANK[access];
+  return role !== null && roleAtLeast(role, access);
 }
 
 /**
@@ -65,7 +62,7 @@ export function createDispatch(api: DeskApi, log: Logger, idle?: IdleLock): Disp
         ? failure(IPC_ERROR_CODES.signInRequired, '먼저 PIN으로 로그인하세요.')
         : failure(
             IPC_ERROR_CODES.forbidden,
-            `이 작업은 ${ROLE_NAME[spec.access as Role]} 이상만 할 수 있습니다. 권한이 있는 직원이 로그인하세요.`,
+            `이 작업은 ${ROLE_NAME_KO[spec.access as Role]} 이상만 할 수 있습니다. 권한이 있는 직원이 로그인하세요.`,
           );
     }
     let value: unknown;

@@ -1,12 +1,11 @@
 import { BillingError, registerCardByWindow } from '../billing/index.ts';
-import { chargeLogPage, readSetting } from '../ledger/index.ts';
-import { type ApiContext, actorOf, defined, withoutApproval } from './api-context.ts';
+import { chargeLogPage } from '../ledger/index.ts';
+import { type ApiContext, actorOf, defined } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
-import { KEY_IN_ENABLED } from './settings.ts';
 
 /** Members and their cards, by key-in or through Toss's window. */
 export function memberHandlers(ctx: ApiContext) {
-  const { deps, desk, billing, authorizeAmount, secretKeyMode } = ctx;
+  const { deps, desk, billing, secretKeyMode } = ctx;
   // One window at a time: a second would open for the same counter while the first waits for a card.
   let windowOpen = false;
   return {
@@ -25,13 +24,6 @@ export function memberHandlers(ctx: ApiContext) {
     editMember: (request, session) => billing().members.edit({ ...defined(request), ...actorOf(session) }),
     archiveMember: ({ id }, session) => billing().members.archive({ id, ...actorOf(session) }),
     async registerCard({ memberId, card, firstCharge }, session) {
-      if (!readSetting(desk().ledger.db, KEY_IN_ENABLED)) {
-        throw new BillingError(
-          'KEY_IN_DISABLED',
-          '이 매장은 카드번호 직접 입력(키인) 계약이 없어 토스 카드 등록 창으로만 카드를 등록할 수 있습니다.',
-        );
-      }
-      if (firstCharge) await authorizeAmount(session, firstCharge);
       const registration = await billing().cards.register({
         memberId,
         card: {
@@ -40,7 +32,7 @@ export function memberHandlers(ctx: ApiContext) {
           identity: card.identity,
           password: card.password,
         },
-        firstCharge: firstCharge && withoutApproval(firstCharge),
+        firstCharge: firstCharge && defined(firstCharge),
         ...actorOf(session),
       });
       return registration;
@@ -49,7 +41,6 @@ export function memberHandlers(ctx: ApiContext) {
       if (windowOpen) {
         throw new BillingError('BUSY', '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫으세요.');
       }
-      if (firstCharge) await authorizeAmount(session, firstCharge);
       windowOpen = true;
       try {
         const outcome = await registerCardByWindow(
@@ -59,7 +50,7 @@ export function memberHandlers(ctx: ApiContext) {
             secretKeyMode: await secretKeyMode(),
             openWindow: deps.openRegistrationWindow,
           },
-          { memberId, firstCharge: firstCharge && withoutApproval(firstCharge), ...actorOf(session) },
+          { memberId, firstCharge: firstCharge && defined(firstCharge), ...actorOf(session) },
         );
         return outcome.kind === 'registered'
           ? { kind: 'registered' as const, registration: outcome.registration }

@@ -3,10 +3,11 @@ import { ledgerFileIn, secretsProfileFor } from '../app-paths.ts';
 import {
   type BillingServices,
   billingContext,
+  createBillingInFlight,
   createBillingServices,
   ledgerHoldsSealedValues,
 } from '../billing/index.ts';
-import { type Ledger, openLedger, readSetting } from '../ledger/index.ts';
+import { type Ledger, openLedger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
   type CatchUpService,
@@ -18,15 +19,14 @@ import {
   type RunSummary,
   type ScheduleLoop,
   type ScheduleRunner,
+  type ScheduleRunnerDeps,
   type SubscriptionService,
   startScheduleLoop,
 } from '../schedule/index.ts';
 import { createSealer, createSecrets, type SecretStore, type Secrets } from '../secrets/index.ts';
-import { createOperatorService, type OperatorService } from '../staff/index.ts';
+import { createStoreSettings, type StoreSettingsService } from '../settings/index.ts';
+import { createChargeGate, createOperatorService, type OperatorService } from '../staff/index.ts';
 import { createTossClient, type TossClient } from '../toss/index.ts';
-import { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './settings.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1_000;
 
 export interface DeskDeps {
   /** The data folder: ledger, backups, logs. Its keychain entries are its own (secretsProfileFor). */
@@ -43,6 +43,13 @@ export interface DeskDeps {
   readonly onRun?: (phase: 'started' | 'finished', summary: RunSummary | null, startedAt: number) => void;
   /** Short Toss timeouts for loopback tests; the real API always gets the client's defaults. */
   readonly tossResponseTimeoutMs?: number;
+  /**
+   * Whether the every-minute schedule loop runs (default true: the app). The CLI opens the same
+   * desk without it and runs the schedule once, when asked, through scheduleRunner().
+   */
+  readonly scheduleLoop?: boolean;
+  /** Written as the audit actor when a call names none (the CLI: 'CLI'). */
+  readonly actor?: string;
 }
 
 /** One open data folder: what main and the test bridge call. */
@@ -51,12 +58,22 @@ export interface Desk {
   readonly ledger: Ledger;
   readonly secrets: Secrets;
   readonly operators: OperatorService;
+  /** The owner's settings (schedule, key-in), enforced in the core for every caller. */
+  readonly settings: StoreSettingsService;
   billing(): BillingServices;
   readonly plans: PlanService;
   readonly subscriptions: SubscriptionService;
   readonly catchUp: CatchUpService;
   /** Runs the due charges now; joins a run already going. */
   runDue(): Promise<RunSummary>;
+  /**
+   * A schedule runner over this desk's billing core with the owner's settings (catch-up
+   * threshold, retry days), judging what is due as of `now` (the CLI's `run-due --now`).
+   */
+  scheduleRunner(
+    options: Pick<ScheduleRunnerDeps, 'now'> &
+      Partial<Pick<ScheduleRunnerDeps, 'concurrency' | 'ratePerSecond'>>,
+  ): ScheduleRunner;
   /**
    * Call after the secret key or a schedule setting changed: the key's mode (test/live), the
    * runner's catch-up threshold and retry days, and the loop follow them.
@@ -97,8 +114,20 @@ async function assemble(
   toss: TossClient,
 ): Promise<Desk> {
   const log = deps.log;
-  const base = { ledger, sealer, toss, now: deps.now, log };
+  const operators = createOperatorService(ledger, deps.now);
+  const settings = createStoreSettings(ledger, deps.now);
+  const base = {
+    ledger,
+    sealer,
+    toss,
+    now: deps.now,
+    log,
+    gate: createChargeGate(ledger, operators, deps.now),
+    ...(deps.actor === undefined ? {} : { actor: deps.actor }),
+  };
   const context = billingContext({ ...base, tossMode: 'test' });
+  // Kept across rebuilds: the reconciler of new services must still see what the old ones are sending.
+  const inFlight = createBillingInFlight();
   let billing: BillingServices;
   let runner: ScheduleRunner;
   let loop: ScheduleLoop | undefined;
@@ -125,16 +154,9 @@ async function assemble(
     await loop?.stop();
     loop = undefined;
     const status = await secrets.tossSecretKeyStatus();
-    billing = createBillingServices({ ...base, tossMode: status.mode ?? 'test' });
-    runner = createScheduleRunner({
-      ledger,
-      billing,
-      now: deps.now,
-      log,
-      catchUpThresholdMs: readSetting(ledger.db, CATCH_UP_THRESHOLD_DAYS) * DAY_MS,
-      dunning: { offsetsMs: readSetting(ledger.db, RETRY_DAYS).map((days) => days * DAY_MS) },
-    });
-    if (status.configured) {
+    billing = createBillingServices({ ...base, tossMode: status.mode ?? 'test' }, inFlight);
+    runner = scheduleRunner({ now: deps.now });
+    if (status.configured && deps.scheduleLoop !== false) {
       loop = startScheduleLoop({
         runner: { runDue, stop: () => runner.stop() },
         reconciler: billing.reconciler,
@@ -145,18 +167,24 @@ async function assemble(
     }
   }
 
+  function scheduleRunner(options: Parameters<Desk['scheduleRunner']>[0]): ScheduleRunner {
+    return createScheduleRunner({ ledger, billing, log, ...settings.runner(), ...options });
+  }
+
   await build();
   let closed: Promise<void> | undefined;
   return {
     dataDir: deps.dataDir,
     ledger,
     secrets,
-    operators: createOperatorService(ledger, deps.now),
+    operators,
+    settings,
     billing: () => billing,
     plans: createPlanService(context),
     subscriptions: createSubscriptionService(context),
     catchUp: createCatchUpService(context),
     runDue,
+    scheduleRunner,
     reload: build,
     close() {
       closed ??= (async () => {

@@ -1,27 +1,15 @@
 import { appendAudit } from '../audit/index.ts';
-import { BillingError, clearTossClientKey, setTossClientKey, throwIfInvalid } from '../billing/index.ts';
+import { BillingError, clearTossClientKey, setTossClientKey } from '../billing/index.ts';
 import { readSetting, writeSetting } from '../ledger/index.ts';
-import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api.ts';
-import {
-  CATCH_UP_THRESHOLD_DAYS,
-  IDLE_LOCK_MINUTES,
-  KEY_IN_ENABLED,
-  RETRY_DAYS,
-  STORE_DETAILS,
-} from './settings.ts';
+import { IDLE_LOCK_MINUTES, STORE_DETAILS } from './settings.ts';
 
 /** Owner settings (keys, training, options, store details) and backups; every change audited. */
 export function settingsHandlers(ctx: ApiContext) {
   const { deps, host, desk, statusChanged, auditSetting, secretKeyMode, appStatus } = ctx;
-  const scheduleSettings = () => ({
-    catchUpThresholdDays: readSetting(desk().ledger.db, CATCH_UP_THRESHOLD_DAYS),
-    retryDays: [...readSetting(desk().ledger.db, RETRY_DAYS)],
-    timeZone: storeTimeZone(desk().ledger.db),
-    defaultRunTime: readSetting(desk().ledger.db, DEFAULT_RUN_TIME),
-  });
+  const scheduleSettings = () => desk().settings.schedule();
   return {
     async setSecretKey({ secretKey }, session) {
       await desk().secrets.setTossSecretKey(secretKey);
@@ -67,11 +55,7 @@ export function settingsHandlers(ctx: ApiContext) {
       return appStatus(session);
     },
     setKeyIn({ enabled }, session) {
-      const db = desk().ledger.db;
-      db.transaction(() => {
-        writeSetting(db, KEY_IN_ENABLED, enabled, deps.now());
-        auditSetting(session, 'settings.key_in_enabled', { enabled });
-      })();
+      desk().settings.setKeyIn(enabled, actorOf(session));
       return appStatus(session);
     },
     setLaunchAtLogin({ enabled }, session) {
@@ -95,42 +79,8 @@ export function settingsHandlers(ctx: ApiContext) {
       return trimmed;
     },
     getScheduleSettings: () => scheduleSettings(),
-    async setScheduleSettings({ catchUpThresholdDays, retryDays, timeZone, defaultRunTime }, session) {
-      throwIfInvalid({
-        ...(retryDays.some((day, i) => i > 0 && day <= (retryDays[i - 1] as number)) && {
-          retryDays: {
-            code: 'RETRY_DAYS_ORDER',
-            message: '재시도 날짜는 작은 수부터 겹치지 않게 입력해 주세요 (예: 1, 3, 7).',
-          },
-        }),
-        ...(!STORE_TIME_ZONE.valid(timeZone) && {
-          timeZone: {
-            code: 'TIME_ZONE_INVALID',
-            message: '목록에 있는 시간대를 골라 주세요 (예: Asia/Seoul).',
-          },
-        }),
-        ...(!DEFAULT_RUN_TIME.valid(defaultRunTime) && {
-          defaultRunTime: {
-            code: 'CHARGE_TIME_INVALID',
-            message: '기본 결제 시각은 00:00부터 23:59 사이의 HH:MM 형식이어야 합니다.',
-          },
-        }),
-      });
-      const db = desk().ledger.db;
-      db.transaction(() => {
-        const now = deps.now();
-        writeSetting(db, CATCH_UP_THRESHOLD_DAYS, catchUpThresholdDays, now);
-        writeSetting(db, RETRY_DAYS, retryDays, now);
-        writeSetting(db, DEFAULT_RUN_TIME, defaultRunTime, now);
-        const subscriptionsMoved = timeZone === storeTimeZone(db) ? 0 : moveStoreTimeZone(db, timeZone, now);
-        auditSetting(session, 'settings.schedule', {
-          catchUpThresholdDays,
-          retryDays: [...retryDays],
-          timeZone,
-          defaultRunTime,
-          subscriptionsMoved,
-        });
-      })();
+    async setScheduleSettings(change, session) {
+      desk().settings.setSchedule(change, actorOf(session));
       await desk().reload();
       // The renderer shows days and times in the store's zone, which it reads from the app status.
       statusChanged();

@@ -8,35 +8,11 @@ export const IDLE_LOCK_MINUTES: Setting<number> = {
     Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 240,
 };
 
-/**
- * Whether the store has Toss's key-in contract (card data typed into this app). Stores without one
- * register cards only through Toss's window; main then refuses key-in before any card data is used.
- */
-export const KEY_IN_ENABLED: Setting<boolean> = {
-  key: 'toss.key_in_enabled',
-  fallback: true,
-  valid: (value): value is boolean => typeof value === 'boolean',
-};
+/** The key-in switch lives with the card registration that obeys it (billing/key-in.ts). */
+export { KEY_IN_ENABLED } from '../billing/index.ts';
 
-const isDays = (value: unknown): value is number =>
-  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 60;
-
-/** Periods missed by more than this many days wait for a manager instead of being charged (invariant 6). */
-export const CATCH_UP_THRESHOLD_DAYS: Setting<number> = {
-  key: 'schedule.catch_up_threshold_days',
-  fallback: 3,
-  valid: isDays,
-};
-
-/** Soft-decline retries, in days after the period's due time, strictly increasing; none is allowed. */
-export const RETRY_DAYS: Setting<readonly number[]> = {
-  key: 'schedule.retry_days',
-  fallback: [1, 3, 7],
-  valid: (value): value is readonly number[] =>
-    Array.isArray(value) &&
-    value.length <= 5 &&
-    value.every((day, i) => isDays(day) && (i === 0 || day > (value[i - 1] as number))),
-};
+/** The schedule settings live with the core service that reads and enforces them. */
+export { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from '../settings/index.ts';
 
 /** What a printed receipt says about the store (Korean receipts name the business and its number). */
 export interface StoreDetails {

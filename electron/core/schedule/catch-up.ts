@@ -1,3 +1,4 @@
+import { REASON_MAX } from '../../../shared/rules/index.ts';
 import { type Actor, audit, checkOperator } from '../billing/audit.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import type { Ledger } from '../ledger/index.ts';
@@ -74,7 +75,7 @@ const ENTRY_COLUMNS = `p.id AS periodId, p.subscription_id AS subscriptionId, p.
   JOIN subscriptions AS s ON s.id = p.subscription_id
   JOIN members AS m ON m.id = s.member_id`;
 
-const MAX_REASON_LENGTH = 200;
+const MAX_REASON_LENGTH = REASON_MAX;
 
 /** The confirm catch-up queue, oldest due first. Reads the ledger only. */
 export function catchUpQueue(ledger: Ledger): CatchUpEntry[] {

@@ -1,9 +1,10 @@
+import { MIN_CHARGE_AMOUNT, ORDER_NAME_MAX } from '../../../shared/rules/index.ts';
 import type { FieldProblem } from '../billing/billing-error.ts';
 import { scheduleProblems } from './check-schedule.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 
-/** The least a charge may be, as the ledger's CHECK (amount >= 100) says. */
-export const MIN_TERM_AMOUNT = 100;
+/** The least a charge may be, as the ledger's CHECK (amount >= 100) says: the one minimum of every charge. */
+export const MIN_TERM_AMOUNT = MIN_CHARGE_AMOUNT;
 
 /** The charge time of a plan or subscription when none is given and the store set no default of its own. */
 export const DEFAULT_CHARGE_TIME = '10:00';
@@ -39,8 +40,8 @@ export function textProblem(value: unknown, label: string): FieldProblem | undef
   if (typeof value !== 'string' || value.trim() === '') {
     return { code: 'REQUIRED', message: `${label}을(를) 입력해 주세요.` };
   }
-  if (value.trim().length > 100) {
-    return { code: 'TOO_LONG', message: `${label}은(는) 100자 이하로 입력해 주세요.` };
+  if (value.trim().length > ORDER_NAME_MAX) {
+    return { code: 'TOO_LONG', message: `${label}은(는) ${ORDER_NAME_MAX}자 이하로 입력해 주세요.` };
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+export { createChargeGate } from './charge-gate.ts';
 export { type CapExceeded, capMessage, chargeCapExceeded } from './charge-limits.ts';
 export {
   type CreateOperatorInput,

@@ -1,10 +1,11 @@
+import { type Role, roleSchema } from '../../../shared/ipc/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { SYSTEM_OPERATOR_PIN_HASH } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 import { StaffError } from './staff-error.ts';
 
-export type Role = 'owner' | 'manager' | 'staff';
+export type { Role };
 
 export interface Operator {
   readonly id: number;
@@ -74,7 +75,7 @@ interface OperatorRow extends Operator {
 const PEOPLE = `active = 1 AND pin_hash <> '${SYSTEM_OPERATOR_PIN_HASH}'`;
 const STAFF_COLUMNS = `id, name, role, per_charge_cap AS perChargeCap, daily_cap AS dailyCap, active,
   locked_until AS lockedUntil`;
-const ROLES: readonly Role[] = ['owner', 'manager', 'staff'];
+const ROLES: readonly Role[] = roleSchema.options;
 const MAX_CAP = 1_000_000_000;
 
 /** The lock after `failures` wrong PINs in a row: none below five, then 30 s doubling up to an hour. */

@@ -11,7 +11,15 @@ export type StaffErrorCode =
   | 'ROLE_INVALID'
   | 'CAP_INVALID'
   /** A charge is over the operator's cap: a manager's PIN must approve it. */
-  | 'APPROVAL_REQUIRED';
+  | 'APPROVAL_REQUIRED'
+  /** An approver is another operator than the one asking. */
+  | 'APPROVER_SAME_OPERATOR'
+  /** An approver's role is at least the requester's. */
+  | 'APPROVER_RANK_TOO_LOW'
+  /** An approver's own caps cover the amount. */
+  | 'APPROVER_CAP_TOO_LOW'
+  /** Only the owner changes the store's settings. */
+  | 'OWNER_REQUIRED';
 
 /** Refusals of sign-in and operator changes: a stable code and a Korean message for the lock screen. */
 export class StaffError extends Error {

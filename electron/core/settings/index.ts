@@ -1,0 +1,8 @@
+export { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './schedule-settings.ts';
+export {
+  createStoreSettings,
+  type RunnerSettings,
+  type ScheduleSettings,
+  type SettingsActor,
+  type StoreSettingsService,
+} from './store-settings.ts';

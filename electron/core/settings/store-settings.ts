@@ -1,0 +1,147 @@
+import { roleAtLeast } from '../../../shared/rules/index.ts';
+import { appendAudit, type JsonObject } from '../audit/index.ts';
+import { type Actor, KEY_IN_ENABLED, throwIfInvalid } from '../billing/index.ts';
+import { type Ledger, readSetting, writeSetting } from '../ledger/index.ts';
+import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from '../schedule/index.ts';
+import { type Role, StaffError } from '../staff/index.ts';
+import { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './schedule-settings.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1_000;
+
+export interface ScheduleSettings {
+  /** Periods missed by more than this many days wait for a manager. */
+  readonly catchUpThresholdDays: number;
+  /** Soft-decline retries, days after the due time. */
+  readonly retryDays: number[];
+  /** The store's IANA time zone. */
+  readonly timeZone: string;
+  /** 'HH:MM': the charge time new plans and custom subscriptions get. */
+  readonly defaultRunTime: string;
+}
+
+/** What the schedule runner takes from the owner's settings: the same for the app and the CLI. */
+export interface RunnerSettings {
+  readonly catchUpThresholdMs: number;
+  readonly dunning: { readonly offsetsMs: readonly number[] };
+}
+
+/** Who changes a setting: the audit row's actor and the operator whose role is checked. */
+export interface SettingsActor extends Actor {
+  readonly operatorId: number;
+}
+
+export interface StoreSettingsService {
+  schedule(): ScheduleSettings;
+  /**
+   * Changes any of the schedule settings (the rest stay), owner only, audited with the whole
+   * result; a new time zone moves the open subscriptions along. Refused as a whole when a value is bad.
+   */
+  setSchedule(change: Partial<ScheduleSettings>, who: SettingsActor): ScheduleSettings;
+  keyInEnabled(): boolean;
+  /** The key-in switch (owner only, audited): off, cards are registered only through Toss's window. */
+  setKeyIn(enabled: boolean, who: SettingsActor): boolean;
+  runner(): RunnerSettings;
+}
+
+/**
+ * The owner's store settings over one ledger, read and enforced here in the core (design.md
+ * invariant 10): the app's Settings screen and `desk settings` both come through this.
+ */
+export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSettingsService {
+  const db = ledger.db;
+
+  function requireOwner(who: SettingsActor): void {
+    const role = db
+      .prepare('SELECT role FROM operators WHERE id = ? AND active = 1')
+      .pluck()
+      .get(who.operatorId) as Role | undefined;
+    if (role === undefined || !roleAtLeast(role, 'owner')) {
+      throw new StaffError('OWNER_REQUIRED', '매장 설정은 대표만 바꿀 수 있습니다.');
+    }
+  }
+
+  function audit(who: SettingsActor, action: string, details: JsonObject): void {
+    appendAudit(
+      db,
+      { actor: who.actor ?? 'app', operatorId: who.operatorId, action, subject: 'settings', details },
+      now,
+    );
+  }
+
+  const service: StoreSettingsService = {
+    schedule: () => ({
+      catchUpThresholdDays: readSetting(db, CATCH_UP_THRESHOLD_DAYS),
+      retryDays: [...readSetting(db, RETRY_DAYS)],
+      timeZone: storeTimeZone(db),
+      defaultRunTime: readSetting(db, DEFAULT_RUN_TIME),
+    }),
+    setSchedule(change, who) {
+      requireOwner(who);
+      const next = { ...service.schedule(), ...change };
+      const { catchUpThresholdDays, retryDays, timeZone, defaultRunTime } = next;
+      const outOfOrder = retryDays.some((day, i) => i > 0 && day <= (retryDays[i - 1] as number));
+      throwIfInvalid({
+        ...(!CATCH_UP_THRESHOLD_DAYS.valid(catchUpThresholdDays) && {
+          catchUpThresholdDays: {
+            code: 'CATCH_UP_DAYS_INVALID',
+            message: '확인 대기 기준은 1일부터 60일 사이의 정수로 입력해 주세요.',
+          },
+        }),
+        ...(outOfOrder && {
+          retryDays: {
+            code: 'RETRY_DAYS_ORDER',
+            message: '재시도 날짜는 작은 수부터 겹치지 않게 입력해 주세요 (예: 1, 3, 7).',
+          },
+        }),
+        ...(!outOfOrder &&
+          !RETRY_DAYS.valid(retryDays) && {
+            retryDays: {
+              code: 'RETRY_DAYS_INVALID',
+              message: '재시도 날짜는 1일부터 60일 사이로 5개까지 입력해 주세요 (예: 1, 3, 7).',
+            },
+          }),
+        ...(!STORE_TIME_ZONE.valid(timeZone) && {
+          timeZone: {
+            code: 'TIME_ZONE_INVALID',
+            message: '목록에 있는 시간대를 골라 주세요 (예: Asia/Seoul).',
+          },
+        }),
+        ...(!DEFAULT_RUN_TIME.valid(defaultRunTime) && {
+          defaultRunTime: {
+            code: 'CHARGE_TIME_INVALID',
+            message: '기본 결제 시각은 00:00부터 23:59 사이의 HH:MM 형식이어야 합니다.',
+          },
+        }),
+      });
+      db.transaction(() => {
+        const at = now();
+        writeSetting(db, CATCH_UP_THRESHOLD_DAYS, catchUpThresholdDays, at);
+        writeSetting(db, RETRY_DAYS, retryDays, at);
+        writeSetting(db, DEFAULT_RUN_TIME, defaultRunTime, at);
+        const subscriptionsMoved = timeZone === storeTimeZone(db) ? 0 : moveStoreTimeZone(db, timeZone, at);
+        audit(who, 'settings.schedule', {
+          catchUpThresholdDays,
+          retryDays: [...retryDays],
+          timeZone,
+          defaultRunTime,
+          subscriptionsMoved,
+        });
+      })();
+      return service.schedule();
+    },
+    keyInEnabled: () => readSetting(db, KEY_IN_ENABLED),
+    setKeyIn(enabled, who) {
+      requireOwner(who);
+      db.transaction(() => {
+        writeSetting(db, KEY_IN_ENABLED, enabled, now());
+        audit(who, 'settings.key_in_enabled', { enabled });
+      })();
+      return enabled;
+    },
+    runner: () => ({
+      catchUpThresholdMs: readSetting(db, CATCH_UP_THRESHOLD_DAYS) * DAY_MS,
+      dunning: { offsetsMs: readSetting(db, RETRY_DAYS).map((days) => days * DAY_MS) },
+    }),
+  };
+  return service;
+}
