@@ -9,6 +9,11 @@ export interface ChargeRefusal {
   readonly message: string;
   /** Toss's X-TossPayments-Trace-Id of the answer this was learned from, for its support. */
   readonly traceId?: string | null;
+  /**
+   * Toss asked to slow down (429, or FORBIDDEN_CONSECUTIVE_REQUEST) and did not take the request:
+   * sending the same request again, under the same Idempotency-Key, later is safe.
+   */
+  readonly slowDown?: { readonly retryAfterMs: number | null };
 }
 
 export type ChargeOutcome =
@@ -128,5 +133,9 @@ export function outcomeOfError(error: unknown): ChargeRefusal {
       : error.retryClass === 'soft-decline'
         ? 'DECLINED'
         : 'FAILED';
-  return { status, code: error.code, message: error.message, traceId: error.traceId };
+  const slowDown =
+    error.status === 429 || error.code === 'FORBIDDEN_CONSECUTIVE_REQUEST'
+      ? { slowDown: { retryAfterMs: error.retryAfterMs } }
+      : {};
+  return { status, code: error.code, message: error.message, traceId: error.traceId, ...slowDown };
 }

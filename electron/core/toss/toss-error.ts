@@ -16,6 +16,8 @@ export interface TossErrorInit {
   retryClass?: TossRetryClass;
   /** X-TossPayments-Trace-Id of the answer; null when none came. */
   traceId?: string | null;
+  /** Retry-After of the answer, in ms. */
+  retryAfterMs?: number | null;
   cause?: Error;
 }
 
@@ -30,6 +32,8 @@ export class TossError extends Error {
   readonly retryClass: TossRetryClass;
   /** Toss's trace id of the answer, for its support; null when no answer came. */
   readonly traceId: string | null;
+  /** How long the answer's Retry-After asked to wait (a 429); null when it named no time. */
+  readonly retryAfterMs: number | null;
 
   constructor(init: TossErrorInit) {
     super(init.message, init.cause ? { cause: init.cause } : undefined);
@@ -37,6 +41,7 @@ export class TossError extends Error {
     this.code = init.code;
     this.retryClass = init.retryClass ?? retryClassOf(init.status, init.code);
     this.traceId = init.traceId ?? null;
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 
   /** Whether the payment may have happened and must be looked up before anything else. */

@@ -97,7 +97,10 @@ export function createTransport(options: TransportOptions): Transport {
         if (traceId !== null) req.onTraceId?.(traceId);
         return value;
       }
-      const error = parseFailure(text, status, options.language, traceId);
+      const error = parseFailure(text, status, options.language, {
+        traceId,
+        retryAfterMs: retryAfterMsOf(response.headers['retry-after']),
+      });
       code = error.code;
       throw error;
     } catch (error) {
@@ -131,6 +134,13 @@ function traceIdOf(value: string | string[] | undefined): string | null {
   return text === '' || text.length > MAX_TRACE_LENGTH || !/^[\x20-\x7e]+$/.test(text) ? null : text;
 }
 
+/** Retry-After in whole seconds (Toss documents none, §11; the emulator sends one), capped at 5 min. */
+function retryAfterMsOf(value: string | string[] | undefined): number | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || !/^\d{1,6}$/.test(text.trim())) return null;
+  return Math.min(Number(text.trim()), 300) * 1000;
+}
+
 function parseSuccess<T>(
   schema: z.ZodType<T> | null,
   text: string,
@@ -154,11 +164,12 @@ function parseFailure(
   text: string,
   status: number,
   language: MessageLanguage,
-  traceId: string | null,
+  answer: { traceId: string | null; retryAfterMs: number | null },
 ): TossError {
   const parsed = tossErrorBodySchema.safeParse(parseJson(text));
-  if (!parsed.success) return clientError('CLIENT_BAD_RESPONSE', language, { status, traceId });
-  return new TossError({ status, code: parsed.data.code, message: parsed.data.message, traceId });
+  if (!parsed.success)
+    return clientError('CLIENT_BAD_RESPONSE', language, { status, traceId: answer.traceId });
+  return new TossError({ status, code: parsed.data.code, message: parsed.data.message, ...answer });
 }
 
 function parseJson(text: string): unknown {
