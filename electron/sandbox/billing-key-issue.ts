@@ -1,5 +1,6 @@
 import { field, isOptionalString, isValidOptionalEmail, parseJsonObject } from './body-fields.ts';
 import { readCardInput } from './card-input.ts';
+import { issuerName } from './card-issuers.ts';
 import type { Endpoint, EndpointDeps } from './endpoint.ts';
 import { formatKst } from './kst.ts';
 import type { Merchant } from './merchants.ts';
@@ -61,5 +62,7 @@ export function issueBillingKey(
     billingKey,
     card: cardOnFile.card,
     transfers: null,
+    cardCompany: issuerName(cardOnFile.card.issuerCode),
+    cardNumber: cardOnFile.card.number,
   };
 }

@@ -1,4 +1,5 @@
 import { field, type JsonObject } from './body-fields.ts';
+import { koreanCardProfile } from './card-issuers.ts';
 import { maskCardNumber } from './card-number.ts';
 import type { ErrorCode } from './errors.ts';
 import { kstYearMonth } from './kst.ts';
@@ -14,12 +15,13 @@ const TWO_DIGITS = /^\d{2}$/;
 
 /**
  * Checks the card fields of a key-in registration (§3.1, §7) after the caller has made sure the
- * required ones are strings. Test mode looks only at the BIN (§14), so Luhn is never checked and
- * any number of 15 to 20 digits with a scripted BIN passes.
+ * required ones are strings. Test mode looks only at the BIN (§14), so Luhn is never checked: a
+ * number of 15 or 16 digits (the lengths of cards issued in Korea) passes when its BIN is a
+ * scripted test card's or lies in a Korean issuer's range (card-issuers.ts).
  */
 export function readCardInput(body: JsonObject, now: Date): CardInputResult {
   const cardNumber = String(field(body, 'cardNumber'));
-  if (!DIGITS.test(cardNumber) || cardNumber.length < 15 || cardNumber.length > 20) {
+  if (!DIGITS.test(cardNumber) || cardNumber.length < 15 || cardNumber.length > 16) {
     return { ok: false, code: 'INVALID_CARD_NUMBER' };
   }
 
@@ -39,10 +41,10 @@ export function readCardInput(body: JsonObject, now: Date): CardInputResult {
     return { ok: false, code: 'INVALID_CARD_PASSWORD' };
   }
 
-  const testCard = findTestCard(cardNumber);
+  const identityKind = identity.length === 6 ? 'birth-date' : 'business-number';
+  const testCard = findTestCard(cardNumber) ?? koreanCardProfile(cardNumber, identityKind);
   if (!testCard) return { ok: false, code: 'INVALID_CARD_NUMBER' };
   if (testCard.issue !== 'ISSUED') return { ok: false, code: testCard.issue };
-  const identityKind = identity.length === 6 ? 'birth-date' : 'business-number';
   if (testCard.identity !== 'any' && testCard.identity !== identityKind) {
     return { ok: false, code: 'INVALID_CARD_IDENTITY' };
   }

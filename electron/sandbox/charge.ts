@@ -7,8 +7,9 @@ import {
 } from './body-fields.ts';
 import { isExpired } from './card-input.ts';
 import type { Endpoint, EndpointDeps } from './endpoint.ts';
-import { approvePayment } from './ledger.ts';
-import { failure, success } from './outcome.ts';
+import type { ErrorCode } from './errors.ts';
+import { abortPayment, approvePayment } from './ledger.ts';
+import { failure, type Outcome, success } from './outcome.ts';
 import { orderKey } from './store.ts';
 
 // §7: Toss's docs say [A-Za-z0-9_-]; C1 also allows `.` and INVALID_ORDER_ID's message `=`.
@@ -18,7 +19,7 @@ const INSTALLMENT_MINIMUM_AMOUNT = 50_000;
 /**
  * POST /v1/billing/{billingKey} (§3.3), checked in the order §17.4 suggests: the key, required
  * fields, customerKey, orderId, then the optional fields, the amount, the orderId's history and
- * finally the card. A refused charge stores nothing, so its orderId stays free for the next try.
+ * finally the card. A refused charge never takes its orderId: the next try may use it again.
  */
 export function createChargeEndpoint(deps: EndpointDeps): Endpoint {
   return ({ merchant, params, body: raw, now }) => {
@@ -59,6 +60,8 @@ export function createChargeEndpoint(deps: EndpointDeps): Endpoint {
       return failure('INVALID_CARD_INSTALLMENT_PLAN');
     }
 
+    // Toss's error page: an amount must be above 0 (BELOW_ZERO_AMOUNT), a card charge 100 or more.
+    if (amount <= 0) return failure('BELOW_ZERO_AMOUNT');
     if (amount < 100) return failure('BELOW_MINIMUM_AMOUNT');
     // §3.3: taxFreeAmount only counts for tax-free and mixed-tax merchants; others' is ignored.
     const taxFreeAmount = merchant.taxType === 'TAXABLE' ? 0 : taxFree;
@@ -69,27 +72,31 @@ export function createChargeEndpoint(deps: EndpointDeps): Endpoint {
 
     if (deps.store.paymentsByOrder.has(orderKey(merchant, orderId))) return failure('DUPLICATED_ORDER_ID');
 
+    // Everything above is a validation failure, answered before any card work: it stores nothing.
+    // What the card itself refuses may leave an ABORTED payment, by the sandbox's switch (§3.7 [U]).
+    const charge = {
+      merchant,
+      customerKey,
+      cardOnFile: record.cardOnFile,
+      orderId,
+      orderName,
+      amount,
+      taxFreeAmount,
+      taxExemptionAmount: taxExemption,
+      now,
+    };
+    const refuse = (code: ErrorCode): Outcome => {
+      if (deps.switches.failedChargeLookup === 'aborted') abortPayment(deps, charge, code);
+      return failure(code);
+    };
     const { cardOnFile } = record;
-    if (isExpired(cardOnFile.expiry, now)) return failure('INVALID_CARD_EXPIRATION');
+    if (isExpired(cardOnFile.expiry, now)) return refuse('INVALID_CARD_EXPIRATION');
     const scripted = cardOnFile.testCard.charge;
-    if (scripted !== null && scripted !== 'DONE') return failure(scripted);
+    if (scripted !== null && scripted !== 'DONE') return refuse(scripted);
     if (installment > 0 && cardOnFile.card.cardType === '체크') {
-      return failure('NOT_SUPPORTED_MONTHLY_INSTALLMENT_PLAN');
+      return refuse('NOT_SUPPORTED_MONTHLY_INSTALLMENT_PLAN');
     }
 
-    return success(
-      approvePayment(deps, {
-        merchant,
-        customerKey,
-        cardOnFile,
-        orderId,
-        orderName,
-        amount,
-        taxFreeAmount,
-        taxExemptionAmount: taxExemption,
-        installmentPlanMonths: installment,
-        now,
-      }),
-    );
+    return success(approvePayment(deps, { ...charge, installmentPlanMonths: installment }));
   };
 }

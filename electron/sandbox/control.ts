@@ -5,8 +5,10 @@ import { type FaultList, parseFaultSpec } from './faults.ts';
 import { errorReply, jsonReply, type Reply } from './http-reply.ts';
 import type { IdempotencyCache } from './idempotency.ts';
 import type { FindMerchant, Merchant } from './merchants.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readBody } from './request-body.ts';
 import { clearStore, type SandboxStore } from './store.ts';
+import { parseSwitches, type SandboxSwitches } from './switches.ts';
 
 export const CONTROL_PREFIX = '/__sandbox/';
 
@@ -15,6 +17,8 @@ export interface ControlDeps {
   readonly faults: FaultList;
   readonly idempotency: IdempotencyCache;
   readonly findMerchant: FindMerchant;
+  readonly switches: SandboxSwitches;
+  readonly rateLimiter: RateLimiter;
 }
 
 const controlError = (status: number, code: string, message: string): Reply =>
@@ -35,6 +39,7 @@ export function createControlApi(
     payments: { method: 'GET', handle: (req) => listPayments(deps, req) },
     'billing-keys': { method: 'GET', handle: (req) => listBillingKeys(deps, req) },
     reset: { method: 'POST', handle: () => reset(deps) },
+    switches: { method: 'POST', handle: (req) => setSwitches(deps, req) },
   };
   return async (req, pathname) => {
     const name = pathname.slice(CONTROL_PREFIX.length);
@@ -47,18 +52,35 @@ export function createControlApi(
   };
 }
 
-async function addFault(deps: ControlDeps, req: IncomingMessage): Promise<Reply> {
+async function readJson(
+  req: IncomingMessage,
+  code: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; reply: Reply }> {
   const read = await readBody(req, MAX_BODY_BYTES);
-  if (!read.ok) return controlError(400, 'INVALID_FAULT', 'The body is larger than 1 MiB.');
-  let value: unknown;
+  if (!read.ok) return { ok: false, reply: controlError(400, code, 'The body is larger than 1 MiB.') };
   try {
-    value = JSON.parse(read.body.toString('utf8'));
+    return { ok: true, value: JSON.parse(read.body.toString('utf8')) };
   } catch {
-    return controlError(400, 'INVALID_FAULT', 'The body is not valid JSON.');
+    return { ok: false, reply: controlError(400, code, 'The body is not valid JSON.') };
   }
-  const parsed = parseFaultSpec(value);
+}
+
+async function addFault(deps: ControlDeps, req: IncomingMessage): Promise<Reply> {
+  const body = await readJson(req, 'INVALID_FAULT');
+  if (!body.ok) return body.reply;
+  const parsed = parseFaultSpec(body.value);
   if (!parsed.ok) return controlError(400, 'INVALID_FAULT', parsed.message);
   return jsonReply(201, deps.faults.add(parsed.spec));
+}
+
+/** Changes the fields given (`{}` changes nothing) and answers every switch as it now stands. */
+async function setSwitches(deps: ControlDeps, req: IncomingMessage): Promise<Reply> {
+  const body = await readJson(req, 'INVALID_SWITCHES');
+  if (!body.ok) return body.reply;
+  const parsed = parseSwitches(body.value);
+  if (!parsed.ok) return controlError(400, 'INVALID_SWITCHES', parsed.message);
+  Object.assign(deps.switches, parsed.switches);
+  return jsonReply(200, { ...deps.switches });
 }
 
 type Scope =
@@ -103,5 +125,6 @@ function reset(deps: ControlDeps): Reply {
   clearStore(deps.store);
   deps.faults.clear();
   deps.idempotency.clear();
+  deps.rateLimiter.clear();
   return { status: 204, headers: {}, body: Buffer.alloc(0) };
 }

@@ -244,6 +244,37 @@ export const TOSS_ERRORS = {
     ko: '결제 기관(카드사, 은행, 국세청 등) 오류입니다. 결제 기관에서 보내 준 에러 메시지가 표시됩니다.',
     en: 'Provider error. The error message received from provider will be displayed.',
   },
+  // Toss's error-code page (O4) lists these too; issue 17 asks that a charge can be forced into them.
+  FDS_ERROR: {
+    status: 403,
+    ko: '[토스페이먼츠] 위험거래가 감지되어 결제가 제한됩니다. 발송된 문자에 포함된 링크를 통해 본인인증 후 결제가 가능합니다.(고객센터: 1644-8051)',
+    en: '[TossPayments] Risky transaction is detected. Please contact 1644-8051.',
+  },
+  CARD_PROCESSING_ERROR: {
+    status: 400,
+    ko: '카드사에서 오류가 발생했습니다.',
+    en: 'There was an error in the card company.',
+  },
+  EXCEED_MAX_CARD_INSTALLMENT_PLAN: {
+    status: 400,
+    ko: '설정 가능한 최대 할부 개월 수를 초과했습니다.',
+    en: 'You have exceeded the maximum number of installment months that can be set.',
+  },
+  BELOW_ZERO_AMOUNT: {
+    status: 400,
+    ko: '금액은 0보다 커야 합니다.',
+    en: 'The amount must be greater than 0.',
+  },
+  FAILED_BILLING_AUTO_CANCEL: {
+    status: 500,
+    ko: '빌링 자동결제 취소에 일시적인 오류가 발생했습니다.',
+    en: 'A temporary error occurred while billing auth cancellation.',
+  },
+  UNKNOWN_ERROR: {
+    status: 500,
+    ko: '확인되지 않은 오류입니다. 잠시 후 다시 시도해주세요.',
+    en: 'An unknown error occurred. Please try again in a few minutes.',
+  },
   UNKNOWN_PAYMENT_ERROR: {
     status: 500,
     ko: '결제에 실패했어요. 같은 문제가 반복된다면 은행이나 카드사로 문의해주세요.',

@@ -6,11 +6,15 @@ import { createFaultList } from './faults.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createMerchantDirectory, type MerchantConfig } from './merchants.ts';
 import { createIdFactory, type RandomBytes } from './random-ids.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { createRequestHandler } from './request-handler.ts';
 import { claimId, createStore } from './store.ts';
+import { DEFAULT_SWITCHES, type SandboxSwitches } from './switches.ts';
 
 export type { FaultKind, FaultSpec, FaultView } from './faults.ts';
 export type { MerchantConfig, TaxType } from './merchants.ts';
+export type { FailedChargeLookup, SandboxSwitches } from './switches.ts';
+export { TEST_ENVIRONMENT_RATE_PER_MINUTE } from './switches.ts';
 export type { IdentityKind, TestCard } from './test-cards.ts';
 export { findTestCard, TEST_CARDS } from './test-cards.ts';
 
@@ -27,6 +31,8 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** The source of every generated identifier. Default: node:crypto randomBytes. */
   randomBytes?: RandomBytes;
+  /** Behaviour toss-api.md leaves open; POST /__sandbox/switches changes them while running. */
+  switches?: Partial<SandboxSwitches>;
 }
 
 export interface RunningSandbox {
@@ -49,6 +55,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ids: createIdFactory(randomBytes, (id) => claimId(store, id)),
     faults: createFaultList(),
     idempotency: createIdempotencyCache(now),
+    switches: { ...DEFAULT_SWITCHES, ...options.switches },
+    rateLimiter: createRateLimiter(now),
     findMerchant: createMerchantDirectory(options.merchants ?? {}),
     now,
     log: options.log ?? (() => {}),

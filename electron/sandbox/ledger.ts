@@ -1,8 +1,9 @@
 import type { EndpointDeps } from './endpoint.ts';
+import { type ErrorCode, errorBody } from './errors.ts';
 import { formatKst, truncateToSecond } from './kst.ts';
 import type { Merchant } from './merchants.ts';
-import { type CardOnFile, orderKey, type PaymentRecord } from './store.ts';
-import type { Payment } from './toss-objects.ts';
+import { type AbortedRecord, type CardOnFile, orderKey, type PaymentRecord } from './store.ts';
+import type { AbortedPayment, Payment } from './toss-objects.ts';
 import { splitVat } from './vat.ts';
 
 export interface Approval {
@@ -20,16 +21,20 @@ export interface Approval {
 
 const RECEIPT_BASE = 'https://dashboard-sandbox.tosspayments.com/receipt/redirection';
 
-function receiptUrl(transactionKey: string): string {
-  return `${RECEIPT_BASE}?transactionId=${transactionKey}&ref=PX`;
+// The receipt (sales slip) is the payment's: its URL carries the paymentKey (issue 17 item 7).
+function receiptUrl(paymentKey: string): string {
+  return `${RECEIPT_BASE}?transactionId=${paymentKey}&ref=PX`;
 }
+
+// Toss stamps the request when it arrives and the approval when the issuer answers, so requestedAt
+// comes first (§4.6's sample: 40 s apart). The sandbox answers at once and puts the request 1 s earlier.
+const REQUEST_LEAD_MS = 1_000;
 
 /** Creates the DONE Payment of a billing charge (§4.2, §4.6, §17.4) and its transaction. */
 export function approvePayment(deps: EndpointDeps, approval: Approval): Payment {
   const { merchant, cardOnFile, amount, taxFreeAmount, taxExemptionAmount, now } = approval;
   const paymentKey = deps.ids.paymentKey(merchant.mId, now);
   const transactionKey = deps.ids.transactionKey();
-  const at = formatKst(now);
   const { suppliedAmount, vat } = splitVat(amount, taxFreeAmount, taxExemptionAmount);
   const payment: Payment = {
     mId: merchant.mId,
@@ -39,8 +44,8 @@ export function approvePayment(deps: EndpointDeps, approval: Approval): Payment 
     orderName: approval.orderName,
     taxExemptionAmount,
     status: 'DONE',
-    requestedAt: at,
-    approvedAt: at,
+    requestedAt: formatKst(new Date(now.getTime() - REQUEST_LEAD_MS)),
+    approvedAt: formatKst(now),
     useEscrow: false,
     cultureExpense: false,
     card: {
@@ -68,12 +73,10 @@ export function approvePayment(deps: EndpointDeps, approval: Approval): Payment 
     secret: deps.ids.secret(),
     type: 'BILLING',
     easyPay: null,
-    easyPayAmount: null,
-    easyPayDiscountAmount: null,
     country: 'KR',
     failure: null,
     isPartialCancelable: taxExemptionAmount === 0,
-    receipt: { url: receiptUrl(transactionKey) },
+    receipt: { url: receiptUrl(paymentKey) },
     checkout: { url: `https://api.tosspayments.com/v1/payments/${paymentKey}/checkout` },
     currency: 'KRW',
     totalAmount: amount,
@@ -84,12 +87,70 @@ export function approvePayment(deps: EndpointDeps, approval: Approval): Payment 
     metadata: null,
     method: '카드',
     version: '2022-11-16',
-    transactionKey: null,
   };
   const record: PaymentRecord = { merchant, customerKey: approval.customerKey, payment };
   deps.store.payments.set(paymentKey, record);
   deps.store.paymentsByOrder.set(orderKey(merchant, approval.orderId), record);
+  // An earlier refusal of the same orderId is no longer what a lookup finds.
+  deps.store.abortedByOrder.delete(orderKey(merchant, approval.orderId));
   recordTransaction(deps, record, transactionKey, amount, now);
+  return payment;
+}
+
+export type Refusal = Omit<Approval, 'installmentPlanMonths'>;
+
+/**
+ * Keeps a refused charge as a Payment in status ABORTED with its `failure` (the
+ * `failedChargeLookup: 'aborted'` switch): found by orderId and by paymentKey, but no approval, no
+ * transaction and no receipt. A later approval of the same orderId replaces it for lookups.
+ */
+export function abortPayment(deps: EndpointDeps, refusal: Refusal, code: ErrorCode): AbortedPayment {
+  const { merchant, amount, taxFreeAmount, taxExemptionAmount, now } = refusal;
+  const paymentKey = deps.ids.paymentKey(merchant.mId, now);
+  const { suppliedAmount, vat } = splitVat(amount, taxFreeAmount, taxExemptionAmount);
+  const payment: AbortedPayment = {
+    mId: merchant.mId,
+    lastTransactionKey: null,
+    paymentKey,
+    orderId: refusal.orderId,
+    orderName: refusal.orderName,
+    taxExemptionAmount,
+    status: 'ABORTED',
+    requestedAt: formatKst(now),
+    approvedAt: null,
+    useEscrow: false,
+    cultureExpense: false,
+    card: null,
+    virtualAccount: null,
+    transfer: null,
+    mobilePhone: null,
+    giftCertificate: null,
+    cashReceipt: null,
+    cashReceipts: null,
+    discount: null,
+    cancels: null,
+    secret: null,
+    type: 'BILLING',
+    easyPay: null,
+    country: 'KR',
+    // Stored as Toss keeps it: the Korean message, whatever the refused request's language was.
+    failure: errorBody(code, 'ko'),
+    isPartialCancelable: taxExemptionAmount === 0,
+    receipt: null,
+    checkout: { url: `https://api.tosspayments.com/v1/payments/${paymentKey}/checkout` },
+    currency: 'KRW',
+    totalAmount: amount,
+    balanceAmount: amount,
+    suppliedAmount,
+    vat,
+    taxFreeAmount,
+    metadata: null,
+    method: '카드',
+    version: '2022-11-16',
+  };
+  const record: AbortedRecord = { merchant, payment };
+  deps.store.abortedPayments.set(paymentKey, record);
+  deps.store.abortedByOrder.set(orderKey(merchant, refusal.orderId), record);
   return payment;
 }
 
@@ -116,7 +177,7 @@ export function recordTransaction(
       method: '카드',
       customerKey: record.customerKey,
       useEscrow: false,
-      receiptUrl: receiptUrl(transactionKey),
+      receiptUrl: receiptUrl(payment.paymentKey),
       status: payment.status,
       transactionAt: formatKst(now),
       currency: 'KRW',

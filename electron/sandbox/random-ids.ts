@@ -19,6 +19,8 @@ export interface IdFactory {
   secret(): string;
   receiptKey(): string;
   authKey(): string;
+  /** `X-TossPayments-Trace-Id`: 32 lowercase hex chars, one per answer, never stored. */
+  traceId(): string;
 }
 
 /**
@@ -52,5 +54,6 @@ export function createIdFactory(randomBytes: RandomBytes, claim: (id: string) =>
     secret: () => `ps_${alphanumeric(28)}`,
     receiptKey: () => unique(() => alphanumeric(48)),
     authKey: () => unique(() => `bln_${alphanumeric(32)}`),
+    traceId: () => Buffer.from(randomBytes(16)).toString('hex'),
   };
 }

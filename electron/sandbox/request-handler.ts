@@ -9,10 +9,12 @@ import { type ErrorCode, isErrorCode, type Language, languageFrom } from './erro
 import type { FaultKind } from './faults.ts';
 import { errorReply, type Reply, renderOutcome, sendReply } from './http-reply.ts';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readBody } from './request-body.ts';
 import { createRouteTable, matchRoute, type RouteTable } from './routes.ts';
 
 export interface RequestHandlerDeps extends ControlDeps, EndpointDeps {
+  readonly rateLimiter: RateLimiter;
   readonly now: () => Date;
   /** Gets one line per notable event. Never request bodies: they carry card data. */
   readonly log: (line: string) => void;
@@ -63,6 +65,9 @@ export function createRequestHandler(
     }
 
     const language = languageFrom(req.headers['accept-language']);
+    // Every answer of the API carries its own trace id, errors included (issue 17 item 2).
+    const traceId = deps.ids.traceId();
+    const send = (reply: Reply) => sendReply(res, withEcho(withTrace(reply, traceId), req, method));
     const fault = url.pathname.startsWith('/v1/') ? deps.faults.take(method, url.pathname) : undefined;
     if (fault?.fault === 'reset-before') {
       req.socket.destroy();
@@ -71,27 +76,37 @@ export function createRequestHandler(
     const read = await readBody(req, MAX_BODY_BYTES);
     const statusFault = fault && STATUS_FAULTS[fault.fault];
     if (statusFault) {
-      sendReply(res, errorReply(statusFault, language));
+      send(errorReply(statusFault, language));
       return;
     }
     if (!read.ok) {
-      sendReply(res, errorReply('INVALID_REQUEST', language));
+      send(errorReply('INVALID_REQUEST', language));
       return;
     }
 
     const prepared = prepare(routes, deps, { method, url, req, body: read.body, language });
+    if (prepared.kind === 'reply') {
+      if (fault?.fault === 'delay') await sleep(fault.delayMs, undefined, { signal: deps.closing });
+      if (fault?.fault === 'drop-after-commit') {
+        req.socket.destroy();
+        return;
+      }
+      send(prepared.reply);
+      return;
+    }
     let reply: Reply | undefined;
     try {
       if (fault?.fault === 'delay') await sleep(fault.delayMs, undefined, { signal: deps.closing });
-      reply = prepared.kind === 'reply' ? prepared.reply : prepared.run();
+      // Stamped before it is stored, so that a replay carries the first answer's trace id too.
+      reply = withTrace(prepared.run(), traceId);
     } finally {
-      if (prepared.kind === 'execute') prepared.settle(reply);
+      prepared.settle(reply);
     }
     if (fault?.fault === 'drop-after-commit') {
       req.socket.destroy();
       return;
     }
-    sendReply(res, reply);
+    sendReply(res, withEcho(reply, req, method));
   }
 
   return (req, res) => {
@@ -106,7 +121,10 @@ export function createRequestHandler(
       } else {
         sendReply(
           res,
-          errorReply('FAILED_INTERNAL_SYSTEM_PROCESSING', languageFrom(req.headers['accept-language'])),
+          withTrace(
+            errorReply('FAILED_INTERNAL_SYSTEM_PROCESSING', languageFrom(req.headers['accept-language'])),
+            deps.ids.traceId(),
+          ),
         );
       }
     });
@@ -115,8 +133,8 @@ export function createRequestHandler(
 
 /**
  * Everything decided before the (optionally delayed) work: routing, auth, the billing contract,
- * forced test codes and the idempotency claim. Claiming before any delay is what lets a duplicate
- * that arrives during a `delay` fault see 409 IDEMPOTENT_REQUEST_PROCESSING.
+ * the rate limit, the idempotency claim and forced test codes. Claiming before any delay is what
+ * lets a duplicate that arrives during a `delay` fault see 409 IDEMPOTENT_REQUEST_PROCESSING.
  */
 function prepare(routes: RouteTable, deps: RequestHandlerDeps, call: ApiCall): Prepared {
   const answer = (reply: Reply): Prepared => ({ kind: 'reply', reply });
@@ -130,22 +148,44 @@ function prepare(routes: RouteTable, deps: RequestHandlerDeps, call: ApiCall): P
   const { merchant } = auth;
   if (match.route.billing && !merchant.billingContract) return fail('NOT_SUPPORTED_METHOD');
 
-  // Forced answers (§14) are not cached: the test code asks for one response to this one request,
-  // and caching it would make the same key fail again once the header is dropped.
+  const perMinute = deps.switches.rateLimitPerMinute;
+  if (perMinute !== null) {
+    const decision = deps.rateLimiter.take(
+      JSON.stringify([merchant.secretKey, call.method, match.route.template]),
+      perMinute,
+    );
+    if (!decision.ok) {
+      const reply = errorReply('TOO_MANY_REQUESTS', call.language);
+      return answer({
+        ...reply,
+        headers: { ...reply.headers, 'retry-after': String(decision.retryAfterSeconds) },
+      });
+    }
+  }
+
+  // §14: the forced answer replaces the endpoint's work. An unknown code, or one that does not
+  // belong to this endpoint, is INVALID_TEST_CODE.
   const testCode = headerValue(call.req, 'tosspayments-test-code');
-  if (testCode !== undefined) return fail(isErrorCode(testCode) ? testCode : 'INVALID_TEST_CODE');
+  const forced: ErrorCode | undefined =
+    testCode === undefined
+      ? undefined
+      : isErrorCode(testCode) && match.route.testCodes.has(testCode)
+        ? testCode
+        : 'INVALID_TEST_CODE';
 
   const run = (): Reply =>
-    renderOutcome(
-      match.route.endpoint({
-        merchant,
-        params: match.params,
-        query: call.url.searchParams,
-        body: call.body,
-        now: deps.now(),
-      }),
-      call.language,
-    );
+    forced !== undefined
+      ? errorReply(forced, call.language)
+      : renderOutcome(
+          match.route.endpoint({
+            merchant,
+            params: match.params,
+            query: call.url.searchParams,
+            body: call.body,
+            now: deps.now(),
+          }),
+          call.language,
+        );
 
   // §9: the header counts on POST only; GET ignores it and other methods are idempotent anyway.
   const idempotencyKey = call.method === 'POST' ? headerValue(call.req, 'idempotency-key') : undefined;
@@ -169,10 +209,39 @@ function prepare(routes: RouteTable, deps: RequestHandlerDeps, call: ApiCall): P
   return {
     kind: 'execute',
     run,
-    // Every business answer is kept, errors included (§9, measured). A request that ended without
-    // one (the sandbox closed, or an emulator bug) is forgotten so that a retry runs afresh.
-    settle: (reply) => (reply ? claim.complete(reply) : claim.abandon()),
+    // Every business answer is kept, errors included, forced ones too (§9, measured: a 403 forced
+    // with the test code comes back for the same key without the header). A forced 5xx, 409 or 429
+    // stands for a request Toss did not finish, so it is not kept and a retry runs afresh. A
+    // request that ended without an answer (the sandbox closed, or an emulator bug) is forgotten.
+    settle: (reply) =>
+      reply && (forced === undefined || isFinalAnswer(reply.status))
+        ? claim.complete(reply)
+        : claim.abandon(),
   };
+}
+
+function isFinalAnswer(status: number): boolean {
+  return status < 500 && status !== 409 && status !== 429;
+}
+
+const TRACE_HEADER = 'x-tosspayments-trace-id';
+
+/**
+ * 32 lowercase hex chars per answer. A replayed answer keeps the first one's id and adds its own,
+ * comma-separated, as measured on an idempotent replay (§2).
+ */
+function withTrace(reply: Reply, traceId: string): Reply {
+  const first = reply.headers[TRACE_HEADER];
+  return {
+    ...reply,
+    headers: { ...reply.headers, [TRACE_HEADER]: first ? `${first}, ${traceId}` : traceId },
+  };
+}
+
+/** Toss echoes the request's Idempotency-Key on the answer (§2, measured). */
+function withEcho(reply: Reply, req: IncomingMessage, method: string): Reply {
+  const key = method === 'POST' ? headerValue(req, 'idempotency-key') : undefined;
+  return key === undefined ? reply : { ...reply, headers: { ...reply.headers, 'idempotency-key': key } };
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

@@ -5,6 +5,7 @@ import { createCancelEndpoint } from './cancel.ts';
 import { createChargeEndpoint } from './charge.ts';
 import type { Endpoint, EndpointDeps } from './endpoint.ts';
 import { createOrderLookupEndpoint, createPaymentLookupEndpoint } from './lookups.ts';
+import { type TestCodeTable, testCodesFor } from './test-codes.ts';
 import { createTransactionsEndpoint } from './transactions.ts';
 
 export interface Route {
@@ -15,6 +16,8 @@ export interface Route {
   readonly template: string;
   /** Billing endpoints need the merchant's billing contract (§1.1). */
   readonly billing: boolean;
+  /** The codes `TossPayments-Test-Code` may force here (test-codes.ts). */
+  readonly testCodes: ReadonlySet<string>;
   readonly endpoint: Endpoint;
 }
 
@@ -25,20 +28,33 @@ export type RouteMatch =
 
 export type RouteTable = readonly Route[];
 
-function route(method: Route['method'], template: string, billing: boolean, endpoint: Endpoint): Route {
-  return { method, segments: template.split('/').slice(1), template, billing, endpoint };
+function route(
+  method: Route['method'],
+  template: string,
+  billing: boolean,
+  codes: TestCodeTable,
+  endpoint: Endpoint,
+): Route {
+  return {
+    method,
+    segments: template.split('/').slice(1),
+    template,
+    billing,
+    testCodes: testCodesFor(codes),
+    endpoint,
+  };
 }
 
 export function createRouteTable(deps: EndpointDeps): RouteTable {
   return [
-    route('POST', '/v1/billing/authorizations/card', true, createCardIssueEndpoint(deps)),
-    route('POST', '/v1/billing/authorizations/issue', true, createAuthKeyIssueEndpoint(deps)),
-    route('POST', '/v1/billing/{billingKey}', true, createChargeEndpoint(deps)),
-    route('DELETE', '/v1/billing/{billingKey}', true, createBillingKeyDeleteEndpoint(deps)),
-    route('POST', '/v1/payments/{paymentKey}/cancel', false, createCancelEndpoint(deps)),
-    route('GET', '/v1/payments/orders/{orderId}', false, createOrderLookupEndpoint(deps)),
-    route('GET', '/v1/payments/{paymentKey}', false, createPaymentLookupEndpoint(deps)),
-    route('GET', '/v1/transactions', false, createTransactionsEndpoint(deps)),
+    route('POST', '/v1/billing/authorizations/card', true, 'issue', createCardIssueEndpoint(deps)),
+    route('POST', '/v1/billing/authorizations/issue', true, 'issue', createAuthKeyIssueEndpoint(deps)),
+    route('POST', '/v1/billing/{billingKey}', true, 'charge', createChargeEndpoint(deps)),
+    route('DELETE', '/v1/billing/{billingKey}', true, 'delete', createBillingKeyDeleteEndpoint(deps)),
+    route('POST', '/v1/payments/{paymentKey}/cancel', false, 'cancel', createCancelEndpoint(deps)),
+    route('GET', '/v1/payments/orders/{orderId}', false, 'lookup', createOrderLookupEndpoint(deps)),
+    route('GET', '/v1/payments/{paymentKey}', false, 'lookup', createPaymentLookupEndpoint(deps)),
+    route('GET', '/v1/transactions', false, 'transactions', createTransactionsEndpoint(deps)),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { Merchant } from './merchants.ts';
 import type { TestCard } from './test-cards.ts';
-import type { BillingCard, Payment, Transaction } from './toss-objects.ts';
+import type { AbortedPayment, BillingCard, Payment, Transaction } from './toss-objects.ts';
 
 /** What the sandbox keeps about a registered card: never the full number, only what Toss echoes. */
 export interface CardOnFile {
@@ -26,6 +26,11 @@ export interface PaymentRecord {
   readonly payment: Payment;
 }
 
+export interface AbortedRecord {
+  readonly merchant: Merchant;
+  readonly payment: AbortedPayment;
+}
+
 export interface TransactionRecord {
   readonly merchant: Merchant;
   /** transactionAt as epoch ms, whole seconds, for range filtering. */
@@ -48,6 +53,9 @@ export interface SandboxStore {
   /** In approval order. */
   readonly payments: Map<string, PaymentRecord>;
   readonly paymentsByOrder: Map<string, PaymentRecord>;
+  /** Refused charges kept as ABORTED payments (switches.ts), by paymentKey and by orderKey. */
+  readonly abortedPayments: Map<string, AbortedRecord>;
+  readonly abortedByOrder: Map<string, AbortedRecord>;
   /** In the order they happened. */
   readonly transactions: TransactionRecord[];
   readonly authKeys: Map<string, AuthKeyRecord>;
@@ -60,6 +68,8 @@ export function createStore(): SandboxStore {
     billingKeys: new Map(),
     payments: new Map(),
     paymentsByOrder: new Map(),
+    abortedPayments: new Map(),
+    abortedByOrder: new Map(),
     transactions: [],
     authKeys: new Map(),
     issuedIds: new Set(),
@@ -70,6 +80,8 @@ export function clearStore(store: SandboxStore): void {
   store.billingKeys.clear();
   store.payments.clear();
   store.paymentsByOrder.clear();
+  store.abortedPayments.clear();
+  store.abortedByOrder.clear();
   store.transactions.length = 0;
   store.authKeys.clear();
   store.issuedIds.clear();

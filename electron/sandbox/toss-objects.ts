@@ -14,7 +14,10 @@ export interface BillingCard {
   readonly ownerType: OwnerType;
 }
 
-/** §4.1. cardCompany and cardNumber are left out: removed as of API version 2024-06-01. */
+/**
+ * §4.1 in API version 2022-11-16, the version every Payment says it is: that version still has
+ * cardCompany (the issuer's Korean short name) and cardNumber (masked); 2024-06-01 removed them.
+ */
 export interface Billing {
   readonly mId: string;
   readonly customerKey: string;
@@ -23,6 +26,14 @@ export interface Billing {
   readonly billingKey: string;
   readonly card: BillingCard;
   readonly transfers: null;
+  readonly cardCompany: string;
+  readonly cardNumber: string;
+}
+
+/** §4.5: the error object, as a looked-up payment that failed carries it. */
+export interface Failure {
+  readonly code: string;
+  readonly message: string;
 }
 
 /** §4.2.1 */
@@ -58,7 +69,11 @@ export interface CancelEntry {
   readonly cancelRequestId: null;
 }
 
-/** §4.2. The fields a cancel changes are mutable; the record is the single copy of the payment. */
+/**
+ * §4.2 as of API version 2022-11-16, which has no easyPayAmount or easyPayDiscountAmount, and no
+ * transactionKey beside lastTransactionKey. The fields a cancel changes are mutable; the record is
+ * the single copy of the payment.
+ */
 export interface Payment {
   readonly mId: string;
   lastTransactionKey: string;
@@ -83,8 +98,6 @@ export interface Payment {
   readonly secret: string;
   readonly type: 'BILLING';
   readonly easyPay: null;
-  readonly easyPayAmount: null;
-  readonly easyPayDiscountAmount: null;
   readonly country: 'KR';
   readonly failure: null;
   readonly isPartialCancelable: boolean;
@@ -99,8 +112,24 @@ export interface Payment {
   readonly metadata: null;
   readonly method: '카드';
   readonly version: '2022-11-16';
-  // O1 lists it beside lastTransactionKey; whether Toss fills it is [U], so it stays null here.
-  readonly transactionKey: null;
+}
+
+/**
+ * A refused charge kept as Toss keeps a failed payment (§3.7, the `failedChargeLookup: 'aborted'`
+ * switch): the Payment's fields, never approved, with the refusal in `failure`.
+ */
+export interface AbortedPayment
+  extends Omit<
+    Payment,
+    'lastTransactionKey' | 'status' | 'approvedAt' | 'card' | 'secret' | 'failure' | 'receipt'
+  > {
+  readonly lastTransactionKey: null;
+  readonly status: 'ABORTED';
+  readonly approvedAt: null;
+  readonly card: null;
+  readonly secret: null;
+  readonly failure: Failure;
+  readonly receipt: null;
 }
 
 /** §4.4 */

@@ -135,6 +135,8 @@ export const chargeView = z.object({
   status: chargeStatusSchema,
   tossCode: z.string().nullable(),
   tossMessage: z.string().nullable(),
+  /** Toss's X-TossPayments-Trace-Id of the last answer: what Toss support asks for first. */
+  tossTraceId: z.string().nullable(),
   approveNo: z.string().nullable(),
   suppliedAmount: won.nullable(),
   vat: won.nullable(),
@@ -156,6 +158,7 @@ export const refundView = z.object({
   status: z.enum(['PENDING', 'DONE', 'FAILED', 'UNKNOWN']),
   tossCode: z.string().nullable(),
   tossMessage: z.string().nullable(),
+  tossTraceId: z.string().nullable(),
   balanceAfter: won.nullable(),
   chargeBalance: won.nullable(),
   operatorId: id,

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../../electron/core/log/index.ts';
 import { createSealer, type Sealer } from '../../electron/core/secrets/index.ts';
 import { createChargeGate, createOperatorService } from '../../electron/core/staff/index.ts';
 import type { Payment, TossClient } from '../../electron/core/toss/index.ts';
+import type { SandboxOptions } from '../../electron/sandbox/index.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
 import { type SandboxFixture, sandboxPerFile } from '../support/toss-sandbox.ts';
 
@@ -67,8 +68,8 @@ export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeo
  * One emulator per test file and, per test, a fresh ledger file, data key, merchant key, logger
  * and billing services: the parts are real, only the data key is random instead of from a keychain.
  */
-export function billingHarness() {
-  const sandbox = sandboxPerFile();
+export function billingHarness(sandboxOptions: SandboxOptions = {}) {
+  const sandbox = sandboxPerFile(sandboxOptions);
   const temp = tempLedgers();
 
   async function desk(options: DeskOptions = {}): Promise<Desk> {

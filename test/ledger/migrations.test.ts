@@ -68,6 +68,23 @@ const seeds: Record<number, Seed> = {
       expect(verifyAudit(db)).toEqual({ ok: true, count: 1 });
     },
   },
+  // Before charges and refunds kept Toss's trace id and the payment's card: those stay unknown.
+  2: {
+    insert(db) {
+      const rows = rowInserts(db);
+      const member = rows.member({ name: '최유나' });
+      const card = rows.card(member);
+      const operator = rows.operator({ name: '정매니저', role: 'manager' });
+      const charge = rows.charge(member, card, { amount: 33_000, ...done(33_000) });
+      rows.refund(charge, operator, { amount: 3_000 });
+    },
+    check(db) {
+      expect(
+        db.prepare('SELECT toss_trace_id, paid_card_number, paid_card_company FROM charge_attempts').all(),
+      ).toEqual([{ toss_trace_id: null, paid_card_number: null, paid_card_company: null }]);
+      expect(db.prepare('SELECT toss_trace_id FROM refunds').pluck().all()).toEqual([null]);
+    },
+  },
 };
 
 describe('ledger migrations', () => {

@@ -5,7 +5,8 @@ import { TEST_CARDS } from '../../electron/sandbox/index.ts';
 import { createMerchantDirectory } from '../../electron/sandbox/merchants.ts';
 import { createIdFactory } from '../../electron/sandbox/random-ids.ts';
 import { claimId, createStore } from '../../electron/sandbox/store.ts';
-import { type Billing, CARD, KEY, manualClock, sandboxPerTest } from './harness.ts';
+import { DEFAULT_SWITCHES } from '../../electron/sandbox/switches.ts';
+import { type Billing, CARD, chargeBody, KEY, manualClock, sandboxPerTest } from './harness.ts';
 
 const ISSUE = '/v1/billing/authorizations/card';
 
@@ -29,7 +30,7 @@ describe('POST /v1/billing/authorizations/card (§3.1)', () => {
     return { status: result.status, code: result.json.code };
   };
 
-  it('returns the Billing object with every field of §4.1 and no deprecated ones', async () => {
+  it('returns the Billing object of API version 2022-11-16, cardCompany and cardNumber included (§4.1)', async () => {
     const result = await issue({});
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -42,6 +43,8 @@ describe('POST /v1/billing/authorizations/card (§3.1)', () => {
       'billingKey',
       'card',
       'transfers',
+      'cardCompany',
+      'cardNumber',
     ]);
     expect(billing).toEqual({
       mId: expect.stringMatching(/^tviva[0-9a-f]{9}$/),
@@ -57,7 +60,10 @@ describe('POST /v1/billing/authorizations/card (§3.1)', () => {
         ownerType: '개인',
       },
       transfers: null,
+      cardCompany: '하나',
+      cardNumber: '94100012****789*',
     });
+    expect(result.headers.get('x-tosspayments-trace-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('issues a new key on every registration', async () => {
@@ -103,19 +109,38 @@ describe('POST /v1/billing/authorizations/card (§3.1)', () => {
     ).toBe(200);
   });
 
-  it('checks only the BIN: Luhn is never checked, and 15 to 20 digits pass', async () => {
+  it('checks only the BIN: Luhn is never checked, and 15 or 16 digits pass', async () => {
     const failsLuhn = ['9410001234567890', '9410001234567891'].find((number) => !passesLuhn(number)) ?? '';
     expect((await issue({ cardNumber: failsLuhn })).status).toBe(200);
     expect((await issue({ cardNumber: '941000123456789' })).json.card.number).toBe('94100012****78*');
-    expect((await issue({ cardNumber: '94100012345678901234' })).json.card.number).toBe(
-      '94100012****7890123*',
-    );
+  });
+
+  it('accepts a card issued in Korea outside the scripts, as the live run did, and charges it', async () => {
+    // The live run's card (issue 17): a BIN in a Korean issuer's range registers and charges to DONE.
+    const result = await issue({ cardNumber: '4906251234123456' });
+    expect(result.status).toBe(200);
+    expect(result.json.card).toEqual({
+      issuerCode: '11',
+      acquirerCode: '11',
+      number: '49062512****345*',
+      cardType: '신용',
+      ownerType: '개인',
+    });
+    expect(result.json.cardCompany).toBe('국민');
+    const charged = await sandbox.api.charge(result.json.billingKey, chargeBody());
+    expect(charged.status).toBe(200);
+    expect(charged.json.status).toBe('DONE');
+    const corporate = await issue({ cardNumber: '4518421234567890', customerIdentityNumber: '1234567890' });
+    expect(corporate.json.card).toMatchObject({ issuerCode: '41', ownerType: '법인' });
+    expect(corporate.json.cardCompany).toBe('신한');
   });
 
   it.each([
     ['a BIN alone (measured)', '941000'],
     ['14 digits', '94100012345678'],
-    ['21 digits', '941000123456789012345'],
+    ['17 digits', '94100012345678901'],
+    ['20 digits', '94100012345678901234'],
+    ['a foreign BIN', '4111111111111111'],
     ['non-digits', '9410-0012-3456-7890'],
     ['an unknown BIN', '1234561234567890'],
   ])('refuses %s with INVALID_CARD_NUMBER', async (_name, cardNumber) => {
@@ -241,6 +266,7 @@ describe('authKey store', () => {
         (size) => crypto.getRandomValues(new Uint8Array(size)),
         (id) => claimId(store, id),
       ),
+      switches: { ...DEFAULT_SWITCHES },
     };
     const merchant = createMerchantDirectory({})(KEY);
     if (!merchant) throw new Error('test key refused');

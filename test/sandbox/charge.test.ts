@@ -26,8 +26,6 @@ const PAYMENT_FIELDS = [
   'secret',
   'type',
   'easyPay',
-  'easyPayAmount',
-  'easyPayDiscountAmount',
   'country',
   'failure',
   'isPartialCancelable',
@@ -42,7 +40,6 @@ const PAYMENT_FIELDS = [
   'metadata',
   'method',
   'version',
-  'transactionKey',
 ];
 
 describe('POST /v1/billing/{billingKey} (§3.3)', () => {
@@ -64,7 +61,8 @@ describe('POST /v1/billing/{billingKey} (§3.3)', () => {
       orderName: '3월 회비',
       taxExemptionAmount: 0,
       status: 'DONE',
-      requestedAt: '2026-03-30T14:39:56+09:00',
+      // The request is stamped before its approval (issue 17 item 7).
+      requestedAt: '2026-03-30T14:39:55+09:00',
       approvedAt: '2026-03-30T14:39:56+09:00',
       useEscrow: false,
       cultureExpense: false,
@@ -93,13 +91,12 @@ describe('POST /v1/billing/{billingKey} (§3.3)', () => {
       secret: expect.stringMatching(/^ps_[A-Za-z0-9]{28}$/),
       type: 'BILLING',
       easyPay: null,
-      easyPayAmount: null,
-      easyPayDiscountAmount: null,
       country: 'KR',
       failure: null,
       isPartialCancelable: true,
       receipt: {
-        url: `https://dashboard-sandbox.tosspayments.com/receipt/redirection?transactionId=${payment.lastTransactionKey}&ref=PX`,
+        // The payment's key, not the transaction's (issue 17 item 7).
+        url: `https://dashboard-sandbox.tosspayments.com/receipt/redirection?transactionId=${payment.paymentKey}&ref=PX`,
       },
       checkout: { url: `https://api.tosspayments.com/v1/payments/${payment.paymentKey}/checkout` },
       currency: 'KRW',
@@ -111,8 +108,8 @@ describe('POST /v1/billing/{billingKey} (§3.3)', () => {
       metadata: null,
       method: '카드',
       version: '2022-11-16',
-      transactionKey: null,
     });
+    expect(result.headers.get('x-tosspayments-trace-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('takes the billing key raw or percent-encoded', async () => {

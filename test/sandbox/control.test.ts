@@ -142,7 +142,7 @@ describe('startSandbox', () => {
   });
 
   it('uses the injected random source for identifiers', async () => {
-    // Counts 1, 2, 3… across calls, so the first 32 bytes drawn are 1 to 32.
+    // Counts 1, 2, 3… across calls: the trace id takes the first 16 bytes, the billing key the next 32.
     let drawn = 0;
     const sandbox = await startSandbox({
       randomBytes: (size) => {
@@ -158,8 +158,11 @@ describe('startSandbox', () => {
         body: JSON.stringify(CARD),
       });
       const billing = (await response.json()) as { billingKey: string };
+      expect(response.headers.get('x-tosspayments-trace-id')).toBe(
+        Buffer.from(Uint8Array.from({ length: 16 }, (_, i) => i + 1)).toString('hex'),
+      );
       expect(billing.billingKey).toBe(
-        `${Buffer.from(Uint8Array.from({ length: 32 }, (_, i) => (i + 1) % 62)).toString('base64url')}=`,
+        `${Buffer.from(Uint8Array.from({ length: 32 }, (_, i) => (i + 17) % 62)).toString('base64url')}=`,
       );
     } finally {
       await sandbox.close();

@@ -83,14 +83,65 @@ const SPEC: readonly (readonly [string, number, string])[] = [
   ['INVALID_DATE', 400, '날짜 데이터가 잘못 되었습니다.'],
   ['EXCEED_MAX_QUERY_LIMIT', 400, '최대 조회 개수를 초과했습니다.'],
   ['INVALID_ORDER_NAME', 400, '주문 이름은 100자 이하여야 합니다.'],
+  // Toss's error page (O4), which issue 17 asks a charge to be forced into.
+  [
+    'FDS_ERROR',
+    403,
+    '[토스페이먼츠] 위험거래가 감지되어 결제가 제한됩니다. 발송된 문자에 포함된 링크를 통해 본인인증 후 결제가 가능합니다.(고객센터: 1644-8051)',
+  ],
+  ['BELOW_ZERO_AMOUNT', 400, '금액은 0보다 커야 합니다.'],
+  ['FAILED_BILLING_AUTO_CANCEL', 500, '빌링 자동결제 취소에 일시적인 오류가 발생했습니다.'],
+  ['EXCEED_MAX_CARD_INSTALLMENT_PLAN', 400, '설정 가능한 최대 할부 개월 수를 초과했습니다.'],
+  ['CARD_PROCESSING_ERROR', 400, '카드사에서 오류가 발생했습니다.'],
+  ['UNKNOWN_ERROR', 500, '확인되지 않은 오류입니다. 잠시 후 다시 시도해주세요.'],
 ];
+
+type EndpointName = 'lookup' | 'issue' | 'charge' | 'delete' | 'cancel' | 'transactions';
+
+/** A request to each endpoint; the test code answers before anything is looked up. */
+const REQUESTS: Readonly<Record<EndpointName, readonly [string, string]>> = {
+  lookup: ['GET', '/v1/payments/some_key'],
+  issue: ['POST', '/v1/billing/authorizations/card'],
+  charge: ['POST', '/v1/billing/some_billing_key='],
+  delete: ['DELETE', '/v1/billing/some_billing_key='],
+  cancel: ['POST', '/v1/payments/some_key/cancel'],
+  transactions: ['GET', '/v1/transactions'],
+};
+
+// SPEC follows toss-api.md's sections; each section's codes belong to that section's endpoint.
+const SECTION_STARTS: readonly (readonly [string, EndpointName])[] = [
+  ['UNAUTHORIZED_KEY', 'lookup'],
+  ['INVALID_CARD_NUMBER', 'issue'],
+  ['INVALID_CARD_LOST_OR_STOLEN', 'charge'],
+  ['ALREADY_CANCELED_PAYMENT', 'cancel'],
+  ['NOT_FOUND', 'lookup'],
+  ['INVALID_DATE', 'transactions'],
+  ['INVALID_ORDER_NAME', 'charge'],
+  ['UNKNOWN_ERROR', 'lookup'],
+];
+
+function endpointOf(code: string): EndpointName {
+  const index = SPEC.findIndex(([name]) => name === code);
+  let endpoint: EndpointName = 'lookup';
+  for (const [start, name] of SECTION_STARTS) {
+    if (SPEC.findIndex(([row]) => row === start) <= index) endpoint = name;
+  }
+  return endpoint;
+}
 
 describe('TossPayments-Test-Code (§14, §17.2)', () => {
   const sandbox = sandboxPerTest();
-  const forced = (code: string, headers: Readonly<Record<string, string>> = {}) =>
-    sandbox.api.call('GET', '/v1/payments/some_key', {
+  const forced = (
+    code: string,
+    headers: Readonly<Record<string, string>> = {},
+    endpoint: EndpointName = endpointOf(code),
+  ) => {
+    const [method, path] = REQUESTS[endpoint];
+    return sandbox.api.call(method, path, {
       headers: { 'TossPayments-Test-Code': code, ...headers },
+      ...(method === 'POST' ? { body: {} } : {}),
     });
+  };
 
   it.each(SPEC)('forces %s with status %i and the spec message', async (code, status, message) => {
     const result = await forced(code);
@@ -105,6 +156,39 @@ describe('TossPayments-Test-Code (§14, §17.2)', () => {
     expect(result.json).toEqual({ code: 'INVALID_TEST_CODE', message: '유효하지 않은 테스트 코드입니다.' });
   });
 
+  it.each([
+    ['REJECT_CARD_PAYMENT', 'delete'],
+    ['FDS_ERROR', 'lookup'],
+    ['INVALID_DATE', 'charge'],
+    ['ALREADY_CANCELED_PAYMENT', 'charge'],
+    ['INVALID_CARD_NUMBER', 'cancel'],
+    ['NOT_CANCELABLE_AMOUNT', 'transactions'],
+  ] as const)(
+    'refuses %s on the %s endpoint, where it does not belong, as INVALID_TEST_CODE',
+    async (code, endpoint) => {
+      const result = await forced(code, {}, endpoint);
+      expect(result.status).toBe(400);
+      expect(result.json).toEqual({ code: 'INVALID_TEST_CODE', message: '유효하지 않은 테스트 코드입니다.' });
+    },
+  );
+
+  it.each([
+    ['FDS_ERROR', 403],
+    ['UNKNOWN_ERROR', 500],
+    ['BELOW_ZERO_AMOUNT', 400],
+    ['FAILED_BILLING_AUTO_CANCEL', 500],
+    ['EXCEED_MAX_CARD_INSTALLMENT_PLAN', 400],
+    ['CARD_PROCESSING_ERROR', 400],
+  ] as const)('forces %s on a real charge with status %i', async (code, status) => {
+    const billing = await sandbox.api.issue();
+    const result = await sandbox.api.charge(billing.billingKey, chargeBody(), {
+      headers: { 'TossPayments-Test-Code': code },
+    });
+    expect(result.status).toBe(status);
+    expect(result.json).toMatchObject({ code });
+    expect(await sandbox.api.payments()).toEqual([]);
+  });
+
   it('applies after auth', async () => {
     const result = await sandbox.api.call('GET', '/v1/payments/some_key', {
       key: 'live_sk_abcdef',
@@ -113,7 +197,7 @@ describe('TossPayments-Test-Code (§14, §17.2)', () => {
     expect(result.json.code).toBe('UNAUTHORIZED_KEY');
   });
 
-  it('changes nothing, and is not stored under the Idempotency-Key', async () => {
+  it('changes nothing, and a forced 4xx is replayed under its Idempotency-Key for the next try (§9, measured)', async () => {
     const billing = await sandbox.api.issue();
     const headers = { 'Idempotency-Key': 'forced-then-real' };
     const refused = await sandbox.api.charge(billing.billingKey, chargeBody(), {
@@ -123,10 +207,32 @@ describe('TossPayments-Test-Code (§14, §17.2)', () => {
     expect(refused.json).toMatchObject({ code: 'REJECT_CARD_PAYMENT' });
     expect(await sandbox.api.payments()).toEqual([]);
 
-    const real = await sandbox.api.charge(billing.billingKey, chargeBody(), { headers });
-    expect(real.status).toBe(200);
-    expect(real.json.status).toBe('DONE');
+    const again = await sandbox.api.charge(billing.billingKey, chargeBody(), { headers });
+    expect(again.status).toBe(403);
+    expect(again.bytes.equals(refused.bytes)).toBe(true);
+    expect(await sandbox.api.payments()).toEqual([]);
+
+    const fresh = await sandbox.api.charge(billing.billingKey, chargeBody(), {
+      headers: { 'Idempotency-Key': 'a-new-key' },
+    });
+    expect(fresh.status).toBe(200);
+    expect(fresh.json.status).toBe('DONE');
   });
+
+  it.each(['FAILED_INTERNAL_SYSTEM_PROCESSING', 'IDEMPOTENT_REQUEST_PROCESSING', 'TOO_MANY_REQUESTS'])(
+    'does not keep a forced %s: the same key runs for real next time',
+    async (code) => {
+      const billing = await sandbox.api.issue();
+      const headers = { 'Idempotency-Key': `forced-${code}` };
+      const refused = await sandbox.api.charge(billing.billingKey, chargeBody(), {
+        headers: { ...headers, 'TossPayments-Test-Code': code },
+      });
+      expect(refused.json).toMatchObject({ code });
+      const real = await sandbox.api.charge(billing.billingKey, chargeBody(), { headers });
+      expect(real.status).toBe(200);
+      expect(real.json.status).toBe('DONE');
+    },
+  );
 });
 
 describe('Accept-Language (§2, §8.1)', () => {
@@ -149,7 +255,11 @@ describe('Accept-Language (§2, §8.1)', () => {
 
   it('has an English message for every code', async () => {
     for (const [code] of SPEC) {
-      const result = await lookup({ 'Accept-Language': 'en-US', 'TossPayments-Test-Code': code });
+      const [method, path] = REQUESTS[endpointOf(code)];
+      const result = await sandbox.api.call(method, path, {
+        headers: { 'Accept-Language': 'en-US', 'TossPayments-Test-Code': code },
+        ...(method === 'POST' ? { body: {} } : {}),
+      });
       expect(result.json.code).toBe(code);
       expect(result.json.message).toMatch(/^[\x20-\x7e]+$/);
     }
@@ -172,5 +282,9 @@ describe('Accept-Language (§2, §8.1)', () => {
       code: 'BELOW_MINIMUM_AMOUNT',
       message: 'Payment can be made from 100 won or more by credit card, and 200 won or more for account.',
     });
+    const zero = await sandbox.api.charge(billing.billingKey, chargeBody({ amount: 0 }), {
+      headers: { 'Accept-Language': 'en-US' },
+    });
+    expect(zero.json).toEqual({ code: 'BELOW_ZERO_AMOUNT', message: 'The amount must be greater than 0.' });
   });
 });

@@ -172,7 +172,7 @@ describe('schedule runner: due periods charged once each', () => {
     expect(await runner.runDue()).toMatchObject({ materialized: 0, charged: NOTHING });
   });
 
-  it('a 429 leaves the attempt UNKNOWN and slows the run; the reconciler resends it', async () => {
+  it('a 429 slows the run and sends the same request again: charged in the run, nothing UNKNOWN', async () => {
     const d = await desk();
     const { memberId } = await d.memberWithCard();
     insertSubscription(d.ledger, { memberId });
@@ -191,11 +191,14 @@ describe('schedule runner: due periods charged once each', () => {
     await addFault(sandbox, 'status-429', CHARGE_PATH);
 
     expect(await runner.runDue()).toMatchObject({
-      charged: { ...NOTHING, UNKNOWN: 1, DONE: 1 },
+      charged: { ...NOTHING, DONE: 2 },
       slowedDown: 1,
     });
-    expect(waits).toEqual([250]);
-    expect((await d.services.reconciler.reconcile()).resolved).toMatchObject([{ to: 'DONE', via: 'resend' }]);
+    // The shared pause, or the 429's Retry-After (1 s from the emulator) when longer.
+    expect(waits).toEqual([1_000]);
+    const keys = d.ledger.db.prepare('SELECT idempotency_key FROM charge_attempts').pluck().all();
+    expect(keys).toHaveLength(2);
+    expect((await d.services.reconciler.reconcile()).resolved).toEqual([]);
     expect(periodsOf(d.ledger).map((p) => p.status)).toEqual(['paid', 'paid']);
     await expectLedgerAgreesWithToss(sandbox, d.ledger);
   });

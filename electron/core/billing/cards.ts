@@ -195,8 +195,10 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
     const sealed = sealBillingKey(ctx, uid, billing.billingKey);
     const at = ctx.now().getTime();
     const tossCard = billing.card ?? null;
-    const masked = maskedNumberOf(tossCard?.number ?? null, keyedNumber);
+    // API 2022-11-16 also sends cardNumber and cardCompany at the top; 2024-06-01 only `card`.
+    const masked = maskedNumberOf(tossCard?.number ?? billing.cardNumber ?? null, keyedNumber);
     const issuerCode = tossCard?.issuerCode ?? '';
+    const company = cardCompanyName(issuerCode) ?? billing.cardCompany ?? null;
     const authenticatedAt = Date.parse(billing.authenticatedAt);
     return db.transaction(() => {
       const previous = activeCardRowOf(db, memberId);
@@ -217,7 +219,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
             masked,
             issuerCode,
             tossCard?.acquirerCode ?? null,
-            cardCompanyName(issuerCode) ?? null,
+            company,
             tossCard?.cardType ?? '미확인',
             tossCard?.ownerType ?? '미확인',
             Number.isFinite(authenticatedAt) ? authenticatedAt : at,
@@ -227,7 +229,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
       audit(ctx, who, 'card.register', `card:${id}`, {
         memberId,
         maskedNumber: masked,
-        company: cardCompanyName(issuerCode) ?? null,
+        company,
         replacedCardId: previous?.id ?? null,
       });
       const stored = cardRow(db, id);

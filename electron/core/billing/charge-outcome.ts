@@ -1,10 +1,19 @@
+import { cardCompanyName } from '../../../shared/card/companies.ts';
 import { type Payment, TossError } from '../toss/index.ts';
+import { retryClassOf } from '../toss/retry-class.ts';
 
 /** A charge that was not approved, or whose approval is not known. */
 export interface ChargeRefusal {
   readonly status: 'DECLINED' | 'FAILED' | 'UNKNOWN';
   readonly code: string;
   readonly message: string;
+  /** Toss's X-TossPayments-Trace-Id of the answer this was learned from, for its support. */
+  readonly traceId?: string | null;
+  /**
+   * Toss asked to slow down (429, or FORBIDDEN_CONSECUTIVE_REQUEST) and did not take the request:
+   * sending the same request again, under the same Idempotency-Key, later is safe.
+   */
+  readonly slowDown?: { readonly retryAfterMs: number | null };
 }
 
 export type ChargeOutcome =
@@ -16,6 +25,10 @@ export type ChargeOutcome =
       readonly vat: number;
       readonly receiptUrl: string | null;
       readonly balanceAmount: number;
+      /** The card as the payment reports it: Toss's masked number and the issuer's name. */
+      readonly cardNumber: string | null;
+      readonly cardCompany: string | null;
+      readonly traceId?: string | null;
     }
   | ChargeRefusal;
 
@@ -35,15 +48,21 @@ const NOT_APPROVED = new Set(['ABORTED', 'EXPIRED']);
  * A payment that is not this attempt's (another orderId or amount) is not trusted as an answer:
  * the attempt stays UNKNOWN for staff, rather than a wrong amount being recorded as charged.
  */
-export function outcomeOfPayment(payment: Payment, request: ChargedRequest): ChargeOutcome {
+export function outcomeOfPayment(
+  payment: Payment,
+  request: ChargedRequest,
+  traceId: string | null = null,
+): ChargeOutcome {
   if (payment.orderId !== request.orderId || payment.totalAmount !== request.amount) {
     return {
       status: 'UNKNOWN',
       code: 'PAYMENT_MISMATCH',
       message: `토스페이먼츠의 결제 정보(주문번호 ${payment.orderId}, ${payment.totalAmount}원)가 요청과 다릅니다. 직원 확인이 필요합니다.`,
+      traceId,
     };
   }
   if (APPROVED.has(payment.status)) {
+    const issuerCode = payment.card?.issuerCode;
     return {
       status: 'DONE',
       paymentKey: payment.paymentKey,
@@ -53,19 +72,31 @@ export function outcomeOfPayment(payment: Payment, request: ChargedRequest): Cha
       ...approvedSplit(payment),
       receiptUrl: payment.receipt?.url ?? null,
       balanceAmount: payment.balanceAmount,
+      cardNumber: payment.card?.number ?? null,
+      cardCompany: issuerCode === undefined ? null : (cardCompanyName(issuerCode) ?? null),
+      traceId,
     };
   }
   if (NOT_APPROVED.has(payment.status)) {
+    // A failed or aborted payment is an answer, never "not found, send again" (issue 15): its
+    // failure code decides. This payment was not approved and never will be, so a code that would
+    // leave a refused request unknown (a card company's or Toss's passing error, a code the
+    // client does not know) is a decline that dunning may try again later, like a soft decline;
+    // a refusal of the card, the key or the request is FAILED.
+    const code = payment.failure?.code ?? `PAYMENT_${payment.status}`;
+    const retryClass = retryClassOf(400, code);
     return {
-      status: 'FAILED',
-      code: payment.failure?.code ?? `PAYMENT_${payment.status}`,
+      status: retryClass === 'soft-decline' || retryClass === 'unknown-outcome' ? 'DECLINED' : 'FAILED',
+      code,
       message: payment.failure?.message ?? '결제가 승인되지 않았습니다.',
+      traceId,
     };
   }
   return {
     status: 'UNKNOWN',
     code: `PAYMENT_${payment.status}`,
     message: `토스페이먼츠의 결제 상태가 ${payment.status}입니다. 다시 확인합니다.`,
+    traceId,
   };
 }
 
@@ -102,5 +133,9 @@ export function outcomeOfError(error: unknown): ChargeRefusal {
       : error.retryClass === 'soft-decline'
         ? 'DECLINED'
         : 'FAILED';
-  return { status, code: error.code, message: error.message };
+  const slowDown =
+    error.status === 429 || error.code === 'FORBIDDEN_CONSECUTIVE_REQUEST'
+      ? { slowDown: { retryAfterMs: error.retryAfterMs } }
+      : {};
+  return { status, code: error.code, message: error.message, traceId: error.traceId, ...slowDown };
 }

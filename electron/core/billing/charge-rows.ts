@@ -96,11 +96,16 @@ export function writeOutcome(db: Database.Database, id: number, outcome: ChargeO
         db,
         `UPDATE charge_attempts SET status = 'DONE', toss_code = NULL, toss_message = NULL,
              payment_key = @paymentKey, approve_no = @approveNo, supplied_amount = @suppliedAmount, vat = @vat,
-             receipt_url = @receiptUrl, balance_amount = @balanceAmount, resolved_at = @at, updated_at = @at
+             receipt_url = @receiptUrl, balance_amount = @balanceAmount, paid_card_number = @cardNumber,
+             paid_card_company = @cardCompany, toss_trace_id = coalesce(@traceId, toss_trace_id),
+             resolved_at = @at, updated_at = @at
            ${where}`,
       ).run({
         id,
         at,
+        cardNumber: outcome.cardNumber,
+        cardCompany: outcome.cardCompany,
+        traceId: outcome.traceId ?? null,
         paymentKey: outcome.paymentKey,
         approveNo: outcome.approveNo,
         suppliedAmount: outcome.suppliedAmount,
@@ -115,9 +120,16 @@ export function writeOutcome(db: Database.Database, id: number, outcome: ChargeO
     statement(
       db,
       `UPDATE charge_attempts SET status = @status, toss_code = @code, toss_message = @message,
-           resolved_at = @resolvedAt, updated_at = @at ${where}`,
-    ).run({ id, at, status: outcome.status, code: outcome.code, message: outcome.message, resolvedAt })
-      .changes === 1
+           toss_trace_id = coalesce(@traceId, toss_trace_id), resolved_at = @resolvedAt, updated_at = @at ${where}`,
+    ).run({
+      id,
+      at,
+      status: outcome.status,
+      code: outcome.code,
+      message: outcome.message,
+      traceId: outcome.traceId ?? null,
+      resolvedAt,
+    }).changes === 1
   );
 }
 
@@ -132,7 +144,8 @@ export function lowerBalance(db: Database.Database, chargeId: number, balance: n
 
 const VIEW_SQL = `
   SELECT c.id, c.order_id AS orderId, c.request_id AS requestId, c.member_id AS memberId,
-    c.card_id AS cardId, k.masked_number AS maskedNumber, k.company_name AS company, c.kind,
+    c.card_id AS cardId, coalesce(c.paid_card_number, k.masked_number) AS maskedNumber,
+    coalesce(c.paid_card_company, k.company_name) AS company, c.toss_trace_id AS tossTraceId, c.kind,
     c.order_name AS orderName, c.amount, c.tax_free_amount AS taxFreeAmount, c.status,
     c.toss_code AS tossCode, c.toss_message AS tossMessage, c.payment_key AS paymentKey,
     c.approve_no AS approveNo, c.supplied_amount AS suppliedAmount, c.vat, c.receipt_url AS receiptUrl,

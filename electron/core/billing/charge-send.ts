@@ -51,11 +51,15 @@ export async function sendCharge(
   attempt: AttemptRow,
   request: { key: BillingKeyRef; body: ChargeBillingKeyRequest },
 ): Promise<ChargeOutcome> {
+  let traceId: string | null = null;
   try {
     const payment = await ctx.toss.chargeBillingKey(request.key, request.body, {
       idempotencyKey: attempt.idempotencyKey,
+      onTraceId: (id) => {
+        traceId = id;
+      },
     });
-    return outcomeOfPayment(payment, attempt);
+    return outcomeOfPayment(payment, attempt, traceId);
   } catch (error) {
     return outcomeOfError(error);
   }
@@ -136,8 +140,9 @@ function writeChargeOutcome(
           paymentKey: outcome.paymentKey,
           approveNo: outcome.approveNo,
           balanceAmount: outcome.balanceAmount,
+          traceId: outcome.traceId ?? null,
         }
-      : { code: outcome.code, message: outcome.message };
+      : { code: outcome.code, message: outcome.message, traceId: outcome.traceId ?? null };
   audit(ctx, who, ACTIONS[outcome.status], `charge_attempt:${attemptId}`, {
     orderId: current.orderId,
     amount: current.amount,
@@ -164,6 +169,7 @@ function recordedView(ctx: BillingContext, attemptId: number, source: OutcomeSou
     orderId: view.orderId,
     status: view.status,
     code: view.tossCode,
+    traceId: view.tossTraceId,
     via: source,
   });
   return view;

@@ -98,8 +98,13 @@ export function createReconciler(
     for (let tryNo = 1; tryNo <= ctx.retry.maxTries; tryNo++) {
       if (tryNo > 1) await ctx.sleep(backoffMs(ctx.retry, tryNo - 1));
       let payment: Payment;
+      let traceId: string | null = null;
       try {
-        payment = await ctx.toss.getPaymentByOrderId(attempt.orderId);
+        payment = await ctx.toss.getPaymentByOrderId(attempt.orderId, {
+          onTraceId: (id) => {
+            traceId = id;
+          },
+        });
       } catch (error) {
         if (!isNotFound(error)) {
           // Whatever a failed lookup says, the charge's own outcome is still unknown.
@@ -129,7 +134,9 @@ export function createReconciler(
         last = outcome;
         continue;
       }
-      const outcome = outcomeOfPayment(payment, attempt);
+      // Whatever Toss keeps for the order decides, a failed or ABORTED payment included (its
+      // failure code makes it DECLINED or FAILED): only "no payment at all" is ever resent.
+      const outcome = outcomeOfPayment(payment, attempt, traceId);
       if (outcome.status !== 'UNKNOWN') return { outcome, via: 'lookup' };
       last = outcome;
     }
@@ -149,14 +156,19 @@ export function createReconciler(
     for (let tryNo = 1; tryNo <= ctx.retry.maxTries; tryNo++) {
       if (tryNo > 1) await ctx.sleep(backoffMs(ctx.retry, tryNo - 1));
       let payment: Payment;
+      let traceId: string | null = null;
       try {
-        payment = await ctx.toss.getPayment(paymentKey);
+        payment = await ctx.toss.getPayment(paymentKey, {
+          onTraceId: (id) => {
+            traceId = id;
+          },
+        });
       } catch (error) {
         last = { ...refundOutcomeOfError(error), status: 'UNKNOWN' };
         if (error instanceof TossError && error.retryClass === 'config') break;
         continue;
       }
-      const found = refundOutcomeOfPayment(ctx, payment, refund);
+      const found = refundOutcomeOfPayment(ctx, payment, refund, traceId);
       if (found) return { outcome: found, balance: payment.balanceAmount, via: 'lookup' };
       if (!mayResend(refund.createdAt)) {
         return {
@@ -172,7 +184,7 @@ export function createReconciler(
       }
       const answer = await sendCancel(ctx, refund, paymentKey);
       if ('payment' in answer) {
-        const matched = refundOutcomeOfPayment(ctx, answer.payment, refund);
+        const matched = refundOutcomeOfPayment(ctx, answer.payment, refund, answer.traceId);
         if (matched) return { outcome: matched, balance: answer.payment.balanceAmount, via: 'resend' };
         last = {
           status: 'UNKNOWN',

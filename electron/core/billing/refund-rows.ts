@@ -82,10 +82,17 @@ export interface RefundRefusal {
   readonly status: 'FAILED' | 'UNKNOWN';
   readonly code: string;
   readonly message: string;
+  /** Toss's X-TossPayments-Trace-Id of the answer this was learned from. */
+  readonly traceId?: string | null;
 }
 
 export type RefundOutcome =
-  | { readonly status: 'DONE'; readonly transactionKey: string; readonly balanceAfter: number }
+  | {
+      readonly status: 'DONE';
+      readonly transactionKey: string;
+      readonly balanceAfter: number;
+      readonly traceId?: string | null;
+    }
   | RefundRefusal;
 
 /** Writes an outcome onto an unresolved refund; false when it was already resolved. */
@@ -101,22 +108,29 @@ export function writeRefundOutcome(
       db
         .prepare(
           `UPDATE refunds SET status = 'DONE', toss_code = NULL, toss_message = NULL,
-             transaction_key = @transactionKey, balance_after = @balanceAfter, resolved_at = @at, updated_at = @at
+             transaction_key = @transactionKey, balance_after = @balanceAfter,
+             toss_trace_id = coalesce(@traceId, toss_trace_id), resolved_at = @at, updated_at = @at
            ${where}`,
         )
-        .run({ id, at, transactionKey: outcome.transactionKey, balanceAfter: outcome.balanceAfter })
-        .changes === 1
+        .run({
+          id,
+          at,
+          transactionKey: outcome.transactionKey,
+          balanceAfter: outcome.balanceAfter,
+          traceId: outcome.traceId ?? null,
+        }).changes === 1
     );
   }
   return (
     db
       .prepare(
         `UPDATE refunds SET status = @status, toss_code = @code, toss_message = @message,
-           resolved_at = @resolvedAt, updated_at = @at ${where}`,
+           toss_trace_id = coalesce(@traceId, toss_trace_id), resolved_at = @resolvedAt, updated_at = @at ${where}`,
       )
       .run({
         id,
         at,
+        traceId: outcome.traceId ?? null,
         status: outcome.status,
         code: outcome.code,
         message: outcome.message,
@@ -128,7 +142,7 @@ export function writeRefundOutcome(
 const VIEW_SQL = `
   SELECT r.id, r.charge_attempt_id AS chargeId, r.request_id AS requestId, r.amount,
     r.tax_free_amount AS taxFreeAmount, r.reason, r.status, r.toss_code AS tossCode,
-    r.toss_message AS tossMessage, r.transaction_key AS transactionKey, r.balance_after AS balanceAfter,
+    r.toss_message AS tossMessage, r.toss_trace_id AS tossTraceId, r.transaction_key AS transactionKey, r.balance_after AS balanceAfter,
     c.balance_amount AS chargeBalance, r.operator_id AS operatorId, r.created_at AS createdAt,
     r.resolved_at AS resolvedAt
   FROM refunds AS r JOIN charge_attempts AS c ON c.id = r.charge_attempt_id`;

@@ -47,10 +47,16 @@ export function refundOutcomeOfPayment(
   ctx: BillingContext,
   payment: Payment,
   refund: RefundRow,
+  traceId: string | null = null,
 ): RefundOutcome | undefined {
   const cancel = matchCancel(payment, refund, recordedTransactionKeys(ctx.ledger.db, refund.chargeId));
   return cancel
-    ? { status: 'DONE', transactionKey: cancel.transactionKey, balanceAfter: cancel.refundableAmount }
+    ? {
+        status: 'DONE',
+        transactionKey: cancel.transactionKey,
+        balanceAfter: cancel.refundableAmount,
+        traceId,
+      }
     : undefined;
 }
 
@@ -61,6 +67,7 @@ export function refundOutcomeOfError(error: unknown): RefundRefusal {
       status: error.outcomeUnknown ? 'UNKNOWN' : 'FAILED',
       code: error.code,
       message: error.message,
+      traceId: error.traceId,
     };
   }
   return {
@@ -75,7 +82,8 @@ export async function sendCancel(
   ctx: BillingContext,
   refund: RefundRow,
   paymentKey: string,
-): Promise<{ payment: Payment } | { error: unknown }> {
+): Promise<{ payment: Payment; traceId: string | null } | { error: unknown }> {
+  let traceId: string | null = null;
   try {
     const payment = await ctx.toss.cancelPayment(
       paymentKey,
@@ -86,9 +94,14 @@ export async function sendCancel(
         cancelAmount: refund.amount,
         ...(refund.taxFreeAmount > 0 ? { taxFreeAmount: refund.taxFreeAmount } : {}),
       },
-      { idempotencyKey: refund.idempotencyKey },
+      {
+        idempotencyKey: refund.idempotencyKey,
+        onTraceId: (id) => {
+          traceId = id;
+        },
+      },
     );
-    return { payment };
+    return { payment, traceId };
   } catch (error) {
     return { error };
   }
@@ -124,6 +137,7 @@ export function recordRefundOutcome(
           ? { transactionKey: outcome.transactionKey, balanceAfter: outcome.balanceAfter }
           : { code: outcome.code, message: outcome.message };
       audit(ctx, who, ACTIONS[outcome.status], `refund:${refundId}`, {
+        traceId: outcome.traceId ?? null,
         chargeId: current.chargeId,
         amount: current.amount,
         via: source,
@@ -146,6 +160,7 @@ export function recordRefundOutcome(
     chargeId: view.chargeId,
     status: view.status,
     code: view.tossCode,
+    traceId: view.tossTraceId,
     via: source,
   });
   return view;

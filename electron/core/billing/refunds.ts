@@ -183,10 +183,11 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
     ctx.log.info('refund sent', { refundId: refund.id, chargeId: refund.chargeId, amount: refund.amount });
     const answer = await sendCancel(ctx, refund, paymentKey);
     if ('payment' in answer) {
-      const outcome = refundOutcomeOfPayment(ctx, answer.payment, refund) ?? {
+      const outcome = refundOutcomeOfPayment(ctx, answer.payment, refund, answer.traceId) ?? {
         status: 'UNKNOWN' as const,
         code: 'CANCEL_NOT_FOUND',
         message: '토스페이먼츠의 응답에서 이 환불을 찾지 못했습니다. 결제를 다시 조회해 확인합니다.',
+        traceId: answer.traceId,
       };
       return recordRefundOutcome(ctx, refund.id, outcome, answer.payment.balanceAmount, who, 'charge');
     }

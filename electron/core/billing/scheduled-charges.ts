@@ -43,6 +43,14 @@ export interface ChargePeriodInput {
    * returned result still waits for the outcome's commit.
    */
   readonly onAnswered?: (answer: ChargeAnswer) => void;
+  /**
+   * Toss asked to slow down (429 or FORBIDDEN_CONSECUTIVE_REQUEST, with its Retry-After if any).
+   * Resolving true (after waiting as long as the caller sees fit) sends the very same request
+   * again, same orderId and Idempotency-Key, so a rate-limited run slows down instead of leaving
+   * attempts UNKNOWN; false records the answer as UNKNOWN, for the reconciler. The attempt stays
+   * PENDING and in flight meanwhile. Without it the answer is recorded at once.
+   */
+  readonly onRateLimited?: (limit: { readonly retryAfterMs: number | null }) => Promise<boolean>;
 }
 
 /** Toss's answer to a scheduled charge request, not yet in the ledger. */
@@ -248,7 +256,7 @@ export function createScheduledChargeService(
   async function start(
     periodId: number,
     attemptNo: number,
-    { beforeSend, onAnswered, writeLazily }: Omit<ChargePeriodInput, 'periodId' | 'attemptNo'>,
+    { beforeSend, onAnswered, onRateLimited, writeLazily }: Omit<ChargePeriodInput, 'periodId' | 'attemptNo'>,
   ): Promise<ScheduledChargeResult> {
     const at = ctx.now().getTime();
     const write = writeLazily ? group.runLazily : group.run;
@@ -273,7 +281,7 @@ export function createScheduledChargeService(
     // Registered before the first await, so a repeated call and the reconciler see it in flight.
     const charge = await inFlight.run(attempt.id, async () => {
       if (beforeSend) await beforeSend();
-      return send(attempt, key, body, onAnswered);
+      return send(attempt, key, body, onAnswered, onRateLimited);
     });
     return { kind: 'charge', charge, repeated: false };
   }
@@ -283,13 +291,19 @@ export function createScheduledChargeService(
     key: BillingKeyRef,
     body: ChargeBillingKeyRequest,
     onAnswered: ChargePeriodInput['onAnswered'],
+    onRateLimited: ChargePeriodInput['onRateLimited'],
   ): Promise<ChargeView> {
     ctx.log.info('scheduled charge sent', {
       chargeId: attempt.id,
       orderId: attempt.orderId,
       amount: attempt.amount,
     });
-    const outcome = await sendCharge(ctx, attempt, { key, body });
+    let outcome = await sendCharge(ctx, attempt, { key, body });
+    while (outcome.status === 'UNKNOWN' && outcome.slowDown && onRateLimited) {
+      if (!(await onRateLimited(outcome.slowDown))) break;
+      ctx.log.info('scheduled charge sent again after a rate limit', { chargeId: attempt.id });
+      outcome = await sendCharge(ctx, attempt, { key, body });
+    }
     onAnswered?.({ status: outcome.status, code: outcome.status === 'DONE' ? null : outcome.code });
     return recordChargeOutcomeGrouped(ctx, group, attempt.id, outcome, SCHEDULER, 'charge');
   }

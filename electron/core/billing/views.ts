@@ -71,6 +71,8 @@ export interface ChargeView {
   /** Toss's code and Korean message for DECLINED, FAILED and UNKNOWN. */
   readonly tossCode: string | null;
   readonly tossMessage: string | null;
+  /** Toss's X-TossPayments-Trace-Id of the last answer about this charge: what Toss support asks for. */
+  readonly tossTraceId: string | null;
   readonly paymentKey: string | null;
   readonly approveNo: string | null;
   readonly suppliedAmount: number | null;
@@ -95,6 +97,8 @@ export interface RefundView {
   readonly status: RefundStatus;
   readonly tossCode: string | null;
   readonly tossMessage: string | null;
+  /** Toss's X-TossPayments-Trace-Id of the last answer about this refund. */
+  readonly tossTraceId: string | null;
   readonly transactionKey: string | null;
   /** Toss's balance right after this cancel. */
   readonly balanceAfter: number | null;

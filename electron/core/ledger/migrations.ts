@@ -17,4 +17,15 @@ export const ledgerMigrations: readonly Migration[] = [
       db.exec(`CREATE INDEX refunds_by_created ON refunds (created_at);
                CREATE INDEX refunds_by_status ON refunds (status, created_at)`),
   },
+  {
+    version: 3,
+    name: '결제와 환불에 토스 추적 번호, 결제의 카드 정보',
+    // Toss support asks for X-TossPayments-Trace-Id first; and a receipt shows the card as the
+    // payment reports it (a card row may since have been replaced).
+    up: (db) =>
+      db.exec(`ALTER TABLE charge_attempts ADD COLUMN toss_trace_id TEXT;
+               ALTER TABLE charge_attempts ADD COLUMN paid_card_number TEXT;
+               ALTER TABLE charge_attempts ADD COLUMN paid_card_company TEXT;
+               ALTER TABLE refunds ADD COLUMN toss_trace_id TEXT`),
+  },
 ];

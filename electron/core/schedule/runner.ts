@@ -65,7 +65,10 @@ export interface RunSummary extends DunningSummary {
   readonly skipped: number;
   /** Periods whose charge threw (an unreadable key, a ledger write that failed); logged. */
   readonly errors: number;
-  /** How many times a rate-limit answer slowed the run down. */
+  /**
+   * How many times a rate-limit answer (429, FORBIDDEN_CONSECUTIVE_REQUEST) slowed the run down;
+   * each such request was sent again after a pause, so above 0 means "slowed", not "failed".
+   */
   readonly slowedDown: number;
   /** Subscriptions canceled because their cancel-at-period-end period ended. */
   readonly canceledAtPeriodEnd: number;
@@ -107,6 +110,12 @@ const DUE_PAGE_SQL = `
 
 /** Default bound on attempts written ahead of their requests (see ScheduleRunnerDeps.writeAhead). */
 const MAX_WRITE_AHEAD = 64;
+
+/**
+ * Times one attempt is sent again after a rate-limit answer in one run; past it the attempt is
+ * left UNKNOWN for the reconciler, so a Toss that keeps refusing cannot hold a run forever.
+ */
+const MAX_RATE_LIMITED_RESENDS = 20;
 
 /** Bound on materialize calls per run, so a ledger in a bad state cannot loop forever. */
 const MAX_MATERIALIZE_ROUNDS = 1_000;
@@ -213,12 +222,31 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       }
     }
 
+    // Toss asked to slow down: the run waits (Toss's Retry-After, at least the shared pause, which
+    // grows with each such answer) and then sends the same request again under the same key, so a
+    // rate-limited run takes longer but still charges every period (issue 17 item 8).
+    async function onRateLimited(
+      resends: { count: number },
+      limit: { readonly retryAfterMs: number | null },
+    ): Promise<boolean> {
+      if (stopping || resends.count >= MAX_RATE_LIMITED_RESENDS) return false;
+      resends.count++;
+      pauseMs = Math.min(slowMax, pauseMs === 0 ? slowBase : pauseMs * 2);
+      counts.slowedDown++;
+      const waitMs = Math.max(pauseMs, limit.retryAfterMs ?? 0);
+      log.warn('rate limited: slowing the run and sending again', { pauseMs: waitMs });
+      await sleep(waitMs);
+      await beforeSend();
+      return true;
+    }
+
     async function chargeOne(
       period: DueRow,
       writeLazily: boolean,
       mayLeave: () => Promise<void>,
       answered: (answer: ChargeAnswer) => void,
     ): Promise<void> {
+      const resends = { count: 0 };
       try {
         const result = await deps.billing.scheduled.chargePeriod({
           periodId: period.id,
@@ -226,6 +254,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
           writeLazily,
           beforeSend: mayLeave,
           onAnswered: answered,
+          onRateLimited: (limit) => onRateLimited(resends, limit),
         });
         if (result.kind === 'not_chargeable' || result.repeated) {
           counts.skipped++;
@@ -332,6 +361,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       ...counts.charged,
       skipped: counts.skipped,
       errors: counts.errors,
+      slowedDown: counts.slowedDown,
       retried: counts.retried,
       statusChanges: counts.statusChanges,
       canceledAtPeriodEnd: counts.canceledAtPeriodEnd,

@@ -50,10 +50,14 @@ export interface PostOptions {
   /** Test keys only: makes Toss answer with this error code (toss-api.md §14). */
   testCode?: string;
   signal?: AbortSignal;
+  /** Told Toss's X-TossPayments-Trace-Id of a successful answer (a TossError carries its own). */
+  onTraceId?: (traceId: string) => void;
 }
 
 export interface GetOptions {
   signal?: AbortSignal;
+  /** Told Toss's X-TossPayments-Trace-Id of a successful answer (a TossError carries its own). */
+  onTraceId?: (traceId: string) => void;
 }
 
 /** A billing key is only usable with the customerKey it was issued for (toss-api.md §15.1). */
@@ -202,10 +206,11 @@ function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
-function optional(opts: { testCode?: string; signal?: AbortSignal }) {
+function optional(opts: { testCode?: string; signal?: AbortSignal; onTraceId?: (traceId: string) => void }) {
   return {
     ...(opts.testCode === undefined ? {} : { testCode: opts.testCode }),
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    ...(opts.onTraceId === undefined ? {} : { onTraceId: opts.onTraceId }),
   };
 }
 

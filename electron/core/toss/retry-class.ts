@@ -14,6 +14,12 @@ const CLASS_BY_CODE: ReadonlyMap<string, TossRetryClass> = new Map<string, TossR
     'NOT_AVAILABLE_BANK',
     'DUPLICATED_ORDER_ID',
     'ALREADY_PROCESSED_PAYMENT',
+    // A card company's processing error says nothing about whether it approved (issue 17).
+    'CARD_PROCESSING_ERROR',
+    // 5xx whatever their status; listed so the table names every code of Toss's page it knows.
+    'UNKNOWN_ERROR',
+    'UNKNOWN_PAYMENT_ERROR',
+    'FAILED_BILLING_AUTO_CANCEL',
   ]),
   // Retry later on a schedule with a new Idempotency-Key, never at once.
   ...codes('soft-decline', [
@@ -23,6 +29,10 @@ const CLASS_BY_CODE: ReadonlyMap<string, TossRetryClass> = new Map<string, TossR
     'EXCEED_MAX_PAYMENT_AMOUNT',
     'EXCEED_MAX_ONE_DAY_AMOUNT',
     'EXCEED_MAX_AMOUNT',
+    // Toss's fraud check blocked the charge and texted the card holder to confirm who they are
+    // (measured: 403, nothing charged); once they have, a later try goes through, so it is retried
+    // on the dunning schedule instead of asking for a new card.
+    'FDS_ERROR',
   ]),
   // The card, the billing key or the payment must change before anything can succeed.
   ...codes('permanent', [
@@ -40,7 +50,6 @@ const CLASS_BY_CODE: ReadonlyMap<string, TossRetryClass> = new Map<string, TossR
     'NOT_MATCHES_CUSTOMER_KEY',
     'EXCEED_MAX_AUTH_COUNT',
     'REJECT_CARD_COMPANY',
-    'FDS_ERROR',
     'NOT_FOUND_PAYMENT',
     'NOT_FOUND',
     'NOT_CANCELABLE_PAYMENT',
@@ -78,6 +87,8 @@ const CLASS_BY_CODE: ReadonlyMap<string, TossRetryClass> = new Map<string, TossR
     'INVALID_TRANSACTION_KEY',
     'EXCEED_MAX_QUERY_LIMIT',
     'BELOW_MINIMUM_AMOUNT',
+    'BELOW_ZERO_AMOUNT',
+    'EXCEED_MAX_CARD_INSTALLMENT_PLAN',
     'NOT_SUPPORTED_INSTALLMENT_PLAN_CARD_OR_MERCHANT',
     'INVALID_CARD_INSTALLMENT_PLAN',
     'NOT_SUPPORTED_MONTHLY_INSTALLMENT_PLAN',

@@ -99,6 +99,10 @@ export const billingSchema = z.object({
     })
     .nullish(),
   transfers: z.array(z.object({ bankName: z.string(), bankAccountNumber: z.string() })).nullish(),
+  // API versions up to 2022-11-16 also carry the issuer's Korean name and the masked number here;
+  // 2024-06-01 removed both (toss-api.md §4.1, §12). Either version parses.
+  cardCompany: z.string().nullish(),
+  cardNumber: z.string().nullish(),
 });
 
 export const paymentStatuses = [

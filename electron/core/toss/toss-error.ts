@@ -14,6 +14,10 @@ export interface TossErrorInit {
   code: string;
   message: string;
   retryClass?: TossRetryClass;
+  /** X-TossPayments-Trace-Id of the answer; null when none came. */
+  traceId?: string | null;
+  /** Retry-After of the answer, in ms. */
+  retryAfterMs?: number | null;
   cause?: Error;
 }
 
@@ -26,12 +30,18 @@ export class TossError extends Error {
   readonly status: number | null;
   readonly code: string;
   readonly retryClass: TossRetryClass;
+  /** Toss's trace id of the answer, for its support; null when no answer came. */
+  readonly traceId: string | null;
+  /** How long the answer's Retry-After asked to wait (a 429); null when it named no time. */
+  readonly retryAfterMs: number | null;
 
   constructor(init: TossErrorInit) {
     super(init.message, init.cause ? { cause: init.cause } : undefined);
     this.status = init.status;
     this.code = init.code;
     this.retryClass = init.retryClass ?? retryClassOf(init.status, init.code);
+    this.traceId = init.traceId ?? null;
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 
   /** Whether the payment may have happened and must be looked up before anything else. */
@@ -68,7 +78,7 @@ const CLIENT_MESSAGES: Record<ClientErrorCode, Record<MessageLanguage, string>> 
 export function clientError(
   code: ClientErrorCode,
   language: MessageLanguage,
-  options: { status?: number | null; detail?: string; cause?: Error } = {},
+  options: { status?: number | null; detail?: string; cause?: Error; traceId?: string | null } = {},
 ): TossError {
   const base = CLIENT_MESSAGES[code][language];
   const retryClass: TossRetryClass = code === 'CLIENT_INVALID_REQUEST' ? 'input' : 'unknown-outcome';
@@ -77,6 +87,7 @@ export function clientError(
     code,
     message: options.detail ? `${base}: ${options.detail}` : base,
     retryClass,
+    traceId: options.traceId ?? null,
   };
   if (options.cause) init.cause = options.cause;
   return new TossError(init);

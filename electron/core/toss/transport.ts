@@ -27,6 +27,8 @@ export interface TossRequestLogEntry {
   route: string;
   status: number | null;
   code: string | null;
+  /** Toss's X-TossPayments-Trace-Id, the first thing its support asks for; null without an answer. */
+  traceId: string | null;
   durationMs: number;
 }
 
@@ -40,6 +42,8 @@ export interface TossRequest<T> {
   idempotencyKey?: string;
   testCode?: string;
   signal?: AbortSignal;
+  /** Told the trace id of a 2xx answer (a failed one carries it on its TossError). */
+  onTraceId?: (traceId: string) => void;
   /** How to read a 2xx body; null for an empty one (DELETE). */
   response: z.ZodType<T> | null;
 }
@@ -65,6 +69,7 @@ export function createTransport(options: TransportOptions): Transport {
     const secret = await options.getSecretKey();
     let status: number | null = null;
     let code: string | null = null;
+    let traceId: string | null = null;
     try {
       const headers: Record<string, string> = {
         authorization: `Basic ${Buffer.from(`${secret}:`, 'utf8').toString('base64')}`,
@@ -85,9 +90,17 @@ export function createTransport(options: TransportOptions): Transport {
         signal: req.signal ?? null,
       });
       status = response.statusCode;
+      traceId = traceIdOf(response.headers[TRACE_HEADER]);
       const text = await response.body.text();
-      if (status >= 200 && status < 300) return parseSuccess(req.response, text, status, options.language);
-      const error = parseFailure(text, status, options.language);
+      if (status >= 200 && status < 300) {
+        const value = parseSuccess(req.response, text, status, options.language, traceId);
+        if (traceId !== null) req.onTraceId?.(traceId);
+        return value;
+      }
+      const error = parseFailure(text, status, options.language, {
+        traceId,
+        retryAfterMs: retryAfterMsOf(response.headers['retry-after']),
+      });
       code = error.code;
       throw error;
     } catch (error) {
@@ -103,6 +116,7 @@ export function createTransport(options: TransportOptions): Transport {
         route: req.route,
         status,
         code,
+        traceId,
         durationMs: Math.round(performance.now() - started),
       });
     }
@@ -111,28 +125,51 @@ export function createTransport(options: TransportOptions): Transport {
   return { send, close: () => dispatcher.close() };
 }
 
+const TRACE_HEADER = 'x-tosspayments-trace-id';
+/** One id is 32 hex chars; a replay has been seen carrying two. Anything longer is not Toss's. */
+const MAX_TRACE_LENGTH = 200;
+
+function traceIdOf(value: string | string[] | undefined): string | null {
+  const text = (Array.isArray(value) ? value.join(', ') : (value ?? '')).trim();
+  return text === '' || text.length > MAX_TRACE_LENGTH || !/^[\x20-\x7e]+$/.test(text) ? null : text;
+}
+
+/** Retry-After in whole seconds (Toss documents none, §11; the emulator sends one), capped at 5 min. */
+function retryAfterMsOf(value: string | string[] | undefined): number | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || !/^\d{1,6}$/.test(text.trim())) return null;
+  return Math.min(Number(text.trim()), 300) * 1000;
+}
+
 function parseSuccess<T>(
   schema: z.ZodType<T> | null,
   text: string,
   status: number,
   language: MessageLanguage,
+  traceId: string | null,
 ): T {
   if (schema === null) return undefined as T;
   const json = parseJson(text);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw clientError('CLIENT_BAD_RESPONSE', language, { status, detail: where });
+    throw clientError('CLIENT_BAD_RESPONSE', language, { status, detail: where, traceId });
   }
   // The schemas only check and transform nothing, so the checked JSON itself is returned: it keeps
   // the fields Toss added after the schemas were written (the ledger stores them as sent).
   return json as T;
 }
 
-function parseFailure(text: string, status: number, language: MessageLanguage): TossError {
+function parseFailure(
+  text: string,
+  status: number,
+  language: MessageLanguage,
+  answer: { traceId: string | null; retryAfterMs: number | null },
+): TossError {
   const parsed = tossErrorBodySchema.safeParse(parseJson(text));
-  if (!parsed.success) return clientError('CLIENT_BAD_RESPONSE', language, { status });
-  return new TossError({ status, code: parsed.data.code, message: parsed.data.message });
+  if (!parsed.success)
+    return clientError('CLIENT_BAD_RESPONSE', language, { status, traceId: answer.traceId });
+  return new TossError({ status, code: parsed.data.code, message: parsed.data.message, ...answer });
 }
 
 function parseJson(text: string): unknown {

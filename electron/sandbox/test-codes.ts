@@ -1,0 +1,148 @@
+import type { ErrorCode } from './errors.ts';
+
+// Which codes `TossPayments-Test-Code` may force on which endpoint (§14, issue 17 item 4). Toss's
+// error page lists the codes per API; a code that does not belong to the endpoint (a card decline
+// on DELETE) is refused with INVALID_TEST_CODE, as Toss refuses a code it does not know.
+
+/** Auth, transport and server failures: any endpoint can answer them (§8.2, §8.7). */
+const ANY_ENDPOINT: readonly ErrorCode[] = [
+  'UNAUTHORIZED_KEY',
+  'INCORRECT_BASIC_AUTH_FORMAT',
+  'INVALID_API_KEY',
+  'FORBIDDEN_REQUEST',
+  'FORBIDDEN_CONSECUTIVE_REQUEST',
+  'INVALID_IDEMPOTENCY_KEY',
+  'IDEMPOTENT_REQUEST_PROCESSING',
+  'INVALID_TEST_CODE',
+  'NOT_FOUND_HTTP_METHOD',
+  'NOT_FOUND',
+  'INVALID_REQUEST',
+  'TOO_MANY_REQUESTS',
+  'FAILED_INTERNAL_SYSTEM_PROCESSING',
+  'COMMON_ERROR',
+  'UNKNOWN_ERROR',
+];
+
+/** §8.3: POST /v1/billing/authorizations/card and /issue. */
+const ISSUE: readonly ErrorCode[] = [
+  'INVALID_CARD_NUMBER',
+  'NOT_SUPPORTED_CARD_TYPE',
+  'INVALID_CARD_PASSWORD',
+  'INVALID_CARD_EXPIRATION',
+  'INVALID_CARD_IDENTITY',
+  'INVALID_REJECT_CARD',
+  'INVALID_STOPPED_CARD',
+  'INVALID_BIRTH_DAY_FORMAT',
+  'NOT_REGISTERED_CARD_COMPANY',
+  'INVALID_EMAIL',
+  'NOT_SUPPORTED_METHOD',
+  'EXCEED_MAX_AUTH_COUNT',
+  'REJECT_CARD_COMPANY',
+  'REJECT_ACCOUNT_PAYMENT',
+  'NOT_FOUND_BILLING',
+  'FAILED_DB_PROCESSING',
+  'FAILED_CARD_COMPANY_RESPONSE',
+  'FAILED_BILL_KEY_AUTH_CREATION',
+  'INVALID_BILLING_AUTH',
+  'FDS_ERROR',
+];
+
+/** §8.4 with the generic confirm-type codes it says a charge may also return, and issue 17's. */
+const CHARGE: readonly ErrorCode[] = [
+  'INVALID_STOPPED_CARD',
+  'INVALID_REJECT_CARD',
+  'INVALID_CARD_LOST_OR_STOLEN',
+  'INVALID_CARD_EXPIRATION',
+  'INVALID_CARD_NUMBER',
+  'INVALID_BILL_KEY_REQUEST',
+  'ALREADY_REMOVED_BILLING_KEY',
+  'NOT_SUPPORTED_CARD_TYPE',
+  'DUPLICATED_ORDER_ID',
+  'NOT_SUPPORTED_INSTALLMENT_PLAN_CARD_OR_MERCHANT',
+  'INVALID_CARD_INSTALLMENT_PLAN',
+  'NOT_SUPPORTED_MONTHLY_INSTALLMENT_PLAN',
+  'EXCEED_MAX_CARD_INSTALLMENT_PLAN',
+  'NOT_MATCHES_CUSTOMER_KEY',
+  'BELOW_MINIMUM_AMOUNT',
+  'BELOW_ZERO_AMOUNT',
+  'NOT_REGISTERED_CARD_COMPANY',
+  'NOT_SUPPORTED_METHOD',
+  'INVALID_ORDER_ID',
+  'INVALID_ORDER_NAME',
+  'INVALID_EMAIL',
+  'REJECT_CARD_PAYMENT',
+  'REJECT_ACCOUNT_PAYMENT',
+  'REJECT_CARD_COMPANY',
+  'EXCEED_MAX_AUTH_COUNT',
+  'EXCEED_MAX_DAILY_PAYMENT_COUNT',
+  'EXCEED_MAX_PAYMENT_AMOUNT',
+  'EXCEED_MAX_AMOUNT',
+  'EXCEED_MAX_ONE_DAY_AMOUNT',
+  'FDS_ERROR',
+  'PROVIDER_ERROR',
+  'CARD_PROCESSING_ERROR',
+  'ALREADY_PROCESSED_PAYMENT',
+  'FAILED_DB_PROCESSING',
+  'FAILED_CARD_COMPANY_RESPONSE',
+  'FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING',
+  'FAILED_BILLING_AUTO_CANCEL',
+  'UNKNOWN_PAYMENT_ERROR',
+];
+
+/** §3.4 says DELETE shares the charge table; only its billing-key codes make sense there. */
+const DELETE_KEY: readonly ErrorCode[] = [
+  'INVALID_BILL_KEY_REQUEST',
+  'ALREADY_REMOVED_BILLING_KEY',
+  'NOT_FOUND_BILLING',
+  'NOT_SUPPORTED_METHOD',
+  'FAILED_DB_PROCESSING',
+];
+
+/** §8.5 */
+const CANCEL: readonly ErrorCode[] = [
+  'ALREADY_CANCELED_PAYMENT',
+  'INVALID_REFUND_ACCOUNT_INFO',
+  'INVALID_REFUND_ACCOUNT_NUMBER',
+  'INVALID_BANK',
+  'NOT_MATCHES_REFUNDABLE_AMOUNT',
+  'PROVIDER_ERROR',
+  'REFUND_REJECTED',
+  'ALREADY_REFUND_PAYMENT',
+  'NOT_CANCELABLE_AMOUNT',
+  'NOT_CANCELABLE_PAYMENT',
+  'EXCEED_MAX_REFUND_DUE',
+  'NOT_ALLOWED_PARTIAL_REFUND_WAITING_DEPOSIT',
+  'NOT_ALLOWED_PARTIAL_REFUND',
+  'NOT_AVAILABLE_BANK',
+  'EXCEED_CANCEL_LIMIT',
+  'NOT_FOUND_PAYMENT',
+  'FAILED_REFUND_PROCESS',
+  'FAILED_METHOD_HANDLING_CANCEL',
+  'FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING',
+];
+
+/** §3.7 */
+const LOOKUP: readonly ErrorCode[] = ['NOT_FOUND_PAYMENT', 'FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING'];
+
+/** §3.8 */
+const TRANSACTIONS: readonly ErrorCode[] = [
+  'INVALID_DATE',
+  'INVALID_TRANSACTION_KEY',
+  'EXCEED_MAX_QUERY_LIMIT',
+];
+
+export type TestCodeTable = 'issue' | 'charge' | 'delete' | 'cancel' | 'lookup' | 'transactions';
+
+const TABLES: Readonly<Record<TestCodeTable, readonly ErrorCode[]>> = {
+  issue: ISSUE,
+  charge: CHARGE,
+  delete: DELETE_KEY,
+  cancel: CANCEL,
+  lookup: LOOKUP,
+  transactions: TRANSACTIONS,
+};
+
+/** The codes an endpoint of that table may be forced to answer. */
+export function testCodesFor(table: TestCodeTable): ReadonlySet<string> {
+  return new Set<string>([...ANY_ENDPOINT, ...TABLES[table]]);
+}
