@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir, ledgerFileIn, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
+import { type AuditChain, openAuditChain } from '../core/audit/index.ts';
 import {
   type BillingDeps,
   type BillingServices,
@@ -30,11 +31,15 @@ import {
   SecretsError,
 } from '../core/secrets/index.ts';
 import { createTossClient, type TossClient } from '../core/toss/index.ts';
+import { CliError } from './cli-error.ts';
 import type { GlobalOptions } from './global-options.ts';
 import type { CliIo } from './io.ts';
 
 /** The audit log's name for what the CLI does; it acts as the owner of the data folder. */
 export const CLI_ACTOR = 'CLI';
+
+/** The exit code when the ledger's audit chain does not check out: nothing else was done. */
+export const AUDIT_BROKEN_EXIT_CODE = 5;
 
 /**
  * What a command needs. Services are made on first use, so `sandbox` touches no keychain and
@@ -47,6 +52,15 @@ export interface CliContext {
   readonly now: () => Date;
   secrets(): Secrets;
   ledger(): Ledger;
+  /** The ledger's keyed audit chain, checked against its head in the keychain (opened once). */
+  audit(): Promise<AuditChain>;
+  /**
+   * The ledger, once its audit chain checked out: every command that uses the data key (all that
+   * write) refuses to run (AUDIT_BROKEN_EXIT_CODE) on a ledger whose rows were changed, cut short
+   * or swapped, as the app shows its red banner. Read-only commands that need no key (`charges`,
+   * `upcoming`, `backup`) keep working without the keychain.
+   */
+  verifiedLedger(): Promise<Ledger>;
   /** The billing core over this folder's ledger; with `toss`, a Toss key must be configured. */
   billing(options: { toss: boolean }): Promise<BillingServices>;
   /** Plans and subscriptions over this folder's ledger (no Toss call is made through them). */
@@ -85,12 +99,18 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
   let toss: TossClient | undefined;
   let deps: BillingDeps | undefined;
   let billing: BillingServices | undefined;
+  let chain: Promise<AuditChain> | undefined;
+  let log: Logger | undefined;
+  const logger = () => {
+    log ??= fileLogger(dataDir, injected.now);
+    return log;
+  };
 
   async function billingDeps(): Promise<BillingDeps> {
     if (!deps) {
       const keys = ctx.secrets();
       const status = await keys.tossSecretKeyStatus();
-      const book = ctx.ledger();
+      const book = await ctx.verifiedLedger();
       const dataKey = await keys.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(book) });
       toss = createTossClient({
         ...(options.tossBaseUrl === undefined ? {} : { baseUrl: options.tossBaseUrl }),
@@ -102,7 +122,7 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
         toss,
         tossMode: status.mode ?? 'test',
         now: injected.now,
-        log: fileLogger(dataDir, injected.now),
+        log: logger(),
         actor: CLI_ACTOR,
       };
     }
@@ -124,6 +144,20 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
         ledger = openLedger(ledgerFileIn(dataDir));
       }
       return ledger;
+    },
+    audit() {
+      chain ??= (async () => {
+        const keys = ctx.secrets();
+        const book = ctx.ledger();
+        const dataKey = await keys.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(book) });
+        return openAuditChain(book.db, { dataKey, heads: keys, now: injected.now, log: logger() });
+      })();
+      return chain;
+    },
+    async verifiedLedger() {
+      const status = (await ctx.audit()).status();
+      if (!status.ok) throw new CliError(status.message, AUDIT_BROKEN_EXIT_CODE);
+      return ctx.ledger();
     },
     async billing({ toss: needsToss }) {
       if (needsToss && !(await ctx.secrets().tossSecretKeyStatus()).configured) {
@@ -150,6 +184,7 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
     },
     async close() {
       await toss?.close();
+      await (await chain?.catch(() => undefined))?.close();
       ledger?.close();
       ledger = undefined;
     },

@@ -68,6 +68,15 @@ const seeds: Record<number, Seed> = {
       expect(verifyAudit(db)).toEqual({ ok: true, count: 1 });
     },
   },
+  // Version 2 added indexes only. Upgraded, the audit chain is still unkeyed: it is keyed the
+  // first time the ledger opens with its data key, which a migration does not have.
+  2: {
+    insert: (db) => seeds[1]?.insert(db),
+    check(db) {
+      seeds[1]?.check(db);
+      expect(db.prepare('SELECT count(*) FROM audit_chain').pluck().get()).toBe(0);
+    },
+  },
 };
 
 describe('ledger migrations', () => {

@@ -105,6 +105,7 @@ afterEach(async () => {
     if (keychain) {
       await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/ledger-data-key`);
       await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/toss-secret-key`);
+      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/audit-head`);
     }
     await rm(dir, { recursive: true, force: true });
   }

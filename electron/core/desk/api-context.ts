@@ -82,6 +82,11 @@ export function createApiContext(deps: DeskApiDeps) {
     return chargeCapExceeded(db, operatorOf(session).id, amount, deps.now(), storeTimeZone(db));
   }
 
+  function auditBrokenAt(): number | null {
+    const status = desk().audit.status();
+    return status.ok ? null : status.brokenAt;
+  }
+
   const secretKeyMode = async () => (await desk().secrets.tossSecretKeyStatus()).mode;
   async function appStatus(session: Session) {
     const keyStatus = await desk().secrets.tossSecretKeyStatus();
@@ -96,6 +101,7 @@ export function createApiContext(deps: DeskApiDeps) {
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
       keyInEnabled: readSetting(desk().ledger.db, KEY_IN_ENABLED),
       timeZone: storeTimeZone(desk().ledger.db),
+      auditBrokenAt: auditBrokenAt(),
     };
   }
 

@@ -1,5 +1,7 @@
 import { ledgerFileIn } from '../app-paths.ts';
-import { restoreLedger } from '../ledger/index.ts';
+import { anchorAuditHead } from '../audit/index.ts';
+import { openLedger, restoreLedger } from '../ledger/index.ts';
+import type { Secrets } from '../secrets/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -57,11 +59,12 @@ export async function createDeskHost(options: {
     },
     async restore(backupFile) {
       await switching;
-      const dataDir = desk.dataDir;
+      const { dataDir, secrets } = desk;
       switching = (async () => {
         await desk.close();
         try {
           await restoreLedger(backupFile, ledgerFileIn(dataDir), { now: options.now });
+          await anchorRestoredLedger(ledgerFileIn(dataDir), secrets, options.now);
         } finally {
           desk = await options.open(training);
         }
@@ -77,4 +80,18 @@ export async function createDeskHost(options: {
       await desk.close();
     },
   };
+}
+
+/**
+ * The keychain's audit head still names the ledger that was just replaced: move it to the
+ * restored copy's last row, if that copy's chain verifies (else opening it reports the break).
+ */
+async function anchorRestoredLedger(file: string, secrets: Secrets, now: () => Date): Promise<void> {
+  const ledger = openLedger(file);
+  try {
+    const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
+    await anchorAuditHead(ledger.db, { dataKey, heads: secrets, now });
+  } finally {
+    ledger.close();
+  }
 }

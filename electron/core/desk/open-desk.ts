@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { ledgerFileIn, secretsProfileFor } from '../app-paths.ts';
+import { type AuditChain, openAuditChain } from '../audit/index.ts';
 import {
   type BillingServices,
   billingContext,
@@ -50,6 +51,8 @@ export interface Desk {
   readonly dataDir: string;
   readonly ledger: Ledger;
   readonly secrets: Secrets;
+  /** The ledger's keyed audit chain: its status at open drives the app's red banner. */
+  readonly audit: AuditChain;
   readonly operators: OperatorService;
   billing(): BillingServices;
   readonly plans: PlanService;
@@ -76,13 +79,15 @@ export async function openDesk(deps: DeskDeps): Promise<Desk> {
   const ledger = openLedger(ledgerFileIn(deps.dataDir));
   try {
     const secrets = createSecrets({ store: deps.secretStore, profile: secretsProfileFor(deps.dataDir) });
-    const sealer = createSealer(await secrets.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(ledger) }));
+    const dataKey = await secrets.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(ledger) });
+    const sealer = createSealer(dataKey);
+    const audit = await openAuditChain(ledger.db, { dataKey, heads: secrets, now: deps.now, log: deps.log });
     const toss = createTossClient({
       ...(deps.tossBaseUrl === undefined ? {} : { baseUrl: deps.tossBaseUrl }),
       ...(deps.tossResponseTimeoutMs === undefined ? {} : { responseTimeoutMs: deps.tossResponseTimeoutMs }),
       getSecretKey: () => secrets.getTossSecretKey(),
     });
-    return await assemble(deps, ledger, secrets, sealer, toss);
+    return await assemble(deps, ledger, secrets, audit, sealer, toss);
   } catch (error) {
     ledger.close();
     throw error;
@@ -93,6 +98,7 @@ async function assemble(
   deps: DeskDeps,
   ledger: Ledger,
   secrets: Secrets,
+  audit: AuditChain,
   sealer: ReturnType<typeof createSealer>,
   toss: TossClient,
 ): Promise<Desk> {
@@ -151,6 +157,7 @@ async function assemble(
     dataDir: deps.dataDir,
     ledger,
     secrets,
+    audit,
     operators: createOperatorService(ledger, deps.now),
     billing: () => billing,
     plans: createPlanService(context),
@@ -162,6 +169,7 @@ async function assemble(
       closed ??= (async () => {
         await (loop ? loop.stop() : runner.stop());
         await toss.close();
+        await audit.close();
         ledger.close();
       })();
       return closed;

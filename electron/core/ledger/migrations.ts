@@ -1,3 +1,4 @@
+import { AUDIT_CHAIN_V1_SQL } from '../audit/audit-schema.ts';
 import type { Migration } from './migrate.ts';
 import { SCHEMA_V1_SQL } from './schema-v1.ts';
 
@@ -16,5 +17,12 @@ export const ledgerMigrations: readonly Migration[] = [
     up: (db) =>
       db.exec(`CREATE INDEX refunds_by_created ON refunds (created_at);
                CREATE INDEX refunds_by_status ON refunds (status, created_at)`),
+  },
+  {
+    version: 3,
+    name: '감사 기록 체인에 키',
+    // Where the HMAC-keyed part of the audit chain starts; filled the first time the ledger is
+    // opened with its data key (core/audit/audit-chain.ts), since a migration has no key.
+    up: (db) => db.exec(AUDIT_CHAIN_V1_SQL),
   },
 ];
