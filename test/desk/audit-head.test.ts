@@ -4,11 +4,13 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, expect, it } from 'vitest';
 import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { appendAudit } from '../../electron/core/audit/index.ts';
 import { createDeskApi, createDeskHost, openDesk } from '../../electron/core/desk/index.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
 import { describeWithKeychain, uniqueService } from '../secrets/keychain.ts';
+import { unkeyedPinHash } from '../staff/unkeyed-pin.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -79,5 +81,46 @@ describeWithKeychain('the audit head in the keychain, as the app opens the ledge
     expect(await second.api.getAppStatus({}, session)).toMatchObject({ auditBrokenAt: 1 });
     expect(store.lines.some((line) => line.includes('audit chain broken'))).toBe(true);
     expect(await second.api.checkAudit({}, session)).toMatchObject({ ok: false, brokenAt: 1 });
+  });
+
+  it('keys the chain and the PIN hashes of a ledger from before the key once, and never a hash added later', async () => {
+    const store = await folder();
+    const old = openLedger(ledgerFileIn(store.dataDir));
+    const insert = old.db.prepare(
+      'INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, ?, ?, 1)',
+    );
+    const ownerId = Number(insert.run('대표', 'owner', await unkeyedPinHash('135790')).lastInsertRowid);
+    appendAudit(
+      old.db,
+      { actor: '대표', action: 'operator.create', subject: 'operator:1', details: {} },
+      () => new Date(1),
+    );
+    old.close();
+
+    const first = await store.open();
+    const session = { operator: null };
+    expect(await first.api.getAppStatus({}, session)).toMatchObject({ auditBrokenAt: null });
+    expect(await first.api.signIn({ operatorId: ownerId, pin: '135790' }, session)).toMatchObject({
+      name: '대표',
+    });
+    await first.host.close();
+
+    // Someone with the file alone adds an owner with a PIN they know, hashed the old way.
+    const edited = openLedger(ledgerFileIn(store.dataDir));
+    const intruderId = Number(
+      edited.db
+        .prepare("INSERT INTO operators (name, role, pin_hash, created_at) VALUES ('침입자', 'owner', ?, 1)")
+        .run(await unkeyedPinHash('111111')).lastInsertRowid,
+    );
+    edited.close();
+    const second = await store.open();
+    expect(await second.api.signIn({ operatorId: ownerId, pin: '135790' }, session)).toMatchObject({
+      name: '대표',
+    });
+    await expect(second.api.signIn({ operatorId: intruderId, pin: '111111' }, session)).rejects.toMatchObject(
+      {
+        code: 'WRONG_PIN',
+      },
+    );
   });
 });

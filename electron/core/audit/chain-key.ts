@@ -26,6 +26,11 @@ export function onChainKeySet(listener: (db: Database.Database) => void): void {
   listeners.add(listener);
 }
 
+/** Whether the ledger was ever opened with its data key (its audit chain has a keyed part). */
+export function auditChainKeyed(db: Database.Database): boolean {
+  return keyedFrom(db) !== null;
+}
+
 /**
  * The first id of the keyed part of the chain, or null when the ledger has not been opened with
  * its data key yet (every row is then chained with bare SHA-256, as before the chain was keyed).

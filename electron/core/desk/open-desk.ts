@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { ledgerFileIn, secretsProfileFor } from '../app-paths.ts';
-import { type AuditChain, openAuditChain } from '../audit/index.ts';
+import { type AuditChain, auditChainKeyed, openAuditChain } from '../audit/index.ts';
 import {
   type BillingServices,
   billingContext,
@@ -22,8 +22,14 @@ import {
   type SubscriptionService,
   startScheduleLoop,
 } from '../schedule/index.ts';
-import { createSealer, createSecrets, type SecretStore, type Secrets } from '../secrets/index.ts';
-import { createOperatorService, type OperatorService } from '../staff/index.ts';
+import {
+  createSealer,
+  createSecrets,
+  deriveLedgerKey,
+  type SecretStore,
+  type Secrets,
+} from '../secrets/index.ts';
+import { createOperatorService, keyStoredPinHashes, type OperatorService } from '../staff/index.ts';
 import { createTossClient, type TossClient } from '../toss/index.ts';
 import { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './settings.ts';
 
@@ -81,13 +87,18 @@ export async function openDesk(deps: DeskDeps): Promise<Desk> {
     const secrets = createSecrets({ store: deps.secretStore, profile: secretsProfileFor(deps.dataDir) });
     const dataKey = await secrets.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(ledger) });
     const sealer = createSealer(dataKey);
+    const keyedBefore = auditChainKeyed(ledger.db);
     const audit = await openAuditChain(ledger.db, { dataKey, heads: secrets, now: deps.now, log: deps.log });
+    const pinKey = deriveLedgerKey(dataKey, 'pin-hash');
+    // PIN hashes from before the key are wrapped in the open that keys the ledger, and only then.
+    if (!keyedBefore && auditChainKeyed(ledger.db)) keyStoredPinHashes(ledger, pinKey, deps.now);
     const toss = createTossClient({
       ...(deps.tossBaseUrl === undefined ? {} : { baseUrl: deps.tossBaseUrl }),
       ...(deps.tossResponseTimeoutMs === undefined ? {} : { responseTimeoutMs: deps.tossResponseTimeoutMs }),
       getSecretKey: () => secrets.getTossSecretKey(),
     });
-    return await assemble(deps, ledger, secrets, audit, sealer, toss);
+    const operators = createOperatorService(ledger, deps.now, pinKey);
+    return await assemble(deps, ledger, secrets, audit, operators, sealer, toss);
   } catch (error) {
     ledger.close();
     throw error;
@@ -99,6 +110,7 @@ async function assemble(
   ledger: Ledger,
   secrets: Secrets,
   audit: AuditChain,
+  operators: OperatorService,
   sealer: ReturnType<typeof createSealer>,
   toss: TossClient,
 ): Promise<Desk> {
@@ -158,7 +170,7 @@ async function assemble(
     ledger,
     secrets,
     audit,
-    operators: createOperatorService(ledger, deps.now),
+    operators,
     billing: () => billing,
     plans: createPlanService(context),
     subscriptions: createSubscriptionService(context),
