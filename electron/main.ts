@@ -19,6 +19,7 @@ import {
   createDeskApi,
   createDeskHost,
   createDispatch,
+  type DeskHost,
   IDLE_LOCK_MINUTES,
   nextChargeLabel,
   type Session,
@@ -106,13 +107,17 @@ async function start(): Promise<void> {
     log: logger,
     setTimer: (callback, ms) => setInterval(callback, ms),
     clearTimer: (handle) => clearInterval(handle as NodeJS.Timeout),
-    onRun(phase, summary, startedAt) {
+    onRun(phase, summary, startedAt, dataDir) {
+      // In training mode the store's desk runs on in the background: the screens show training.
+      const shown = !opened || opened.desk().dataDir === dataDir;
       const target = contents();
-      if (target) sendEvent(target, 'runProgress', { phase, summary });
-      if (phase === 'finished') afterRun(startedAt);
+      if (target && shown) sendEvent(target, 'runProgress', { phase, summary });
+      if (phase === 'finished') afterRun(startedAt, dataDir);
     },
   });
   openedSoFar.push({ name: 'the training emulator', close: () => opener.close() });
+  // Set once the host is there; a run that finishes before that has nothing to refresh yet.
+  let opened: DeskHost | undefined;
   const host = await createDeskHost({
     training: readTrainingFlag(baseDir),
     open: (training) => opener.open(training),
@@ -120,17 +125,20 @@ async function start(): Promise<void> {
     now,
   });
   openedSoFar.unshift({ name: 'the ledger', close: () => host.close() });
+  opened = host;
 
-  function afterRun(startedAt: number): void {
-    const desk = host.desk();
+  function afterRun(startedAt: number, dataDir: string): void {
+    if (!opened) return;
+    const desk = opened.store().dataDir === dataDir ? opened.store() : opened.desk();
+    // The OS notifications concern real money too while staff practise; the screen events only
+    // the desk on screen.
+    const target = desk === opened.desk() ? contents() : undefined;
     for (const charge of chargesNeedingAttention(desk, startedAt)) {
       notify({ kind: 'charge', ...charge, message: charge.tossMessage });
-      const target = contents();
       if (target) sendEvent(target, 'chargeResult', charge);
     }
     const counts = attentionCounts(desk);
     if (counts.catchUps > 0) notify({ kind: 'catch-up', count: counts.catchUps });
-    const target = contents();
     if (target) sendEvent(target, 'attention', counts);
     tray?.refresh();
   }

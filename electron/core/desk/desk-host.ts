@@ -7,15 +7,19 @@ import type { Desk } from './open-desk.ts';
 
 /**
  * The desk the app is using now, and the switch between the store's data and training mode.
- * Training data lives in its own folder with its own keychain entries, so the two never mix; a
- * switch closes one desk completely before the other opens (one writer per ledger).
+ * Training data lives in its own folder with its own keychain entries, so the two never mix. The
+ * store's own desk stays open while staff practise: its schedule loop keeps charging what falls
+ * due in the background, as if nobody were practising. Each ledger still has one writer.
  */
 export interface DeskHost {
+  /** The desk the screens show: the training desk in training mode, else the store's. */
   desk(): Desk;
+  /** The store's own desk, open in training mode too (its schedule keeps running). */
+  store(): Desk;
   training(): boolean;
   setTraining(enabled: boolean): Promise<void>;
   /**
-   * Puts a backup in place of the open folder's ledger: the desk is closed first (one writer per
+   * Puts a backup in place of the shown folder's ledger: that desk is closed first (one writer per
    * ledger), and opened again whatever happens, on the restored ledger or, if the backup was
    * refused, on the one it would have replaced.
    */
@@ -30,55 +34,64 @@ export async function createDeskHost(options: {
   saveTraining: (training: boolean) => void;
   now: () => Date;
 }): Promise<DeskHost> {
-  let training = options.training;
-  let desk = await options.open(training);
+  let live = await options.open(false);
+  let practice: Desk | undefined;
+  try {
+    if (options.training) practice = await options.open(true);
+  } catch (error) {
+    await live.close();
+    throw error;
+  }
   let switching: Promise<void> | undefined;
 
+  async function exclusively(change: () => Promise<void>): Promise<void> {
+    await switching;
+    switching = change();
+    try {
+      await switching;
+    } finally {
+      switching = undefined;
+    }
+  }
+
   return {
-    desk: () => desk,
-    training: () => training,
-    async setTraining(enabled) {
-      await switching;
-      if (enabled === training) return;
-      switching = (async () => {
-        await desk.close();
-        try {
-          desk = await options.open(enabled);
-        } catch (error) {
-          // Back to the folder that was open, so a failed switch never leaves the app without one.
-          desk = await options.open(training);
-          throw error;
+    desk: () => practice ?? live,
+    store: () => live,
+    training: () => practice !== undefined,
+    setTraining(enabled) {
+      return exclusively(async () => {
+        if (enabled === (practice !== undefined)) return;
+        if (enabled) {
+          // A failed open leaves the store's desk shown, as before the switch.
+          practice = await options.open(true);
+        } else {
+          const closing = practice;
+          practice = undefined;
+          await closing?.close();
         }
-        training = enabled;
         options.saveTraining(enabled);
-      })();
-      try {
-        await switching;
-      } finally {
-        switching = undefined;
-      }
+      });
     },
-    async restore(backupFile) {
-      await switching;
-      const { dataDir, secrets } = desk;
-      switching = (async () => {
-        await desk.close();
+    restore(backupFile) {
+      return exclusively(async () => {
+        const training = practice !== undefined;
+        const shown = practice ?? live;
+        const { dataDir, secrets } = shown;
+        await shown.close();
         try {
           await restoreLedger(backupFile, ledgerFileIn(dataDir), { now: options.now });
           await anchorRestoredLedger(ledgerFileIn(dataDir), secrets, options.now);
         } finally {
-          desk = await options.open(training);
+          const reopened = await options.open(training);
+          if (training) practice = reopened;
+          else live = reopened;
         }
-      })();
-      try {
-        await switching;
-      } finally {
-        switching = undefined;
-      }
+      });
     },
     async close() {
       await switching;
-      await desk.close();
+      await practice?.close();
+      await live.close();
     },
   };
 }

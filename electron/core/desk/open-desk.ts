@@ -46,8 +46,16 @@ export interface DeskDeps {
   /** The every-minute timer of the schedule loop; injected so tests tick it by hand. */
   readonly setTimer: (callback: () => void, ms: number) => unknown;
   readonly clearTimer: (handle: unknown) => void;
-  /** Told when a due run starts and finishes, whoever started it (the loop, the tray, a button). */
-  readonly onRun?: (phase: 'started' | 'finished', summary: RunSummary | null, startedAt: number) => void;
+  /**
+   * Told when a due run starts and finishes, whoever started it (the loop, the tray, a button),
+   * with the data folder it ran in (the store's desk runs on in the background in training mode).
+   */
+  readonly onRun?: (
+    phase: 'started' | 'finished',
+    summary: RunSummary | null,
+    startedAt: number,
+    dataDir: string,
+  ) => void;
   /** Short Toss timeouts for loopback tests; the real API always gets the client's defaults. */
   readonly tossResponseTimeoutMs?: number;
 }
@@ -125,10 +133,10 @@ async function assemble(
   function runDue(): Promise<RunSummary> {
     currentRun ??= (async () => {
       const startedAt = deps.now().getTime();
-      deps.onRun?.('started', null, startedAt);
+      deps.onRun?.('started', null, startedAt, deps.dataDir);
       try {
         const summary = await runner.runDue();
-        deps.onRun?.('finished', summary, startedAt);
+        deps.onRun?.('finished', summary, startedAt, deps.dataDir);
         return summary;
       } finally {
         currentRun = undefined;
