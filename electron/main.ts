@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   session as electronSession,
   ipcMain,
   Menu,
@@ -18,12 +19,13 @@ import {
   createDeskApi,
   createDeskHost,
   createDispatch,
+  type DeskHost,
   IDLE_LOCK_MINUTES,
   nextChargeLabel,
   type Session,
 } from './core/desk/index.ts';
 import { readSetting } from './core/ledger/index.ts';
-import { createLogger } from './core/log/index.ts';
+import { createLogger, type Logger } from './core/log/index.ts';
 import { createKeytarSecretStore } from './core/secrets/index.ts';
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol.ts';
 import { BILLING_PARTITION, openBillingWindow } from './shell/billing-window.ts';
@@ -36,6 +38,7 @@ import { createOpenExternal } from './shell/open-external.ts';
 import { sendEvent } from './shell/send-event.ts';
 import { installGracefulShutdown } from './shell/shutdown.ts';
 import { claimSingleInstance } from './shell/single-instance.ts';
+import { STARTUP_FAILURE_TITLE, startupFailureMessage } from './shell/startup-failure.ts';
 import { createTray } from './shell/tray.ts';
 import { mainWindowOptions } from './shell/window-options.ts';
 
@@ -44,11 +47,20 @@ const rendererDir = path.join(import.meta.dirname, '../renderer');
 const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
 
 registerAppScheme(protocol);
+let window: BrowserWindow | undefined;
+// Set as start-up goes; the failure path logs and closes what was opened.
+let log: Logger | undefined;
+let logFile = 'desk.log';
+const openedSoFar: { name: string; close: () => Promise<void> | void }[] = [];
+
 if (claimSingleInstance(app, () => showWindow())) {
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  // Also a failure inside start() (keychain locked, ledger in use, a bad migration) ends here.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
-let window: BrowserWindow | undefined;
 // The window's session: a window opened again (from the tray) starts signed out.
 const session: Session = { operator: null };
 
@@ -70,8 +82,10 @@ async function start(): Promise<void> {
   const baseDir = app.getPath('userData');
   mkdirSync(path.join(baseDir, 'logs'), { recursive: true });
   const now = () => new Date();
-  const logFile = path.join(baseDir, 'logs', 'desk.log');
-  const log = createLogger({ sink: (line) => appendFileSync(logFile, `${line}\n`), now, level: 'info' });
+  logFile = path.join(baseDir, 'logs', 'desk.log');
+  const file = logFile;
+  log = createLogger({ sink: (line) => appendFileSync(file, `${line}\n`), now, level: 'info' });
+  const logger = log;
   const openExternal = createOpenExternal((url) => shell.openExternal(url));
   const notify = createNotifier(Notification);
 
@@ -90,32 +104,41 @@ async function start(): Promise<void> {
     baseDir,
     secretStore: createKeytarSecretStore(),
     now,
-    log,
+    log: logger,
     setTimer: (callback, ms) => setInterval(callback, ms),
     clearTimer: (handle) => clearInterval(handle as NodeJS.Timeout),
-    onRun(phase, summary, startedAt) {
+    onRun(phase, summary, startedAt, dataDir) {
+      // In training mode the store's desk runs on in the background: the screens show training.
+      const shown = !opened || opened.desk().dataDir === dataDir;
       const target = contents();
-      if (target) sendEvent(target, 'runProgress', { phase, summary });
-      if (phase === 'finished') afterRun(startedAt);
+      if (target && shown) sendEvent(target, 'runProgress', { phase, summary });
+      if (phase === 'finished') afterRun(startedAt, dataDir);
     },
   });
+  openedSoFar.push({ name: 'the training emulator', close: () => opener.close() });
+  // Set once the host is there; a run that finishes before that has nothing to refresh yet.
+  let opened: DeskHost | undefined;
   const host = await createDeskHost({
     training: readTrainingFlag(baseDir),
     open: (training) => opener.open(training),
     saveTraining: (training) => writeTrainingFlag(baseDir, training),
     now,
   });
+  openedSoFar.unshift({ name: 'the ledger', close: () => host.close() });
+  opened = host;
 
-  function afterRun(startedAt: number): void {
-    const desk = host.desk();
+  function afterRun(startedAt: number, dataDir: string): void {
+    if (!opened) return;
+    const desk = opened.store().dataDir === dataDir ? opened.store() : opened.desk();
+    // The OS notifications concern real money too while staff practise; the screen events only
+    // the desk on screen.
+    const target = desk === opened.desk() ? contents() : undefined;
     for (const charge of chargesNeedingAttention(desk, startedAt)) {
       notify({ kind: 'charge', ...charge, message: charge.tossMessage });
-      const target = contents();
       if (target) sendEvent(target, 'chargeResult', charge);
     }
     const counts = attentionCounts(desk);
     if (counts.catchUps > 0) notify({ kind: 'catch-up', count: counts.catchUps });
-    const target = contents();
     if (target) sendEvent(target, 'attention', counts);
     tray?.refresh();
   }
@@ -147,7 +170,7 @@ async function start(): Promise<void> {
     },
   });
   registerIpc(ipcMain, {
-    dispatch: createDispatch(api, log, {
+    dispatch: createDispatch(api, logger, {
       now,
       idleLockMs: () => readSetting(host.desk().ledger.db, IDLE_LOCK_MINUTES) * 60_000,
     }),
@@ -166,7 +189,7 @@ async function start(): Promise<void> {
         void host
           .desk()
           .runDue()
-          .catch((error: unknown) => log.error('run failed', { error })),
+          .catch((error: unknown) => logger.error('run failed', { error })),
       nextRunLabel: () => nextChargeLabel(host.desk(), now()),
       quit: () => app.quit(),
     },
@@ -179,7 +202,7 @@ async function start(): Promise<void> {
       { name: 'stop the training emulator', run: () => opener.close() },
       { name: 'remove the tray icon', run: () => tray?.destroy() },
     ],
-    log,
+    logger,
   );
   // Closing the window keeps the app in the tray: scheduled charges go on.
   app.on('window-all-closed', () => undefined);
@@ -187,7 +210,22 @@ async function start(): Promise<void> {
   showWindow();
 }
 
-function fail(error: unknown): void {
-  console.error('Autopay Desk could not start', error);
+/**
+ * Start-up failed: log it, close what was opened (the ledger and its writer lock first), tell
+ * the person at the counter in Korean, then quit and let go of the single-instance lock, so the
+ * app can be started again once the cause is fixed.
+ */
+async function fail(error: unknown): Promise<void> {
+  if (log) log.error('start-up failed', { error });
+  else console.error('Autopay Desk could not start', error);
+  for (const step of openedSoFar.splice(0)) {
+    try {
+      await step.close();
+    } catch (closeError) {
+      log?.error('start-up cleanup failed', { step: step.name, error: closeError });
+    }
+  }
+  dialog.showErrorBox(STARTUP_FAILURE_TITLE, startupFailureMessage(error, logFile));
+  app.releaseSingleInstanceLock();
   app.exit(1);
 }

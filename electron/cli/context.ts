@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
+import type { AuditChain } from '../core/audit/index.ts';
 import { type BillingServices, ensureSystemOperator } from '../core/billing/index.ts';
 import { type Desk, openDesk } from '../core/desk/index.ts';
 import type { Ledger } from '../core/ledger/index.ts';
@@ -14,11 +15,15 @@ import type {
 } from '../core/schedule/index.ts';
 import { createSecrets, type SecretStore, type Secrets, SecretsError } from '../core/secrets/index.ts';
 import type { StoreSettingsService } from '../core/settings/index.ts';
+import { CliError } from './cli-error.ts';
 import type { GlobalOptions } from './global-options.ts';
 import type { CliIo } from './io.ts';
 
 /** The audit log's name for what the CLI does; it acts as the owner of the data folder. */
 export const CLI_ACTOR = 'CLI';
+
+/** The exit code when the ledger's audit chain does not check out: nothing else was done. */
+export const AUDIT_BROKEN_EXIT_CODE = 5;
 
 /**
  * What a command needs. Services are made on first use, so `sandbox` touches no keychain and
@@ -33,6 +38,8 @@ export interface CliContext {
   ledger(): Promise<Ledger>;
   /** The owner's settings over this folder's ledger, with the rules the app's Settings screen obeys. */
   settings(): Promise<StoreSettingsService>;
+  /** The ledger's keyed audit chain, checked against its head in the keychain when the folder opened. */
+  audit(): Promise<AuditChain>;
   /** The billing core over this folder's ledger; with `toss`, a Toss key must be configured. */
   billing(options: { toss: boolean }): Promise<BillingServices>;
   /** Plans and subscriptions over this folder's ledger (no Toss call is made through them). */
@@ -94,6 +101,19 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
     return opening;
   }
 
+  /**
+   * The desk, once its audit chain checked out: every command that writes refuses to run
+   * (AUDIT_BROKEN_EXIT_CODE) on a ledger whose rows were changed, cut short or swapped, as the app
+   * shows its red banner. Read-only commands (`charges`, `upcoming`, `backup`, `audit verify`)
+   * still open it, to show what is there.
+   */
+  async function verifiedDesk(): Promise<Desk> {
+    const open = await desk();
+    const status = open.audit.status();
+    if (!status.ok) throw new CliError(status.message, AUDIT_BROKEN_EXIT_CODE);
+    return open;
+  }
+
   const ctx: CliContext = {
     io: injected.io,
     json: options.json,
@@ -107,17 +127,18 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
     },
     ledger: async () => (await desk()).ledger,
     async settings() {
-      return (await desk()).settings;
+      return (await verifiedDesk()).settings;
     },
+    audit: async () => (await desk()).audit,
     async billing({ toss: needsToss }) {
-      const open = await desk();
+      const open = await verifiedDesk();
       if (needsToss && !(await open.secrets.tossSecretKeyStatus()).configured) {
         throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
       }
       return open.billing();
     },
     async schedules() {
-      const open = await desk();
+      const open = await verifiedDesk();
       return { plans: open.plans, subscriptions: open.subscriptions, catchUp: open.catchUp };
     },
     async runner(asOf, pace = {}) {
@@ -125,7 +146,7 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
       return (await desk()).scheduleRunner({ now: () => asOf, ...pace });
     },
     async operatorId() {
-      return ensureSystemOperator(await ctx.ledger(), CLI_ACTOR, injected.now);
+      return ensureSystemOperator((await verifiedDesk()).ledger, CLI_ACTOR, injected.now);
     },
     async close() {
       const open = opening;

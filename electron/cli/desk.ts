@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { createKeytarSecretStore } from '../core/secrets/index.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { Command } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { cardCommand } from './commands/card.ts';
 import { catchUpCommand } from './commands/catch-up.ts';
@@ -23,6 +24,7 @@ import { processIo } from './io.ts';
 
 /** The headless CLI: `npm run desk -- [global options] <command> [options]`. */
 const COMMANDS: Record<string, Command> = {
+  audit: auditCommand,
   backup: backupCommand,
   card: cardCommand,
   'catch-up': catchUpCommand,

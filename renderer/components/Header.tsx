@@ -13,8 +13,9 @@ function ModeBadge({ secret }: { secret: AppStatusView['keyStatus'] }) {
 }
 
 /**
- * Always on screen: the training banner, test or live, and who is signed in, so nobody can take
- * practice for real money or act under someone else's name without seeing it.
+ * Always on screen: a red banner while the audit log fails its check, the training banner, test
+ * or live, and who is signed in, so nobody can take practice for real money or act under someone
+ * else's name without seeing it.
  */
 export function Header({
   status,
@@ -32,6 +33,11 @@ export function Header({
   const operator = status.operator;
   return (
     <>
+      {status.auditBrokenAt !== null && (
+        <div className="audit-banner" role="alert" data-testid="audit-banner">
+          {t('app.auditBroken', { id: status.auditBrokenAt })}
+        </div>
+      )}
       {status.training && (
         <div className="training-banner" role="status" data-testid="training-banner">
           <strong>{t('app.training')}</strong> {t('app.trainingHint')}

@@ -6,6 +6,8 @@ export const en: Messages = {
   'app.loading': 'Loading…',
   'app.training': '교육 모드 / Training',
   'app.trainingHint': 'Practice data. No real payment is made.',
+  'app.auditBroken':
+    'The audit log has been tampered with (from entry {id}). The ledger file was changed or entries were removed. Tell the owner at once.',
   'header.modeTest': 'Test mode',
   'header.modeLive': 'Live payments',
   'header.modeNone': 'No secret key',

@@ -6,6 +6,8 @@ export const ko = {
   'app.loading': '불러오는 중…',
   'app.training': '교육 모드 / Training',
   'app.trainingHint': '연습용 데이터입니다. 실제 결제는 일어나지 않습니다.',
+  'app.auditBroken':
+    '감사 기록이 변조되었습니다 ({id}번 기록부터). 장부 파일이 바뀌었거나 기록이 지워졌을 수 있습니다. 대표에게 바로 알리세요.',
   'header.modeTest': '테스트 모드',
   'header.modeLive': '실제 결제',
   'header.modeNone': '시크릿 키 없음',

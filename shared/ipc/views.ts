@@ -48,6 +48,11 @@ export const appStatusView = z.object({
   keyInEnabled: z.boolean(),
   /** The store's IANA time zone: dates on every screen are in it. */
   timeZone: z.string(),
+  /**
+   * null while the audit chain checks out against its head in the keychain; else the first audit
+   * row found changed, missing or inserted (the app shows a red banner until it is dealt with).
+   */
+  auditBrokenAt: z.int().nullable(),
 });
 export type AppStatusView = z.infer<typeof appStatusView>;
 

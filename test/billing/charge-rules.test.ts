@@ -29,8 +29,14 @@ async function person(
       .prepare(
         'INSERT INTO operators (name, role, pin_hash, per_charge_cap, daily_cap, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(name, role, await hashPin(PIN), caps.perChargeCap ?? null, caps.dailyCap ?? null, d.clock.now)
-      .lastInsertRowid,
+      .run(
+        name,
+        role,
+        await hashPin(PIN, d.pinKey),
+        caps.perChargeCap ?? null,
+        caps.dailyCap ?? null,
+        d.clock.now,
+      ).lastInsertRowid,
   );
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import {
   type BillingServices,
@@ -8,7 +8,7 @@ import {
 } from '../../electron/core/billing/index.ts';
 import type { Ledger } from '../../electron/core/ledger/index.ts';
 import { createLogger, type Logger } from '../../electron/core/log/index.ts';
-import { createSealer, type Sealer } from '../../electron/core/secrets/index.ts';
+import { createSealer, deriveLedgerKey, type Sealer } from '../../electron/core/secrets/index.ts';
 import { createChargeGate, createOperatorService } from '../../electron/core/staff/index.ts';
 import type { Payment, TossClient } from '../../electron/core/toss/index.ts';
 import type { SandboxOptions } from '../../electron/sandbox/index.ts';
@@ -43,6 +43,8 @@ export interface Desk {
   readonly services: BillingServices;
   readonly toss: TossClient;
   readonly sealer: Sealer;
+  /** The key PIN hashes are keyed with, derived from this desk's data key as openDesk does. */
+  readonly pinKey: KeyObject;
   readonly operatorId: number;
   /** Every log line the services and the Toss client wrote. */
   readonly lines: string[];
@@ -82,9 +84,11 @@ export function billingHarness(sandboxOptions: SandboxOptions = {}) {
       log: (entry) => log.debug('toss request', { ...entry }),
       ...(options.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: options.responseTimeoutMs }),
     });
-    const sealer = createSealer(randomBytes(32));
+    const dataKey = randomBytes(32);
+    const sealer = createSealer(dataKey);
+    const pinKey = deriveLedgerKey(dataKey, 'pin-hash');
     const gate = options.staffGate
-      ? { gate: createChargeGate(ledger, createOperatorService(ledger, now), now) }
+      ? { gate: createChargeGate(ledger, createOperatorService(ledger, now, pinKey), now) }
       : {};
     const services = createBillingServices({
       ...gate,
@@ -105,6 +109,7 @@ export function billingHarness(sandboxOptions: SandboxOptions = {}) {
       services,
       toss,
       sealer,
+      pinKey,
       operatorId,
       lines,
       clock,

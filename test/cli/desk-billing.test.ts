@@ -40,6 +40,7 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
   afterAll(async () => {
     await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
     await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
+    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/audit-head`);
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -237,6 +238,7 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
       expect(run.stderr).toMatch(/^토스페이먼츠 시크릿 키가 설정되지 않았습니다\..*\n$/);
     } finally {
       await keytar.deletePassword('autopay-desk', `${secretsProfileFor(empty)}/ledger-data-key`);
+      await keytar.deletePassword('autopay-desk', `${secretsProfileFor(empty)}/audit-head`);
       await rm(empty, { recursive: true, force: true });
     }
   });

@@ -97,6 +97,7 @@ describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up a
   afterAll(async () => {
     await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
     await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
+    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/audit-head`);
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
   });

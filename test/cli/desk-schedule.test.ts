@@ -21,6 +21,7 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
   });
   afterAll(async () => {
     await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
+    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/audit-head`);
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -16,7 +16,7 @@ import {
 } from '../../electron/core/desk/index.ts';
 import { readSetting } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
+import { createKeytarSecretStore, deriveLedgerKey } from '../../electron/core/secrets/index.ts';
 import { hashPin, type Role } from '../../electron/core/staff/index.ts';
 import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/index.ts';
 import { BIRTH_DATE, CARDS } from '../billing/harness.ts';
@@ -128,10 +128,12 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
       },
       async addOperator(name, role, pin) {
         const db = host.desk().ledger.db;
+        // Keyed like the app's own hashes, with the folder's data key from the keychain.
+        const pinKey = deriveLedgerKey(await host.desk().secrets.ledgerDataKey(), 'pin-hash');
         return Number(
           db
             .prepare('INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)')
-            .run(name, role, await hashPin(pin), clock.now).lastInsertRowid,
+            .run(name, role, await hashPin(pin, pinKey), clock.now).lastInsertRowid,
         );
       },
       async signedIn(role) {

@@ -175,6 +175,7 @@ describeWithKeychain('schedule settings and restoring a backup, over IPC', () =>
     expect((await desk.ok('searchMembers', {}, again)).map((m) => m.name)).toEqual(['백업전']);
     const audit = await desk.ok('listAudit', { action: 'ledger.restored' }, again);
     expect(audit.entries).toMatchObject([{ actor: '대표', details: { file: backup.file } }]);
+    expect(status.auditBrokenAt).toBeNull();
     expect(await desk.ok('checkAudit', {}, again)).toMatchObject({ ok: true });
   });
 });

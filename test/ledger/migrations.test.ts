@@ -83,6 +83,16 @@ const seeds: Record<number, Seed> = {
         db.prepare('SELECT toss_trace_id, paid_card_number, paid_card_company FROM charge_attempts').all(),
       ).toEqual([{ toss_trace_id: null, paid_card_number: null, paid_card_company: null }]);
       expect(db.prepare('SELECT toss_trace_id FROM refunds').pluck().all()).toEqual([null]);
+      expect(db.prepare('SELECT count(*) FROM audit_chain').pluck().get()).toBe(0);
+    },
+  },
+  // Upgraded, the audit chain is still unkeyed: it is keyed the first time the ledger opens with
+  // its data key, which a migration does not have.
+  3: {
+    insert: (db) => seeds[1]?.insert(db),
+    check(db) {
+      seeds[1]?.check(db);
+      expect(db.prepare('SELECT count(*) FROM audit_chain').pluck().get()).toBe(0);
     },
   },
 };

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { IpcMainInvokeEvent } from 'electron';
 import keytar from 'keytar';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -23,6 +24,7 @@ const fake = vi.hoisted(() => {
     windows: [] as { options: unknown; url: string; webContents: Record<string, unknown> }[],
     trays: [] as { destroyed: boolean }[],
     exitCode: undefined as number | undefined,
+    errorBoxes: [] as { title: string; content: string }[],
   };
   return { state };
 });
@@ -33,6 +35,7 @@ vi.mock('electron', () => {
     isPackaged: false,
     requestSingleInstanceLock: () => state.singleInstance,
     quit: vi.fn(() => state.order.push('quit')),
+    releaseSingleInstanceLock: vi.fn(() => state.order.push('lock released')),
     exit: vi.fn((code: number) => {
       state.exitCode = code;
       state.order.push('exit');
@@ -86,6 +89,12 @@ vi.mock('electron', () => {
     BrowserWindow,
     Tray,
     Menu: { buildFromTemplate: (template: unknown) => template },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        state.errorBoxes.push({ title, content });
+        state.order.push('error shown');
+      },
+    },
     Notification: Object.assign(class {}, { isSupported: () => false }),
     ipcMain: { handle: (channel: string, handler: never) => state.handlers.set(channel, handler) },
     net: { fetch: vi.fn() },
@@ -105,14 +114,16 @@ afterEach(async () => {
     if (keychain) {
       await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/ledger-data-key`);
       await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/toss-secret-key`);
+      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/audit-head`);
     }
     await rm(dir, { recursive: true, force: true });
   }
 });
 
-async function startMain(singleInstance: boolean) {
+async function startMain(singleInstance: boolean, before?: (userData: string) => void) {
   const { state } = fake;
   state.userData = await mkdtemp(path.join(tmpdir(), 'autopay-main-'));
+  before?.(state.userData);
   // Only a started desk writes keychain entries (its data key); a second instance touches none.
   dirs.push({ dir: state.userData, keychain: singleInstance });
   state.singleInstance = singleInstance;
@@ -121,9 +132,12 @@ async function startMain(singleInstance: boolean) {
   state.windows = [];
   state.trays = [];
   state.exitCode = undefined;
+  state.errorBoxes = [];
   vi.resetModules();
-  await import('../../electron/main.ts');
   const electron = await import('electron');
+  // One fake app for the file: listeners an earlier start left (its guards) go first.
+  (electron.app as unknown as EventEmitter).removeAllListeners();
+  await import('../../electron/main.ts');
   return { state, app: electron.app as unknown as EventEmitter };
 }
 
@@ -137,6 +151,44 @@ it('a second instance quits at once and opens nothing', async () => {
   expect(state.order).toEqual(['scheme registered', 'quit']);
   expect(state.windows).toEqual([]);
   expect(state.handlers.size).toBe(0);
+});
+
+it('a failure inside start-up is logged, told in Korean, and the app quits releasing its lock', async () => {
+  // Another process (a CLI run, say) holds the ledger: opening the desk fails inside start().
+  let holder: ReturnType<typeof openLedger> | undefined;
+  const { state } = await startMain(true, (userData) => {
+    holder = openLedger(ledgerFileIn(userData));
+  });
+  try {
+    await until(() => state.exitCode !== undefined);
+    expect(state.exitCode).toBe(1);
+    expect(state.order.slice(-3)).toEqual(['error shown', 'lock released', 'exit']);
+    expect(state.errorBoxes).toHaveLength(1);
+    expect(state.errorBoxes[0]?.title).toBe('Autopay Desk를 시작하지 못했습니다');
+    expect(state.errorBoxes[0]?.content).toContain('다른 창이나 CLI가 이 장부를 사용하고 있습니다');
+    expect(state.windows).toEqual([]);
+    const log = await readFile(path.join(state.userData, 'logs', 'desk.log'), 'utf8');
+    expect(log).toContain('"msg":"start-up failed"');
+    expect(log).toContain('LEDGER_IN_USE');
+  } finally {
+    holder?.close();
+  }
+});
+
+it('a migration that fails stops start-up the same way, with the reason in Korean', async () => {
+  const { state } = await startMain(true, (userData) => {
+    openLedger(ledgerFileIn(userData)).close();
+    // Back at version 1 with version 2's indexes already there: migration 2 fails.
+    const db = new Database(ledgerFileIn(userData));
+    db.pragma('user_version = 1');
+    db.close();
+  });
+  await until(() => state.exitCode !== undefined);
+  expect(state.exitCode).toBe(1);
+  expect(state.errorBoxes[0]?.content).toMatch(/^장부를 버전 2\(.*\)로 올리지 못해/);
+  expect(state.order.slice(-2)).toEqual(['lock released', 'exit']);
+  // The writer lock was let go: the ledger can be opened (and refused the same way) again.
+  expect(() => openLedger(ledgerFileIn(state.userData))).toThrow(/^장부를 버전 2\(.*\)로 올리지 못해/);
 });
 
 describeWithKeychain('the composition root', () => {

@@ -1,22 +1,29 @@
+import { randomBytes, scrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
 import { ensureSystemOperator } from '../../electron/core/billing/index.ts';
+import { deriveLedgerKey } from '../../electron/core/secrets/index.ts';
 import {
   createOperatorService,
   FAILURES_BEFORE_LOCK,
   hashPin,
+  keyStoredPinHash,
+  keyStoredPinHashes,
   lockDurationMs,
   StaffError,
   verifyPin,
 } from '../../electron/core/staff/index.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
+import { unkeyedPinHash } from './unkeyed-pin.ts';
 
 const temp = tempLedgers();
+/** What openDesk derives from the data key in the keychain. */
+const pinKey = deriveLedgerKey(randomBytes(32), 'pin-hash');
 
 async function staffDesk() {
   const ledger = await temp.ledger();
   const clock = { now: Date.UTC(2026, 10, 29, 1, 0, 0) };
-  const operators = createOperatorService(ledger, () => new Date(clock.now));
+  const operators = createOperatorService(ledger, () => new Date(clock.now), pinKey);
   return { ledger, clock, operators };
 }
 
@@ -31,18 +38,70 @@ async function refusal(promise: Promise<unknown>): Promise<StaffError> {
 
 describe('PIN hashes', () => {
   it('are salted scrypt hashes that verify only the right PIN', async () => {
-    const [a, b] = await Promise.all([hashPin('1234'), hashPin('1234')]);
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    const [a, b] = await Promise.all([hashPin('1234', pinKey), hashPin('1234', pinKey)]);
+    expect(a).toMatch(/^scrypt-hmac\$32768\$8\$1\$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain('1234');
-    expect(await verifyPin('1234', a)).toBe(true);
-    expect(await verifyPin('1235', a)).toBe(false);
+    expect(await verifyPin('1234', a, pinKey)).toBe(true);
+    expect(await verifyPin('1235', a, pinKey)).toBe(false);
   });
 
-  it('never match a system operator marker or a malformed hash', async () => {
-    expect(await verifyPin('1234', '!system-operator:no-pin')).toBe(false);
-    expect(await verifyPin('1234', 'scrypt$1$1$1$AAAA$AAAA')).toBe(false);
-    expect(await verifyPin('1234', 'plain')).toBe(false);
+  it('cannot be guessed from the ledger alone: the scrypt output is keyed with the pin key', async () => {
+    const stored = await hashPin('482913', pinKey);
+    const [, n, r, p, salt, hash] = stored.split('$');
+    // What an offline guesser holding a copy of the ledger computes for the right PIN.
+    const guess = await new Promise<Buffer>((resolve, reject) =>
+      scrypt(
+        '482913',
+        Buffer.from(salt ?? '', 'base64'),
+        32,
+        { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 },
+        (error, key) => (error ? reject(error) : resolve(key)),
+      ),
+    );
+    expect(guess.toString('base64')).not.toBe(hash);
+    // Nor does the hash verify under another ledger's key.
+    expect(await verifyPin('482913', stored, deriveLedgerKey(randomBytes(32), 'pin-hash'))).toBe(false);
+  });
+
+  it('never match a system operator marker, a malformed hash or one from before the key', async () => {
+    expect(await verifyPin('1234', '!system-operator:no-pin', pinKey)).toBe(false);
+    expect(await verifyPin('1234', 'scrypt$1$1$1$AAAA$AAAA', pinKey)).toBe(false);
+    expect(await verifyPin('1234', 'plain', pinKey)).toBe(false);
+    const old = await unkeyedPinHash('1234');
+    expect(await verifyPin('1234', old, pinKey)).toBe(false);
+    // Wrapped, it is exactly what hashing the PIN anew gives: the PIN works again.
+    const wrapped = keyStoredPinHash(old, pinKey) ?? '';
+    expect(wrapped).toMatch(/^scrypt-hmac\$16384\$8\$1\$/);
+    expect(await verifyPin('1234', wrapped, pinKey)).toBe(true);
+    expect(await verifyPin('1243', wrapped, pinKey)).toBe(false);
+    expect(keyStoredPinHash(wrapped, pinKey)).toBeNull();
+    expect(keyStoredPinHash('!system-operator:no-pin', pinKey)).toBeNull();
+  });
+
+  it('of a ledger from before the key are wrapped in place, audited, and every PIN keeps working', async () => {
+    const ledger = await temp.ledger();
+    const insert = ledger.db.prepare(
+      "INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, 'owner', ?, 1)",
+    );
+    const ownerId = Number(insert.run('김대표', await unkeyedPinHash('482913')).lastInsertRowid);
+    const cli = ensureSystemOperator(ledger, 'CLI');
+    const now = () => new Date(Date.UTC(2026, 10, 29, 1));
+    expect(keyStoredPinHashes(ledger, pinKey, now)).toBe(1);
+    expect(keyStoredPinHashes(ledger, pinKey, now)).toBe(0);
+    const hashes = ledger.db.prepare('SELECT id, pin_hash FROM operators ORDER BY id').all();
+    expect(hashes).toEqual([
+      { id: ownerId, pin_hash: expect.stringMatching(/^scrypt-hmac\$/) },
+      { id: cli, pin_hash: '!system-operator:no-pin' },
+    ]);
+    expect(
+      ledger.db
+        .prepare("SELECT details FROM audit_log WHERE action = 'operator.pin_hashes_keyed'")
+        .pluck()
+        .all(),
+    ).toEqual(['{"count":1}']);
+    const operators = createOperatorService(ledger, now, pinKey);
+    expect(await operators.signIn({ operatorId: ownerId, pin: '482913' })).toMatchObject({ name: '김대표' });
   });
 });
 

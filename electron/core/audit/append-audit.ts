@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from './audit-hash.ts';
 import { canonicalJson, type JsonObject } from './canonical-json.ts';
+import { chainKeyOf, keyedFrom, onChainKeySet } from './chain-key.ts';
 
 export interface AuditEntry {
   /** Who acted, as people will read it later: an operator's name, 'scheduler', 'cli'… */
@@ -21,10 +22,11 @@ export interface AuditRecord {
 }
 
 /**
- * Appends one row to the audit log, chained to the last one. Call it inside the transaction that
- * makes the change it records, so the change and its audit row commit or roll back together;
- * on its own it opens a transaction (a savepoint when nested) so that reading the last hash and
- * appending cannot interleave with another append.
+ * Appends one row to the audit log, chained to the last one: with the chain's key (an HMAC) once
+ * the ledger was opened with its data key (see openAuditChain), with bare SHA-256 before that.
+ * Call it inside the transaction that makes the change it records, so the change and its audit
+ * row commit or roll back together; on its own it opens a transaction (a savepoint when nested)
+ * so that reading the last hash and appending cannot interleave with another append.
  */
 export function appendAudit(db: Database.Database, entry: AuditEntry, now: () => Date): AuditRecord {
   return appenderOf(db)(entry, now);
@@ -32,13 +34,16 @@ export function appendAudit(db: Database.Database, entry: AuditEntry, now: () =>
 
 type Appender = (entry: AuditEntry, now: () => Date) => AuditRecord;
 
-// Compiled once per connection: a due run appends two rows per charge, and compiling the two
-// statements cost more than running them.
+// Compiled once per connection (and again once the chain's key is set): a due run appends two
+// rows per charge, and compiling the two statements cost more than running them.
 const appenders = new WeakMap<Database.Database, Appender>();
+onChainKeySet((db) => appenders.delete(db));
 
 function appenderOf(db: Database.Database): Appender {
   const cached = appenders.get(db);
   if (cached) return cached;
+  const chain = chainKeyOf(db);
+  const from = keyedFrom(db);
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const insert = db.prepare(
     `INSERT INTO audit_log (id, at, actor, operator_id, action, subject, details, prev_hash, hash)
@@ -56,8 +61,12 @@ function appenderOf(db: Database.Database): Appender {
       subject: entry.subject,
       details: entry.details,
     };
-    const hash = auditHash(prevHash, content);
+    const keyed = from !== null && content.id >= from;
+    // An unkeyed row in the keyed part would break the chain for good: refuse it loudly instead.
+    if (keyed && !chain) throw new Error('The audit chain is keyed: open the ledger with its data key');
+    const hash = auditHash(prevHash, content, keyed ? chain?.key : undefined);
     insert.run({ ...content, details: canonicalJson(content.details), prevHash, hash });
+    chain?.onAppend();
     return { id: content.id, at: content.at, hash };
   });
   appenders.set(db, append);

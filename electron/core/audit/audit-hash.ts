@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 import { canonicalJson, type JsonObject } from './canonical-json.ts';
 
 /** prev_hash of the first row: there is nothing before it. */
@@ -15,13 +15,15 @@ export interface AuditContent {
 }
 
 /**
- * hash = hex(sha256(prev_hash + canonicalJson(content))), over UTF-8. The id is part of the
- * content, so a row cannot be renumbered, and prev_hash chains each row to the one before it.
+ * Without a key: hash = hex(sha256(prev_hash + canonicalJson(content))), over UTF-8, the chain of
+ * ledgers written before the chain was keyed. With the chain's key (derived from the ledger's data
+ * key): hash = hex(HMAC-SHA256(key, the same text)), which someone holding only the file cannot
+ * recompute after changing a row. The id is part of the content, so a row cannot be renumbered,
+ * and prev_hash chains each row to the one before it.
  */
-export function auditHash(prevHash: string, content: AuditContent): string {
+export function auditHash(prevHash: string, content: AuditContent, key?: KeyObject): string {
   const { id, at, actor, operatorId, action, subject, details } = content;
   const canonical = canonicalJson({ id, at, actor, operatorId, action, subject, details });
-  return createHash('sha256')
-    .update(prevHash + canonical, 'utf8')
-    .digest('hex');
+  const digest = key ? createHmac('sha256', key) : createHash('sha256');
+  return digest.update(prevHash + canonical, 'utf8').digest('hex');
 }

@@ -26,3 +26,27 @@ BEGIN
   SELECT RAISE(ABORT, '감사 기록은 지울 수 없습니다');
 END;
 `;
+
+/**
+ * Where the keyed part of the audit chain starts (ledger migration 3, frozen like the above).
+ * Rows with a lower id were chained with bare SHA-256 before the chain was keyed; rows from
+ * keyed_from on carry an HMAC under a key derived from the ledger's data key. One row, written
+ * once, the first time the ledger is opened with its data key; never updated or deleted.
+ */
+export const AUDIT_CHAIN_V1_SQL = `
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  keyed_from INTEGER NOT NULL CHECK (keyed_from >= 1),
+  at INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain
+BEGIN
+  SELECT RAISE(ABORT, '감사 기록 체인의 시작점은 고칠 수 없습니다');
+END;
+
+CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
+BEGIN
+  SELECT RAISE(ABORT, '감사 기록 체인의 시작점은 지울 수 없습니다');
+END;
+`;

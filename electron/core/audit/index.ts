@@ -1,4 +1,11 @@
 export { type AuditEntry, type AuditRecord, appendAudit } from './append-audit.ts';
+export {
+  type AuditChain,
+  type AuditChainDeps,
+  type AuditHeadStore,
+  anchorAuditHead,
+  openAuditChain,
+} from './audit-chain.ts';
 export { GENESIS_HASH } from './audit-hash.ts';
 export {
   type AuditEntryView,
@@ -8,4 +15,5 @@ export {
   auditPage,
 } from './audit-page.ts';
 export { canonicalJson, type JsonObject, type JsonValue } from './canonical-json.ts';
-export { type AuditBreak, type AuditVerification, verifyAudit } from './verify-audit.ts';
+export { auditChainKeyed } from './chain-key.ts';
+export { type AuditBreak, type AuditRow, type AuditVerification, verifyAudit } from './verify-audit.ts';

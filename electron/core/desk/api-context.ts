@@ -34,6 +34,11 @@ export function createApiContext(deps: DeskApiDeps) {
   const auditSetting = (session: Session, action: string, details: JsonObject) =>
     appendAudit(desk().ledger.db, { ...actorOf(session), action, subject: 'settings', details }, deps.now);
 
+  function auditBrokenAt(): number | null {
+    const status = desk().audit.status();
+    return status.ok ? null : status.brokenAt;
+  }
+
   const secretKeyMode = async () => (await desk().secrets.tossSecretKeyStatus()).mode;
   async function appStatus(session: Session) {
     const keyStatus = await desk().secrets.tossSecretKeyStatus();
@@ -48,6 +53,7 @@ export function createApiContext(deps: DeskApiDeps) {
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
       keyInEnabled: desk().settings.keyInEnabled(),
       timeZone: storeTimeZone(desk().ledger.db),
+      auditBrokenAt: auditBrokenAt(),
     };
   }
 

@@ -1,18 +1,25 @@
 import { ledgerFileIn } from '../app-paths.ts';
-import { restoreLedger } from '../ledger/index.ts';
+import { anchorAuditHead, auditChainKeyed } from '../audit/index.ts';
+import { openLedger, restoreLedger } from '../ledger/index.ts';
+import { deriveLedgerKey, type Secrets } from '../secrets/index.ts';
+import { keyStoredPinHashes } from '../staff/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
  * The desk the app is using now, and the switch between the store's data and training mode.
- * Training data lives in its own folder with its own keychain entries, so the two never mix; a
- * switch closes one desk completely before the other opens (one writer per ledger).
+ * Training data lives in its own folder with its own keychain entries, so the two never mix. The
+ * store's own desk stays open while staff practise: its schedule loop keeps charging what falls
+ * due in the background, as if nobody were practising. Each ledger still has one writer.
  */
 export interface DeskHost {
+  /** The desk the screens show: the training desk in training mode, else the store's. */
   desk(): Desk;
+  /** The store's own desk, open in training mode too (its schedule keeps running). */
+  store(): Desk;
   training(): boolean;
   setTraining(enabled: boolean): Promise<void>;
   /**
-   * Puts a backup in place of the open folder's ledger: the desk is closed first (one writer per
+   * Puts a backup in place of the shown folder's ledger: that desk is closed first (one writer per
    * ledger), and opened again whatever happens, on the restored ledger or, if the backup was
    * refused, on the one it would have replaced.
    */
@@ -27,54 +34,84 @@ export async function createDeskHost(options: {
   saveTraining: (training: boolean) => void;
   now: () => Date;
 }): Promise<DeskHost> {
-  let training = options.training;
-  let desk = await options.open(training);
+  let live = await options.open(false);
+  let practice: Desk | undefined;
+  try {
+    if (options.training) practice = await options.open(true);
+  } catch (error) {
+    await live.close();
+    throw error;
+  }
   let switching: Promise<void> | undefined;
 
+  async function exclusively(change: () => Promise<void>): Promise<void> {
+    await switching;
+    switching = change();
+    try {
+      await switching;
+    } finally {
+      switching = undefined;
+    }
+  }
+
   return {
-    desk: () => desk,
-    training: () => training,
-    async setTraining(enabled) {
-      await switching;
-      if (enabled === training) return;
-      switching = (async () => {
-        await desk.close();
-        try {
-          desk = await options.open(enabled);
-        } catch (error) {
-          // Back to the folder that was open, so a failed switch never leaves the app without one.
-          desk = await options.open(training);
-          throw error;
+    desk: () => practice ?? live,
+    store: () => live,
+    training: () => practice !== undefined,
+    setTraining(enabled) {
+      return exclusively(async () => {
+        if (enabled === (practice !== undefined)) return;
+        if (enabled) {
+          // A failed open leaves the store's desk shown, as before the switch.
+          practice = await options.open(true);
+        } else {
+          const closing = practice;
+          practice = undefined;
+          await closing?.close();
         }
-        training = enabled;
         options.saveTraining(enabled);
-      })();
-      try {
-        await switching;
-      } finally {
-        switching = undefined;
-      }
+      });
     },
-    async restore(backupFile) {
-      await switching;
-      const dataDir = desk.dataDir;
-      switching = (async () => {
-        await desk.close();
+    restore(backupFile) {
+      return exclusively(async () => {
+        const training = practice !== undefined;
+        const shown = practice ?? live;
+        const { dataDir, secrets } = shown;
+        await shown.close();
         try {
           await restoreLedger(backupFile, ledgerFileIn(dataDir), { now: options.now });
+          await anchorRestoredLedger(ledgerFileIn(dataDir), secrets, options.now);
         } finally {
-          desk = await options.open(training);
+          const reopened = await options.open(training);
+          if (training) practice = reopened;
+          else live = reopened;
         }
-      })();
-      try {
-        await switching;
-      } finally {
-        switching = undefined;
-      }
+      });
     },
     async close() {
       await switching;
-      await desk.close();
+      await practice?.close();
+      await live.close();
     },
   };
+}
+
+/**
+ * The keychain's audit head still names the ledger that was just replaced: move it to the
+ * restored copy's last row, if that copy's chain verifies (else opening it reports the break).
+ * Recovery paths that put a ledger in place some other way call anchorAuditHead the same way.
+ */
+async function anchorRestoredLedger(file: string, secrets: Secrets, now: () => Date): Promise<void> {
+  const ledger = openLedger(file);
+  try {
+    const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
+    const keyedBefore = auditChainKeyed(ledger.db);
+    await anchorAuditHead(ledger.db, { dataKey, heads: secrets, now });
+    // A backup from before the key was verified and keyed just now: its PIN hashes too.
+    if (!keyedBefore && auditChainKeyed(ledger.db)) {
+      keyStoredPinHashes(ledger, deriveLedgerKey(dataKey, 'pin-hash'), now);
+    }
+  } finally {
+    ledger.close();
+  }
 }

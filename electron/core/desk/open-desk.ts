@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { ledgerFileIn, secretsProfileFor } from '../app-paths.ts';
+import { type AuditChain, auditChainKeyed, openAuditChain } from '../audit/index.ts';
 import {
   type BillingServices,
   billingContext,
@@ -23,9 +24,20 @@ import {
   type SubscriptionService,
   startScheduleLoop,
 } from '../schedule/index.ts';
-import { createSealer, createSecrets, type SecretStore, type Secrets } from '../secrets/index.ts';
+import {
+  createSealer,
+  createSecrets,
+  deriveLedgerKey,
+  type SecretStore,
+  type Secrets,
+} from '../secrets/index.ts';
 import { createStoreSettings, type StoreSettingsService } from '../settings/index.ts';
-import { createChargeGate, createOperatorService, type OperatorService } from '../staff/index.ts';
+import {
+  createChargeGate,
+  createOperatorService,
+  keyStoredPinHashes,
+  type OperatorService,
+} from '../staff/index.ts';
 import { createTossClient, type TossClient } from '../toss/index.ts';
 
 export interface DeskDeps {
@@ -39,8 +51,16 @@ export interface DeskDeps {
   /** The every-minute timer of the schedule loop; injected so tests tick it by hand. */
   readonly setTimer: (callback: () => void, ms: number) => unknown;
   readonly clearTimer: (handle: unknown) => void;
-  /** Told when a due run starts and finishes, whoever started it (the loop, the tray, a button). */
-  readonly onRun?: (phase: 'started' | 'finished', summary: RunSummary | null, startedAt: number) => void;
+  /**
+   * Told when a due run starts and finishes, whoever started it (the loop, the tray, a button),
+   * with the data folder it ran in (the store's desk runs on in the background in training mode).
+   */
+  readonly onRun?: (
+    phase: 'started' | 'finished',
+    summary: RunSummary | null,
+    startedAt: number,
+    dataDir: string,
+  ) => void;
   /** Short Toss timeouts for loopback tests; the real API always gets the client's defaults. */
   readonly tossResponseTimeoutMs?: number;
   /**
@@ -57,6 +77,8 @@ export interface Desk {
   readonly dataDir: string;
   readonly ledger: Ledger;
   readonly secrets: Secrets;
+  /** The ledger's keyed audit chain: its status at open drives the app's red banner. */
+  readonly audit: AuditChain;
   readonly operators: OperatorService;
   /** The owner's settings (schedule, key-in), enforced in the core for every caller. */
   readonly settings: StoreSettingsService;
@@ -93,13 +115,20 @@ export async function openDesk(deps: DeskDeps): Promise<Desk> {
   const ledger = openLedger(ledgerFileIn(deps.dataDir));
   try {
     const secrets = createSecrets({ store: deps.secretStore, profile: secretsProfileFor(deps.dataDir) });
-    const sealer = createSealer(await secrets.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(ledger) }));
+    const dataKey = await secrets.ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(ledger) });
+    const sealer = createSealer(dataKey);
+    const keyedBefore = auditChainKeyed(ledger.db);
+    const audit = await openAuditChain(ledger.db, { dataKey, heads: secrets, now: deps.now, log: deps.log });
+    const pinKey = deriveLedgerKey(dataKey, 'pin-hash');
+    // PIN hashes from before the key are wrapped in the open that keys the ledger, and only then.
+    if (!keyedBefore && auditChainKeyed(ledger.db)) keyStoredPinHashes(ledger, pinKey, deps.now);
     const toss = createTossClient({
       ...(deps.tossBaseUrl === undefined ? {} : { baseUrl: deps.tossBaseUrl }),
       ...(deps.tossResponseTimeoutMs === undefined ? {} : { responseTimeoutMs: deps.tossResponseTimeoutMs }),
       getSecretKey: () => secrets.getTossSecretKey(),
     });
-    return await assemble(deps, ledger, secrets, sealer, toss);
+    const operators = createOperatorService(ledger, deps.now, pinKey);
+    return await assemble(deps, ledger, secrets, audit, operators, sealer, toss);
   } catch (error) {
     ledger.close();
     throw error;
@@ -110,11 +139,12 @@ async function assemble(
   deps: DeskDeps,
   ledger: Ledger,
   secrets: Secrets,
+  audit: AuditChain,
+  operators: OperatorService,
   sealer: ReturnType<typeof createSealer>,
   toss: TossClient,
 ): Promise<Desk> {
   const log = deps.log;
-  const operators = createOperatorService(ledger, deps.now);
   const settings = createStoreSettings(ledger, deps.now);
   const base = {
     ledger,
@@ -136,10 +166,10 @@ async function assemble(
   function runDue(): Promise<RunSummary> {
     currentRun ??= (async () => {
       const startedAt = deps.now().getTime();
-      deps.onRun?.('started', null, startedAt);
+      deps.onRun?.('started', null, startedAt, deps.dataDir);
       try {
         const summary = await runner.runDue();
-        deps.onRun?.('finished', summary, startedAt);
+        deps.onRun?.('finished', summary, startedAt, deps.dataDir);
         return summary;
       } finally {
         currentRun = undefined;
@@ -177,6 +207,7 @@ async function assemble(
     dataDir: deps.dataDir,
     ledger,
     secrets,
+    audit,
     operators,
     settings,
     billing: () => billing,
@@ -190,6 +221,7 @@ async function assemble(
       closed ??= (async () => {
         await (loop ? loop.stop() : runner.stop());
         await toss.close();
+        await audit.close();
         ledger.close();
       })();
       return closed;

@@ -1,3 +1,4 @@
+import { AUDIT_CHAIN_V1_SQL } from '../audit/audit-schema.ts';
 import type { Migration } from './migrate.ts';
 import { SCHEMA_V1_SQL } from './schema-v1.ts';
 
@@ -27,5 +28,12 @@ export const ledgerMigrations: readonly Migration[] = [
                ALTER TABLE charge_attempts ADD COLUMN paid_card_number TEXT;
                ALTER TABLE charge_attempts ADD COLUMN paid_card_company TEXT;
                ALTER TABLE refunds ADD COLUMN toss_trace_id TEXT`),
+  },
+  {
+    version: 4,
+    name: '감사 기록 체인에 키',
+    // Where the HMAC-keyed part of the audit chain starts; filled the first time the ledger is
+    // opened with its data key (core/audit/audit-chain.ts), since a migration has no key.
+    up: (db) => db.exec(AUDIT_CHAIN_V1_SQL),
   },
 ];

@@ -1,3 +1,4 @@
+export { type DerivedKeyPurpose, deriveLedgerKey } from './derived-keys.ts';
 export {
   createKeytarSecretStore,
   DEFAULT_SERVICE,

@@ -25,6 +25,12 @@ export interface Secrets {
    * Service on Linux does) then gets LEDGER_DATA_KEY_MISSING instead of a fresh key.
    */
   ledgerDataKey(options?: { mayCreate?: boolean }): Promise<Buffer>;
+  /**
+   * The audit chain's head (core/audit's own text: where the keyed part starts, the last id and
+   * its hash), kept in the keychain where an edit of the ledger file cannot reach it.
+   */
+  readAuditHead(): Promise<string | null>;
+  writeAuditHead(head: string): Promise<void>;
 }
 
 export interface SecretsOptions {
@@ -44,9 +50,10 @@ export function createSecrets({ store, profile }: SecretsOptions): Secrets {
   if (!PROFILE.test(profile)) {
     throw new Error('A secrets profile is 1 to 64 letters, digits, dots, dashes or underscores');
   }
-  // The only two keychain entries the app writes.
+  // The keychain entries the app writes, each one per data folder.
   const tossKeyAccount = `${profile}/toss-secret-key`;
   const dataKeyAccount = `${profile}/ledger-data-key`;
+  const auditHeadAccount = `${profile}/audit-head`;
   // Shared by concurrent first uses: each creating its own key would let a later one replace a
   // key that an earlier caller has already sealed values with.
   let dataKey: Promise<Buffer> | undefined;
@@ -96,6 +103,8 @@ export function createSecrets({ store, profile }: SecretsOptions): Secrets {
       // A copy each time, so that a caller zeroing its buffer cannot change another's key.
       return Buffer.from(await dataKey);
     },
+    readAuditHead: () => store.get(auditHeadAccount),
+    writeAuditHead: (head) => store.set(auditHeadAccount, head),
   };
 }
 

@@ -11,5 +11,6 @@ export {
   type StaffMember,
   type UpdateOperatorInput,
 } from './operators.ts';
-export { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
+export { hashPin, keyStoredPinHash, PIN_PATTERN, verifyPin } from './pin-hash.ts';
+export { keyStoredPinHashes } from './pin-keying.ts';
 export { StaffError, type StaffErrorCode } from './staff-error.ts';

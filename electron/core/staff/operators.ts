@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { type Role, roleSchema } from '../../../shared/ipc/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { SYSTEM_OPERATOR_PIN_HASH } from '../billing/index.ts';
@@ -84,7 +85,8 @@ export function lockDurationMs(failures: number): number {
   return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FAILURES_BEFORE_LOCK));
 }
 
-export function createOperatorService(ledger: Ledger, now: () => Date): OperatorService {
+/** `pinKey` keys the PIN hashes: deriveLedgerKey(dataKey, 'pin-hash') (see pin-hash.ts). */
+export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: KeyObject): OperatorService {
   const db = ledger.db;
 
   function row(operatorId: number): OperatorRow | undefined {
@@ -116,7 +118,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date): Operator
     },
     async createOwner({ name, pin }) {
       const trimmed = checkName(name);
-      const pinHash = await hashPin(checkPin(pin));
+      const pinHash = await hashPin(checkPin(pin), pinKey);
       return db.transaction(() => {
         if (!service.needsOwner()) {
           throw new StaffError('OWNER_EXISTS', '대표(owner) 계정이 이미 있습니다. 로그인해 주세요.');
@@ -146,7 +148,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date): Operator
       const name = checkName(input.name);
       const role = checkRole(input.role);
       const caps = checkCaps(input.perChargeCap ?? null, input.dailyCap ?? null);
-      const pinHash = await hashPin(checkPin(input.pin));
+      const pinHash = await hashPin(checkPin(input.pin), pinKey);
       return db.transaction(() => {
         const id = insert(name, role, pinHash, caps.perChargeCap, caps.dailyCap);
         audit(by, 'operator.create', { id, name, role, ...capDetails(caps) });
@@ -174,7 +176,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date): Operator
     },
     async resetPin({ id, pin }, by) {
       staffOf(id);
-      const pinHash = await hashPin(checkPin(pin));
+      const pinHash = await hashPin(checkPin(pin), pinKey);
       return db.transaction(() => {
         db.prepare(
           'UPDATE operators SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
@@ -236,7 +238,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date): Operator
       throw lockedError(found.lockedUntil - at);
     }
     const operator: Operator = { id: found.id, name: found.name, role: found.role };
-    if (PIN_PATTERN.test(pin) && (await verifyPin(pin, found.pinHash))) {
+    if (PIN_PATTERN.test(pin) && (await verifyPin(pin, found.pinHash, pinKey))) {
       db.transaction(() => {
         db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
           found.id,
