@@ -7,6 +7,7 @@ import type { IdempotencyCache } from './idempotency.ts';
 import type { FindMerchant, Merchant } from './merchants.ts';
 import { MAX_BODY_BYTES, readBody } from './request-body.ts';
 import { clearStore, type SandboxStore } from './store.ts';
+import { isTransactionDateMode, type TransactionDateSwitch } from './transaction-dates.ts';
 
 export const CONTROL_PREFIX = '/__sandbox/';
 
@@ -15,6 +16,7 @@ export interface ControlDeps {
   readonly faults: FaultList;
   readonly idempotency: IdempotencyCache;
   readonly findMerchant: FindMerchant;
+  readonly transactionDates?: TransactionDateSwitch;
 }
 
 const controlError = (status: number, code: string, message: string): Reply =>
@@ -35,6 +37,7 @@ export function createControlApi(
     payments: { method: 'GET', handle: (req) => listPayments(deps, req) },
     'billing-keys': { method: 'GET', handle: (req) => listBillingKeys(deps, req) },
     reset: { method: 'POST', handle: () => reset(deps) },
+    'transaction-dates': { method: 'POST', handle: (req) => setTransactionDates(deps, req) },
   };
   return async (req, pathname) => {
     const name = pathname.slice(CONTROL_PREFIX.length);
@@ -99,7 +102,24 @@ function listBillingKeys(deps: ControlDeps, req: IncomingMessage): Reply {
   return jsonReply(200, keys);
 }
 
+/** `{"mode": "wall-time" | "strict"}`: how /v1/transactions reads a date with an offset. */
+async function setTransactionDates(deps: ControlDeps, req: IncomingMessage): Promise<Reply> {
+  const read = await readBody(req, MAX_BODY_BYTES);
+  let mode: unknown;
+  try {
+    mode = read.ok ? (JSON.parse(read.body.toString('utf8')) as { mode?: unknown }).mode : undefined;
+  } catch {
+    mode = undefined;
+  }
+  if (!deps.transactionDates || !isTransactionDateMode(mode)) {
+    return controlError(400, 'INVALID_MODE', 'Send {"mode": "wall-time"} or {"mode": "strict"}.');
+  }
+  deps.transactionDates.mode = mode;
+  return jsonReply(200, { mode });
+}
+
 function reset(deps: ControlDeps): Reply {
+  if (deps.transactionDates) deps.transactionDates.mode = deps.transactionDates.initial;
   clearStore(deps.store);
   deps.faults.clear();
   deps.idempotency.clear();

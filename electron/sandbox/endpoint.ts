@@ -2,6 +2,7 @@ import type { Merchant } from './merchants.ts';
 import type { Outcome } from './outcome.ts';
 import type { IdFactory } from './random-ids.ts';
 import type { SandboxStore } from './store.ts';
+import type { TransactionDateSwitch } from './transaction-dates.ts';
 
 /** One authenticated Toss API call, as an endpoint sees it. */
 export interface ApiRequest {
@@ -16,6 +17,8 @@ export interface ApiRequest {
 export interface EndpointDeps {
   readonly store: SandboxStore;
   readonly ids: IdFactory;
+  /** How /v1/transactions reads a date with an offset; absent means 'wall-time'. */
+  readonly transactionDates?: TransactionDateSwitch;
 }
 
 /** Endpoints are synchronous: a request is all-or-nothing, and the pipeline owns every wait. */

@@ -8,11 +8,13 @@ import { createMerchantDirectory, type MerchantConfig } from './merchants.ts';
 import { createIdFactory, type RandomBytes } from './random-ids.ts';
 import { createRequestHandler } from './request-handler.ts';
 import { claimId, createStore } from './store.ts';
+import { createTransactionDateSwitch, type TransactionDateMode } from './transaction-dates.ts';
 
 export type { FaultKind, FaultSpec, FaultView } from './faults.ts';
 export type { MerchantConfig, TaxType } from './merchants.ts';
 export type { IdentityKind, TestCard } from './test-cards.ts';
 export { findTestCard, TEST_CARDS } from './test-cards.ts';
+export type { TransactionDateMode } from './transaction-dates.ts';
 
 export interface SandboxOptions {
   /** Default 127.0.0.1. */
@@ -27,6 +29,12 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** The source of every generated identifier. Default: node:crypto randomBytes. */
   randomBytes?: RandomBytes;
+  /**
+   * How GET /v1/transactions reads a date carrying an offset: 'wall-time' (default, as Toss
+   * appears to: the offset is ignored) or 'strict' (refused, as documented). Switchable later
+   * through POST /__sandbox/transaction-dates.
+   */
+  transactionDates?: TransactionDateMode;
 }
 
 export interface RunningSandbox {
@@ -53,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     now,
     log: options.log ?? (() => {}),
     closing: closing.signal,
+    transactionDates: createTransactionDateSwitch(options.transactionDates),
   });
 
   const server = createServer(handler);
