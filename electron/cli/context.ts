@@ -11,6 +11,7 @@ import {
 } from '../core/billing/index.ts';
 import { type Ledger, openLedger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
+import { catchUpWithToss, type TossCatchUpReport } from '../core/recovery/index.ts';
 import {
   type CatchUpService,
   createCatchUpService,
@@ -65,6 +66,17 @@ export interface CliContext {
     asOf: Date,
     pace?: Pick<ScheduleRunnerDeps, 'concurrency' | 'ratePerSecond'>,
   ): Promise<ScheduleRunner>;
+  /**
+   * The data key of this folder, for backups and the recovery code: created on first use only
+   * while the ledger holds nothing sealed with another key.
+   */
+  dataKey(): Promise<Buffer>;
+  /**
+   * After a restore, the first command that talks to Toss first compares Toss's transactions
+   * since the backup with the ledger (recovery/toss-catch-up.ts); this is that run's report, or
+   * null when there was nothing to catch up. Needs a Toss key.
+   */
+  tossCatchUp(): Promise<TossCatchUpReport | null>;
   /** The operator row the CLI acts as (refunds and charges name one). */
   operatorId(): number;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
@@ -85,6 +97,7 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
   let toss: TossClient | undefined;
   let deps: BillingDeps | undefined;
   let billing: BillingServices | undefined;
+  let catchUp: Promise<TossCatchUpReport | null> | undefined;
 
   async function billingDeps(): Promise<BillingDeps> {
     if (!deps) {
@@ -130,7 +143,27 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
         throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
       }
       billing ??= createBillingServices(await billingDeps());
+      if (needsToss) {
+        const services = billing;
+        const { sealer, log, toss: client } = await billingDeps();
+        catchUp ??= catchUpWithToss({
+          ledger: ctx.ledger(),
+          sealer,
+          toss: client,
+          reconciler: services.reconciler,
+          now: injected.now,
+          log,
+        });
+        await catchUp;
+      }
       return billing;
+    },
+    async dataKey() {
+      return ctx.secrets().ledgerDataKey({ mayCreate: !ledgerHoldsSealedValues(ctx.ledger()) });
+    },
+    async tossCatchUp() {
+      await ctx.billing({ toss: true });
+      return (await catchUp) ?? null;
     },
     async schedules() {
       const context = billingContext(await billingDeps());

@@ -25,3 +25,12 @@ export async function runDeskProcess(args: string[], stdin = ''): Promise<DeskRu
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stdout, stderr };
 }
+
+/** The emulator's good test card as `card register` reads it from stdin. */
+export const CLI_TEST_CARD = {
+  cardNumber: '9410001234567890',
+  expiryYear: '30',
+  expiryMonth: '12',
+  identity: '900101',
+  password: '12',
+};

@@ -1,0 +1,40 @@
+export {
+  BACKUP_EXTENSION,
+  type BackupHeader,
+  dataKeyId,
+  type OpenBackupKeys,
+  readBackupHeader,
+} from './backup-file.ts';
+export { DEFAULT_KDF, type KdfParams, type WrappedDataKey } from './key-wrap.ts';
+export {
+  type BackupCheck,
+  backupIntoFolder,
+  checkBackup,
+  writeEncryptedBackup,
+} from './ledger-backup.ts';
+export { formatRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from './recovery-code.ts';
+export { RecoveryError, type RecoveryErrorCode } from './recovery-error.ts';
+export {
+  type CreateRecoveryCodeInput,
+  checkRecoveryCode,
+  createRecoveryCode,
+  RECOVERY_RECORD,
+  type RecoveryRecord,
+  type RecoveryStatus,
+  recoveryStatus,
+} from './recovery-record.ts';
+export {
+  type RestoreBackupInput,
+  type RestoreBackupResult,
+  restoreBackup,
+  TOSS_CATCH_UP,
+  type TossCatchUpMarker,
+} from './restore-backup.ts';
+export {
+  CATCH_UP_ACTOR,
+  catchUpWithToss,
+  type TossCatchUpDeps,
+  type TossCatchUpReport,
+  type UnmatchedTossPayment,
+  unmatchedTossPayments,
+} from './toss-catch-up.ts';
