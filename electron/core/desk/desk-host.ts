@@ -1,5 +1,4 @@
-import { ledgerFileIn } from '../app-paths.ts';
-import { restoreLedger } from '../ledger/index.ts';
+import { restoreBackup } from '../recovery/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -12,11 +11,15 @@ export interface DeskHost {
   training(): boolean;
   setTraining(enabled: boolean): Promise<void>;
   /**
-   * Puts a backup in place of the open folder's ledger: the desk is closed first (one writer per
-   * ledger), and opened again whatever happens, on the restored ledger or, if the backup was
-   * refused, on the one it would have replaced.
+   * Puts an encrypted backup in place of the open folder's ledger (recovery/restore-backup.ts):
+   * the desk is closed first (one writer per ledger, and charges in flight finish), and opened
+   * again whatever happens, on the restored ledger or, if the backup was refused, on the one it
+   * would have replaced. A restore is refused while a charge or refund is unresolved; the
+   * replaced ledger is moved aside. `code` is the recovery code, for a backup of another PC;
+   * `replace: false` (first run) refuses a folder that already holds a store. Opening the
+   * restored ledger runs the Toss catch-up (openDesk).
    */
-  restore(backupFile: string): Promise<void>;
+  restore(backupFile: string, options?: { code?: string; replace?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,13 +58,13 @@ export async function createDeskHost(options: {
         switching = undefined;
       }
     },
-    async restore(backupFile) {
+    async restore(backupFile, { code, replace = true } = {}) {
       await switching;
-      const dataDir = desk.dataDir;
+      const { dataDir, secrets } = desk;
       switching = (async () => {
         await desk.close();
         try {
-          await restoreLedger(backupFile, ledgerFileIn(dataDir), { now: options.now });
+          await restoreBackup({ file: backupFile, dataDir, secrets, code, replace, now: options.now });
         } finally {
           desk = await options.open(training);
         }

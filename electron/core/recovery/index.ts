@@ -12,6 +12,23 @@ export {
   checkBackup,
   writeEncryptedBackup,
 } from './ledger-backup.ts';
+export {
+  type BackupHealth,
+  type BackupWarning,
+  backupHealth,
+  KEEP_DAILY,
+  KEEP_MONTHLY,
+  OFFSITE_BACKUP,
+  OFFSITE_STATE,
+  type OffsiteDeps,
+  type OffsiteResult,
+  type OffsiteSettings,
+  offsiteDue,
+  rotateOffsite,
+  runOffsiteBackup,
+  STALE_AFTER_MS,
+  setOffsiteBackup,
+} from './offsite-backup.ts';
 export { formatRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from './recovery-code.ts';
 export { RecoveryError, type RecoveryErrorCode } from './recovery-error.ts';
 export {

@@ -9,7 +9,9 @@ export type RecoveryErrorCode =
   | 'BACKUP_DAMAGED'
   | 'BACKUP_AUDIT_BROKEN'
   | 'RESTORE_TARGET_HAS_LEDGER'
-  | 'RESTORE_WHILE_IN_FLIGHT';
+  | 'RESTORE_WHILE_IN_FLIGHT'
+  | 'OFFSITE_NOT_SET'
+  | 'OFFSITE_UNREACHABLE';
 
 const UNCHANGED = '장부와 키체인은 그대로입니다.';
 
@@ -33,6 +35,9 @@ const MESSAGES: Record<RecoveryErrorCode, string> = {
   RESTORE_WHILE_IN_FLIGHT:
     '진행 중이거나 결과를 확인하지 못한 결제·환불이 있어 복원하지 않았습니다. "확인 필요"를 모두 처리한 뒤 다시 시도하세요. ' +
     UNCHANGED,
+  OFFSITE_NOT_SET: '백업 폴더가 정해지지 않았습니다. 설정에서 USB, NAS나 클라우드 동기화 폴더를 고르세요.',
+  OFFSITE_UNREACHABLE:
+    '백업 폴더에 연결할 수 없습니다. USB나 네트워크 드라이브가 연결되어 있는지, 폴더가 그대로 있는지 확인하세요. 장부는 그대로입니다.',
 };
 
 /** Refusals of recovery, backup and restore: a stable code and a Korean message that says nothing changed. */
