@@ -202,8 +202,8 @@ export async function backupHealth(db: Database.Database, now: Date): Promise<Ba
   else if (!(await isFolder(settings.folder))) warnings.push('unreachable');
   if (state.lastVerifiedAt === null || now.getTime() - state.lastVerifiedAt > STALE_AFTER_MS)
     warnings.push('stale');
-  if (state.lastError !== null && (state.lastAttemptAt ?? 0) > (state.lastVerifiedAt ?? 0))
-    warnings.push('failed');
+  // A success clears lastError: one still there is the latest attempt's.
+  if (state.lastError !== null) warnings.push('failed');
   return {
     folder: settings.folder,
     time: settings.time,
