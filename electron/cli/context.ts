@@ -6,6 +6,7 @@ import { type BillingServices, ensureSystemOperator } from '../core/billing/inde
 import { type Desk, openDesk } from '../core/desk/index.ts';
 import type { Ledger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
+import type { TossCatchUpReport } from '../core/recovery/index.ts';
 import type {
   CatchUpService,
   PlanService,
@@ -58,7 +59,18 @@ export interface CliContext {
     asOf: Date,
     pace?: Pick<ScheduleRunnerDeps, 'concurrency' | 'ratePerSecond'>,
   ): Promise<ScheduleRunner>;
-  /** The operator row the CLI acts as (refunds and charges name one): an owner without a PIN. */
+  /**
+   * The data key of this folder, for backups and the recovery code: created on first use only
+   * while the ledger holds nothing sealed with another key.
+   */
+  dataKey(): Promise<Buffer>;
+  /**
+   * After a restore, the first command that talks to Toss first compares Toss's transactions
+   * since the backup with the ledger (recovery/toss-catch-up.ts); this is that run's report, or
+   * null when there was nothing to catch up. Needs a Toss key.
+   */
+  tossCatchUp(): Promise<TossCatchUpReport | null>;
+  /** The operator row the CLI acts as (refunds and charges name one). */
   operatorId(): Promise<number>;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
   close(): Promise<void>;
@@ -136,6 +148,12 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
         throw new SecretsError('TOSS_KEY_NOT_CONFIGURED');
       }
       return open.billing();
+    },
+    // Opening the desk made the key if the ledger was new.
+    dataKey: async () => (await desk()).secrets.ledgerDataKey({ mayCreate: false }),
+    async tossCatchUp() {
+      await ctx.billing({ toss: true });
+      return (await desk()).lastCatchUp();
     },
     async schedules() {
       const open = await verifiedDesk();

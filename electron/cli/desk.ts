@@ -11,7 +11,9 @@ import { chargesCommand } from './commands/charges.ts';
 import { memberCommand } from './commands/member.ts';
 import { planCommand } from './commands/plan.ts';
 import { reconcileCommand } from './commands/reconcile.ts';
+import { recoveryCommand } from './commands/recovery.ts';
 import { refundCommand } from './commands/refund.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { runDueCommand } from './commands/run-due.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { secretCommand } from './commands/secret.ts';
@@ -41,6 +43,8 @@ const COMMANDS: Record<string, Command> = {
   subscribe: subscribeCommand,
   subscription: subscriptionCommand,
   upcoming: upcomingCommand,
+  recovery: recoveryCommand,
+  restore: restoreCommand,
 };
 
 const USAGE = `usage: desk <${Object.keys(COMMANDS).join('|')}> [options]; ${GLOBAL_USAGE}`;

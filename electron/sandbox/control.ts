@@ -18,6 +18,8 @@ export interface ControlDeps {
   readonly idempotency: IdempotencyCache;
   readonly findMerchant: FindMerchant;
   readonly switches: SandboxSwitches;
+  /** What the switches were at start-up: a reset brings them back. */
+  readonly initialSwitches: Readonly<SandboxSwitches>;
   readonly rateLimiter: RateLimiter;
 }
 
@@ -122,6 +124,7 @@ function listBillingKeys(deps: ControlDeps, req: IncomingMessage): Reply {
 }
 
 function reset(deps: ControlDeps): Reply {
+  Object.assign(deps.switches, deps.initialSwitches);
   clearStore(deps.store);
   deps.faults.clear();
   deps.idempotency.clear();

@@ -13,7 +13,7 @@ import { DEFAULT_SWITCHES, type SandboxSwitches } from './switches.ts';
 
 export type { FaultKind, FaultSpec, FaultView } from './faults.ts';
 export type { MerchantConfig, TaxType } from './merchants.ts';
-export type { FailedChargeLookup, SandboxSwitches } from './switches.ts';
+export type { FailedChargeLookup, SandboxSwitches, TransactionDateMode } from './switches.ts';
 export { TEST_ENVIRONMENT_RATE_PER_MINUTE } from './switches.ts';
 export type { IdentityKind, TestCard } from './test-cards.ts';
 export { findTestCard, TEST_CARDS } from './test-cards.ts';
@@ -50,12 +50,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const closing = new AbortController();
   // Every delayed request listens on this signal; many at once are expected, not a leak.
   setMaxListeners(0, closing.signal);
+  const initialSwitches: SandboxSwitches = { ...DEFAULT_SWITCHES, ...options.switches };
   const handler = createRequestHandler({
     store,
     ids: createIdFactory(randomBytes, (id) => claimId(store, id)),
     faults: createFaultList(),
     idempotency: createIdempotencyCache(now),
-    switches: { ...DEFAULT_SWITCHES, ...options.switches },
+    switches: { ...initialSwitches },
+    initialSwitches,
     rateLimiter: createRateLimiter(now),
     findMerchant: createMerchantDirectory(options.merchants ?? {}),
     now,

@@ -52,12 +52,15 @@ const QUERY_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d
 
 /**
  * Parses a transactions query date: `yyyy-MM-dd` (midnight) or `yyyy-MM-ddTHH:mm:ss`, read as KST.
- * An explicit offset is honoured too, because Toss's own samples send one. Returns epoch ms, or
- * undefined for anything else, including impossible calendar dates.
+ * A trailing offset (`Z`, `+00:00`) is what Toss appears to ignore (see switches.ts, `transactionDates`): with
+ * `offsets: 'ignore'` the wall time is read as KST as if it were absent, with `offsets: 'refuse'`
+ * it makes the date invalid. Returns epoch ms, or undefined for anything else, including
+ * impossible calendar dates.
  */
-export function parseKstQueryDate(text: string): number | undefined {
+export function parseKstQueryDate(text: string, offsets: 'ignore' | 'refuse' = 'ignore'): number | undefined {
   const m = QUERY_DATE.exec(text);
   if (!m) return undefined;
+  if (m[7] !== undefined && (offsets === 'refuse' || !validOffset(m[7]))) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((part) =>
     Number(part ?? '0'),
   ) as [number, number, number, number, number, number];
@@ -73,16 +76,10 @@ export function parseKstQueryDate(text: string): number | undefined {
   ) {
     return undefined;
   }
-  const offset = offsetMs(m[7]);
-  return offset === undefined ? undefined : asUtc - offset;
+  return asUtc - KST_OFFSET_MS;
 }
 
-function offsetMs(offset: string | undefined): number | undefined {
-  if (offset === undefined) return KST_OFFSET_MS;
-  if (offset === 'Z') return 0;
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const hours = Number(offset.slice(1, 3));
-  const minutes = Number(offset.slice(4, 6));
-  if (hours > 14 || minutes > 59) return undefined;
-  return sign * (hours * 60 + minutes) * 60 * 1000;
+function validOffset(offset: string): boolean {
+  if (offset === 'Z') return true;
+  return Number(offset.slice(1, 3)) <= 14 && Number(offset.slice(4, 6)) <= 59;
 }

@@ -7,7 +7,18 @@
  */
 export type FailedChargeLookup = 'not-found' | 'aborted';
 
+/**
+ * How GET /v1/transactions reads a startDate/endDate that carries an offset (§3.8, §12).
+ * Toss documents offset-free KST times only. A live run saw `+00:00` accepted but a payment made a
+ * moment earlier missing from a one-hour window, which fits Toss reading the wall time as KST and
+ * dropping the offset: that is `wall-time`, the default. `strict` refuses an offset with
+ * INVALID_DATE, the documented form taken literally. A client that sends offset-free KST times
+ * (as ours does) gets the same answer under both.
+ */
+export type TransactionDateMode = 'wall-time' | 'strict';
+
 export interface SandboxSwitches {
+  transactionDates: TransactionDateMode;
   failedChargeLookup: FailedChargeLookup;
   /**
    * Requests per minute each merchant may make to each API (a route) before 429
@@ -17,6 +28,7 @@ export interface SandboxSwitches {
 }
 
 export const DEFAULT_SWITCHES: SandboxSwitches = {
+  transactionDates: 'wall-time',
   failedChargeLookup: 'not-found',
   rateLimitPerMinute: null,
 };
@@ -35,7 +47,7 @@ export function parseSwitches(value: unknown): SwitchesResult {
   }
   const record = value as Readonly<Record<string, unknown>>;
   const unknownField = Object.keys(record).find(
-    (name) => name !== 'failedChargeLookup' && name !== 'rateLimitPerMinute',
+    (name) => name !== 'failedChargeLookup' && name !== 'rateLimitPerMinute' && name !== 'transactionDates',
   );
   if (unknownField !== undefined) return { ok: false, message: `Unknown field "${unknownField}".` };
   const switches: Partial<SandboxSwitches> = {};
@@ -45,6 +57,13 @@ export function parseSwitches(value: unknown): SwitchesResult {
       return { ok: false, message: '"failedChargeLookup" must be "not-found" or "aborted".' };
     }
     switches.failedChargeLookup = mode;
+  }
+  if (Object.hasOwn(record, 'transactionDates')) {
+    const mode = record.transactionDates;
+    if (mode !== 'wall-time' && mode !== 'strict') {
+      return { ok: false, message: '"transactionDates" must be "wall-time" or "strict".' };
+    }
+    switches.transactionDates = mode;
   }
   if (Object.hasOwn(record, 'rateLimitPerMinute')) {
     const rate = record.rateLimitPerMinute;

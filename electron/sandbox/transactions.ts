@@ -7,12 +7,14 @@ const MAX_LIMIT = 5000;
 
 /**
  * GET /v1/transactions (§3.8, §17.6): the merchant's approvals and cancels whose transactionAt lies
- * in [startDate, endDate], oldest first, `limit` at a time, after the `startingAfter` cursor.
+ * in [startDate, endDate] (KST wall times; switches.ts says how a date with an offset is read), oldest first, `limit` at a
+ * time, after the `startingAfter` cursor.
  */
 export function createTransactionsEndpoint(deps: EndpointDeps): Endpoint {
   return ({ merchant, query }) => {
-    const start = parseKstQueryDate(query.get('startDate') ?? '');
-    const end = parseKstQueryDate(query.get('endDate') ?? '');
+    const offsets = deps.switches.transactionDates === 'strict' ? 'refuse' : 'ignore';
+    const start = parseKstQueryDate(query.get('startDate') ?? '', offsets);
+    const end = parseKstQueryDate(query.get('endDate') ?? '', offsets);
     if (start === undefined || end === undefined || start > end) return failure('INVALID_DATE');
 
     const limitText = query.get('limit');

@@ -4,6 +4,7 @@ import {
   appStatusView,
   auditCheckView,
   auditPageView,
+  backupHealthView,
   backupView,
   cardRegistrationView,
   cardView,
@@ -27,7 +28,10 @@ import {
   type Role,
   receiptView,
   reconcileReportView,
+  recoveryCodeView,
+  recoveryStatusView,
   refundView,
+  restoreReportView,
   reviewQueueView,
   roleSchema,
   runSummaryView,
@@ -352,6 +356,23 @@ export const contract = {
   listBackups: channel('manager', empty, z.array(backupView)),
   /** One of listBackups' files in place of the ledger; everyone is signed out. */
   restoreBackup: channel('owner', z.strictObject({ file: text(1000) }), appStatusView),
+
+  // Recovery (design.md "Recovery"): the recovery code, off-PC backups, restore on a new PC.
+  getRecoveryStatus: channel('manager', empty, recoveryStatusView),
+  /** Shown once for the recovery sheet; `replace` is needed when the store has a code already. */
+  createRecoveryCode: channel('owner', z.strictObject({ replace: z.boolean() }), recoveryCodeView),
+  getBackupHealth: channel('staff', empty, backupHealthView),
+  setBackupFolder: channel(
+    'owner',
+    z.strictObject({ folder: text(1000).nullable(), time: text(5) }),
+    backupHealthView,
+  ),
+  runOffsiteBackup: channel('manager', empty, backupHealthView),
+  /**
+   * First run only (no store in this data folder yet): a backup file and its recovery code. The
+   * secret key is entered afterwards; the Toss catch-up runs then.
+   */
+  restoreFromFile: channel('public', z.strictObject({ file: text(1000), code: text(60) }), restoreReportView),
 } as const;
 
 export type Contract = typeof contract;

@@ -410,3 +410,43 @@ export const scheduleSettingsView = z.object({
   /** 'HH:MM': the charge time new plans and custom subscriptions get. */
   defaultRunTime: z.string(),
 });
+
+/** The store's recovery code: whether there is one and since when; never the code itself. */
+export const recoveryStatusView = z.object({
+  configured: z.boolean(),
+  createdAt: epochMs.nullable(),
+  id: z.string().nullable(),
+});
+
+/**
+ * A new recovery code, shown once for the printable recovery sheet. The one view that carries a
+ * secret the owner must see: it is made on the owner's request and kept nowhere.
+ */
+export const recoveryCodeView = z.object({
+  code: z.string(),
+  createdAt: epochMs,
+  id: z.string(),
+  storeName: z.string(),
+  /** A code replaced: backups made before keep needing the old one. */
+  replaced: z.boolean(),
+});
+
+/** Off-PC backups and the recovery code, as the home screen and the backup setting show them. */
+export const backupHealthView = z.object({
+  folder: z.string().nullable(),
+  /** 'HH:MM', store-local: the daily off-PC backup. */
+  time: z.string(),
+  lastVerifiedAt: epochMs.nullable(),
+  lastError: z.string().nullable(),
+  recoveryCode: z.boolean(),
+  warnings: z.array(z.enum(['no_recovery_code', 'no_folder', 'unreachable', 'stale', 'failed'])),
+});
+
+/** What the Toss catch-up after a restore found. */
+export const restoreReportView = z.object({
+  recoveredCharges: z.int().min(0),
+  recoveredRefunds: z.int().min(0),
+  needsReview: z.int().min(0),
+  /** False when no Toss key is set yet: it runs once the secret key is entered. */
+  caughtUp: z.boolean(),
+});

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import Database from 'better-sqlite3';
+import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerFileIn } from '../../electron/core/app-paths.ts';
+import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { describeWithKeychain } from '../secrets/keychain.ts';
 import { runDeskProcess } from './run-desk.ts';
 
 describe('npm run desk -- backup --to FILE', () => {
@@ -18,14 +19,35 @@ describe('npm run desk -- backup --to FILE', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('writes an online backup of the data folder ledger, and never over an existing file', async () => {
-    const file = path.join(dataDir, 'out', 'backup.sqlite');
+  it('asks for --to', async () => {
+    const run = await runDeskProcess(['--data-dir', dataDir, 'backup']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        '백업 파일을 --to로 지정하세요. (usage: desk backup --to FILE | --verify FILE   (--verify reads the recovery code from stdin when needed))\n',
+    });
+  });
+});
+
+describeWithKeychain('npm run desk -- backup --to FILE with the real keychain', () => {
+  let dataDir = '';
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-backup-'));
+  });
+  afterEach(async () => {
+    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes an encrypted backup of the data folder ledger that --verify opens, and never over an existing file', async () => {
+    const file = path.join(dataDir, 'out', 'backup.apdbak');
     const run = await runDeskProcess(['--data-dir', dataDir, '--json', 'backup', '--to', file]);
     expect(run).toEqual({ code: 0, stdout: `${JSON.stringify({ file })}\n`, stderr: '' });
-    const copy = new Database(file, { readonly: true });
-    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(copy.pragma('user_version', { simple: true })).toBeGreaterThan(0);
-    copy.close();
+    expect((await readFile(file)).subarray(0, 8).toString('latin1')).toBe('APDSBAK\n');
+    const verified = await runDeskProcess(['--data-dir', dataDir, '--json', 'backup', '--verify', file]);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, file, members: 0, charges: 0 });
 
     const again = await runDeskProcess(['--data-dir', dataDir, 'backup', '--to', file]);
     expect(again.code).toBe(1);
@@ -55,14 +77,5 @@ describe('npm run desk -- backup --to FILE', () => {
       holder.kill('SIGKILL');
       await once(holder, 'exit');
     }
-  });
-
-  it('asks for --to', async () => {
-    const run = await runDeskProcess(['--data-dir', dataDir, 'backup']);
-    expect(run).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: '백업 파일을 --to로 지정하세요. (usage: desk backup --to FILE)\n',
-    });
   });
 });

@@ -95,6 +95,26 @@ const seeds: Record<number, Seed> = {
       expect(db.prepare('SELECT count(*) FROM audit_chain').pluck().get()).toBe(0);
     },
   },
+  // Before the restore catch-up: nothing was recovered from Toss.
+  4: {
+    insert(db) {
+      const rows = rowInserts(db);
+      const member = rows.member({ name: '최하린' });
+      const card = rows.card(member);
+      const operator = rows.operator({ name: '정매니저', role: 'manager' });
+      const charge = rows.charge(member, card, { amount: 50_000, ...done(50_000) });
+      rows.refund(charge, operator, { amount: 5_000 });
+    },
+    check(db) {
+      expect(db.prepare('SELECT amount, recovered_at AS recoveredAt FROM charge_attempts').all()).toEqual([
+        { amount: 50_000, recoveredAt: null },
+      ]);
+      expect(db.prepare('SELECT amount, recovered_at AS recoveredAt FROM refunds').all()).toEqual([
+        { amount: 5_000, recoveredAt: null },
+      ]);
+      expect(db.prepare('SELECT count(*) FROM toss_unmatched').pluck().get()).toBe(0);
+    },
+  },
 };
 
 describe('ledger migrations', () => {

@@ -80,8 +80,44 @@ describe('GET /v1/transactions (§3.8, §17.6)', () => {
     expect(await orders('startDate=2026-03-03T00:00:01&endDate=2026-03-05')).toEqual(['order_0304']);
     expect(await orders('startDate=2026-03-04&endDate=2026-03-04T00:30:00')).toEqual(['order_0304']);
     expect(await orders('startDate=2026-03-04&endDate=2026-03-04T00:29:59')).toEqual([]);
-    // An explicit offset is honoured: 2026-03-03T15:00Z is 2026-03-04 00:00 KST.
-    expect(await orders('startDate=2026-03-03T15:00:00Z&endDate=2026-03-05')).toEqual(['order_0304']);
+  });
+
+  // Issue 17 item 10: a live run saw `+00:00` accepted yet a just-made payment missing from a
+  // one-hour window, which fits Toss reading the wall time as KST and dropping the offset.
+  it('reads a date with an offset as its KST wall time, ignoring the offset', async () => {
+    await seed();
+    const orders = async (query: string) => (await list(query)).json.map((record) => record.orderId);
+    // Honoured, 2026-03-02T20:00Z would be 2026-03-03 05:00 KST and miss order_0303 (00:00 KST).
+    expect(await orders('startDate=2026-03-02T20:00:00Z&endDate=2026-03-05')).toEqual([
+      'order_0303',
+      'order_0304',
+    ]);
+    expect(await orders('startDate=2026-03-02T20:00:00%2B00:00&endDate=2026-03-05')).toEqual([
+      'order_0303',
+      'order_0304',
+    ]);
+    // Honoured, this start would lie after the end.
+    expect(await orders('startDate=2026-03-01T10:00:00-05:00&endDate=2026-03-01T10:00:00%2B09:00')).toEqual([
+      'order_0301',
+    ]);
+    const badOffset = await list('startDate=2026-03-01T10:00:00%2B15:00&endDate=2026-03-05');
+    expect(badOffset.json).toEqual({ code: 'INVALID_DATE', message: '날짜 데이터가 잘못 되었습니다.' });
+  });
+
+  it('refuses a date with an offset once switched to the strict documented form, and reset switches back', async () => {
+    await seed();
+    const control = (body: unknown) =>
+      fetch(`${sandbox.api.url}/__sandbox/switches`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await control({ transactionDates: 'sideways' })).status).toBe(400);
+    const switched = await control({ transactionDates: 'strict' });
+    expect(switched.status).toBe(200);
+    expect(((await switched.json()) as { transactionDates: string }).transactionDates).toBe('strict');
+    const withOffset = await list('startDate=2026-03-01T00:00:00%2B09:00&endDate=2026-03-05');
+    expect(withOffset.status).toBe(400);
+    expect(withOffset.json).toEqual({ code: 'INVALID_DATE', message: '날짜 데이터가 잘못 되었습니다.' });
+    expect((await list('startDate=2026-03-01T00:00:00&endDate=2026-03-05')).json).toHaveLength(4);
+    await fetch(`${sandbox.api.url}/__sandbox/reset`, { method: 'POST' });
+    expect((await list('startDate=2026-03-01T00:00:00Z&endDate=2026-03-05')).status).toBe(200);
   });
 
   it('pages with limit and startingAfter', async () => {

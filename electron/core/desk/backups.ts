@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { backupLedger, type Ledger } from '../ledger/index.ts';
+import type { Ledger } from '../ledger/index.ts';
+import { BACKUP_EXTENSION, backupIntoFolder } from '../recovery/index.ts';
 
 export interface BackupEntry {
   readonly file: string;
@@ -8,13 +9,18 @@ export interface BackupEntry {
   readonly createdAt: number;
 }
 
-/** Where the app keeps its own backups of a data folder's ledger (rotated, newest 14 kept). */
+/** Where the app keeps its own backups of a data folder's ledger (encrypted, rotated, newest 14 kept). */
 function backupDirOf(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
-export async function backupNow(ledger: Ledger, dataDir: string, now: () => Date): Promise<BackupEntry> {
-  const { file } = await backupLedger(ledger, backupDirOf(dataDir), { now });
+export async function backupNow(
+  ledger: Ledger,
+  dataDir: string,
+  dataKey: Buffer,
+  now: () => Date,
+): Promise<BackupEntry> {
+  const { file } = await backupIntoFolder(ledger, backupDirOf(dataDir), { dataKey, now });
   return entryOf(file);
 }
 
@@ -24,7 +30,7 @@ async function entryOf(file: string): Promise<BackupEntry> {
   return { file, bytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
 }
 
-/** Newest first. */
+/** Newest first. Plain .sqlite backups of older versions are not listed: restore refuses them. */
 export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
   const dir = backupDirOf(dataDir);
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
@@ -32,7 +38,7 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
     throw error;
   });
   const entries = await Promise.all(
-    names.filter((name) => name.endsWith('.sqlite')).map((name) => entryOf(path.join(dir, name))),
+    names.filter((name) => name.endsWith(BACKUP_EXTENSION)).map((name) => entryOf(path.join(dir, name))),
   );
   return entries.sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
 }

@@ -6,6 +6,7 @@ import { createApiContext } from './api-context.ts';
 import { chargeHandlers } from './charge-handlers.ts';
 import type { DeskHost } from './desk-host.ts';
 import { memberHandlers } from './member-handlers.ts';
+import { recoveryHandlers } from './recovery-handlers.ts';
 import { scheduleHandlers } from './schedule-handlers.ts';
 import { sessionHandlers } from './session-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
@@ -54,5 +55,6 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     ...memberHandlers(ctx),
     ...chargeHandlers(ctx),
     ...scheduleHandlers(ctx),
+    ...recoveryHandlers(ctx),
   };
 }

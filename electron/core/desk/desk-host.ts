@@ -1,8 +1,4 @@
-import { ledgerFileIn } from '../app-paths.ts';
-import { anchorAuditHead, auditChainKeyed } from '../audit/index.ts';
-import { openLedger, restoreLedger } from '../ledger/index.ts';
-import { deriveLedgerKey, type Secrets } from '../secrets/index.ts';
-import { keyStoredPinHashes } from '../staff/index.ts';
+import { restoreBackup } from '../recovery/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -19,11 +15,15 @@ export interface DeskHost {
   training(): boolean;
   setTraining(enabled: boolean): Promise<void>;
   /**
-   * Puts a backup in place of the shown folder's ledger: that desk is closed first (one writer per
-   * ledger), and opened again whatever happens, on the restored ledger or, if the backup was
-   * refused, on the one it would have replaced.
+   * Puts an encrypted backup in place of the open folder's ledger (recovery/restore-backup.ts):
+   * the desk is closed first (one writer per ledger, and charges in flight finish), and opened
+   * again whatever happens, on the restored ledger or, if the backup was refused, on the one it
+   * would have replaced. A restore is refused while a charge or refund is unresolved; the
+   * replaced ledger is moved aside. `code` is the recovery code, for a backup of another PC;
+   * `replace: false` (first run) refuses a folder that already holds a store. Opening the
+   * restored ledger runs the Toss catch-up (openDesk).
    */
-  restore(backupFile: string): Promise<void>;
+  restore(backupFile: string, options?: { code?: string; replace?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,15 +72,14 @@ export async function createDeskHost(options: {
         options.saveTraining(enabled);
       });
     },
-    restore(backupFile) {
+    restore(backupFile, { code, replace = true } = {}) {
       return exclusively(async () => {
         const training = practice !== undefined;
         const shown = practice ?? live;
         const { dataDir, secrets } = shown;
         await shown.close();
         try {
-          await restoreLedger(backupFile, ledgerFileIn(dataDir), { now: options.now });
-          await anchorRestoredLedger(ledgerFileIn(dataDir), secrets, options.now);
+          await restoreBackup({ file: backupFile, dataDir, secrets, code, replace, now: options.now });
         } finally {
           const reopened = await options.open(training);
           if (training) practice = reopened;
@@ -94,24 +93,4 @@ export async function createDeskHost(options: {
       await live.close();
     },
   };
-}
-
-/**
- * The keychain's audit head still names the ledger that was just replaced: move it to the
- * restored copy's last row, if that copy's chain verifies (else opening it reports the break).
- * Recovery paths that put a ledger in place some other way call anchorAuditHead the same way.
- */
-async function anchorRestoredLedger(file: string, secrets: Secrets, now: () => Date): Promise<void> {
-  const ledger = openLedger(file);
-  try {
-    const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
-    const keyedBefore = auditChainKeyed(ledger.db);
-    await anchorAuditHead(ledger.db, { dataKey, heads: secrets, now });
-    // A backup from before the key was verified and keyed just now: its PIN hashes too.
-    if (!keyedBefore && auditChainKeyed(ledger.db)) {
-      keyStoredPinHashes(ledger, deriveLedgerKey(dataKey, 'pin-hash'), now);
-    }
-  } finally {
-    ledger.close();
-  }
 }

@@ -1,6 +1,7 @@
 import { IPC_ERROR_CODES, type IpcError } from '../../../shared/ipc/index.ts';
 import { BillingError } from '../billing/index.ts';
 import { LedgerError } from '../ledger/index.ts';
+import { RecoveryError } from '../recovery/index.ts';
 import { CatchUpError, ScheduleError, SubscriptionError } from '../schedule/index.ts';
 import { SecretsError } from '../secrets/index.ts';
 import { StaffError } from '../staff/index.ts';
@@ -14,6 +15,7 @@ const STAFF_FACING = [
   SecretsError,
   StaffError,
   LedgerError,
+  RecoveryError,
 ];
 
 export const INTERNAL_ERROR_MESSAGE =

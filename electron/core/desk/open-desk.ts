@@ -8,8 +8,16 @@ import {
   createBillingServices,
   ledgerHoldsSealedValues,
 } from '../billing/index.ts';
-import { type Ledger, openLedger } from '../ledger/index.ts';
+import { type Ledger, openLedger, readSetting } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
+import {
+  catchUpWithToss,
+  OFFSITE_BACKUP,
+  type OffsiteResult,
+  offsiteDue,
+  runOffsiteBackup,
+  type TossCatchUpReport,
+} from '../recovery/index.ts';
 import {
   type CatchUpService,
   createCatchUpService,
@@ -86,6 +94,18 @@ export interface Desk {
   readonly plans: PlanService;
   readonly subscriptions: SubscriptionService;
   readonly catchUp: CatchUpService;
+  /**
+   * What the Toss catch-up found the last time a restored ledger was opened with a Toss key
+   * (recovery/toss-catch-up.ts), or null when there was nothing to catch up.
+   */
+  lastCatchUp(): TossCatchUpReport | null;
+  /** Writes, verifies and rotates an off-PC backup now; joins one already going. */
+  offsiteBackupNow(): Promise<OffsiteResult>;
+  /**
+   * The off-PC schedule's minute tick: runs the backup when today's set time has passed (and
+   * nothing ran since) and after a due run that charged anything. Null when nothing was due.
+   */
+  offsiteTick(): Promise<OffsiteResult | null>;
   /** Runs the due charges now; joins a run already going. */
   runDue(): Promise<RunSummary>;
   /**
@@ -162,6 +182,29 @@ async function assemble(
   let runner: ScheduleRunner;
   let loop: ScheduleLoop | undefined;
   let currentRun: Promise<RunSummary> | undefined;
+  let lastCatchUp: TossCatchUpReport | null = null;
+  let offsite: Promise<OffsiteResult> | undefined;
+  // A due run that charged anything asks for an off-PC copy of what it charged.
+  let chargedSinceOffsite = false;
+
+  function offsiteBackupNow(): Promise<OffsiteResult> {
+    offsite ??= (async () => {
+      try {
+        chargedSinceOffsite = false;
+        const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
+        return await runOffsiteBackup({ ledger, dataKey, dataDir: deps.dataDir, now: deps.now, log });
+      } finally {
+        offsite = undefined;
+      }
+    })();
+    return offsite;
+  }
+
+  async function offsiteTick(): Promise<OffsiteResult | null> {
+    if (readSetting(ledger.db, OFFSITE_BACKUP).folder === null) return null;
+    if (!chargedSinceOffsite && !offsiteDue(ledger.db, deps.now())) return null;
+    return offsiteBackupNow();
+  }
 
   function runDue(): Promise<RunSummary> {
     currentRun ??= (async () => {
@@ -169,6 +212,7 @@ async function assemble(
       deps.onRun?.('started', null, startedAt, deps.dataDir);
       try {
         const summary = await runner.runDue();
+        if (Object.values(summary.charged).some((count) => count > 0)) chargedSinceOffsite = true;
         deps.onRun?.('finished', summary, startedAt, deps.dataDir);
         return summary;
       } finally {
@@ -186,6 +230,16 @@ async function assemble(
     const status = await secrets.tossSecretKeyStatus();
     billing = createBillingServices({ ...base, tossMode: status.mode ?? 'test' }, inFlight);
     runner = scheduleRunner({ now: deps.now });
+    if (status.configured) {
+      // A restored ledger first learns from Toss what happened since its backup, before any
+      // schedule runs. If Toss cannot be asked, the marker stays and the next open tries again;
+      // the schedule may still run, since its orderIds are per period and Toss refuses a second.
+      try {
+        lastCatchUp = (await catchUpWithToss({ ...base, reconciler: billing.reconciler })) ?? lastCatchUp;
+      } catch (error) {
+        log.error('toss catch-up after restore failed; it runs again at the next open', { error });
+      }
+    }
     if (status.configured && deps.scheduleLoop !== false) {
       loop = startScheduleLoop({
         runner: { runDue, stop: () => runner.stop() },
@@ -202,6 +256,8 @@ async function assemble(
   }
 
   await build();
+  // Failures are recorded for the home screen (runOffsiteBackup) and logged; the tick goes on.
+  const offsiteTimer = deps.setTimer(() => void offsiteTick().catch(() => {}), 60_000);
   let closed: Promise<void> | undefined;
   return {
     dataDir: deps.dataDir,
@@ -214,11 +270,16 @@ async function assemble(
     plans: createPlanService(context),
     subscriptions: createSubscriptionService(context),
     catchUp: createCatchUpService(context),
+    lastCatchUp: () => lastCatchUp,
+    offsiteBackupNow,
+    offsiteTick,
     runDue,
     scheduleRunner,
     reload: build,
     close() {
       closed ??= (async () => {
+        deps.clearTimer(offsiteTimer);
+        await offsite?.catch(() => {});
         await (loop ? loop.stop() : runner.stop());
         await toss.close();
         await audit.close();

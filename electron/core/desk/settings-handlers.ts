@@ -86,7 +86,13 @@ export function settingsHandlers(ctx: ApiContext) {
       statusChanged();
       return scheduleSettings();
     },
-    backupNow: () => backupNow(desk().ledger, desk().dataDir, deps.now),
+    backupNow: async () =>
+      backupNow(
+        desk().ledger,
+        desk().dataDir,
+        await desk().secrets.ledgerDataKey({ mayCreate: false }),
+        deps.now,
+      ),
     listBackups: () => listBackups(desk().dataDir),
     async restoreBackup({ file }, session) {
       // Only a file this folder's own backup list shows: never a path the renderer made up.

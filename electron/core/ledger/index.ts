@@ -9,9 +9,11 @@ export {
   chargeLogPage,
 } from './charge-log.ts';
 export { CHARGE_KINDS, type ChargeKind, type ChargeStatus, type LogKind } from './charge-types.ts';
+export { fileStamp, fsyncDir, removeDatabaseFiles } from './database-files.ts';
 export { type DuePeriod, duePeriods } from './due-periods.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
-export type { Migration } from './migrate.ts';
+export { checkLedgerIdentity, notALedger } from './ledger-identity.ts';
+export { latestVersion, type Migration } from './migrate.ts';
 export { ledgerMigrations } from './migrations.ts';
 export { type ChargeTotals, monthTotals } from './month-totals.ts';
 export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';

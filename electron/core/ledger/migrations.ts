@@ -36,4 +36,29 @@ export const ledgerMigrations: readonly Migration[] = [
     // opened with its data key (core/audit/audit-chain.ts), since a migration has no key.
     up: (db) => db.exec(AUDIT_CHAIN_V1_SQL),
   },
+  {
+    version: 5,
+    name: '복원 뒤 토스에서 찾은 결제와 환불',
+    // After a restore the app reads Toss's transactions since the backup (design.md "Recovery"):
+    // charges and refunds it records from there are marked recovered_at, and those it cannot tie
+    // to a member wait in toss_unmatched for a person (the "확인 필요" queue) instead of being lost.
+    up: (db) =>
+      db.exec(`ALTER TABLE charge_attempts ADD COLUMN recovered_at INTEGER;
+               ALTER TABLE refunds ADD COLUMN recovered_at INTEGER;
+               CREATE TABLE toss_unmatched (
+                 id INTEGER PRIMARY KEY,
+                 transaction_key TEXT NOT NULL UNIQUE,
+                 payment_key TEXT NOT NULL,
+                 order_id TEXT NOT NULL,
+                 status TEXT NOT NULL,
+                 amount INTEGER NOT NULL,
+                 transaction_at TEXT NOT NULL,
+                 reason TEXT NOT NULL CHECK (reason IN ('unknown_customer', 'no_card', 'unrecorded_period')),
+                 found_at INTEGER NOT NULL,
+                 resolved_at INTEGER,
+                 resolution TEXT CHECK (length(resolution) <= 200),
+                 CHECK ((resolved_at IS NULL) = (resolution IS NULL))
+               ) STRICT;
+               CREATE INDEX toss_unmatched_open ON toss_unmatched (found_at) WHERE resolved_at IS NULL`),
+  },
 ];

@@ -16,6 +16,12 @@ export {
   type SecretStoreOperation,
   SecretStoreUnavailableError,
 } from './secret-store.ts';
-export { createSecrets, type Secrets, type SecretsOptions, type TossSecretKeyStatus } from './secrets.ts';
+export {
+  createSecrets,
+  type InstalledDataKey,
+  type Secrets,
+  type SecretsOptions,
+  type TossSecretKeyStatus,
+} from './secrets.ts';
 export { SecretsError, type SecretsErrorCode } from './secrets-error.ts';
 export type { TossKeyMode } from './toss-secret-key.ts';

@@ -31,6 +31,18 @@ export interface Secrets {
    */
   readAuditHead(): Promise<string | null>;
   writeAuditHead(head: string): Promise<void>;
+  /**
+   * Makes `key` this profile's data key: a restore brings the store's key from its backup (opened
+   * with the recovery code). A different key already in the keychain is not lost: it is kept
+   * under an account named after `stamp`, since the ledger moved aside still needs it. Returns
+   * that account (null when there was no other key) and an undo for a restore that fails later.
+   */
+  installLedgerDataKey(key: Buffer, stamp: string): Promise<InstalledDataKey>;
+}
+
+export interface InstalledDataKey {
+  readonly previousAccount: string | null;
+  undo(): Promise<void>;
 }
 
 export interface SecretsOptions {
@@ -105,6 +117,30 @@ export function createSecrets({ store, profile }: SecretsOptions): Secrets {
     },
     readAuditHead: () => store.get(auditHeadAccount),
     writeAuditHead: (head) => store.set(auditHeadAccount, head),
+    async installLedgerDataKey(key, stamp) {
+      if (key.length !== DATA_KEY_BYTES) throw new Error(`The data key must be ${DATA_KEY_BYTES} bytes`);
+      const encoded = key.toString('base64');
+      const before = await store.get(dataKeyAccount);
+      dataKey = undefined;
+      if (before === encoded) return { previousAccount: null, undo: async () => {} };
+      const previousAccount = before === null ? null : `${dataKeyAccount}.before-restore-${stamp}`;
+      if (previousAccount !== null && before !== null) await store.set(previousAccount, before);
+      await store.set(dataKeyAccount, encoded);
+      if ((await store.get(dataKeyAccount)) !== encoded) {
+        throw new SecretStoreUnavailableError(
+          'set',
+          new Error('The keychain did not keep the restored data key'),
+        );
+      }
+      return {
+        previousAccount,
+        async undo() {
+          dataKey = undefined;
+          if (before === null) await store.delete(dataKeyAccount);
+          else await store.set(dataKeyAccount, before);
+        },
+      };
+    },
   };
 }
 

@@ -20,4 +20,9 @@ export type {
   Transaction,
 } from './schemas.ts';
 export { type ClientErrorCode, type MessageLanguage, TossError } from './toss-error.ts';
+export {
+  kstQueryDateTime,
+  listTransactionsInRange,
+  type TransactionRange,
+} from './transaction-pages.ts';
 export { MIN_RESPONSE_TIMEOUT_MS, type TossRequestLogEntry } from './transport.ts';

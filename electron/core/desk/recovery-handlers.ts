@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { throwIfInvalid } from '../billing/index.ts';
+import { readSetting } from '../ledger/index.ts';
+import {
+  backupHealth,
+  createRecoveryCode,
+  RecoveryError,
+  recoveryStatus,
+  setOffsiteBackup,
+} from '../recovery/index.ts';
+import { type ApiContext, actorOf } from './api-context.ts';
+import type { DeskApi } from './desk-api.ts';
+import { STORE_DETAILS } from './settings.ts';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The recovery code, off-PC backups and the first-run restore (design.md "Recovery"). */
+export function recoveryHandlers(ctx: ApiContext) {
+  const { deps, host, desk, statusChanged } = ctx;
+  const health = () => backupHealth(desk().ledger.db, deps.now());
+  return {
+    getRecoveryStatus: () => recoveryStatus(desk().ledger.db),
+    async createRecoveryCode({ replace }, session) {
+      const db = desk().ledger.db;
+      const replaced = recoveryStatus(db).configured;
+      const dataKey = await desk().secrets.ledgerDataKey({ mayCreate: false });
+      const { code, status } = await createRecoveryCode(
+        db,
+        { dataKey, replace, ...actorOf(session) },
+        deps.now,
+      );
+      return {
+        code,
+        createdAt: status.createdAt ?? deps.now().getTime(),
+        id: status.id ?? '',
+        storeName: readSetting(db, STORE_DETAILS).name,
+        replaced,
+      };
+    },
+    getBackupHealth: () => health(),
+    async setBackupFolder({ folder, time }, session) {
+      const trimmed = folder === null ? null : folder.trim() || null;
+      throwIfInvalid({
+        ...(trimmed !== null &&
+          !path.isAbsolute(trimmed) && {
+            folder: {
+              code: 'FOLDER_NOT_ABSOLUTE',
+              message: '백업 폴더는 드라이브나 / 부터 시작하는 전체 경로로 입력하세요.',
+            },
+          }),
+        ...(!TIME.test(time) && {
+          time: {
+            code: 'BACKUP_TIME_INVALID',
+            message: '백업 시각은 00:00부터 23:59 사이의 HH:MM 형식이어야 합니다.',
+          },
+        }),
+      });
+      setOffsiteBackup(desk().ledger.db, { folder: trimmed, time }, actorOf(session), deps.now);
+      return health();
+    },
+    async runOffsiteBackup() {
+      await desk().offsiteBackupNow();
+      return health();
+    },
+    async restoreFromFile({ file, code }) {
+      // Public only for a folder that is still empty: once an owner exists, restores are the owner's.
+      if (!desk().operators.needsOwner()) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
+      await host.restore(file, { code, replace: false });
+      statusChanged();
+      const report = desk().lastCatchUp();
+      return {
+        recoveredCharges: report?.recoveredCharges ?? 0,
+        recoveredRefunds: report?.recoveredRefunds ?? 0,
+        needsReview: report?.needsReview ?? 0,
+        caughtUp: report !== null,
+      };
+    },
+  } satisfies Partial<DeskApi>;
+}

@@ -1,0 +1,158 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ledgerFileIn } from '../app-paths.ts';
+import { anchorAuditHead, auditChainKeyed } from '../audit/index.ts';
+import { fileStamp, openLedger, restoreLedger, type Setting } from '../ledger/index.ts';
+import { deriveLedgerKey, type Secrets } from '../secrets/index.ts';
+import { keyStoredPinHashes } from '../staff/index.ts';
+import { checkBackup } from './ledger-backup.ts';
+import { RecoveryError } from './recovery-error.ts';
+
+/**
+ * Left in a restored ledger until the Toss catch-up has run: from when Toss's transactions must be
+ * compared with the ledger (the backup's time). Written into the copy before it is put in place,
+ * so a restored ledger that is opened first elsewhere (the app after the CLI) still catches up.
+ */
+export interface TossCatchUpMarker {
+  readonly since: number;
+  readonly restoredAt: number;
+  readonly doneAt: number | null;
+}
+
+export const TOSS_CATCH_UP: Setting<TossCatchUpMarker | null> = {
+  key: 'recovery.toss_catch_up',
+  fallback: null,
+  valid: (value): value is TossCatchUpMarker | null =>
+    value === null ||
+    (typeof value === 'object' &&
+      Number.isInteger((value as TossCatchUpMarker).since) &&
+      Number.isInteger((value as TossCatchUpMarker).restoredAt) &&
+      ((value as TossCatchUpMarker).doneAt === null ||
+        Number.isInteger((value as TossCatchUpMarker).doneAt))),
+};
+
+export interface RestoreBackupInput {
+  readonly file: string;
+  readonly dataDir: string;
+  readonly secrets: Secrets;
+  /** The recovery code as typed; needed when this PC's keychain does not hold the store's key. */
+  readonly code?: string | undefined;
+  /** A data folder whose ledger holds a store is replaced only when this is true. */
+  readonly replace: boolean;
+  readonly now: () => Date;
+}
+
+export interface RestoreBackupResult {
+  readonly file: string;
+  /** When the backup was made (epoch ms): the Toss catch-up starts there. */
+  readonly backupCreatedAt: number;
+  /** Where the replaced ledger was moved, or null. */
+  readonly previousLedger: string | null;
+  /** The keychain account keeping the replaced data key, or null when it stayed the same. */
+  readonly previousDataKey: string | null;
+}
+
+/**
+ * Restores an encrypted backup into a data folder (design.md "Recovery"). Nothing is written
+ * until the file opens: the code is checked, the body decrypted into a scratch file and checked
+ * (integrity, ledger identity, audit chain). It is refused while the current ledger has a charge
+ * or refund in flight or unresolved, and, without `replace`, when the folder already holds a
+ * store. The replaced ledger is moved aside, never deleted; the data key goes into this PC's
+ * keychain (the replaced one kept beside it); the restored ledger is marked for the Toss catch-up.
+ */
+export async function restoreBackup(input: RestoreBackupInput): Promise<RestoreBackupResult> {
+  const ledgerPath = ledgerFileIn(input.dataDir);
+  const current = await currentLedger(ledgerPath);
+  if (current.holdsStore && !input.replace) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
+  if (current.unresolved > 0) throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
+  const dataKey = await input.secrets.ledgerDataKey({ mayCreate: false }).catch(() => undefined);
+  const stamp = fileStamp(input.now());
+  let result: RestoreBackupResult | undefined;
+  await checkBackup(input.file, { dataKey, code: input.code }, input.dataDir, async (plain, opened) => {
+    markForCatchUp(plain, opened.header.createdAt, input.now().getTime());
+    const installed = await input.secrets.installLedgerDataKey(opened.dataKey, stamp);
+    let previous: string | null;
+    try {
+      ({ previous } = await restoreLedger(plain, ledgerPath, { now: input.now }));
+    } catch (error) {
+      await installed.undo();
+      throw error;
+    }
+    await anchorRestoredLedger(ledgerPath, input.secrets, input.now);
+    result = {
+      file: path.resolve(input.file),
+      backupCreatedAt: opened.header.createdAt,
+      previousLedger: previous,
+      previousDataKey: installed.previousAccount,
+    };
+  });
+  if (!result) throw new Error('restore finished without a result');
+  return result;
+}
+
+/**
+ * The keychain's audit head still names the ledger that was just replaced: move it to the
+ * restored copy's last row, if that copy's chain verifies (else opening it reports the break),
+ * and key the PIN hashes of a backup made before the chain was keyed.
+ */
+async function anchorRestoredLedger(file: string, secrets: Secrets, now: () => Date): Promise<void> {
+  const ledger = openLedger(file);
+  try {
+    const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
+    const keyedBefore = auditChainKeyed(ledger.db);
+    await anchorAuditHead(ledger.db, { dataKey, heads: secrets, now });
+    // A backup from before the key was verified and keyed just now: its PIN hashes too.
+    if (!keyedBefore && auditChainKeyed(ledger.db)) {
+      keyStoredPinHashes(ledger, deriveLedgerKey(dataKey, 'pin-hash'), now);
+    }
+  } finally {
+    ledger.close();
+  }
+}
+
+function markForCatchUp(plain: string, since: number, restoredAt: number): void {
+  const db = new Database(plain);
+  try {
+    const marker: TossCatchUpMarker = { since, restoredAt, doneAt: null };
+    db.prepare(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ).run(TOSS_CATCH_UP.key, JSON.stringify(marker), restoredAt);
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether the folder's ledger holds a store (members, operators or charges) and what is unresolved in it. */
+async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean; unresolved: number }> {
+  const exists = await access(ledgerPath).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return { holdsStore: false, unresolved: 0 };
+  const db = new Database(ledgerPath, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = (name: string) =>
+      db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+    if (!hasTable('charge_attempts')) return { holdsStore: false, unresolved: 0 };
+    const holdsStore =
+      db
+        .prepare(
+          `SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM charge_attempts)
+             OR EXISTS (SELECT 1 FROM operators WHERE pin_hash NOT LIKE '!%')`,
+        )
+        .pluck()
+        .get() === 1;
+    const unresolved = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
+              + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
+      )
+      .pluck()
+      .get() as number;
+    return { holdsStore, unresolved };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,369 @@
+import type Database from 'better-sqlite3';
+import { appendAudit } from '../audit/index.ts';
+import { ensureSystemOperator, type Reconciler } from '../billing/index.ts';
+import { type Ledger, readSetting, writeSetting } from '../ledger/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Sealer } from '../secrets/index.ts';
+import { listTransactionsInRange, type Payment, type TossClient, type Transaction } from '../toss/index.ts';
+import { TOSS_CATCH_UP } from './restore-backup.ts';
+
+export interface TossCatchUpDeps {
+  readonly ledger: Ledger;
+  readonly sealer: Sealer;
+  readonly toss: Pick<TossClient, 'listTransactions' | 'getPayment'>;
+  /** Run first, so attempts the backup left PENDING or UNKNOWN are settled as usual before comparing. */
+  readonly reconciler: Pick<Reconciler, 'reconcile'>;
+  readonly now: () => Date;
+  readonly log: Logger;
+}
+
+export interface TossCatchUpReport {
+  readonly since: number;
+  readonly recoveredCharges: number;
+  readonly recoveredRefunds: number;
+  /** Payments of ours Toss knows that could not be tied to a member or period: the "확인 필요" queue. */
+  readonly needsReview: number;
+}
+
+/** The operator the recovered refunds name (refunds.operator_id is NOT NULL); nobody signs in as it. */
+export const CATCH_UP_ACTOR = '토스 대조';
+/** Transactions a little before the backup's time are compared too: the copy and Toss's clock differ. */
+const MARGIN_MS = 10 * 60 * 1000;
+const PERIOD_ORDER = /^s(\d+)p(\d+)a(\d+)_/;
+
+/**
+ * After a restore (design.md "Recovery"): reads Toss's transactions from the backup's time until
+ * now and compares them with the ledger by orderId. A charge of ours the ledger does not know is
+ * recorded as Toss has it (member by customerKey, card by masked number, amounts, paymentKey,
+ * marked recovered), with its refunds; one that cannot be tied to a member, a card or a recorded
+ * period waits in toss_unmatched. Nothing is sent to Toss but lookups, so nothing is charged again.
+ * Runs only while the ledger carries the restore marker, and clears it when done; a run that fails
+ * (Toss unreachable) leaves the marker for the next open. Running twice records nothing twice.
+ */
+export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchUpReport | null> {
+  const db = deps.ledger.db;
+  const marker = readSetting(db, TOSS_CATCH_UP);
+  if (!marker || marker.doneAt !== null) return null;
+  await deps.reconciler.reconcile();
+  const until = deps.now();
+  const transactions = await listTransactionsInRange(deps.toss, {
+    from: new Date(marker.since - MARGIN_MS),
+    to: new Date(until.getTime() + 60_000),
+  });
+  const members = membersByCustomerKey(db, deps.sealer);
+  const report = { since: marker.since, recoveredCharges: 0, recoveredRefunds: 0, needsReview: 0 };
+  const groups = byPayment(transactions);
+  for (const [paymentKey, group] of groups) {
+    const first = group[0] as Transaction;
+    const attempt = attemptByOrder(db, first.orderId);
+    if (!attempt) {
+      // Not a billing payment (a web shop on the same MID): not ours to record.
+      if (first.customerKey === null) continue;
+      const memberId = members.get(first.customerKey);
+      const payment = await deps.toss.getPayment(paymentKey);
+      if (
+        payment.status !== 'DONE' &&
+        payment.status !== 'CANCELED' &&
+        payment.status !== 'PARTIAL_CANCELED'
+      ) {
+        continue;
+      }
+      const placed =
+        memberId === undefined
+          ? { unmatched: 'unknown_customer' as const }
+          : placeCharge(db, memberId, payment);
+      if ('unmatched' in placed) {
+        if (recordUnmatched(db, group, placed.unmatched, until)) report.needsReview++;
+        continue;
+      }
+      const id = recordCharge(db, deps, placed, payment, until);
+      report.recoveredCharges++;
+      report.recoveredRefunds += recordRefunds(db, deps, id, payment, until);
+      continue;
+    }
+    if (attempt.status !== 'DONE') continue;
+    const unknownCancels = group.some((tx) => tx.status !== 'DONE' && !knownRefund(db, tx.transactionKey));
+    if (!unknownCancels) continue;
+    if (hasUnresolvedRefunds(db, attempt.id)) {
+      report.needsReview++;
+      continue;
+    }
+    report.recoveredRefunds += recordRefunds(
+      db,
+      deps,
+      attempt.id,
+      await deps.toss.getPayment(paymentKey),
+      until,
+    );
+  }
+  db.transaction(() => {
+    writeSetting(db, TOSS_CATCH_UP, { ...marker, doneAt: until.getTime() }, until);
+    appendAudit(
+      db,
+      { actor: CATCH_UP_ACTOR, action: 'recovery.toss_catch_up', subject: 'ledger', details: { ...report } },
+      deps.now,
+    );
+  })();
+  deps.log.info('toss catch-up after restore', { ...report });
+  return report;
+}
+
+/** The transactions of each payment (its approval and cancels), in the order Toss listed them. */
+function byPayment(transactions: readonly Transaction[]): Map<string, Transaction[]> {
+  const groups = new Map<string, Transaction[]>();
+  for (const tx of transactions) {
+    const group = groups.get(tx.paymentKey);
+    if (group) group.push(tx);
+    else groups.set(tx.paymentKey, [tx]);
+  }
+  return groups;
+}
+
+function membersByCustomerKey(db: Database.Database, sealer: Sealer): Map<string, number> {
+  const rows = db.prepare('SELECT id, uid, customer_key_sealed AS sealed FROM members').all() as {
+    id: number;
+    uid: string;
+    sealed: Buffer;
+  }[];
+  const map = new Map<string, number>();
+  for (const row of rows) {
+    try {
+      map.set(sealer.open(row.sealed, `members.customer_key:${row.uid}`), row.id);
+    } catch {
+      // A row that does not open under this key cannot be matched; its payments go to review.
+    }
+  }
+  return map;
+}
+
+function attemptByOrder(db: Database.Database, orderId: string) {
+  return db.prepare('SELECT id, status FROM charge_attempts WHERE order_id = ?').get(orderId) as
+    | { id: number; status: string }
+    | undefined;
+}
+
+const knownRefund = (db: Database.Database, transactionKey: string) =>
+  db.prepare('SELECT 1 FROM refunds WHERE transaction_key = ?').get(transactionKey) !== undefined;
+
+const hasUnresolvedRefunds = (db: Database.Database, chargeId: number) =>
+  db
+    .prepare("SELECT 1 FROM refunds WHERE charge_attempt_id = ? AND status IN ('PENDING', 'UNKNOWN')")
+    .get(chargeId) !== undefined;
+
+interface Placement {
+  readonly memberId: number;
+  readonly cardId: number;
+  readonly periodId: number | null;
+  readonly attemptNo: number;
+}
+
+type Placed = Placement | { readonly unmatched: 'no_card' | 'unrecorded_period' };
+
+/** Which card and, for a scheduled order, which period of the member the payment belongs to. */
+function placeCharge(db: Database.Database, memberId: number, payment: Payment): Placed {
+  const cards = db
+    .prepare(
+      'SELECT id, masked_number AS masked, status FROM cards WHERE member_id = ? ORDER BY created_at DESC, id DESC',
+    )
+    .all(memberId) as { id: number; masked: string; status: string }[];
+  const card =
+    cards.find((c) => c.masked === payment.card?.number) ??
+    cards.find((c) => c.status === 'active') ??
+    cards[0];
+  if (!card) return { unmatched: 'no_card' };
+  const period = PERIOD_ORDER.exec(payment.orderId);
+  if (!period) return { memberId, cardId: card.id, periodId: null, attemptNo: 1 };
+  const row = db
+    .prepare(
+      `SELECT p.id FROM subscription_periods AS p JOIN subscriptions AS s ON s.id = p.subscription_id
+       WHERE p.subscription_id = ? AND p.period_index = ? AND s.member_id = ?
+         AND NOT EXISTS (SELECT 1 FROM charge_attempts AS c WHERE c.subscription_period_id = p.id
+                         AND c.status IN ('PENDING', 'UNKNOWN', 'DONE'))`,
+    )
+    .get(Number(period[1]), Number(period[2]), memberId) as { id: number } | undefined;
+  // A period the backup had not written yet: the schedule will write it and charge it with this very
+  // orderId, which Toss refuses as a duplicate and the reconciler then records. Until then, review.
+  if (!row) return { unmatched: 'unrecorded_period' };
+  return { memberId, cardId: card.id, periodId: row.id, attemptNo: Number(period[3]) };
+}
+
+function epochOf(iso: string | null, fallback: Date): number {
+  const ms = iso === null ? Number.NaN : Date.parse(iso);
+  return Number.isFinite(ms) ? ms : fallback.getTime();
+}
+
+function recordCharge(
+  db: Database.Database,
+  deps: TossCatchUpDeps,
+  at: Placement,
+  payment: Payment,
+  now: Date,
+): number {
+  const approvedAt = epochOf(payment.approvedAt ?? payment.requestedAt, now);
+  return db.transaction(() => {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO charge_attempts (order_id, idempotency_key, member_id, card_id, subscription_period_id,
+             attempt_no, kind, amount, tax_free_amount, order_name, status, payment_key, approve_no,
+             supplied_amount, vat, receipt_url, balance_amount, created_at, sent_at, resolved_at, updated_at,
+             recovered_at)
+           VALUES (@orderId, @idempotencyKey, @memberId, @cardId, @periodId, @attemptNo, @kind, @amount,
+             @taxFree, @orderName, 'DONE', @paymentKey, @approveNo, @supplied, @vat, @receiptUrl, @amount,
+             @approvedAt, @approvedAt, @now, @now, @now)`,
+        )
+        .run({
+          orderId: payment.orderId,
+          idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
+          memberId: at.memberId,
+          cardId: at.cardId,
+          periodId: at.periodId,
+          attemptNo: at.attemptNo,
+          kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
+          amount: payment.totalAmount,
+          taxFree: payment.taxFreeAmount,
+          orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
+          paymentKey: payment.paymentKey,
+          approveNo: payment.card?.approveNo ?? null,
+          supplied: payment.suppliedAmount,
+          vat: payment.vat,
+          receiptUrl: payment.receipt?.url ?? null,
+          approvedAt,
+          now: now.getTime(),
+        }).lastInsertRowid,
+    );
+    if (at.periodId !== null) {
+      db.prepare("UPDATE subscription_periods SET status = 'paid', updated_at = ? WHERE id = ?").run(
+        now.getTime(),
+        at.periodId,
+      );
+    }
+    appendAudit(
+      db,
+      {
+        actor: CATCH_UP_ACTOR,
+        action: 'charge.recovered',
+        subject: `charge_attempt:${id}`,
+        details: { orderId: payment.orderId, amount: payment.totalAmount, memberId: at.memberId },
+      },
+      deps.now,
+    );
+    return id;
+  })();
+}
+
+/** Records the payment's cancels the ledger does not know, oldest first; returns how many. */
+function recordRefunds(
+  db: Database.Database,
+  deps: TossCatchUpDeps,
+  chargeId: number,
+  payment: Payment,
+  now: Date,
+): number {
+  const operatorId = ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
+  let balance = payment.totalAmount;
+  let recorded = 0;
+  for (const cancel of payment.cancels ?? []) {
+    balance -= cancel.cancelAmount;
+    if (cancel.cancelStatus !== 'DONE' || knownRefund(db, cancel.transactionKey)) continue;
+    db.transaction(() => {
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO refunds (charge_attempt_id, idempotency_key, amount, tax_free_amount, reason, status,
+               transaction_key, balance_after, operator_id, created_at, resolved_at, updated_at, recovered_at)
+             VALUES (@chargeId, @key, @amount, @taxFree, @reason, 'DONE', @transactionKey, @balance, @operatorId,
+               @at, @now, @now, @now)`,
+          )
+          .run({
+            chargeId,
+            key: `recovered_${cancel.transactionKey}`.slice(0, 300),
+            amount: cancel.cancelAmount,
+            taxFree: cancel.taxFreeAmount,
+            reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
+            transactionKey: cancel.transactionKey,
+            balance: Math.max(0, balance),
+            operatorId,
+            at: epochOf(cancel.canceledAt, now),
+            now: now.getTime(),
+          }).lastInsertRowid,
+      );
+      db.prepare(
+        'UPDATE charge_attempts SET balance_amount = ?, updated_at = ? WHERE id = ? AND balance_amount > ?',
+      ).run(Math.max(0, balance), now.getTime(), chargeId, Math.max(0, balance));
+      appendAudit(
+        db,
+        {
+          actor: CATCH_UP_ACTOR,
+          operatorId,
+          action: 'refund.recovered',
+          subject: `refund:${id}`,
+          details: { chargeId, amount: cancel.cancelAmount, balanceAfter: Math.max(0, balance) },
+        },
+        deps.now,
+      );
+    })();
+    recorded++;
+  }
+  return recorded;
+}
+
+/** Keeps each of the payment's transactions for a person; false when all were there already. */
+function recordUnmatched(
+  db: Database.Database,
+  group: readonly Transaction[],
+  reason: 'unknown_customer' | 'no_card' | 'unrecorded_period',
+  now: Date,
+): boolean {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO toss_unmatched (transaction_key, payment_key, order_id, status, amount, transaction_at,
+       reason, found_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let added = 0;
+  db.transaction(() => {
+    for (const tx of group) {
+      added += insert.run(
+        tx.transactionKey,
+        tx.paymentKey,
+        tx.orderId,
+        tx.status,
+        tx.amount,
+        tx.transactionAt,
+        reason,
+        now.getTime(),
+      ).changes;
+    }
+  })();
+  return added > 0;
+}
+
+export interface UnmatchedTossPayment {
+  readonly id: number;
+  readonly transactionKey: string;
+  readonly paymentKey: string;
+  readonly orderId: string;
+  readonly status: string;
+  readonly amount: number;
+  readonly transactionAt: string;
+  readonly reason: 'unknown_customer' | 'no_card' | 'unrecorded_period';
+  readonly foundAt: number;
+}
+
+/**
+ * The Toss transactions the catch-up could not record, still open, oldest first. One whose order
+ * the ledger has recorded since (the schedule charged that period and the reconciler found it)
+ * no longer needs anyone and is left out.
+ */
+export function unmatchedTossPayments(db: Database.Database): UnmatchedTossPayment[] {
+  return db
+    .prepare(
+      `SELECT u.id, u.transaction_key AS transactionKey, u.payment_key AS paymentKey, u.order_id AS orderId,
+         u.status, u.amount, u.transaction_at AS transactionAt, u.reason, u.found_at AS foundAt
+       FROM toss_unmatched AS u
+       WHERE u.resolved_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM charge_attempts AS c WHERE c.order_id = u.order_id)
+       ORDER BY u.found_at, u.id`,
+    )
+    .all() as UnmatchedTossPayment[];
+}
