@@ -545,6 +545,24 @@ export const en: Messages = {
   'calendar.thu': 'Thu',
   'calendar.fri': 'Fri',
   'calendar.sat': 'Sat',
+  'status.refundPartial': 'Partly refunded',
+  'status.refundFull': 'Fully refunded',
+  'status.balance': '{amount} left',
+  'charge.confirmTaxFreeIgnored':
+    'Toss does not apply a tax-free part for this merchant (taxable merchant). The tax-free {amount} is ignored and the whole amount is taxed.',
+  'charge.confirmTaxFreeUnknown':
+    'For a taxable merchant Toss ignores the tax-free part and taxes the whole amount (supplied {supplied} · VAT {vat}). After the charge you will see what Toss recorded.',
+  'charge.recordedSplit': 'Recorded by Toss: supplied {supplied} · VAT {vat} · tax-free {taxFree}',
+  'home.approved': 'Approved {amount}',
+  'home.refunded': 'Refunded {amount} ({count})',
+  'home.net': 'Net {amount}',
+  'home.splitOfApproved': 'Approved, as Toss split it',
+  'receipt.net': 'Paid after refunds',
+  'receipt.status': 'Status',
+  'charges.colSplit': 'Supplied / VAT / tax-free',
+  'amount.negative': 'An amount cannot be negative. Enter a whole number of won, 0 or more.',
+  'amount.fraction': 'Enter a whole number of won, without a decimal point.',
+  'amount.notNumber': 'Enter the amount in digits only.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

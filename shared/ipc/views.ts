@@ -138,6 +138,8 @@ export const chargeView = z.object({
   approveNo: z.string().nullable(),
   suppliedAmount: won.nullable(),
   vat: won.nullable(),
+  /** What Toss recorded as tax-free (a taxable merchant's Toss records 0 whatever was asked). */
+  tossTaxFreeAmount: won.nullable(),
   receiptUrl: z.string().nullable(),
   balanceAmount: won.nullable(),
   operatorId: id.nullable(),
@@ -238,6 +240,9 @@ export const chargeLogEntryView = chargeView
     approveNo: true,
     receiptUrl: true,
     balanceAmount: true,
+    suppliedAmount: true,
+    vat: true,
+    tossTaxFreeAmount: true,
     createdAt: true,
     resolvedAt: true,
   })
@@ -367,9 +372,15 @@ const totals = z.object({
   taxFreeAmount: won,
 });
 
+/** Approvals with Toss's split, the refunds given in the same days, and the net the store kept. */
+const periodTotals = totals.extend({
+  refunds: z.object({ count: z.int().min(0), amount: won }),
+  net: z.int(),
+});
+
 export const dashboardView = z.object({
-  today: totals,
-  month: totals,
+  today: periodTotals,
+  month: periodTotals,
   dueToday: z.object({ count: z.int().min(0), amount: won }),
   attention: z.array(chargeLogEntryView),
   subscriptionsNeedingAction: z.int().min(0),

@@ -75,6 +75,11 @@ export interface ChargeView {
   readonly approveNo: string | null;
   readonly suppliedAmount: number | null;
   readonly vat: number | null;
+  /**
+   * The tax-free part Toss recorded (amount − supplied − vat), null until approved. A taxable
+   * merchant's Toss ignores taxFreeAmount and records 0; screens show this, not what was asked.
+   */
+  readonly tossTaxFreeAmount: number | null;
   readonly receiptUrl: string | null;
   /** What can still be refunded, as Toss last reported it; 0 means fully refunded. */
   readonly balanceAmount: number | null;
