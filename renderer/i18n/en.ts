@@ -103,7 +103,7 @@ export const en: Messages = {
   'register.submitAndCharge': 'Register and charge',
   'register.cancel': 'Cancel',
   'register.sending': 'Registering the card with Toss Payments…',
-  'register.failed': 'Enter the card details again from the start.',
+  'register.failed': 'Enter only the card number and the card PIN again.',
 
   'charge.title': 'Charge: {name}',
   'charge.amount': 'Amount (KRW)',

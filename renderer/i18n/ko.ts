@@ -104,7 +104,7 @@ export const ko = {
   'register.submitAndCharge': '카드 등록하고 결제',
   'register.cancel': '취소',
   'register.sending': '토스페이먼츠에 카드를 등록하는 중…',
-  'register.failed': '카드 정보를 처음부터 다시 입력해 주세요.',
+  'register.failed': '카드번호와 카드 비밀번호만 다시 입력해 주세요.',
 
   'charge.title': '결제: {name}',
   'charge.amount': '결제 금액 (원)',
