@@ -3,7 +3,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
-import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import {
+  dispatchOk,
+  memberWithCard,
+  nav,
+  OWNER,
+  openMemberPage,
+  poll,
+  seedOwner,
+  signInPage,
+} from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -20,12 +29,7 @@ let page: Page;
 let owner: Session;
 let memberId: number;
 
-async function openMember(name: string): Promise<void> {
-  await nav(page, '회원');
-  await page.getByLabel('회원 검색').fill(name);
-  await page.getByRole('button', { name: `${name} 회원 열기` }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
+const openMember = (name: string) => openMemberPage(page, name);
 
 async function chargeForm(amount: string, taxFree: string): Promise<void> {
   await page.getByLabel('결제 금액 (원)').fill(amount);
