@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { backupLedger, type Ledger } from '../ledger/index.ts';
+import { storeTimeZone } from '../schedule/index.ts';
 
 export interface BackupEntry {
   readonly file: string;
@@ -14,7 +15,9 @@ function backupDirOf(dataDir: string): string {
 }
 
 export async function backupNow(ledger: Ledger, dataDir: string, now: () => Date): Promise<BackupEntry> {
-  const { file } = await backupLedger(ledger, backupDirOf(dataDir), { now });
+  // Named in the store's time, as every date it reads (2026-12-05T09-20-00-000+0900).
+  const timeZone = storeTimeZone(ledger.db);
+  const { file } = await backupLedger(ledger, backupDirOf(dataDir), { now, timeZone });
   return entryOf(file);
 }
 
