@@ -563,6 +563,13 @@ export const en: Messages = {
   'amount.negative': 'An amount cannot be negative. Enter a whole number of won, 0 or more.',
   'amount.fraction': 'Enter a whole number of won, without a decimal point.',
   'amount.notNumber': 'Enter the amount in digits only.',
+  'card.expiry': 'Expires {month}/{year}',
+  'card.expiryUnknown': 'Expiry unknown',
+  'member.cardLapse':
+    'The card expires ({month}/{year}) before the next scheduled charge ({date}, {orderName}). Replace the card before then.',
+  'upcoming.expiringTitle': '{count} card(s) expire before their next charge',
+  'upcoming.expiringRow': '{masked} · expires {month}/{year} · next charge {date} ({orderName})',
+  'home.cardsLapsing': 'Cards expiring before a charge',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

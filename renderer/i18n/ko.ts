@@ -561,6 +561,13 @@ export const ko = {
   'amount.negative': '금액에 음수는 쓸 수 없습니다. 0 이상의 정수(원 단위)로 입력해 주세요.',
   'amount.fraction': '금액은 원 단위 정수로 입력해 주세요. 소수점은 쓸 수 없습니다.',
   'amount.notNumber': '금액은 숫자로만 입력해 주세요.',
+  'card.expiry': '유효기간 {month}/{year}',
+  'card.expiryUnknown': '유효기간 모름',
+  'member.cardLapse':
+    '카드 유효기간({month}/{year})이 다음 정기 결제({date}, {orderName}) 전에 끝납니다. 결제일 전에 카드를 교체해 주세요.',
+  'upcoming.expiringTitle': '다음 결제 전에 유효기간이 끝나는 카드 {count}장',
+  'upcoming.expiringRow': '{masked} · 유효기간 {month}/{year} · 다음 결제 {date} ({orderName})',
+  'home.cardsLapsing': '결제 전 유효기간 끝나는 카드',
 } as const;
 
 export type MessageKey = keyof typeof ko;

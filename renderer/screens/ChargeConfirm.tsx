@@ -88,7 +88,7 @@ function TaxFreeSplit({ amount, taxFree }: { amount: number; taxFree: number }) 
     return (
       <>
         <Split amount={amount} taxFree={0} />
-        <p className="tax-free-note" data-testid="confirm-tax-free-note">
+        <p className="warn-note" data-testid="confirm-warn-note">
           {t('charge.confirmTaxFreeIgnored', { amount: won(taxFree) })}
         </p>
       </>
@@ -97,7 +97,7 @@ function TaxFreeSplit({ amount, taxFree }: { amount: number; taxFree: number }) 
   return (
     <>
       <Split amount={amount} taxFree={taxFree} />
-      <p className="tax-free-note" data-testid="confirm-tax-free-note">
+      <p className="warn-note" data-testid="confirm-warn-note">
         {t('charge.confirmTaxFreeUnknown', { supplied: won(taxed.suppliedAmount), vat: won(taxed.vat) })}
       </p>
     </>

@@ -132,7 +132,13 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
   }
 
   /** Stores the new card (replacing the active one) with its audit row; returns both rows. */
-  function store(memberId: number, billing: Billing, keyedNumber: string | null, who: Actor) {
+  function store(
+    memberId: number,
+    billing: Billing,
+    keyedNumber: string | null,
+    expiry: CardExpiryMonth | null,
+    who: Actor,
+  ) {
     const uid = ctx.randomId();
     const sealed = sealBillingKey(ctx, uid, billing.billingKey);
     const at = ctx.now().getTime();
@@ -149,8 +155,8 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
         db
           .prepare(
             `INSERT INTO cards (uid, member_id, billing_key_sealed, masked_number, issuer_code, acquirer_code,
-               company_name, card_type, owner_type, authenticated_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               company_name, card_type, owner_type, authenticated_at, created_at, expiry_month, expiry_year)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             uid,
@@ -164,6 +170,8 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
             tossCard?.ownerType ?? '미확인',
             Number.isFinite(authenticatedAt) ? authenticatedAt : at,
             at,
+            expiry?.month ?? null,
+            expiry?.year ?? null,
           ).lastInsertRowid,
       );
       audit(ctx, who, 'card.register', `card:${id}`, {
@@ -212,6 +220,8 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
     customerKey: string;
     billing: Billing;
     keyedNumber: string | null;
+    /** From key-in or a swipe; Toss's window tells none. */
+    expiry: CardExpiryMonth | null;
     firstCharge: ChargeRequest | null;
     who: Actor;
   }): Promise<CardRegistration> {
@@ -222,7 +232,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
       if (billing.customerKey !== issued.customerKey)
         throw new Error('Toss issued the key for another customerKey');
       activeMemberOrThrow(db, member.id);
-      saved = store(member.id, billing, issued.keyedNumber, who);
+      saved = store(member.id, billing, issued.keyedNumber, issued.expiry, who);
     } catch (error) {
       // The key cannot be fetched again (toss-api.md §3.5): one that is not stored is deleted,
       // so that no live key exists that the app does not know about.
@@ -271,6 +281,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
         customerKey,
         billing,
         keyedNumber: card.cardNumber,
+        expiry: { month: Number(card.cardExpirationMonth), year: 2000 + Number(card.cardExpirationYear) },
         firstCharge,
         who: input,
       });
@@ -293,7 +304,15 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
       const billing = await issue((options) =>
         ctx.toss.issueBillingKeyWithAuthKey({ authKey, customerKey }, options),
       );
-      return complete({ member, customerKey, billing, keyedNumber: null, firstCharge, who: input });
+      return complete({
+        member,
+        customerKey,
+        billing,
+        keyedNumber: null,
+        expiry: null,
+        firstCharge,
+        who: input,
+      });
     },
 
     async remove(input) {
@@ -340,6 +359,12 @@ export function createCardService(ctx: BillingContext, charges: ChargeService): 
  * Toss's masked number as it is; one without a mask would be a card number, so the app masks it
  * (the number typed at key-in, else Toss's own). The ledger refuses a value without a '*'.
  */
+/** The month (1–12) and four-digit year a card is valid through. */
+interface CardExpiryMonth {
+  readonly month: number;
+  readonly year: number;
+}
+
 function maskedNumberOf(tossNumber: string | null, keyedNumber: string | null): string {
   if (tossNumber?.includes('*') && tossNumber.length <= 20) return tossNumber;
   return maskCardNumber(keyedNumber ?? tossNumber ?? '');

@@ -28,6 +28,8 @@ export interface Dashboard {
   readonly subscriptionsNeedingAction: number;
   readonly needsReview: number;
   readonly catchUps: number;
+  /** Active cards that lapse before a subscription's next charge (upcoming's cardsLapsing). */
+  readonly cardsLapsing: number;
   /** The last 30 store-local days, oldest first: what was charged each day. */
   readonly last30Days: { readonly date: string; readonly count: number; readonly amount: number }[];
 }
@@ -48,7 +50,8 @@ export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
     )
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
     .slice(0, ATTENTION_LIMIT);
-  const todayCharges = upcoming(desk.ledger, { now, days: 1 }).byDay.find((day) => day.date === today.date);
+  const nextDay = upcoming(desk.ledger, { now, days: 1 });
+  const todayCharges = nextDay.byDay.find((day) => day.date === today.date);
   const review = desk.billing().reconciler.needsReview();
   return {
     today: periodTotals(db, today.start, today.end),
@@ -61,6 +64,7 @@ export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
       .get() as number,
     needsReview: review.charges.length + review.refunds.length,
     catchUps: desk.catchUp.list().length,
+    cardsLapsing: new Set(nextDay.cardsLapsing.map((card) => card.cardId)).size,
     last30Days: Array.from({ length: 30 }, (_, i) => {
       const day = storeDay(now, timeZone, i - 29);
       const totals = monthTotals(db, day.start, day.end);

@@ -17,4 +17,16 @@ export const ledgerMigrations: readonly Migration[] = [
       db.exec(`CREATE INDEX refunds_by_created ON refunds (created_at);
                CREATE INDEX refunds_by_status ON refunds (status, created_at)`),
   },
+  {
+    version: 3,
+    name: '카드 유효기간 (월/년)',
+    // Design.md invariant 2 allows the expiry month/year with the card row (never with the full
+    // number, which is never stored), so staff are warned before a card lapses. NULL: not known
+    // (cards registered before, or through Toss's window, which gives none).
+    up: (db) =>
+      // A row CHECK (on the column added last, so it may name both): both known or neither.
+      db.exec(`ALTER TABLE cards ADD COLUMN expiry_year INTEGER CHECK (expiry_year BETWEEN 2000 AND 2099);
+               ALTER TABLE cards ADD COLUMN expiry_month INTEGER CHECK (CASE WHEN expiry_month IS NULL
+                 THEN expiry_year IS NULL ELSE expiry_month BETWEEN 1 AND 12 AND expiry_year IS NOT NULL END)`),
+  },
 ];
