@@ -45,3 +45,29 @@ export function amountDigits(typed: string): string {
 export function formatAmountInput(digits: string): string {
   return digits === '' ? '' : groupDigits(Number(digits));
 }
+
+/**
+ * What an amount field keeps of what was typed: the digits of a plain amount ('12,000' → '12000'),
+ * or the text itself when it is not one ('-5000', '5.5'), so that the form refuses it with a reason
+ * instead of silently charging 5,000 or 55.
+ */
+export function amountText(typed: string): string {
+  const compact = typed.replace(/[\s,]/g, '');
+  if (/^\d*$/.test(compact)) return compact.replace(/^0+(?=\d)/, '').slice(0, 10);
+  return typed.trim().slice(0, 20);
+}
+
+/** What an amount field shows: a plain amount grouped ('1,234,500'), anything else as typed. */
+export function formatAmountText(text: string): string {
+  return /^\d+$/.test(text) ? groupDigits(Number(text)) : text;
+}
+
+export type AmountTextProblem = 'amount.negative' | 'amount.fraction' | 'amount.notNumber';
+
+/** Why amountText's result is not a whole number of won, or null when it is one (or empty). */
+export function amountTextProblem(text: string): AmountTextProblem | null {
+  if (/^\d*$/.test(text)) return null;
+  if (/[-−]/.test(text)) return 'amount.negative';
+  if (/\./.test(text)) return 'amount.fraction';
+  return 'amount.notNumber';
+}

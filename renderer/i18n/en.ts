@@ -105,7 +105,7 @@ export const en: Messages = {
   'register.submitAndCharge': 'Register and charge',
   'register.cancel': 'Cancel',
   'register.sending': 'Registering the card with Toss Payments…',
-  'register.failed': 'Enter the card details again from the start.',
+  'register.failed': 'Enter only the card number and the card PIN again.',
 
   'charge.title': 'Charge: {name}',
   'charge.amount': 'Amount (KRW)',
@@ -547,6 +547,31 @@ export const en: Messages = {
   'calendar.thu': 'Thu',
   'calendar.fri': 'Fri',
   'calendar.sat': 'Sat',
+  'status.refundPartial': 'Partly refunded',
+  'status.refundFull': 'Fully refunded',
+  'status.balance': '{amount} left',
+  'charge.confirmTaxFreeIgnored':
+    'Toss does not apply a tax-free part for this merchant (taxable merchant). The tax-free {amount} is ignored and the whole amount is taxed.',
+  'charge.confirmTaxFreeUnknown':
+    'For a taxable merchant Toss ignores the tax-free part and taxes the whole amount (supplied {supplied} · VAT {vat}). After the charge you will see what Toss recorded.',
+  'charge.recordedSplit': 'Recorded by Toss: supplied {supplied} · VAT {vat} · tax-free {taxFree}',
+  'home.approved': 'Approved {amount}',
+  'home.refunded': 'Refunded {amount} ({count})',
+  'home.net': 'Net {amount}',
+  'home.splitOfApproved': 'Approved, as Toss split it',
+  'receipt.net': 'Paid after refunds',
+  'receipt.status': 'Status',
+  'charges.colSplit': 'Supplied / VAT / tax-free',
+  'amount.negative': 'An amount cannot be negative. Enter a whole number of won, 0 or more.',
+  'amount.fraction': 'Enter a whole number of won, without a decimal point.',
+  'amount.notNumber': 'Enter the amount in digits only.',
+  'card.expiry': 'Expires {month}/{year}',
+  'card.expiryUnknown': 'Expiry unknown',
+  'member.cardLapse':
+    'The card expires ({month}/{year}) before the next scheduled charge ({date}, {orderName}). Replace the card before then.',
+  'upcoming.expiringTitle': '{count} card(s) expire before their next charge',
+  'upcoming.expiringRow': '{masked} · expires {month}/{year} · next charge {date} ({orderName})',
+  'home.cardsLapsing': 'Cards expiring before a charge',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

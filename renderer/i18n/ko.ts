@@ -106,7 +106,7 @@ export const ko = {
   'register.submitAndCharge': '카드 등록하고 결제',
   'register.cancel': '취소',
   'register.sending': '토스페이먼츠에 카드를 등록하는 중…',
-  'register.failed': '카드 정보를 처음부터 다시 입력해 주세요.',
+  'register.failed': '카드번호와 카드 비밀번호만 다시 입력해 주세요.',
 
   'charge.title': '결제: {name}',
   'charge.amount': '결제 금액 (원)',
@@ -545,6 +545,31 @@ export const ko = {
   'calendar.thu': '목',
   'calendar.fri': '금',
   'calendar.sat': '토',
+  'status.refundPartial': '부분 환불',
+  'status.refundFull': '전액 환불',
+  'status.balance': '남은 금액 {amount}',
+  'charge.confirmTaxFreeIgnored':
+    '이 가맹점은 토스가 면세 금액을 적용하지 않습니다(과세 가맹점). 면세 {amount}은 반영되지 않고 전액 과세됩니다.',
+  'charge.confirmTaxFreeUnknown':
+    '과세 가맹점이면 토스가 면세 금액을 무시하고 전액 과세합니다(공급가액 {supplied} · 부가세 {vat}). 결제 후 토스가 기록한 금액을 보여 드립니다.',
+  'charge.recordedSplit': '토스 기록: 공급가액 {supplied} · 부가세 {vat} · 면세 {taxFree}',
+  'home.approved': '승인 {amount}',
+  'home.refunded': '환불 {amount} ({count}건)',
+  'home.net': '순매출 {amount}',
+  'home.splitOfApproved': '승인분 내역 (토스 기록)',
+  'receipt.net': '환불 후 결제 금액',
+  'receipt.status': '상태',
+  'charges.colSplit': '공급가액 / 부가세 / 면세',
+  'amount.negative': '금액에 음수는 쓸 수 없습니다. 0 이상의 정수(원 단위)로 입력해 주세요.',
+  'amount.fraction': '금액은 원 단위 정수로 입력해 주세요. 소수점은 쓸 수 없습니다.',
+  'amount.notNumber': '금액은 숫자로만 입력해 주세요.',
+  'card.expiry': '유효기간 {month}/{year}',
+  'card.expiryUnknown': '유효기간 모름',
+  'member.cardLapse':
+    '카드 유효기간({month}/{year})이 다음 정기 결제({date}, {orderName}) 전에 끝납니다. 결제일 전에 카드를 교체해 주세요.',
+  'upcoming.expiringTitle': '다음 결제 전에 유효기간이 끝나는 카드 {count}장',
+  'upcoming.expiringRow': '{masked} · 유효기간 {month}/{year} · 다음 결제 {date} ({orderName})',
+  'home.cardsLapsing': '결제 전 유효기간 끝나는 카드',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -10,6 +10,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { RecordedSplit } from './RecordedSplit.tsx';
 import { RefundForm } from './RefundForm.tsx';
 import { RefundList } from './RefundList.tsx';
 
@@ -39,7 +40,7 @@ export function ChargeDetail({ id }: { id: number }) {
         <h1 id="charge-detail-title" ref={titleRef} tabIndex={-1}>
           {charge.orderName}
         </h1>
-        <StatusBadge status={charge.status} />
+        <StatusBadge status={charge.status} amount={charge.amount} balanceAmount={charge.balanceAmount} />
       </div>
       {notice && <Notice>{notice}</Notice>}
       <div className="panel">
@@ -54,6 +55,14 @@ export function ChargeDetail({ id }: { id: number }) {
           <dd className="amount-large">{won(charge.amount)}</dd>
           <dt>{t('charges.colBalance')}</dt>
           <dd data-testid="charge-balance">{won(balance)}</dd>
+          {charge.suppliedAmount !== null && (
+            <>
+              <dt>{t('charges.colSplit')}</dt>
+              <dd data-testid="charge-split">
+                <RecordedSplit charge={charge} />
+              </dd>
+            </>
+          )}
           <dt>{t('receipt.card')}</dt>
           <dd className="mono">
             {charge.company ?? ''} {formatMaskedForDisplay(charge.maskedNumber)}

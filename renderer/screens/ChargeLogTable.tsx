@@ -61,7 +61,12 @@ export function LogRows({ entries, withMember }: { entries: readonly LogEntry[];
       <td className="num amount">{logAmount(entry, won)}</td>
       {withMember && <td className="num">{entry.balanceAmount === null ? '' : won(entry.balanceAmount)}</td>}
       <td>
-        <StatusBadge status={entry.status} refund={entry.kind === 'refund'} />
+        <StatusBadge
+          status={entry.status}
+          refund={entry.kind === 'refund'}
+          amount={entry.amount}
+          balanceAmount={entry.balanceAmount}
+        />
       </td>
       <td>{logResult(entry)}</td>
     </tr>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ChargeViewData } from '../../shared/ipc/index.ts';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { RecordedSplit } from './RecordedSplit.tsx';
 
 /** The outcome of one attempt, in words a cashier can read out: approval number or Toss's reason. */
 export function ChargeResult({ charge, children }: { charge: ChargeViewData; children?: ReactNode }) {
@@ -34,6 +35,10 @@ export function ChargeResult({ charge, children }: { charge: ChargeViewData; chi
             <dt>{t('charge.approveNo')}</dt>
             <dd className="mono" data-testid="approve-no">
               {charge.approveNo}
+            </dd>
+            <dt>{t('charges.colSplit')}</dt>
+            <dd data-testid="charge-result-split">
+              <RecordedSplit charge={charge} />
             </dd>
           </>
         )}

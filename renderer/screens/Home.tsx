@@ -12,7 +12,7 @@ import { RevenueTile } from './RevenueTile.tsx';
 
 const QUEUES: readonly {
   label: MessageKey;
-  count: 'needsReview' | 'catchUps' | 'subscriptionsNeedingAction';
+  count: 'needsReview' | 'catchUps' | 'subscriptionsNeedingAction' | 'cardsLapsing';
   route: Route;
   testId: string;
 }[] = [
@@ -23,6 +23,12 @@ const QUEUES: readonly {
     count: 'subscriptionsNeedingAction',
     route: { name: 'subscriptions' },
     testId: 'home-subscriptions',
+  },
+  {
+    label: 'home.cardsLapsing',
+    count: 'cardsLapsing',
+    route: { name: 'upcoming' },
+    testId: 'home-cards-expiring',
   },
 ];
 

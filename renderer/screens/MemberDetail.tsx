@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { CardLapseWarning } from '../components/CardLapseWarning.tsx';
 import { CardSummary } from '../components/CardSummary.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -49,6 +50,7 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
       <div className="panel">
         <h2>{t('member.card')}</h2>
         {member.card ? <CardSummary card={member.card} /> : <p className="muted">{t('member.noCard')}</p>}
+        {member.card && member.cardLapse && <CardLapseWarning card={member.card} lapse={member.cardLapse} />}
         <div className="actions">
           {hasCard && (
             <button

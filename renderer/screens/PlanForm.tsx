@@ -7,7 +7,7 @@ import { FormActions } from '../components/FormActions.tsx';
 import { showRefusal } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
-import { amountDigits, formatAmountInput } from '../format.ts';
+import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const UNITS: readonly PlanViewData['intervalUnit'][] = ['month', 'week', 'day', 'year'];
@@ -47,7 +47,9 @@ export function PlanForm(props: PlanFormProps) {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (name.trim() === '') found.name = t('plans.nameRequired');
-    if (amount === '' || Number(amount) < 100) found.amount = t('charge.amountMinimum');
+    const typed = amountTextProblem(amount);
+    if (typed) found.amount = t(typed);
+    else if (amount === '' || Number(amount) < 100) found.amount = t('charge.amountMinimum');
     setErrors(found);
     if (found.name || found.amount) {
       document.getElementById(found.name ? 'plan-name' : 'plan-amount')?.focus();
@@ -101,8 +103,8 @@ export function PlanForm(props: PlanFormProps) {
           inputMode="numeric"
           autoComplete="off"
           className="field-amount"
-          value={formatAmountInput(amount)}
-          onChange={(event) => setAmount(amountDigits(event.target.value))}
+          value={formatAmountText(amount)}
+          onChange={(event) => setAmount(amountText(event.target.value))}
           // The form has no tax-free field (the CLI sets that part), so a new amount below it is
           // refused on the tax-free field: shown here, where the amount that caused it is.
           error={errors.amount ?? errors.taxFreeAmount}

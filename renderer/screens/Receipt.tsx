@@ -3,6 +3,7 @@ import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -14,7 +15,8 @@ function formatBusinessNumber(digits: string): string {
 
 /**
  * The store's own receipt, for paper: the print stylesheet hides everything but `.receipt`. The
- * amounts are the ledger's (the VAT Toss computed), never recomputed here.
+ * amounts are the ledger's (the split Toss recorded), never recomputed here; after refunds it
+ * says so and prints what the member paid in the end.
  */
 export function Receipt({ chargeId }: { chargeId: number }) {
   const { t, won, dateTime } = useI18n();
@@ -71,13 +73,14 @@ export function Receipt({ chargeId }: { chargeId: number }) {
             </tr>
           </tbody>
         </table>
-        <dl className="facts receipt-sums">
+        {/* Toss's own split of the payment: the three lines add up to the total. */}
+        <dl className="facts receipt-sums" data-testid="receipt-sums">
           <dt>{t('home.supplied')}</dt>
           <dd className="num">{won(charge.suppliedAmount ?? 0)}</dd>
           <dt>{t('home.vat')}</dt>
           <dd className="num">{won(charge.vat ?? 0)}</dd>
           <dt>{t('home.taxFree')}</dt>
-          <dd className="num">{won(charge.taxFreeAmount)}</dd>
+          <dd className="num">{won(charge.tossTaxFreeAmount ?? 0)}</dd>
           <dt>
             <strong>{t('receipt.total')}</strong>
           </dt>
@@ -87,11 +90,25 @@ export function Receipt({ chargeId }: { chargeId: number }) {
           {refunded.map((refund) => (
             <RefundLine key={refund.id} amount={won(refund.amount)} date={dateTime(refund.createdAt)} />
           ))}
+          {refunded.length > 0 && (
+            <>
+              <dt>
+                <strong>{t('receipt.net')}</strong>
+              </dt>
+              <dd className="num" data-testid="receipt-net">
+                <strong>{won(charge.balanceAmount ?? charge.amount)}</strong>
+              </dd>
+            </>
+          )}
         </dl>
         <dl className="facts small">
           <dt>{t('receipt.card')}</dt>
           <dd className="mono">
             {charge.company ?? ''} {formatMaskedForDisplay(charge.maskedNumber)}
+          </dd>
+          <dt>{t('receipt.status')}</dt>
+          <dd data-testid="receipt-status">
+            <StatusBadge status={charge.status} amount={charge.amount} balanceAmount={charge.balanceAmount} />
           </dd>
           <dt>{t('receipt.approveNo')}</dt>
           <dd className="mono" data-testid="receipt-approve-no">

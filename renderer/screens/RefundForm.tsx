@@ -6,7 +6,7 @@ import { FormActions } from '../components/FormActions.tsx';
 import { LargeConfirm } from '../components/LargeConfirm.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
-import { amountDigits, formatAmountInput } from '../format.ts';
+import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 
 type Problems = Partial<Record<'amount' | 'reason', MessageKey>>;
@@ -41,7 +41,9 @@ export function RefundForm({
   function review(event: FormEvent) {
     event.preventDefault();
     const found: Problems = {};
-    if (partial && (amount === '' || Number(amount) < 1)) found.amount = 'refund.amountRequired';
+    const typed = partial ? amountTextProblem(amount) : null;
+    if (typed) found.amount = typed;
+    else if (partial && (amount === '' || Number(amount) < 1)) found.amount = 'refund.amountRequired';
     else if (partial && Number(amount) > balance) found.amount = 'refund.amountTooLarge';
     if (reason.trim() === '') found.reason = 'review.reasonRequired';
     setProblems(found);
@@ -126,8 +128,8 @@ export function RefundForm({
             inputMode="numeric"
             autoComplete="off"
             className="field-amount"
-            value={formatAmountInput(amount)}
-            onChange={(event) => setAmount(amountDigits(event.target.value))}
+            value={formatAmountText(amount)}
+            onChange={(event) => setAmount(amountText(event.target.value))}
             error={message('amount')}
           />
         )}

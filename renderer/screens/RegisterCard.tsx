@@ -148,9 +148,13 @@ export function RegisterCard({ memberId }: { memberId: number }) {
     await send(request);
   }
 
-  /** Sends the card once; the form is wiped before the answer, whatever it is. */
+  /**
+   * Sends the card once. The number and the card password are wiped before the answer, whatever
+   * it is; the rest (expiry, birth date or business number, consent, the first charge) stays on
+   * the form, so after a refused card the person types only the number and password again.
+   */
   async function send(request: RequestOf<'registerCard'>, approver?: Approval) {
-    setCard(EMPTY_CARD);
+    setCard((typed) => ({ ...EMPTY_CARD, expiry: typed.expiry, identity: typed.identity }));
     setFailure(null);
     setSending(true);
     const result = await call(
@@ -161,6 +165,7 @@ export function RegisterCard({ memberId }: { memberId: number }) {
     );
     setSending(false);
     if (result.ok) {
+      setCard(EMPTY_CARD);
       if (result.value.charge) setFirstCharge(result.value.charge);
       else navigate({ name: 'member', id: memberId, notice: t('member.cardRegistered') });
       return;

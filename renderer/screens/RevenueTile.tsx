@@ -1,7 +1,11 @@
 import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** Revenue with the split a bookkeeper asks for: supplied amount, VAT and tax-free. */
+/**
+ * What the store kept (approvals less the refunds given in the same days, as the charges log
+ * totals them), then approvals and refunds, and the approvals' split as Toss recorded it: supplied
+ * amount, VAT and tax-free.
+ */
 export function RevenueTile({
   title,
   totals,
@@ -15,8 +19,15 @@ export function RevenueTile({
   return (
     <div className="panel tile" data-testid={testId}>
       <h2>{title}</h2>
-      <p className="amount-large">{won(totals.amount)}</p>
-      <dl className="facts small">
+      <p className="amount-large" data-testid={`${testId}-net`}>
+        {t('home.net', { amount: won(totals.net) })}
+      </p>
+      <p className="small" data-testid={`${testId}-flows`}>
+        {t('home.approved', { amount: won(totals.amount) })} · {t('home.count', { count: totals.count })}
+        <br />
+        {t('home.refunded', { amount: won(totals.refunds.amount), count: totals.refunds.count })}
+      </p>
+      <dl className="facts small" aria-label={t('home.splitOfApproved')}>
         <dt>{t('home.supplied')}</dt>
         <dd className="num">{won(totals.suppliedAmount)}</dd>
         <dt>{t('home.vat')}</dt>
@@ -24,7 +35,6 @@ export function RevenueTile({
         <dt>{t('home.taxFree')}</dt>
         <dd className="num">{won(totals.taxFreeAmount)}</dd>
       </dl>
-      <p className="muted small">{t('home.count', { count: totals.count })}</p>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { showRefusal } from '../components/field-messages.ts';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useFormValues } from '../components/use-form-values.ts';
-import { amountDigits, formatAmountInput } from '../format.ts';
+import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 // Toss's minimum charge (toss-api.md): a price below it could never be collected.
@@ -36,9 +36,9 @@ export function SubscriptionPriceForm({
   const amountInput = (name: 'amount' | 'taxFree') => ({
     inputMode: 'numeric' as const,
     autoComplete: 'off',
-    value: formatAmountInput(values[name]),
+    value: formatAmountText(values[name]),
     onChange: (event: { target: { value: string } }) =>
-      setValues((previous) => ({ ...previous, [name]: amountDigits(event.target.value) })),
+      setValues((previous) => ({ ...previous, [name]: amountText(event.target.value) })),
   });
 
   async function submit(event: FormEvent) {
@@ -46,8 +46,12 @@ export function SubscriptionPriceForm({
     if (busy) return;
     const amount = Number(values.amount);
     const found: Record<string, string> = {};
-    if (values.amount === '') found.amount = t('charge.amountRequired');
+    const amountTyped = amountTextProblem(values.amount);
+    const taxFreeTyped = amountTextProblem(values.taxFree);
+    if (amountTyped) found.amount = t(amountTyped);
+    else if (values.amount === '') found.amount = t('charge.amountRequired');
     else if (amount < MINIMUM_AMOUNT) found.amount = t('charge.amountMinimum');
+    else if (taxFreeTyped) found.taxFreeAmount = t(taxFreeTyped);
     else if (values.taxFree !== '' && Number(values.taxFree) > amount) {
       found.taxFreeAmount = t('charge.taxFreeTooLarge');
     }

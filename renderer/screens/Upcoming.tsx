@@ -1,4 +1,6 @@
 import { useCallback } from 'react';
+import { formatMaskedForDisplay } from '../../shared/card/index.ts';
+import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
@@ -33,6 +35,7 @@ export function Upcoming() {
           <p className="amount-large" data-testid="upcoming-total">
             {t('subs.upcomingTotal', { count: data.total.count, amount: won(data.total.amount) })}
           </p>
+          <LapsingCards cards={data.cardsLapsing} />
           {data.byDay.length === 0 ? (
             <p className="empty">{t('subs.upcomingEmpty')}</p>
           ) : (
@@ -66,5 +69,37 @@ export function Upcoming() {
         </>
       )}
     </section>
+  );
+}
+
+/** Cards whose expiry month ends before their subscription's next charge (whenever it is). */
+function LapsingCards({ cards }: { cards: ResponseOf<'upcoming'>['cardsLapsing'] }) {
+  const { t } = useI18n();
+  const { navigate } = useApp();
+  if (cards.length === 0) return null;
+  return (
+    <div className="panel" data-testid="upcoming-expiring">
+      <h2>{t('upcoming.expiringTitle', { count: new Set(cards.map((card) => card.cardId)).size })}</h2>
+      <ul className="plain">
+        {cards.map((card) => (
+          <li key={card.subscriptionId}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => navigate({ name: 'member', id: card.memberId })}
+            >
+              {card.memberName}
+            </button>{' '}
+            {t('upcoming.expiringRow', {
+              masked: formatMaskedForDisplay(card.maskedNumber),
+              month: String(card.expiryMonth).padStart(2, '0'),
+              year: String(card.expiryYear % 100).padStart(2, '0'),
+              date: card.nextDate,
+              orderName: card.orderName,
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

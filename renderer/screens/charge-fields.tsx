@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { TextField } from '../components/TextField.tsx';
-import { amountDigits, formatAmountInput } from '../format.ts';
+import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 
 /** What the cashier typed; amounts are digit strings so the field can show them grouped. */
@@ -22,12 +22,17 @@ export const CHARGE_FIELD_ORDER: readonly ChargeField[] = ['amount', 'orderName'
 export function checkChargeValues(values: ChargeValues): ChargeProblems {
   const problems: ChargeProblems = {};
   const amount = Number(values.amount);
-  if (values.amount === '') problems.amount = 'charge.amountRequired';
+  const amountTyped = amountTextProblem(values.amount);
+  if (amountTyped) problems.amount = amountTyped;
+  else if (values.amount === '') problems.amount = 'charge.amountRequired';
   else if (amount < MINIMUM_AMOUNT) problems.amount = 'charge.amountMinimum';
   const orderName = values.orderName.trim();
   if (orderName === '') problems.orderName = 'charge.orderNameRequired';
   else if (orderName.length > ORDER_NAME_MAX) problems.orderName = 'charge.orderNameTooLong';
-  if (values.taxFree !== '' && Number(values.taxFree) > amount) problems.taxFree = 'charge.taxFreeTooLarge';
+  const taxFreeTyped = amountTextProblem(values.taxFree);
+  if (taxFreeTyped) problems.taxFree = taxFreeTyped;
+  else if (values.taxFree !== '' && Number(values.taxFree) > amount)
+    problems.taxFree = 'charge.taxFreeTooLarge';
   return problems;
 }
 
@@ -69,8 +74,8 @@ export function ChargeFields({
         inputMode="numeric"
         autoComplete="off"
         className="field-amount"
-        value={formatAmountInput(values.amount)}
-        onChange={(event) => onChange({ ...values, amount: amountDigits(event.target.value) })}
+        value={formatAmountText(values.amount)}
+        onChange={(event) => onChange({ ...values, amount: amountText(event.target.value) })}
         error={message('amount')}
       />
       <TextField
@@ -86,8 +91,8 @@ export function ChargeFields({
         label={t('charge.taxFree')}
         inputMode="numeric"
         autoComplete="off"
-        value={formatAmountInput(values.taxFree)}
-        onChange={(event) => onChange({ ...values, taxFree: amountDigits(event.target.value) })}
+        value={formatAmountText(values.taxFree)}
+        onChange={(event) => onChange({ ...values, taxFree: amountText(event.target.value) })}
         error={message('taxFree')}
       />
     </div>

@@ -326,6 +326,12 @@ export const contract = {
   // The home screen, receipts and exports.
   getDashboard: channel('staff', empty, dashboardView),
   getReceipt: channel('staff', z.strictObject({ chargeId: id }), receiptView),
+  /** What Toss did with a tax-free part on this merchant's last such charge, for the confirm screen. */
+  getTaxFreeTreatment: channel(
+    'staff',
+    empty,
+    z.object({ treatment: z.enum(['applied', 'ignored', 'unknown']) }),
+  ),
   exportCharges: channel('manager', z.strictObject(chargeFilter), csvView),
   getStoreDetails: channel('staff', empty, storeDetailsView),
   setStoreDetails: channel(

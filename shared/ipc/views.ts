@@ -100,6 +100,9 @@ export const cardView = z.object({
   cardType: z.string(),
   ownerType: z.string(),
   authenticatedAt: epochMs,
+  /** Valid through this month of this year (invariant 2 allows it); null: not known. */
+  expiryMonth: z.int().min(1).max(12).nullable(),
+  expiryYear: z.int().min(2000).max(2099).nullable(),
   status: z.enum(['active', 'replaced', 'removed']),
   createdAt: epochMs,
   removedAt: epochMs.nullable(),
@@ -145,6 +148,8 @@ export const chargeView = z.object({
   approveNo: z.string().nullable(),
   suppliedAmount: won.nullable(),
   vat: won.nullable(),
+  /** What Toss recorded as tax-free (a taxable merchant's Toss records 0 whatever was asked). */
+  tossTaxFreeAmount: won.nullable(),
   receiptUrl: z.string().nullable(),
   balanceAmount: won.nullable(),
   operatorId: id.nullable(),
@@ -246,6 +251,9 @@ export const chargeLogEntryView = chargeView
     approveNo: true,
     receiptUrl: true,
     balanceAmount: true,
+    suppliedAmount: true,
+    vat: true,
+    tossTaxFreeAmount: true,
     createdAt: true,
     resolvedAt: true,
   })
@@ -263,6 +271,8 @@ export const memberDetailView = memberView.extend({
   subscriptions: z.array(subscriptionView),
   /** The member's latest charges and refunds, newest first. */
   recentCharges: z.array(chargeLogEntryView),
+  /** The first scheduled charge the active card lapses before; null when none does (or expiry is unknown). */
+  cardLapse: z.object({ nextDate: localDate, orderName: z.string() }).nullable(),
 });
 export type MemberDetailData = z.infer<typeof memberDetailView>;
 
@@ -358,11 +368,28 @@ export const upcomingReportView = z.object({
       count,
       amount: won,
       hasCard: z.boolean(),
+      /** The member's card lapses before `next`: replace it, or the charge fails. */
+      cardLapsesFirst: z.boolean(),
     }),
   ),
   byDay: z.array(z.object({ date: localDate, count, amount: won, charges: z.array(upcomingCharge) })),
   failed: count,
   total: z.object({ count, amount: won }),
+  /** Cards whose expiry month ends before their subscription's next charge, soonest first. */
+  cardsLapsing: z.array(
+    z.object({
+      subscriptionId: id,
+      memberId: id,
+      memberName: z.string(),
+      orderName: z.string(),
+      cardId: id,
+      maskedNumber: z.string(),
+      expiryMonth: z.int().min(1).max(12),
+      expiryYear: z.int(),
+      nextDate: localDate,
+      nextDueAt: epochMs,
+    }),
+  ),
 });
 
 export const backupView = z.object({ file: z.string(), bytes: z.int().min(0), createdAt: epochMs });
@@ -375,14 +402,22 @@ const totals = z.object({
   taxFreeAmount: won,
 });
 
+/** Approvals with Toss's split, the refunds given in the same days, and the net the store kept. */
+const periodTotals = totals.extend({
+  refunds: z.object({ count: z.int().min(0), amount: won }),
+  net: z.int(),
+});
+
 export const dashboardView = z.object({
-  today: totals,
-  month: totals,
+  today: periodTotals,
+  month: periodTotals,
   dueToday: z.object({ count: z.int().min(0), amount: won }),
   attention: z.array(chargeLogEntryView),
   subscriptionsNeedingAction: z.int().min(0),
   needsReview: z.int().min(0),
   catchUps: z.int().min(0),
+  /** Active cards that lapse before a subscription's next charge. */
+  cardsLapsing: z.int().min(0),
   last30Days: z.array(z.object({ date: localDate, count: z.int().min(0), amount: won })),
 });
 

@@ -8,4 +8,3 @@ export {
   REQUEST_ID_PATTERN,
 } from './limits.ts';
 export { ROLE_NAME_KO, ROLE_RANK, roleAtLeast } from './roles.ts';
-export { type VatBreakdown, vatBreakdown } from './vat.ts';

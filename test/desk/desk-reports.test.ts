@@ -38,7 +38,15 @@ describeWithKeychain('the home screen, receipts and exports', () => {
     expect(done.status).toBe('DONE');
     expect(refused.status).toBe('DECLINED');
     const home = await desk.ok('getDashboard', {}, owner);
-    const oneCharge = { count: 1, amount: 55_000, suppliedAmount: 50_000, vat: 5_000, taxFreeAmount: 0 };
+    const oneCharge = {
+      count: 1,
+      amount: 55_000,
+      suppliedAmount: 50_000,
+      vat: 5_000,
+      taxFreeAmount: 0,
+      refunds: { count: 0, amount: 0 },
+      net: 55_000,
+    };
     expect(home.today).toEqual(oneCharge);
     expect(home.month).toEqual(oneCharge);
     expect(home.attention.map((entry) => entry.id)).toEqual([refused.id]);
@@ -97,9 +105,11 @@ describeWithKeychain('the home screen, receipts and exports', () => {
 
     const csv = (await desk.ok('exportCharges', { status: 'DONE' }, owner)).csv.trimEnd().split('\n');
     expect(csv).toHaveLength(3);
-    expect(csv[1]).toContain(',환불,12월 회비,-5000,0,환불됨,');
+    // A refund's share by invariant 7's formula: 5000 → VAT 455, supplied 4545, all negative.
+    expect(csv[1]).toContain(',환불,12월 회비,-5000,-4545,-455,0,환불됨,');
     expect(csv[1]).toContain('1회 미사용');
-    expect(csv[2]).toContain(',수동,12월 회비,55000,0,승인,');
+    expect(csv[2]).toContain(',수동,12월 회비,55000,50000,5000,0,부분 환불,');
+    expect(csv[2]).toContain(',50000,');
   });
 
   it('prints a receipt with the store details the owner set', async () => {

@@ -4,10 +4,11 @@ import { contract, events, ipcErrorSchema } from '../../shared/ipc/index.ts';
 
 /**
  * Field names that could carry the secret key, a billing key, a customer key or card data
- * (invariants 1 to 3). The masked number Toss returns is allowed: it is what screens show.
+ * (invariants 1 to 3). The masked number Toss returns is allowed: it is what screens show, and so
+ * are a card's expiryMonth and expiryYear, the one exception invariant 2 makes.
  */
 const FORBIDDEN =
-  /secret|billing_?key|customer_?key|card_?number|^number$|cvc|cvv|password|pin|identity|birth|business_?no|expir/i;
+  /secret|billing_?key|customer_?key|card_?number|^number$|cvc|cvv|password|pin|identity|birth|business_?no|expir(?!y(Month|Year)$)/i;
 
 /** Every object key a value of this schema could have, with its path, through wrappers and unions. */
 function fieldNames(schema: z.ZodType, path = ''): string[] {
@@ -73,6 +74,20 @@ describe('what main sends to the renderer', () => {
       'status.secretKey',
       'input.cardNumber',
     ]);
+  });
+
+  it("allows a card's expiryMonth and expiryYear only, the exception invariant 2 makes", () => {
+    const card = z.object({
+      expiryMonth: z.int(),
+      expiryYear: z.int(),
+      expiry: z.string(),
+      cardExpirationYear: z.string(),
+      expiryMonthText: z.string(),
+    });
+    expect(forbiddenFields(card)).toEqual(['expiry', 'cardExpirationYear', 'expiryMonthText']);
+    expect(fieldNames(contract.getMember.response)).toEqual(
+      expect.arrayContaining(['card.expiryMonth', 'card.expiryYear']),
+    );
   });
 
   it('sees the real shapes: a member detail carries its masked card', () => {

@@ -115,6 +115,18 @@ const seeds: Record<number, Seed> = {
       expect(db.prepare('SELECT count(*) FROM toss_unmatched').pluck().get()).toBe(0);
     },
   },
+  // Before the cards' expiry columns: a card registered then keeps its row, its expiry unknown.
+  5: {
+    insert(db) {
+      const rows = rowInserts(db);
+      rows.card(rows.member({ name: '최유진' }), { masked_number: '94100012****789*' });
+    },
+    check(db) {
+      expect(db.prepare('SELECT masked_number, expiry_month, expiry_year FROM cards').all()).toEqual([
+        { masked_number: '94100012****789*', expiry_month: null, expiry_year: null },
+      ]);
+    },
+  },
 };
 
 describe('ledger migrations', () => {

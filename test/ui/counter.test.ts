@@ -203,13 +203,14 @@ describe('the counter in Chromium against the real core and the emulator', () =>
     await ui.screenshot('10-register-card-invalid');
     expect(sent).toEqual([]);
 
-    // A number that passes the form's checks but Toss refuses: the form is wiped all the same.
+    // A number that passes the form's checks but Toss refuses: the number and the card password
+    // are wiped; expiry and birth date stay for the next try (issue 18).
     await page.getByLabel('카드번호', { exact: true }).fill('');
     await fillCard(CARDS.refusedByToss);
     await page.getByRole('button', { name: '카드 등록', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '카드를 등록하지 못했습니다' }).waitFor();
     expect(sent).toHaveLength(1);
-    expect(await cardFieldValues()).toEqual(['', '', '', '']);
+    expect(await cardFieldValues()).toEqual(['', '12/30', '900101', '']);
     expect(await pageHoldsCardNumber(CARDS.refusedByToss)).toBe(false);
     await ui.screenshot('11-register-card-refused');
   });

@@ -85,3 +85,11 @@ export async function nav(page: Page, label: string): Promise<void> {
     .getByRole('button', { name: label, exact: true })
     .click();
 }
+
+/** Finds a member by name on the members screen and opens their page. */
+export async function openMemberPage(page: Page, name: string): Promise<void> {
+  await nav(page, '회원');
+  await page.getByLabel('회원 검색').fill(name);
+  await page.getByRole('button', { name: `${name} 회원 열기` }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}

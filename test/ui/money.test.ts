@@ -221,7 +221,9 @@ describe('money after the charge, in Chromium against the real core', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'CSV 내보내기' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('charges.csv');
+    // Named after the store, the filter (member, status) and the days of its rows, in Seoul.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul' }).format(Date.now());
+    expect(download.suggestedFilename()).toBe(`행복피트니스_결제내역_한지민_승인_${today}_${today}.csv`);
     const bytes = await readFile((await download.path()) as string);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
@@ -233,7 +235,7 @@ describe('money after the charge, in Chromium against the real core', () => {
     expect(lines[2]).toContain('한지민');
     expect(lines[2]).toContain(',50000,');
     expect(lines[2]).toContain(',30000,');
-    expect(lines[2]).toContain('승인');
+    expect(lines[2]).toContain(',50000,45455,4545,0,부분 환불,');
   });
 
   it('lands an unanswered charge in the needs-review queue; "확인하기" settles it by its order', async () => {

@@ -6,7 +6,10 @@ import { parseInstant } from './run-due.ts';
 
 const USAGE = 'usage: desk upcoming [--days N] [--now ISO]';
 
-/** The charges of the next N days (default 30), per subscription and per day, with totals. */
+/**
+ * The charges of the next N days (default 30), per subscription and per day, with totals, and the
+ * cards that lapse before their subscription's next charge.
+ */
 export const upcomingCommand: Command = async (args, ctx) => {
   const { values } = commandOptions(args, { days: { type: 'string' }, now: { type: 'string' } }, USAGE);
   const days = values.days === undefined ? 30 : wholeNumber(values.days, '--days', USAGE);
@@ -26,5 +29,16 @@ function describe(report: UpcomingReport): string {
   const noCard = report.subscriptions.filter((s) => s.count > 0 && !s.hasCard).length;
   lines.push(`앞으로 ${report.days}일 합계 ${report.total.count}건 ${report.total.amount}원`);
   if (noCard > 0) lines.push(`카드가 없어 결제되지 않을 구독 ${noCard}건`);
+  if (report.cardsLapsing.length > 0) {
+    lines.push(
+      `다음 결제 전에 카드 유효기간이 끝나는 구독 ${report.cardsLapsing.length}건 (카드 교체 필요):`,
+    );
+    for (const card of report.cardsLapsing) {
+      const through = `${card.expiryYear}-${String(card.expiryMonth).padStart(2, '0')}`;
+      lines.push(
+        `  ${card.memberName} ${card.maskedNumber} 유효기간 ${through}, 다음 결제 ${card.nextDate} ${card.orderName}`,
+      );
+    }
+  }
   return lines.join('\n');
 }

@@ -10,8 +10,8 @@ export interface CardRow extends CardView {
 
 const VIEW_COLUMNS = `id, member_id AS memberId, masked_number AS maskedNumber, company_name AS company,
   issuer_code AS issuerCode, acquirer_code AS acquirerCode, card_type AS cardType,
-  owner_type AS ownerType, authenticated_at AS authenticatedAt, status, created_at AS createdAt,
-  removed_at AS removedAt`;
+  owner_type AS ownerType, authenticated_at AS authenticatedAt, expiry_month AS expiryMonth,
+  expiry_year AS expiryYear, status, created_at AS createdAt, removed_at AS removedAt`;
 
 export function activeCardOf(db: Database.Database, memberId: number): CardView | undefined {
   return statement(db, `SELECT ${VIEW_COLUMNS} FROM cards WHERE member_id = ? AND status = 'active'`).get(

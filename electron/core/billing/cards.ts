@@ -190,7 +190,13 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
   }
 
   /** Stores the new card (replacing the active one) with its audit row; returns both rows. */
-  function store(memberId: number, billing: Billing, keyedNumber: string | null, who: Actor) {
+  function store(
+    memberId: number,
+    billing: Billing,
+    keyedNumber: string | null,
+    expiry: CardExpiryMonth | null,
+    who: Actor,
+  ) {
     const uid = ctx.randomId();
     const sealed = sealBillingKey(ctx, uid, billing.billingKey);
     const at = ctx.now().getTime();
@@ -209,8 +215,8 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
         db
           .prepare(
             `INSERT INTO cards (uid, member_id, billing_key_sealed, masked_number, issuer_code, acquirer_code,
-               company_name, card_type, owner_type, authenticated_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               company_name, card_type, owner_type, authenticated_at, created_at, expiry_month, expiry_year)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             uid,
@@ -224,6 +230,8 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
             tossCard?.ownerType ?? '미확인',
             Number.isFinite(authenticatedAt) ? authenticatedAt : at,
             at,
+            expiry?.month ?? null,
+            expiry?.year ?? null,
           ).lastInsertRowid,
       );
       audit(ctx, who, 'card.register', `card:${id}`, {
@@ -272,6 +280,8 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
     customerKey: string;
     billing: Billing;
     keyedNumber: string | null;
+    /** From key-in or a swipe; Toss's window tells none. */
+    expiry: CardExpiryMonth | null;
     firstCharge: ChargeRequest | null;
     approver: Approver | null;
     who: Actor;
@@ -283,7 +293,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
       if (billing.customerKey !== issued.customerKey)
         throw new Error('Toss issued the key for another customerKey');
       activeMemberOrThrow(db, member.id);
-      saved = store(member.id, billing, issued.keyedNumber, who);
+      saved = store(member.id, billing, issued.keyedNumber, issued.expiry, who);
     } catch (error) {
       // The key cannot be fetched again (toss-api.md §3.5): one that is not stored is deleted,
       // so that no live key exists that the app does not know about.
@@ -337,6 +347,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
         customerKey,
         billing,
         keyedNumber: card.cardNumber,
+        expiry: { month: Number(card.cardExpirationMonth), year: 2000 + Number(card.cardExpirationYear) },
         firstCharge,
         approver,
         who: input,
@@ -364,7 +375,16 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
       const billing = await issue((options) =>
         ctx.toss.issueBillingKeyWithAuthKey({ authKey, customerKey }, options),
       );
-      return complete({ member, customerKey, billing, keyedNumber: null, firstCharge, approver, who: input });
+      return complete({
+        member,
+        customerKey,
+        billing,
+        keyedNumber: null,
+        expiry: null,
+        firstCharge,
+        approver,
+        who: input,
+      });
     },
 
     approveFirstCharge(input) {
@@ -417,6 +437,12 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
  * Toss's masked number as it is; one without a mask would be a card number, so the app masks it
  * (the number typed at key-in, else Toss's own). The ledger refuses a value without a '*'.
  */
+/** The month (1–12) and four-digit year a card is valid through. */
+interface CardExpiryMonth {
+  readonly month: number;
+  readonly year: number;
+}
+
 function maskedNumberOf(tossNumber: string | null, keyedNumber: string | null): string {
   if (tossNumber?.includes('*') && tossNumber.length <= 20) return tossNumber;
   return maskCardNumber(keyedNumber ?? tossNumber ?? '');

@@ -148,8 +148,8 @@ const VIEW_SQL = `
     coalesce(c.paid_card_company, k.company_name) AS company, c.toss_trace_id AS tossTraceId, c.kind,
     c.order_name AS orderName, c.amount, c.tax_free_amount AS taxFreeAmount, c.status,
     c.toss_code AS tossCode, c.toss_message AS tossMessage, c.payment_key AS paymentKey,
-    c.approve_no AS approveNo, c.supplied_amount AS suppliedAmount, c.vat, c.receipt_url AS receiptUrl,
-    c.balance_amount AS balanceAmount, c.operator_id AS operatorId, c.created_at AS createdAt,
+    c.approve_no AS approveNo, c.supplied_amount AS suppliedAmount, c.vat,
+    c.amount - c.supplied_amount - c.vat AS tossTaxFreeAmount, c.receipt_url AS receiptUrl, c.balance_amount AS balanceAmount, c.operator_id AS operatorId, c.created_at AS createdAt,
     c.resolved_at AS resolvedAt
   FROM charge_attempts AS c JOIN cards AS k ON k.id = c.card_id`;
 

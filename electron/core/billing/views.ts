@@ -19,6 +19,12 @@ export interface CardView {
   /** 개인 / 법인 / 미확인, as Toss reports it. */
   readonly ownerType: string;
   readonly authenticatedAt: number;
+  /**
+   * The month (1–12) and four-digit year the card is valid through, kept from key-in or a swipe
+   * (design.md invariant 2 allows it); null when not known (Toss's window gives none).
+   */
+  readonly expiryMonth: number | null;
+  readonly expiryYear: number | null;
   readonly status: CardStatus;
   readonly createdAt: number;
   /** When it was replaced or removed; null while active. */
@@ -77,6 +83,11 @@ export interface ChargeView {
   readonly approveNo: string | null;
   readonly suppliedAmount: number | null;
   readonly vat: number | null;
+  /**
+   * The tax-free part Toss recorded (amount − supplied − vat), null until approved. A taxable
+   * merchant's Toss ignores taxFreeAmount and records 0; screens show this, not what was asked.
+   */
+  readonly tossTaxFreeAmount: number | null;
   readonly receiptUrl: string | null;
   /** What can still be refunded, as Toss last reported it; 0 means fully refunded. */
   readonly balanceAmount: number | null;

@@ -4,10 +4,11 @@ import {
   chargeLogPage,
   type LogKind,
   readSetting,
+  taxFreeTreatment,
 } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined, operatorOf } from './api-context.ts';
-import { chargesCsv } from './charges-csv.ts';
+import { chargesCsv, chargesFileName } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskApi } from './desk-api.ts';
 import { STORE_DETAILS } from './settings.ts';
@@ -56,13 +57,19 @@ export function chargeHandlers(ctx: ApiContext) {
         refunds: billing().refunds.listForCharge(chargeId),
       };
     },
+    getTaxFreeTreatment: () => ({ treatment: taxFreeTreatment(desk().ledger.db) }),
     exportCharges(filter) {
+      const db = desk().ledger.db;
+      const timeZone = storeTimeZone(db);
+      const entries = allChargeLogEntries(db, logFilter(filter));
+      const scope = {
+        ...filter,
+        storeName: readSetting(db, STORE_DETAILS).name,
+        memberName: filter.memberId === undefined ? undefined : billing().members.show(filter.memberId).name,
+      };
       return {
-        fileName: 'charges.csv',
-        csv: chargesCsv(
-          allChargeLogEntries(desk().ledger.db, logFilter(filter)),
-          storeTimeZone(desk().ledger.db),
-        ),
+        fileName: chargesFileName(scope, entries, timeZone, deps.now()),
+        csv: chargesCsv(entries, timeZone),
       };
     },
   } satisfies Partial<DeskApi>;

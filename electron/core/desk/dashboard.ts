@@ -4,13 +4,22 @@ import {
   type ChargeTotals,
   chargeLogPage,
   monthTotals,
+  type RefundTotals,
+  refundTotals,
 } from '../ledger/index.ts';
 import { storeDay, storeMonth, upcoming } from '../schedule/index.ts';
 import type { Desk } from './open-desk.ts';
 
+/** Approvals as Toss split them, the refunds given in the same days, and what the store kept. */
+export interface PeriodTotals extends ChargeTotals {
+  readonly refunds: RefundTotals;
+  /** Approved minus refunded: the charges log's 순매출 for the same days. */
+  readonly net: number;
+}
+
 export interface Dashboard {
-  readonly today: ChargeTotals;
-  readonly month: ChargeTotals;
+  readonly today: PeriodTotals;
+  readonly month: PeriodTotals;
   /** Scheduled charges still to come today: count and amount. */
   readonly dueToday: { readonly count: number; readonly amount: number };
   /** Declined and failed charges of the last 7 days, newest first (at most 20). */
@@ -19,6 +28,8 @@ export interface Dashboard {
   readonly subscriptionsNeedingAction: number;
   readonly needsReview: number;
   readonly catchUps: number;
+  /** Active cards that lapse before a subscription's next charge (upcoming's cardsLapsing). */
+  readonly cardsLapsing: number;
   /** The last 30 store-local days, oldest first: what was charged each day. */
   readonly last30Days: { readonly date: string; readonly count: number; readonly amount: number }[];
 }
@@ -39,11 +50,12 @@ export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
     )
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
     .slice(0, ATTENTION_LIMIT);
-  const todayCharges = upcoming(desk.ledger, { now, days: 1 }).byDay.find((day) => day.date === today.date);
+  const nextDay = upcoming(desk.ledger, { now, days: 1 });
+  const todayCharges = nextDay.byDay.find((day) => day.date === today.date);
   const review = desk.billing().reconciler.needsReview();
   return {
-    today: monthTotals(db, today.start, today.end),
-    month: monthTotals(db, month.start, month.end),
+    today: periodTotals(db, today.start, today.end),
+    month: periodTotals(db, month.start, month.end),
     dueToday: { count: todayCharges?.count ?? 0, amount: todayCharges?.amount ?? 0 },
     attention,
     subscriptionsNeedingAction: db
@@ -52,10 +64,17 @@ export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
       .get() as number,
     needsReview: review.charges.length + review.refunds.length,
     catchUps: desk.catchUp.list().length,
+    cardsLapsing: new Set(nextDay.cardsLapsing.map((card) => card.cardId)).size,
     last30Days: Array.from({ length: 30 }, (_, i) => {
       const day = storeDay(now, timeZone, i - 29);
       const totals = monthTotals(db, day.start, day.end);
       return { date: day.date, count: totals.count, amount: totals.amount };
     }),
   };
+}
+
+function periodTotals(db: Desk['ledger']['db'], from: number, to: number): PeriodTotals {
+  const approved = monthTotals(db, from, to);
+  const refunds = refundTotals(db, from, to);
+  return { ...approved, refunds, net: approved.amount - refunds.amount };
 }

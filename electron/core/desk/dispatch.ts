@@ -50,7 +50,7 @@ export function createDispatch(api: DeskApi, log: Logger, idle?: IdleLock): Disp
         ok: false,
         error: {
           code: IPC_ERROR_CODES.invalidRequest,
-          message: '요청 형식이 올바르지 않습니다. 화면을 새로 고친 뒤 다시 시도하세요.',
+          message: invalidRequestMessage(parsed.error.issues),
           // Paths and codes only: the values may be card data.
           details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) },
         },
@@ -104,6 +104,16 @@ function lockIfIdle(session: Session, idle: IdleLock): void {
     session.operator = null;
   }
   session.lastActiveAt = at;
+}
+
+// Money fields of the contract: a negative or fractional won is a person's typing, not a broken screen.
+const AMOUNT_FIELDS = new Set(['amount', 'taxFreeAmount', 'perChargeCap', 'dailyCap']);
+
+/** Says what is wrong with an amount (−5000, 5.5) rather than asking to reload the screen. */
+function invalidRequestMessage(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  return issues.some((issue) => AMOUNT_FIELDS.has(String(issue.path.at(-1))))
+    ? '금액은 0 이상의 정수(원 단위)로 입력해 주세요. 음수나 소수점은 쓸 수 없습니다.'
+    : '요청 형식이 올바르지 않습니다. 화면을 새로 고친 뒤 다시 시도하세요.';
 }
 
 function failure(code: string, message: string): IpcResult<never> {

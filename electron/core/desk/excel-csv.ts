@@ -1,23 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-
-const timestamps = new Map<string, Intl.DateTimeFormat>();
+import { wallClockText } from '../../../shared/zoned-time.ts';
 
 /** '2026-11-29 10:00:00' in the store's time: what the store reads on paper and in a spreadsheet. */
 export function storeTimestamp(epochMs: number, timeZone: string): string {
-  let format = timestamps.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    timestamps.set(timeZone, format);
-  }
-  return format.format(epochMs);
+  return wallClockText(epochMs, timeZone);
 }
 
 /** A column title naming the zone its times are in: '일시(KST)' for Korea, '일시(Asia/Tokyo)' elsewhere. */

@@ -1,7 +1,14 @@
 import { BillingError, registerCardByWindow } from '../billing/index.ts';
-import { chargeLogPage } from '../ledger/index.ts';
+import { chargeLogPage, type Ledger } from '../ledger/index.ts';
+import { upcoming } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
+
+/** The member's first scheduled charge that finds the active card lapsed, if any. */
+function cardLapseOf(ledger: Ledger, memberId: number, now: Date) {
+  const [first] = upcoming(ledger, { now, days: 1, memberId }).cardsLapsing;
+  return first ? { nextDate: first.nextDate, orderName: first.orderName } : null;
+}
 
 /** Members and their cards, by key-in or through Toss's window. */
 export function memberHandlers(ctx: ApiContext) {
@@ -17,6 +24,7 @@ export function memberHandlers(ctx: ApiContext) {
         cards: [...member.cards],
         subscriptions: desk().subscriptions.list({ memberId: id }),
         recentCharges: [...chargeLogPage(desk().ledger.db, { memberId: id }, { limit: 50 }).entries],
+        cardLapse: cardLapseOf(desk().ledger, id, deps.now()),
       };
     },
     createMember: (request, session) =>

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fileStamp, fsyncDir, removeDatabaseFiles } from './database-files.ts';
+import { fileStamp, fsyncDir, removeDatabaseFiles, stampTime, zonedFileStamp } from './database-files.ts';
 import { errorCode, LedgerError } from './ledger-error.ts';
 import type { Ledger } from './open-ledger.ts';
 
@@ -9,6 +9,8 @@ export interface BackupOptions {
   /** How many backups of this ledger to keep in the folder, newest first. Default 14. */
   readonly keep?: number;
   readonly now: () => Date;
+  /** Names the file in this zone's time (the store's), with its offset; UTC without it. */
+  readonly timeZone?: string;
 }
 
 export interface BackupResult {
@@ -17,10 +19,9 @@ export interface BackupResult {
   readonly removed: readonly string[];
 }
 
-const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.sqlite$/;
-
 /**
- * Copies the ledger into `targetDir` as `<ledger name>-<UTC timestamp>.sqlite` (see
+ * Copies the ledger into `targetDir` as `<ledger name>-<timestamp>.sqlite`, the timestamp in the
+ * store's zone when `timeZone` is given (see
  * backupLedgerTo), then deletes the oldest backups of this ledger beyond `keep`.
  */
 export async function backupLedger(
@@ -34,7 +35,9 @@ export async function backupLedger(
   }
   const dir = path.resolve(targetDir);
   const prefix = `${path.basename(ledger.path, path.extname(ledger.path))}-`;
-  const file = await backupLedgerTo(ledger, path.join(dir, `${prefix}${fileStamp(options.now())}.sqlite`));
+  const now = options.now();
+  const stamp = options.timeZone === undefined ? fileStamp(now) : zonedFileStamp(now, options.timeZone);
+  const file = await backupLedgerTo(ledger, path.join(dir, `${prefix}${stamp}.sqlite`));
   return { file, removed: await rotate(dir, prefix, keep) };
 }
 
@@ -88,12 +91,21 @@ function makeSelfContained(file: string): void {
 }
 
 async function rotate(dir: string, prefix: string, keep: number): Promise<string[]> {
+  // Oldest first by the instant each name holds: UTC names of older versions and zoned names
+  // (whose text order breaks when the offset changes) rotate together.
   const ours = (await readdir(dir))
-    .filter((name) => name.startsWith(prefix) && STAMP.test(name.slice(prefix.length)))
-    .sort();
-  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map((name) => path.join(dir, name));
+    .flatMap((name) => {
+      const at = name.startsWith(prefix) && name.endsWith('.sqlite') ? stampOf(name, prefix) : undefined;
+      return at === undefined ? [] : [{ name, at }];
+    })
+    .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
+  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map(({ name }) => path.join(dir, name));
   for (const file of removed) await rm(file);
   return removed;
+}
+
+function stampOf(name: string, prefix: string): number | undefined {
+  return stampTime(name.slice(prefix.length, -'.sqlite'.length));
 }
 
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST']);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { vatSplit } from '../../../shared/money/index.ts';
 import { CHARGE_KINDS, type ChargeStatus, type LogKind } from './charge-types.ts';
 
 /**
@@ -42,7 +43,15 @@ export interface ChargeLogEntry {
   readonly orderName: string;
   /** What was charged, or what was refunded. */
   readonly amount: number;
+  /** What was asked to be tax-free (Toss may have ignored it: see tossTaxFreeAmount). */
   readonly taxFreeAmount: number;
+  /**
+   * Toss's split of an approved charge as it recorded it (supplied + vat + tax-free = amount), or
+   * the share of a DONE refund by the same formula; null while nothing was approved.
+   */
+  readonly suppliedAmount: number | null;
+  readonly vat: number | null;
+  readonly tossTaxFreeAmount: number | null;
   readonly status: ChargeStatus;
   readonly tossCode: string | null;
   readonly tossMessage: string | null;
@@ -88,8 +97,12 @@ export function chargeLogPage(
     limit: limit + 1,
   };
   const hasCursor = page.before !== undefined;
-  const entries = [chargeLogSql(filter, hasCursor), refundLogSql(filter, hasCursor)]
-    .flatMap((sql) => (sql ? (db.prepare(sql).all(params) as ChargeLogEntry[]) : []))
+  const charges = chargeLogSql(filter, hasCursor);
+  const refunds = refundLogSql(filter, hasCursor);
+  const entries = [
+    ...(charges ? (db.prepare(charges).all(params) as ChargeLogEntry[]) : []),
+    ...(refunds ? (db.prepare(refunds).all(params) as RefundLogRow[]).map(withRefundSplit) : []),
+  ]
     .sort(newestFirst)
     .slice(0, limit + 1);
   const more = entries.length > limit;
@@ -111,6 +124,28 @@ export function allChargeLogEntries(db: Database.Database, filter: ChargeLogFilt
     entries.push(...page.entries);
   }
   return entries;
+}
+
+type RefundLogRow = Omit<ChargeLogEntry, 'suppliedAmount' | 'vat' | 'tossTaxFreeAmount'> & {
+  readonly chargeTaxFree: number | null;
+};
+
+/**
+ * A refund's share of supplied amount, VAT and tax-free, by invariant 7's formula on what it gave
+ * back. Its tax-free part counts only where Toss kept one on the charge: a taxable merchant's Toss
+ * recorded the charge's tax-free as 0 and ignores the refund's too.
+ */
+function withRefundSplit({ chargeTaxFree, ...row }: RefundLogRow): ChargeLogEntry {
+  if (row.status !== 'DONE' || chargeTaxFree === null) {
+    return { ...row, suppliedAmount: null, vat: null, tossTaxFreeAmount: null };
+  }
+  const split = vatSplit(row.amount, chargeTaxFree === 0 ? 0 : Math.min(row.taxFreeAmount, row.amount));
+  return {
+    ...row,
+    suppliedAmount: split.suppliedAmount,
+    vat: split.vat,
+    tossTaxFreeAmount: split.taxFreeAmount,
+  };
 }
 
 function newestFirst(a: ChargeLogEntry, b: ChargeLogEntry): number {
@@ -139,7 +174,8 @@ export function chargeLogSql(filter: ChargeLogFilter, hasCursor: boolean): strin
     SELECT c.id, c.id AS chargeId, c.order_id AS orderId, c.member_id AS memberId,
       m.member_no AS memberNo, m.name AS memberName, k.masked_number AS maskedNumber,
       k.company_name AS companyName, c.kind, c.order_name AS orderName, c.amount,
-      c.tax_free_amount AS taxFreeAmount, c.status, c.toss_code AS tossCode,
+      c.tax_free_amount AS taxFreeAmount, c.supplied_amount AS suppliedAmount, c.vat,
+      c.amount - c.supplied_amount - c.vat AS tossTaxFreeAmount, c.status, c.toss_code AS tossCode,
       c.toss_message AS tossMessage, c.approve_no AS approveNo, c.receipt_url AS receiptUrl,
       c.balance_amount AS balanceAmount, NULL AS reason, c.operator_id AS operatorId,
       c.created_at AS createdAt, c.resolved_at AS resolvedAt
@@ -170,7 +206,8 @@ export function refundLogSql(filter: ChargeLogFilter, hasCursor: boolean): strin
     SELECT r.id, c.id AS chargeId, c.order_id AS orderId, c.member_id AS memberId,
       m.member_no AS memberNo, m.name AS memberName, k.masked_number AS maskedNumber,
       k.company_name AS companyName, 'refund' AS kind, c.order_name AS orderName, r.amount,
-      r.tax_free_amount AS taxFreeAmount, r.status, r.toss_code AS tossCode,
+      r.tax_free_amount AS taxFreeAmount, c.amount - c.supplied_amount - c.vat AS chargeTaxFree,
+      r.status, r.toss_code AS tossCode,
       r.toss_message AS tossMessage, NULL AS approveNo, c.receipt_url AS receiptUrl,
       r.balance_after AS balanceAmount, r.reason, r.operator_id AS operatorId,
       r.created_at AS createdAt, r.resolved_at AS resolvedAt

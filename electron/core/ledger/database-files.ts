@@ -1,4 +1,5 @@
 import { open, rm } from 'node:fs/promises';
+import { wallClockText } from '../../../shared/zoned-time.ts';
 
 /** The files SQLite may keep beside a database: they belong to it and go wherever it goes. */
 export const COMPANION_SUFFIXES = ['-journal', '-wal', '-shm'] as const;
@@ -24,4 +25,31 @@ export async function fsyncDir(dir: string): Promise<void> {
 /** A sortable, file-name-safe UTC timestamp: 2025-01-31T23-59-59-123Z. */
 export function fileStamp(at: Date): string {
   return at.toISOString().replaceAll(':', '-').replace('.', '-');
+}
+
+/**
+ * fileStamp in a time zone, with its offset: 2025-02-01T08-59-59-123+0900. A store reads backup
+ * names in its own time; the offset keeps each name one instant wherever the files are looked at.
+ */
+export function zonedFileStamp(at: Date, timeZone: string): string {
+  const wall = wallClockText(at.getTime(), timeZone); // '2025-02-01 08:59:59'
+  const ms = at.getUTCMilliseconds();
+  const offset = Math.round((Date.parse(`${wall.replace(' ', 'T')}Z`) - (at.getTime() - ms)) / 60_000);
+  const hhmm = [Math.floor(Math.abs(offset) / 60), Math.abs(offset) % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('');
+  const stamp = wall.replace(' ', 'T').replaceAll(':', '-');
+  return `${stamp}-${String(ms).padStart(3, '0')}${offset < 0 ? '-' : '+'}${hhmm}`;
+}
+
+const STAMP_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})(?:Z|([+-])(\d{2})(\d{2}))$/;
+
+/** The instant a fileStamp or zonedFileStamp names, or undefined for any other text. */
+export function stampTime(stamp: string): number | undefined {
+  const match = STAMP_PARTS.exec(stamp);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, ms, sign, oh, om] = match;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms));
+  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
+  return wall - offset * 60_000;
 }

@@ -61,4 +61,16 @@ export const ledgerMigrations: readonly Migration[] = [
                ) STRICT;
                CREATE INDEX toss_unmatched_open ON toss_unmatched (found_at) WHERE resolved_at IS NULL`),
   },
+  {
+    version: 6,
+    name: '카드 유효기간 (월/년)',
+    // Design.md invariant 2 allows the expiry month/year with the card row (never with the full
+    // number, which is never stored), so staff are warned before a card lapses. NULL: not known
+    // (cards registered before, or through Toss's window, which gives none).
+    up: (db) =>
+      // A row CHECK (on the column added last, so it may name both): both known or neither.
+      db.exec(`ALTER TABLE cards ADD COLUMN expiry_year INTEGER CHECK (expiry_year BETWEEN 2000 AND 2099);
+               ALTER TABLE cards ADD COLUMN expiry_month INTEGER CHECK (CASE WHEN expiry_month IS NULL
+                 THEN expiry_year IS NULL ELSE expiry_month BETWEEN 1 AND 12 AND expiry_year IS NOT NULL END)`),
+  },
 ];

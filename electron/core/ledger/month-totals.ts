@@ -27,3 +27,19 @@ export const MONTH_TOTALS_SQL = `
 export function monthTotals(db: Database.Database, fromMs: number, toMs: number): ChargeTotals {
   return db.prepare(MONTH_TOTALS_SQL).get({ from: fromMs, to: toMs }) as ChargeTotals;
 }
+
+/** Refunds given (DONE) in [fromMs, toMs), counted on the day they were given, whichever day their charge was. */
+export interface RefundTotals {
+  readonly count: number;
+  readonly amount: number;
+}
+
+export function refundTotals(db: Database.Database, fromMs: number, toMs: number): RefundTotals {
+  return db
+    .prepare(
+      `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount
+       FROM refunds INDEXED BY refunds_by_status
+       WHERE status = 'DONE' AND created_at >= @from AND created_at < @to`,
+    )
+    .get({ from: fromMs, to: toMs }) as RefundTotals;
+}

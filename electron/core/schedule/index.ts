@@ -80,6 +80,7 @@ export {
 } from './subscriptions.ts';
 export {
   DEFAULT_UPCOMING_DAYS,
+  type LapsingCard,
   MAX_UPCOMING_DAYS,
   type UpcomingCharge,
   type UpcomingDay,

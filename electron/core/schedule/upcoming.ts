@@ -15,6 +15,8 @@ export interface UpcomingOptions {
   readonly now: Date;
   /** The window is (now, now + days × 24 h]; default 30, 1 to 366. */
   readonly days?: number;
+  /** Only this member's subscriptions (their page); default every member's. */
+  readonly memberId?: number;
 }
 
 export interface UpcomingCharge {
@@ -40,11 +42,25 @@ export interface UpcomingSubscription {
   /** Charges of this subscription in the window. */
   readonly count: number;
   readonly amount: number;
-  /**
-   * False when the member has no active card: the runner will skip the charge. (Whether the card
-   * expires first cannot be told: its expiry is never stored, design.md invariant 2.)
-   */
+  /** False when the member has no active card: the runner will skip the charge. */
   readonly hasCard: boolean;
+  /** The active card's expiry lapses before `next`: the charge will fail unless the card is replaced. */
+  readonly cardLapsesFirst: boolean;
+}
+
+/** A member's active card whose expiry month ends before a subscription's next charge. */
+export interface LapsingCard {
+  readonly subscriptionId: number;
+  readonly memberId: number;
+  readonly memberName: string;
+  readonly orderName: string;
+  readonly cardId: number;
+  readonly maskedNumber: string;
+  readonly expiryMonth: number;
+  readonly expiryYear: number;
+  /** The next charge's store-local date and due time. */
+  readonly nextDate: string;
+  readonly nextDueAt: number;
 }
 
 export interface UpcomingDay {
@@ -64,6 +80,11 @@ export interface UpcomingReport {
   /** Active subscriptions whose periods could not be computed (left out of everything above). */
   readonly failed: number;
   readonly total: { readonly count: number; readonly amount: number };
+  /**
+   * Subscriptions whose member's card lapses before their next charge (whenever it is, even
+   * beyond the window), soonest charge first. Cards of unknown expiry are not listed.
+   */
+  readonly cardsLapsing: LapsingCard[];
 }
 
 interface ActiveRow extends Schedule {
@@ -74,6 +95,10 @@ interface ActiveRow extends Schedule {
   readonly amount: number;
   readonly lastIndex: number | null;
   readonly hasCard: 0 | 1;
+  readonly cardId: number | null;
+  readonly maskedNumber: string | null;
+  readonly expiryMonth: number | null;
+  readonly expiryYear: number | null;
 }
 
 // Subscriptions set to end with their current period are left out: their next period is never
@@ -84,9 +109,12 @@ const ACTIVE_SQL = `
     s.interval_unit AS intervalUnit, s.interval_count AS intervalCount, s.charge_time AS chargeTime,
     s.anchor_date AS anchorDate, s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard
+    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard,
+    k.id AS cardId, k.masked_number AS maskedNumber, k.expiry_month AS expiryMonth, k.expiry_year AS expiryYear
   FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
+  LEFT JOIN cards AS k ON k.member_id = s.member_id AND k.status = 'active'
   WHERE s.status = 'active' AND s.cancel_at_period_end = 0 AND m.status = 'active'
+    AND (@memberId IS NULL OR s.member_id = @memberId)
   ORDER BY s.id`;
 
 /**
@@ -105,7 +133,8 @@ export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingRepo
   if (!Number.isFinite(from)) throw new RangeError('upcoming: now is not a valid date');
   const until = from + days * DAY_MS;
 
-  const rows = ledger.db.prepare(ACTIVE_SQL).all() as ActiveRow[];
+  const rows = ledger.db.prepare(ACTIVE_SQL).all({ memberId: options.memberId ?? null }) as ActiveRow[];
+  const cardsLapsing: LapsingCard[] = [];
   const subscriptions: UpcomingSubscription[] = [];
   const byDate = new Map<string, UpcomingCharge[]>();
   let failed = 0;
@@ -145,7 +174,22 @@ export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingRepo
       count: inWindow.length,
       amount: inWindow.reduce((sum, c) => sum + c.amount, 0),
       hasCard: row.hasCard === 1,
+      cardLapsesFirst: next !== null && lapsesBefore(row, next.date),
     });
+    if (next !== null && lapsesBefore(row, next.date) && row.cardId !== null && row.maskedNumber !== null) {
+      cardsLapsing.push({
+        subscriptionId: row.id,
+        memberId: row.memberId,
+        memberName: row.memberName,
+        orderName: row.orderName,
+        cardId: row.cardId,
+        maskedNumber: row.maskedNumber,
+        expiryMonth: row.expiryMonth ?? 0,
+        expiryYear: row.expiryYear ?? 0,
+        nextDate: next.date,
+        nextDueAt: next.dueAt,
+      });
+    }
     for (const c of inWindow) {
       const list = byDate.get(c.date);
       if (list) list.push(c);
@@ -172,5 +216,21 @@ export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingRepo
       count: byDay.reduce((sum, d) => sum + d.count, 0),
       amount: byDay.reduce((sum, d) => sum + d.amount, 0),
     },
+    cardsLapsing: cardsLapsing.sort(
+      (a, b) => a.nextDueAt - b.nextDueAt || a.subscriptionId - b.subscriptionId,
+    ),
   };
+}
+
+/**
+ * A card is valid through the last day of its expiry month; a charge dated in a later month finds
+ * it lapsed. Dates are 'YYYY-MM-DD', so comparing 'YYYY-MM' text orders them. Unknown expiry: no.
+ */
+function lapsesBefore(
+  card: { expiryMonth: number | null; expiryYear: number | null },
+  date: string,
+): boolean {
+  if (card.expiryMonth === null || card.expiryYear === null) return false;
+  const through = `${card.expiryYear}-${String(card.expiryMonth).padStart(2, '0')}`;
+  return date.slice(0, 7) > through;
 }
