@@ -265,7 +265,13 @@ export const chargeLogPageView = z.object({
   next: chargeLogCursor.nullable(),
 });
 
-export const reviewQueueView = z.object({ charges: z.array(chargeView), refunds: z.array(refundView) });
+/** Who each row concerns, so staff decide by the member and not by an order id. */
+const reviewMember = { memberId: id, memberNo: z.string(), memberName: z.string() };
+
+export const reviewQueueView = z.object({
+  charges: z.array(chargeView.extend(reviewMember)),
+  refunds: z.array(refundView.extend({ ...reviewMember, orderName: z.string() })),
+});
 
 export const reconcileReportView = z.object({
   checked: z.int().min(0),
