@@ -48,6 +48,12 @@ export const ko = {
   'members.colCard': '카드',
   'members.noCard': '카드 없음',
   'members.open': '{name} 회원 열기',
+  'picker.chosen': '선택: {name} · 회원번호 {memberNo}',
+  'picker.ambiguous': '같은 조건의 회원이 {count}명입니다. 목록에서 한 명을 골라 주세요.',
+  'picker.more': '{count}명까지 보입니다. 이름이나 번호를 더 입력해 좁혀 주세요.',
+  'picker.searching': '찾는 중…',
+  'picker.noPhone': '전화번호 없음',
+  'picker.list': '{label} 후보',
 
   'memberForm.title': '새 회원',
   'memberForm.name': '이름',
@@ -394,6 +400,29 @@ export const ko = {
   'subs.skipTitle': '이 기간 결제 건너뛰기',
   'subs.catchUpApproved': '승인했습니다. 다음 실행에서 결제됩니다.',
   'subs.catchUpSkipped': '건너뛰었습니다.',
+  'subs.colMember': '회원',
+  'subs.colNext': '다음 결제',
+  'subs.noNext': '없음',
+  'subs.memberTitle': '정기 결제',
+  'subs.memberEmpty': '이 회원의 구독이 없습니다.',
+  'subs.created':
+    '{name}({memberNo}) 회원을 {orderName} {amount} · {interval}에 등록했습니다. 첫 결제: {next}',
+  'subs.cancelWhom': '{name}({memberNo}) 회원의 {orderName} 구독을 해지할까요?',
+  'subs.canceledNow': '{name}({memberNo}) 회원의 {orderName} 구독을 해지했습니다.',
+  'subs.canceledAtEnd': '{name}({memberNo}) 회원의 {orderName} 구독은 이번 기간이 끝나면 해지됩니다.',
+  'subs.paused': '{name}({memberNo}) 회원의 {orderName} 구독을 일시정지했습니다.',
+  'subs.resumed': '{name}({memberNo}) 회원의 {orderName} 구독을 다시 시작했습니다.',
+  'subs.memberRequired': '구독할 회원을 골라 주세요.',
+  'subs.checkTitle': '등록하기 전에 확인해 주세요',
+  'subs.warnNoCard':
+    '{name} 회원은 등록된 카드가 없습니다. 구독은 만들어지지만 카드를 등록하기 전에는 결제일이 와도 결제하지 않습니다.',
+  'subs.warnPast':
+    '기준일 {anchorDate}이(가) 이미 지났습니다. 지난 결제일 {count}건은 다음 결제 실행 때 밀린 결제로 한 번씩 결제됩니다.',
+  'subs.warnApproval':
+    '그중 {days}일보다 오래된 {count}건은 매니저가 "밀린 결제 승인"에서 승인해야 결제됩니다.',
+  'subs.firstCharge': '첫 결제: {when}',
+  'subs.confirmAnyway': '그래도 등록',
+  'subs.backToEdit': '수정',
 
   'memberEdit.edit': '회원 정보 수정',
   'memberEdit.title': '회원 정보 수정',

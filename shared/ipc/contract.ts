@@ -34,6 +34,8 @@ import {
   secretStatusView,
   staffMemberView,
   storeDetailsView,
+  subscriptionPreviewView,
+  subscriptionRowView,
   subscriptionStatusSchema,
   subscriptionView,
   upcomingReportView,
@@ -282,7 +284,7 @@ export const contract = {
   listSubscriptions: channel(
     'staff',
     z.strictObject({ memberId: id.optional(), status: subscriptionStatusSchema.optional() }),
-    z.array(subscriptionView),
+    z.array(subscriptionRowView),
   ),
   subscribe: channel(
     'manager',
@@ -295,6 +297,12 @@ export const contract = {
       orderName: text(200).optional(),
     }),
     subscriptionView,
+  ),
+  /** The subscribe form's warnings, from the same rules the runner follows; nothing is written. */
+  previewSubscription: channel(
+    'manager',
+    z.strictObject({ memberId: id, planId: id, anchorDate: localDate, startDate: localDate.optional() }),
+    subscriptionPreviewView,
   ),
   changeSubscriptionPrice: channel(
     'manager',

@@ -205,6 +205,30 @@ export const subscriptionView = z.object({
 });
 export type SubscriptionViewData = z.infer<typeof subscriptionView>;
 
+/** A subscription as lists show it: whose it is, and when its next charge falls (null: none to come). */
+export const subscriptionRowView = subscriptionView.extend({
+  memberNo: z.string(),
+  memberName: z.string(),
+  nextChargeDate: localDate.nullable(),
+  nextChargeAt: epochMs.nullable(),
+});
+export type SubscriptionRowData = z.infer<typeof subscriptionRowView>;
+
+/**
+ * What subscribing will lead to, asked before the subscription is made so the form can warn: no
+ * card (nothing is charged until one is registered), and a start in the past (missed periods are
+ * caught up at the next run, those older than the threshold only after a manager approves).
+ */
+export const subscriptionPreviewView = z.object({
+  hasCard: z.boolean(),
+  firstChargeDate: localDate.nullable(),
+  firstChargeAt: epochMs.nullable(),
+  dueNow: z.int().min(0),
+  awaitingApproval: z.int().min(0),
+  catchUpThresholdDays: z.int().min(1),
+});
+export type SubscriptionPreviewData = z.infer<typeof subscriptionPreviewView>;
+
 export const chargeDetailView = z.object({ charge: chargeView, refunds: z.array(refundView) });
 
 export const cardRegistrationView = z.object({
@@ -252,7 +276,7 @@ export const chargeLogEntryView = chargeView
 
 export const memberDetailView = memberView.extend({
   cards: z.array(cardView),
-  subscriptions: z.array(subscriptionView),
+  subscriptions: z.array(subscriptionRowView),
   /** The member's latest charges and refunds, newest first. */
   recentCharges: z.array(chargeLogEntryView),
 });

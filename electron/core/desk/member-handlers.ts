@@ -3,6 +3,7 @@ import { chargeLogPage, readSetting } from '../ledger/index.ts';
 import { type ApiContext, actorOf, defined, withoutApproval } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
 import { KEY_IN_ENABLED } from './settings.ts';
+import { subscriptionRows } from './subscription-rows.ts';
 
 /** Members and their cards, by key-in or through Toss's window. */
 export function memberHandlers(ctx: ApiContext) {
@@ -16,7 +17,7 @@ export function memberHandlers(ctx: ApiContext) {
       return {
         ...member,
         cards: [...member.cards],
-        subscriptions: desk().subscriptions.list({ memberId: id }),
+        subscriptions: subscriptionRows(desk(), deps.now(), desk().subscriptions.list({ memberId: id }), id),
         recentCharges: [...chargeLogPage(desk().ledger.db, { memberId: id }, { limit: 50 }).entries],
       };
     },

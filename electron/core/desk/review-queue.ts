@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChargeView, RefundView } from '../billing/index.ts';
+import { memberLabels } from './member-labels.ts';
 
 /** Who a row of the "확인 필요" queue concerns: staff decide by the member, not by an order id. */
 interface MemberLabel {
@@ -32,21 +33,10 @@ export function reviewQueueWithMembers(
       .all(JSON.stringify(refundChargeIds)) as { id: number; memberId: number; orderName: string }[];
     for (const row of rows) chargeOf.set(row.id, row);
   }
-  const memberIds = [
-    ...new Set([
-      ...queue.charges.map((charge) => charge.memberId),
-      ...[...chargeOf.values()].map((charge) => charge.memberId),
-    ]),
-  ];
-  const members = new Map<number, { memberNo: string; name: string }>();
-  if (memberIds.length > 0) {
-    const rows = db
-      .prepare(
-        `SELECT id, member_no AS memberNo, name FROM members WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(memberIds)) as { id: number; memberNo: string; name: string }[];
-    for (const row of rows) members.set(row.id, row);
-  }
+  const members = memberLabels(db, [
+    ...queue.charges.map((charge) => charge.memberId),
+    ...[...chargeOf.values()].map((charge) => charge.memberId),
+  ]);
   const label = (memberId: number): MemberLabel => {
     const member = members.get(memberId);
     return { memberId, memberNo: member?.memberNo ?? '', memberName: member?.name ?? '' };

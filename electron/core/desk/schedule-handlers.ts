@@ -1,6 +1,8 @@
 import { upcoming as upcomingCharges } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
+import { subscriptionPreview } from './subscription-preview.ts';
+import { subscriptionRows } from './subscription-rows.ts';
 
 /** Plans, subscriptions, due runs and the catch-up queue. */
 export function scheduleHandlers(ctx: ApiContext) {
@@ -10,9 +12,11 @@ export function scheduleHandlers(ctx: ApiContext) {
     createPlan: (request, session) => desk().plans.create({ ...defined(request), ...actorOf(session) }),
     updatePlan: (request, session) => desk().plans.update({ ...defined(request), ...actorOf(session) }),
     archivePlan: ({ id }, session) => desk().plans.archive({ id, ...actorOf(session) }),
-    listSubscriptions: (request) => desk().subscriptions.list(defined(request)),
+    listSubscriptions: (request) =>
+      subscriptionRows(desk(), deps.now(), desk().subscriptions.list(defined(request)), request.memberId),
     subscribe: (request, session) =>
       desk().subscriptions.create({ ...defined(request), ...actorOf(session) }),
+    previewSubscription: (request) => subscriptionPreview(desk(), deps.now(), request),
     changeSubscriptionPrice: (request, session) =>
       desk().subscriptions.changePrice({ ...defined(request), ...actorOf(session) }),
     pauseSubscription: ({ id }, session) => desk().subscriptions.pause({ id, ...actorOf(session) }),

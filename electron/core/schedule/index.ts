@@ -68,6 +68,7 @@ export { INTERVAL_UNITS, type IntervalUnit, type Period, type Schedule } from '.
 export { type StoreDay, storeDay, storeDayOf, storeMonth } from './store-day.ts';
 export { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from './store-time.ts';
 export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';
+export { previewSchedule, type SubscriptionPreview } from './subscription-preview.ts';
 export {
   type ChangePriceInput,
   type CreateSubscriptionInput,

@@ -15,6 +15,8 @@ export interface UpcomingOptions {
   readonly now: Date;
   /** The window is (now, now + days × 24 h]; default 30, 1 to 366. */
   readonly days?: number;
+  /** Only this member's subscriptions (the member page): the others' periods are not computed. */
+  readonly memberId?: number;
 }
 
 export interface UpcomingCharge {
@@ -105,7 +107,9 @@ export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingRepo
   if (!Number.isFinite(from)) throw new RangeError('upcoming: now is not a valid date');
   const until = from + days * DAY_MS;
 
-  const rows = ledger.db.prepare(ACTIVE_SQL).all() as ActiveRow[];
+  const rows = (ledger.db.prepare(ACTIVE_SQL).all() as ActiveRow[]).filter(
+    (row) => options.memberId === undefined || row.memberId === options.memberId,
+  );
   const subscriptions: UpcomingSubscription[] = [];
   const byDate = new Map<string, UpcomingCharge[]>();
   let failed = 0;
