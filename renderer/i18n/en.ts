@@ -426,6 +426,13 @@ export const en: Messages = {
   'subs.firstCharge': 'First charge: {when}',
   'subs.confirmAnyway': 'Subscribe anyway',
   'subs.backToEdit': 'Edit',
+  'subs.runConfirm': 'Due now: {count} scheduled charges, {amount} in all',
+  'subs.runConfirmAwaiting': '{count} missed long ago wait for a manager (not charged now).',
+  'subs.runConfirmNoCard': '{count} of members without a card are skipped.',
+  'subs.runConfirmButton': 'Charge {count} now',
+  'subs.runNothing': 'Nothing is due to be charged now.',
+  'subs.runNotYet': '{count} due at {time}: not time yet',
+  'subs.runCancel': 'Cancel',
 
   'memberEdit.edit': 'Edit member',
   'memberEdit.title': 'Edit member',

@@ -423,6 +423,14 @@ export const ko = {
   'subs.firstCharge': '첫 결제: {when}',
   'subs.confirmAnyway': '그래도 등록',
   'subs.backToEdit': '수정',
+  'subs.runConfirm': '지금 결제할 정기 결제 {count}건, 합계 {amount}',
+  'subs.runConfirmAwaiting':
+    '{count}건은 결제일이 오래 지나 매니저 승인을 기다립니다 (이번에는 결제하지 않음).',
+  'subs.runConfirmNoCard': '카드가 없는 회원의 {count}건은 건너뜁니다.',
+  'subs.runConfirmButton': '{count}건 결제 실행',
+  'subs.runNothing': '지금 결제할 정기 결제가 없습니다.',
+  'subs.runNotYet': '{time}에 결제 예정 {count}건: 아직 시간이 안 됨',
+  'subs.runCancel': '취소',
 
   'memberEdit.edit': '회원 정보 수정',
   'memberEdit.title': '회원 정보 수정',

@@ -334,6 +334,16 @@ export const runSummaryView = z.object({
 });
 export type RunSummaryData = z.infer<typeof runSummaryView>;
 
+/** What a run now would charge, asked before it starts; and what is due later today (for a zero). */
+export const runDuePreviewView = z.object({
+  count,
+  amount: won,
+  awaitingApproval: count,
+  withoutCard: count,
+  laterToday: z.array(z.object({ dueAt: epochMs, count, amount: won })),
+});
+export type RunDuePreviewData = z.infer<typeof runDuePreviewView>;
+
 export const catchUpEntryView = z.object({
   periodId: id,
   subscriptionId: id,

@@ -14,7 +14,9 @@ import { openUi, type UiFixture } from './ui-fixture.ts';
 
 // 09:00 in Seoul on 2 March 2026; the plan charges at 10:00.
 const MARCH_2_0900_KST = Date.parse('2026-03-02T00:00:00Z');
+const MARCH_2_1030_KST = Date.parse('2026-03-02T01:30:00Z');
 
+let clock = MARCH_2_0900_KST;
 let ui: UiFixture;
 let page: Page;
 let owner: Session;
@@ -33,7 +35,7 @@ async function openSubscribeForm(): Promise<void> {
 }
 
 beforeAll(async () => {
-  ui = await openUi({ now: () => new Date(MARCH_2_0900_KST) });
+  ui = await openUi({ now: () => new Date(clock) });
   page = ui.page;
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
@@ -178,6 +180,57 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     await page.getByText('최유리(0004) 회원의 월 회비 구독을 해지했습니다.').waitFor();
     await poll(() => own.locator('tbody tr').first().locator('td').nth(4).textContent()).toBe('해지됨');
     await ui.screenshot('85-member-subscription-canceled');
+  });
+
+  it('"지금 결제 실행" asks with the count and total, and explains a run that charged nothing', async () => {
+    const park = (await dispatchOk(ui, owner, 'searchMembers', { query: '0001' }))[0];
+    const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
+    if (!park || !plan) throw new Error('seed missing');
+    await dispatchOk(ui, owner, 'subscribe', {
+      memberId: park.id,
+      planId: plan.id,
+      anchorDate: '2026-03-02',
+    });
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    const confirm = page.getByTestId('run-confirm');
+    await poll(() => confirm.locator('p').allTextContents()).toEqual([
+      '지금 결제할 정기 결제 0건, 합계 0원',
+      '10:00에 결제 예정 2건: 아직 시간이 안 됨',
+    ]);
+    await ui.screenshot('86-run-due-confirm-nothing');
+    await confirm.getByRole('button', { name: '0건 결제 실행' }).click();
+    await poll(() => page.getByTestId('run-summary').textContent()).toBe(
+      '승인 0건 · 거절/실패 0건 · 확인 필요 0건 · 승인 대기 0건',
+    );
+    expect(await page.getByTestId('run-why').textContent()).toBe('10:00에 결제 예정 2건: 아직 시간이 안 됨');
+    await ui.screenshot('87-run-due-nothing-yet');
+
+    // Moving on (here: opening the plan form) clears the old result.
+    await page.getByRole('button', { name: '요금제 추가' }).click();
+    await poll(() => page.getByTestId('run-summary').count()).toBe(0);
+    await page.getByRole('button', { name: '취소' }).click();
+
+    clock = MARCH_2_1030_KST;
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    await poll(() => confirm.locator('p').allTextContents()).toEqual([
+      '지금 결제할 정기 결제 1건, 합계 50,000원',
+      '카드가 없는 회원의 1건은 건너뜁니다.',
+    ]);
+    // Cancelling charges nothing.
+    await confirm.getByRole('button', { name: '취소' }).click();
+    expect((await dispatchOk(ui, owner, 'listCharges', {})).entries).toEqual([]);
+
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    await confirm.getByRole('button', { name: '1건 결제 실행' }).click();
+    await poll(() => page.getByTestId('run-summary').textContent()).toBe(
+      '승인 1건 · 거절/실패 0건 · 확인 필요 0건 · 승인 대기 0건',
+    );
+    expect(await page.getByTestId('run-why').count()).toBe(0);
+    const charges = (await dispatchOk(ui, owner, 'listCharges', {})).entries;
+    expect(charges.map((charge) => [charge.memberName, charge.amount, charge.status])).toEqual([
+      ['박서준', 50_000, 'DONE'],
+    ]);
   });
 
   it('logged no error in the page', () => {

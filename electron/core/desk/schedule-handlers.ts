@@ -1,6 +1,7 @@
 import { upcoming as upcomingCharges } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
+import { runDuePreview } from './run-due-preview.ts';
 import { subscriptionPreview } from './subscription-preview.ts';
 import { subscriptionRows } from './subscription-rows.ts';
 
@@ -27,6 +28,7 @@ export function scheduleHandlers(ctx: ApiContext) {
         : desk().subscriptions.cancel({ id, ...actorOf(session) }),
     upcoming: ({ days }) => upcomingCharges(desk().ledger, defined({ now: deps.now(), days })),
     runDueNow: () => desk().runDue(),
+    previewRunDue: () => runDuePreview(desk(), deps.now()),
     listCatchUps: () => desk().catchUp.list(),
     approveCatchUp: ({ periodId }, session) => desk().catchUp.approve({ periodId, ...actorOf(session) }),
     skipCatchUp: (request, session) => desk().catchUp.skip({ ...request, ...actorOf(session) }),

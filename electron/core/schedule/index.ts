@@ -16,6 +16,7 @@ export {
   MAX_INTERVAL_COUNT,
   scheduleProblems,
 } from './check-schedule.ts';
+export { type DueNowPreview, dueNowPreview } from './due-now.ts';
 export {
   DEFAULT_DUNNING_MAX_RETRIES_PER_RUN,
   DEFAULT_DUNNING_MIN_GAP_MS,
