@@ -114,13 +114,13 @@ export function SubscriptionTable({
                   {periodLabel(sub.intervalUnit, sub.intervalCount)}
                   <span className="muted small">
                     {' '}
-                    · {t('subs.anchorDate')} {sub.anchorDate}
+                    · {t('subs.anchorDate')} <span className="nowrap">{sub.anchorDate}</span>
                   </span>
                 </td>
                 <td className="nowrap">
                   {sub.nextChargeAt === null ? t('subs.noNext') : dateTime(sub.nextChargeAt)}
                 </td>
-                <td>
+                <td className="nowrap">
                   {t(`subs.status.${sub.status}`)}
                   {sub.cancelAtPeriodEnd && (
                     <span className="muted small"> · {t('subs.endsAtPeriodEnd')}</span>
