@@ -30,6 +30,8 @@ const NEEDS = {
   restoreBackup: 'owner',
   changeSubscriptionPrice: 'manager',
   updatePlan: 'manager',
+  resolveCharge: 'manager',
+  resolveRefund: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorAlert } from './Alert.tsx';
+import { ErrorAlert, Notice } from './Alert.tsx';
 import { FormActions } from './FormActions.tsx';
 import { TextField } from './TextField.tsx';
 import { useFocusOnMount } from './use-focus-on-mount.ts';
@@ -17,6 +17,7 @@ export function ReasonForm({
   danger = false,
   onConfirm,
   onCancel,
+  busyNote,
   children,
 }: {
   id: string;
@@ -26,6 +27,8 @@ export function ReasonForm({
   /** Resolves to main's message when it refused, or null when done. */
   onConfirm: (reason: string) => Promise<string | null>;
   onCancel: () => void;
+  /** Said while main works on the decision, for one that waits on Toss (a lookup can take seconds). */
+  busyNote?: string;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -54,12 +57,14 @@ export function ReasonForm({
     <form
       className="panel confirm"
       aria-labelledby={`${id}-title`}
+      aria-busy={busy}
       onSubmit={(event) => void submit(event)}
       noValidate
     >
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {busy && busyNote && <Notice>{busyNote}</Notice>}
       <TextField
         id={`${id}-reason`}
         ref={reasonRef}

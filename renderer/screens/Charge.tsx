@@ -1,6 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { ChargeViewData } from '../../shared/ipc/index.ts';
-import { useApp } from '../app/app-context.tsx';
 import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
@@ -8,7 +7,7 @@ import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type Approval, useApproval } from './ApprovalDialog.tsx';
 import { ChargeConfirm } from './ChargeConfirm.tsx';
-import { ChargeResult } from './ChargeResult.tsx';
+import { ChargeNextSteps, ChargeResult } from './ChargeResult.tsx';
 import {
   CHARGE_FIELD_ORDER,
   ChargeFields,
@@ -27,7 +26,6 @@ type Step =
 
 export function Charge({ memberId }: { memberId: number }) {
   const { t } = useI18n();
-  const { navigate } = useApp();
   const { member, failure: loadFailure } = useMember(memberId);
   const amountRef = useFocusOnMount<HTMLInputElement>();
   const [values, setValues] = useState<ChargeValues>({
@@ -123,24 +121,14 @@ export function Charge({ memberId }: { memberId: number }) {
       {approval.dialog}
       {step.name === 'result' && (
         <ChargeResult charge={step.charge}>
-          <div className="actions">
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => navigate({ name: 'member', id: memberId })}
-            >
-              {t('charge.backToMember')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setFailure(null);
-                setStep({ name: 'edit' });
-              }}
-            >
-              {t('charge.another')}
-            </button>
-          </div>
+          <ChargeNextSteps
+            charge={step.charge}
+            memberId={memberId}
+            onAnother={() => {
+              setFailure(null);
+              setStep({ name: 'edit' });
+            }}
+          />
         </ChargeResult>
       )}
     </section>

@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { RequestOf } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
+import { call } from '../bridge.ts';
 import { DateRangeFields } from '../components/DateRangeFields.tsx';
-import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { storeDayRange } from '../store-time.ts';
-import { findMember } from './find-member.ts';
+import { MemberCombobox } from './MemberCombobox.tsx';
+import { type MemberPick, NO_PICK, pickText, resolvePick } from './member-pick.ts';
 
 export type ChargeFilter = RequestOf<'exportCharges'>;
 
@@ -20,59 +21,73 @@ interface FilterDraft {
   readonly to: string;
   readonly status: Status | '';
   readonly kind: Kind | '';
-  readonly member: string;
 }
 
 /**
  * Dates are store-local days, both ends included (see storeDayRange). Enter in any field applies the
  * filter; the kind tells a cashier's charge from the schedule's first, regular and retried ones,
- * and from refunds.
+ * and from refunds. The member box is the filter's member: emptied and applied, it filters no
+ * member; "회원 조건 해제" empties it and applies at once. Any change calls `onEdit`, so the screen
+ * can drop a banner about what was there before.
  */
 export function ChargeFilters({
   initialMemberId,
   onApply,
+  onEdit,
 }: {
   initialMemberId: number | undefined;
   onApply: (filter: ChargeFilter) => void;
+  onEdit?: () => void;
 }) {
   const { t } = useI18n();
   const { status: app } = useApp();
   const fromRef = useFocusOnMount<HTMLInputElement>();
-  const [draft, setDraft] = useState<FilterDraft>({
-    from: '',
-    to: '',
-    status: '',
-    kind: '',
-    member: '',
-  });
-  const [memberId, setMemberId] = useState(initialMemberId);
+  const [draft, setDraft] = useState<FilterDraft>({ from: '', to: '', status: '', kind: '' });
+  const [pick, setPick] = useState<MemberPick>(NO_PICK);
   const [memberError, setMemberError] = useState<string | undefined>();
+
+  // Opened from a member's page: the box shows that member, so what filters the log is visible.
+  useEffect(() => {
+    if (initialMemberId === undefined) return;
+    void call('getMember', { id: initialMemberId }).then((result) => {
+      if (result.ok) setPick({ text: pickText(result.value), member: result.value });
+    });
+  }, [initialMemberId]);
+
+  function filterOf(values: FilterDraft, memberId: number | undefined): ChargeFilter {
+    return {
+      ...storeDayRange(values.from, values.to, app.timeZone),
+      ...(values.status ? { status: values.status } : {}),
+      ...(values.kind ? { kind: values.kind } : {}),
+      ...(memberId ? { memberId } : {}),
+    };
+  }
 
   async function apply(event: FormEvent) {
     event.preventDefault();
-    let chosen = draft.member.trim() === '' ? memberId : undefined;
-    if (draft.member.trim() !== '') {
-      const found = await findMember(draft.member.trim(), t);
-      if ('error' in found) {
-        setMemberError(found.error);
-        document.getElementById('charges-member')?.focus();
-        return;
-      }
-      chosen = found.id;
-      setMemberId(found.id);
+    const resolved = await resolvePick(pick, t);
+    if (resolved.kind === 'error') {
+      setMemberError(resolved.message);
+      document.getElementById('charges-member')?.focus();
+      return;
     }
     setMemberError(undefined);
-    const zone = app.timeZone;
-    onApply({
-      ...storeDayRange(draft.from, draft.to, zone),
-      ...(draft.status ? { status: draft.status } : {}),
-      ...(draft.kind ? { kind: draft.kind } : {}),
-      ...(chosen ? { memberId: chosen } : {}),
-    });
+    if (resolved.kind === 'member') setPick({ text: pickText(resolved.member), member: resolved.member });
+    onApply(filterOf(draft, resolved.kind === 'member' ? resolved.member.id : undefined));
   }
 
-  const set = (field: keyof FilterDraft) => (value: string) =>
+  function clearMember() {
+    setPick(NO_PICK);
+    setMemberError(undefined);
+    onEdit?.();
+    onApply(filterOf(draft, undefined));
+    document.getElementById('charges-member')?.focus();
+  }
+
+  const set = (field: keyof FilterDraft) => (value: string) => {
+    onEdit?.();
     setDraft((previous) => ({ ...previous, [field]: value }));
+  };
 
   return (
     <form className="panel field-row filters" onSubmit={(event) => void apply(event)} noValidate>
@@ -112,20 +127,24 @@ export function ChargeFilters({
           ))}
         </select>
       </div>
-      <TextField
+      <MemberCombobox
         id="charges-member"
         label={t('charges.member')}
-        hint={memberId && draft.member === '' ? t('charges.memberChosen') : t('members.searchHint')}
-        value={draft.member}
-        onChange={(event) => set('member')(event.target.value)}
+        hint={t('members.searchHint')}
+        pick={pick}
+        onPick={(next) => {
+          onEdit?.();
+          setMemberError(undefined);
+          setPick(next);
+        }}
         error={memberError}
       />
       <div className="field field-submit">
         <button type="submit" className="button-primary">
           {t('charges.apply')}
         </button>
-        {memberId && (
-          <button type="button" className="link" onClick={() => setMemberId(undefined)}>
+        {pick.text !== '' && (
+          <button type="button" className="link" onClick={clearMember}>
             {t('charges.memberClear')}
           </button>
         )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ChargeViewData } from '../../shared/ipc/index.ts';
+import { useApp } from '../app/app-context.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RecordedSplit } from './RecordedSplit.tsx';
@@ -61,5 +62,51 @@ export function ChargeResult({ charge, children }: { charge: ChargeViewData; chi
       )}
       {children}
     </section>
+  );
+}
+
+/** Toss's answer never came (or is still on its way): a second click could charge twice. */
+const isUnknown = (charge: ChargeViewData) => charge.status === 'UNKNOWN' || charge.status === 'PENDING';
+
+/**
+ * What to do after a result. While the outcome is unknown the one safe next step is the "확인
+ * 필요" queue, never a second charge next to "다시 결제하지 마세요"; `onAnother` is offered only
+ * once the outcome is known.
+ */
+export function ChargeNextSteps({
+  charge,
+  memberId,
+  onAnother,
+}: {
+  charge: ChargeViewData;
+  memberId: number;
+  onAnother?: () => void;
+}) {
+  const { t } = useI18n();
+  const { navigate } = useApp();
+  const toMember = () => navigate({ name: 'member', id: memberId });
+  if (isUnknown(charge)) {
+    return (
+      <div className="actions">
+        <button type="button" className="button-primary" onClick={() => navigate({ name: 'review' })}>
+          {t('charge.toReview')}
+        </button>
+        <button type="button" onClick={toMember}>
+          {t('charge.backToMember')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="actions">
+      <button type="button" className="button-primary" onClick={toMember}>
+        {t('charge.backToMember')}
+      </button>
+      {onAnother && (
+        <button type="button" onClick={onAnother}>
+          {t('charge.another')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -18,7 +18,7 @@ export function ChargesLog({ memberId }: { memberId?: number | undefined }) {
     [filter],
   );
   const fetchCsv = useCallback(() => call('exportCharges', filter), [filter]);
-  const { page, failure, exported, exportCsv, more } = usePagedLog(fetchPage, fetchCsv);
+  const { page, failure, exported, exportCsv, more, dismiss } = usePagedLog(fetchPage, fetchCsv);
 
   return (
     <section aria-labelledby="charges-title" className="stack">
@@ -28,7 +28,7 @@ export function ChargesLog({ memberId }: { memberId?: number | undefined }) {
           {t('charges.export')}
         </button>
       </div>
-      <ChargeFilters initialMemberId={memberId} onApply={setFilter} />
+      <ChargeFilters initialMemberId={memberId} onApply={setFilter} onEdit={dismiss} />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       {exported && <Notice>{t('charges.exported', { fileName: exported })}</Notice>}
       {page && <ChargeLogTable entries={page.entries} />}

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ChargeHistory } from './ChargeHistory.tsx';
 import { EditMember } from './EditMember.tsx';
 import { RemoveCard } from './RemoveCard.tsx';
+import { SubscriptionTable } from './SubscriptionTable.tsx';
 import { useMember } from './use-member.ts';
 
 export function MemberDetail({ id, notice }: { id: number; notice?: string | undefined }) {
@@ -99,6 +100,14 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
           }}
         />
       )}
+      <section className="panel" aria-labelledby="member-subscriptions-title">
+        <h2 id="member-subscriptions-title">{t('subs.memberTitle')}</h2>
+        <SubscriptionTable
+          subscriptions={member.subscriptions}
+          showMember={false}
+          onChanged={() => void reload()}
+        />
+      </section>
       <ChargeHistory charges={member.recentCharges} />
     </section>
   );

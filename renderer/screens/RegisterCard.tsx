@@ -9,7 +9,7 @@ import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type Approval, useApproval } from './ApprovalDialog.tsx';
 import { CardNumberField } from './CardNumberField.tsx';
-import { ChargeResult } from './ChargeResult.tsx';
+import { ChargeNextSteps, ChargeResult } from './ChargeResult.tsx';
 import { formatExpiryTyping, identityDigits } from './card-typing.ts';
 import {
   CHARGE_FIELD_ORDER,
@@ -222,15 +222,7 @@ export function RegisterCard({ memberId }: { memberId: number }) {
         <h1 id="register-title">{t('register.title', { name: member.name })}</h1>
         <p>{t('member.cardRegistered')}</p>
         <ChargeResult charge={firstCharge}>
-          <div className="actions">
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => navigate({ name: 'member', id: memberId })}
-            >
-              {t('charge.backToMember')}
-            </button>
-          </div>
+          <ChargeNextSteps charge={firstCharge} memberId={memberId} />
         </ChargeResult>
       </section>
     );

@@ -1,5 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import type { PlanViewData } from '../../shared/ipc/index.ts';
+import type {
+  MemberViewData,
+  PlanViewData,
+  SubscriptionPreviewData,
+  SubscriptionViewData,
+} from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
@@ -9,7 +14,30 @@ import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { storeDate } from '../store-time.ts';
-import { findMember } from './find-member.ts';
+import { MemberCombobox } from './MemberCombobox.tsx';
+import { type MemberPick, NO_PICK, pickText, resolvePick } from './member-pick.ts';
+
+/** What the person chose, once the member is known: every later step reads it, none edits it. */
+export interface SubscribeChoice {
+  readonly member: MemberViewData;
+  readonly plan: PlanViewData;
+  readonly anchorDate: string;
+}
+
+/**
+ * The form's steps. Edit, then (only when something deserves a second look) a check that says
+ * what will happen; a further step (a consent record, say) slots in before the subscribe call.
+ */
+type Step =
+  | { readonly name: 'edit' }
+  | {
+      readonly name: 'check';
+      readonly choice: SubscribeChoice;
+      readonly preview: SubscriptionPreviewData;
+    };
+
+/** Nothing to warn about: a card is on file and no charge date has passed yet. */
+const needsCheck = (preview: SubscriptionPreviewData) => !preview.hasCard || preview.dueNow > 0;
 
 /** A member on a plan from an anchor day: the day of the month (or week…) every charge falls on. */
 export function SubscribeForm({
@@ -19,52 +47,102 @@ export function SubscribeForm({
 }: {
   plans: readonly PlanViewData[];
   onCancel: () => void;
-  onDone: () => void;
+  onDone: (created: SubscriptionViewData) => void;
 }) {
   const { t, won } = useI18n();
   const { status } = useApp();
   const memberRef = useFocusOnMount<HTMLInputElement>();
-  const [member, setMember] = useState('');
+  const [pick, setPick] = useState<MemberPick>(NO_PICK);
   const [planId, setPlanId] = useState(plans[0]?.id ?? 0);
   const [anchorDate, setAnchorDate] = useState(() => storeDate(new Date(), status.timeZone));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<Step>({ name: 'edit' });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (plans.length === 0) return setFailure(t('subs.noPlans'));
-    setBusy(true);
-    const found = await findMember(member.trim(), t);
-    if ('error' in found) {
-      setBusy(false);
-      setErrors({ member: found.error });
-      document.getElementById('subscribe-member')?.focus();
-      return;
-    }
-    const result = await call('subscribe', { memberId: found.id, planId, anchorDate });
-    setBusy(false);
-    if (result.ok) return onDone();
+  function memberError(message: string) {
+    setErrors({ member: message });
+    document.getElementById('subscribe-member')?.focus();
+  }
+
+  async function subscribe(choice: SubscribeChoice) {
+    const result = await call('subscribe', {
+      memberId: choice.member.id,
+      planId: choice.plan.id,
+      anchorDate: choice.anchorDate,
+    });
+    if (result.ok) return onDone(result.value);
+    setStep({ name: 'edit' });
     showRefusal(result.error, setErrors, setFailure);
+  }
+
+  async function review(event: FormEvent) {
+    event.preventDefault();
+    const plan = plans.find((candidate) => candidate.id === planId);
+    if (!plan) return setFailure(t('subs.noPlans'));
+    setBusy(true);
+    try {
+      const resolved = await resolvePick(pick, t);
+      if (resolved.kind === 'none') return memberError(t('subs.memberRequired'));
+      if (resolved.kind === 'error') return memberError(resolved.message);
+      setPick({ text: pickText(resolved.member), member: resolved.member });
+      setErrors({});
+      const choice = { member: resolved.member, plan, anchorDate };
+      const preview = await call('previewSubscription', {
+        memberId: choice.member.id,
+        planId: plan.id,
+        anchorDate,
+      });
+      if (!preview.ok) return showRefusal(preview.error, setErrors, setFailure);
+      setFailure(null);
+      if (needsCheck(preview.value)) return setStep({ name: 'check', choice, preview: preview.value });
+      await subscribe(choice);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm(choice: SubscribeChoice) {
+    setBusy(true);
+    try {
+      await subscribe(choice);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (step.name === 'check') {
+    return (
+      <SubscribeCheck
+        choice={step.choice}
+        preview={step.preview}
+        busy={busy}
+        onConfirm={() => void confirm(step.choice)}
+        onBack={() => setStep({ name: 'edit' })}
+      />
+    );
   }
 
   return (
     <form
       className="panel panel-inline"
       aria-labelledby="subscribe-title"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => void review(e)}
       noValidate
     >
       <h3 id="subscribe-title">{t('subs.formTitle')}</h3>
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       <div className="field-row">
-        <TextField
+        <MemberCombobox
           id="subscribe-member"
           ref={memberRef}
           label={t('charges.member')}
           hint={t('members.searchHint')}
-          value={member}
-          onChange={(event) => setMember(event.target.value)}
+          pick={pick}
+          onPick={(next) => {
+            setErrors({});
+            setPick(next);
+          }}
           error={errors.member ?? errors.memberId}
         />
         <div className="field">
@@ -93,5 +171,59 @@ export function SubscribeForm({
       </div>
       <FormActions submitLabel={t('subs.subscribe')} busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** Says what subscribing will do when it is not plain: no card to charge, or dates already past. */
+function SubscribeCheck({
+  choice,
+  preview,
+  busy,
+  onConfirm,
+  onBack,
+}: {
+  choice: SubscribeChoice;
+  preview: SubscriptionPreviewData;
+  busy: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}) {
+  const { t, won, dateTime } = useI18n();
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <section
+      className="panel panel-inline"
+      aria-labelledby="subscribe-check-title"
+      data-testid="subscribe-check"
+    >
+      <h3 id="subscribe-check-title" ref={titleRef} tabIndex={-1}>
+        {t('subs.checkTitle')}
+      </h3>
+      <p>
+        {pickText(choice.member)} · {choice.plan.name} · {won(choice.plan.amount)}
+      </p>
+      <div className="alert alert-warn" role="alert">
+        {!preview.hasCard && <p>{t('subs.warnNoCard', { name: choice.member.name })}</p>}
+        {preview.dueNow > 0 && (
+          <p>{t('subs.warnPast', { anchorDate: choice.anchorDate, count: preview.dueNow })}</p>
+        )}
+        {preview.awaitingApproval > 0 && (
+          <p>
+            {t('subs.warnApproval', { days: preview.catchUpThresholdDays, count: preview.awaitingApproval })}
+          </p>
+        )}
+      </div>
+      {preview.firstChargeAt !== null && (
+        <p>{t('subs.firstCharge', { when: dateTime(preview.firstChargeAt) })}</p>
+      )}
+      <div className="actions">
+        <button type="button" className="button-primary" disabled={busy} onClick={onConfirm}>
+          {t('subs.confirmAnyway')}
+        </button>
+        <button type="button" disabled={busy} onClick={onBack}>
+          {t('subs.backToEdit')}
+        </button>
+      </div>
+    </section>
   );
 }

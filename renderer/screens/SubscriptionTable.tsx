@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SubscriptionViewData } from '../../shared/ipc/index.ts';
+import type { SubscriptionRowData, SubscriptionViewData } from '../../shared/ipc/index.ts';
 import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ActionsHeader } from '../components/ActionsHeader.tsx';
@@ -26,20 +26,34 @@ function send(action: Action, id: number) {
   }
 }
 
+/** What a finished action says, naming whose subscription it was. */
+const DONE_MESSAGE = {
+  pause: 'subs.paused',
+  resume: 'subs.resumed',
+  'cancel-now': 'subs.canceledNow',
+  'cancel-at-end': 'subs.canceledAtEnd',
+} as const satisfies Record<Action, string>;
+
+/**
+ * Subscriptions with whose they are (name and number, a link to the member) and their next charge;
+ * the member page shows its own without the member column.
+ */
 export function SubscriptionTable({
   subscriptions,
   onChanged,
+  showMember = true,
 }: {
-  subscriptions: readonly SubscriptionViewData[];
+  subscriptions: readonly SubscriptionRowData[];
   onChanged: () => void;
+  showMember?: boolean;
 }) {
-  const { t, won } = useI18n();
+  const { t, won, dateTime } = useI18n();
   const periodLabel = usePeriodLabel();
   const [failure, setFailure] = useState<string | null>(null);
   const [canceling, setCanceling] = useState<number | null>(null);
   const mayChangePrice = usePermission('changeSubscriptionPrice').allowed;
   const [repricing, setRepricing] = useState<SubscriptionViewData | null>(null);
-  const [repriced, setRepriced] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const refocus = useRefocus();
 
@@ -48,91 +62,118 @@ export function SubscriptionTable({
     refocus(`sub-price-open-${id}`);
   }
 
-  async function act(action: Action, id: number) {
-    const result = await send(action, id);
+  async function act(action: Action, sub: SubscriptionRowData) {
+    setNotice(null);
+    const result = await send(action, sub.id);
     setCanceling(null);
     if (!result.ok) return setFailure(result.error.message);
     setFailure(null);
+    setNotice(t(DONE_MESSAGE[action], whose(sub)));
     onChanged();
   }
 
-  if (subscriptions.length === 0) return <p className="muted">{t('subs.empty')}</p>;
+  if (subscriptions.length === 0) {
+    return (
+      <>
+        {notice && <Notice>{notice}</Notice>}
+        <p className="muted">{t(showMember ? 'subs.empty' : 'subs.memberEmpty')}</p>
+      </>
+    );
+  }
   return (
     <>
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      {repriced && <Notice>{repriced}</Notice>}
-      <table className="table" data-testid="subscriptions-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('charges.colOrder')}</th>
-            <th scope="col" className="num">
-              {t('charges.colAmount')}
-            </th>
-            <th scope="col">{t('plans.interval')}</th>
-            <th scope="col">{t('subs.anchorDate')}</th>
-            <th scope="col">{t('charges.colStatus')}</th>
-            <ActionsHeader />
-          </tr>
-        </thead>
-        <tbody>
-          {subscriptions.map((sub) => (
-            <tr key={sub.id}>
-              <td>
-                <RouteLink to={{ name: 'member', id: sub.memberId }}>{sub.orderName}</RouteLink>
-              </td>
-              <td className="num">{won(sub.amount)}</td>
-              <td>{periodLabel(sub.intervalUnit, sub.intervalCount)}</td>
-              <td>{sub.anchorDate}</td>
-              <td>
-                {t(`subs.status.${sub.status}`)}
-                {sub.cancelAtPeriodEnd && <span className="muted small"> · {t('subs.endsAtPeriodEnd')}</span>}
-              </td>
-              <td className="row-actions">
-                {sub.status === 'active' && (
-                  <button type="button" onClick={() => void act('pause', sub.id)}>
-                    {t('subs.pause')}
-                  </button>
-                )}
-                {sub.status === 'active' && mayChangePrice && repricing?.id !== sub.id && (
-                  <button
-                    type="button"
-                    id={`sub-price-open-${sub.id}`}
-                    onClick={() => {
-                      setRepriced(null);
-                      setRepricing(sub);
-                    }}
-                  >
-                    {t('subPrice.open')}
-                  </button>
-                )}
-                {sub.status === 'paused' && (
-                  <button type="button" onClick={() => void act('resume', sub.id)}>
-                    {t('subs.resume')}
-                  </button>
-                )}
-                {sub.status !== 'canceled' && canceling !== sub.id && (
-                  <button type="button" className="button-danger" onClick={() => setCanceling(sub.id)}>
-                    {t('subs.cancel')}
-                  </button>
-                )}
-                {canceling === sub.id && (
-                  <CancelChoice
-                    onChoose={(action) => void act(action, sub.id)}
-                    onBack={() => setCanceling(null)}
-                  />
-                )}
-              </td>
+      {notice && <Notice>{notice}</Notice>}
+      <div className="table-scroll">
+        <table className="table" data-testid={showMember ? 'subscriptions-table' : 'member-subscriptions'}>
+          <thead>
+            <tr>
+              {showMember && <th scope="col">{t('subs.colMember')}</th>}
+              <th scope="col">{t('charges.colOrder')}</th>
+              <th scope="col" className="num">
+                {t('charges.colAmount')}
+              </th>
+              <th scope="col">{t('plans.interval')}</th>
+              <th scope="col">{t('subs.colNext')}</th>
+              <th scope="col">{t('charges.colStatus')}</th>
+              <ActionsHeader />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {subscriptions.map((sub) => (
+              <tr key={sub.id} data-testid={`subscription-${sub.id}`}>
+                {showMember && (
+                  <td className="nowrap">
+                    <RouteLink to={{ name: 'member', id: sub.memberId }}>{sub.memberName}</RouteLink>
+                    <span className="muted small"> {sub.memberNo}</span>
+                  </td>
+                )}
+                <td>{sub.orderName}</td>
+                <td className="num">{won(sub.amount)}</td>
+                <td>
+                  {periodLabel(sub.intervalUnit, sub.intervalCount)}
+                  <span className="muted small">
+                    {' '}
+                    · {t('subs.anchorDate')} <span className="nowrap">{sub.anchorDate}</span>
+                  </span>
+                </td>
+                <td className="nowrap">
+                  {sub.nextChargeAt === null ? t('subs.noNext') : dateTime(sub.nextChargeAt)}
+                </td>
+                <td className="nowrap">
+                  {t(`subs.status.${sub.status}`)}
+                  {sub.cancelAtPeriodEnd && (
+                    <span className="muted small"> · {t('subs.endsAtPeriodEnd')}</span>
+                  )}
+                </td>
+                <td className="row-actions">
+                  {sub.status === 'active' && (
+                    <button type="button" onClick={() => void act('pause', sub)}>
+                      {t('subs.pause')}
+                    </button>
+                  )}
+                  {sub.status === 'active' && mayChangePrice && repricing?.id !== sub.id && (
+                    <button
+                      type="button"
+                      id={`sub-price-open-${sub.id}`}
+                      onClick={() => {
+                        setNotice(null);
+                        setRepricing(sub);
+                      }}
+                    >
+                      {t('subPrice.open')}
+                    </button>
+                  )}
+                  {sub.status === 'paused' && (
+                    <button type="button" onClick={() => void act('resume', sub)}>
+                      {t('subs.resume')}
+                    </button>
+                  )}
+                  {sub.status !== 'canceled' && canceling !== sub.id && (
+                    <button type="button" className="button-danger" onClick={() => setCanceling(sub.id)}>
+                      {t('subs.cancel')}
+                    </button>
+                  )}
+                  {canceling === sub.id && (
+                    <CancelChoice
+                      question={t('subs.cancelWhom', whose(sub))}
+                      onChoose={(action) => void act(action, sub)}
+                      onBack={() => setCanceling(null)}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {repricing && (
         <SubscriptionPriceForm
           key={repricing.id}
           subscription={repricing}
           onCancel={() => closePriceForm(repricing.id)}
           onDone={(changed) => {
-            setRepriced(t('subPrice.done', { orderName: changed.orderName, amount: won(changed.amount) }));
+            setNotice(t('subPrice.done', { orderName: changed.orderName, amount: won(changed.amount) }));
             closePriceForm(changed.id);
             onChanged();
           }}
@@ -143,12 +184,20 @@ export function SubscriptionTable({
 }
 
 /** Canceling is asked twice, with the two ways it can go: now, or when the paid period ends. */
-function CancelChoice({ onChoose, onBack }: { onChoose: (action: Action) => void; onBack: () => void }) {
+function CancelChoice({
+  question,
+  onChoose,
+  onBack,
+}: {
+  question: string;
+  onChoose: (action: Action) => void;
+  onBack: () => void;
+}) {
   const { t } = useI18n();
   const nowRef = useFocusOnMount<HTMLButtonElement>();
   return (
-    <fieldset className="row-actions inline-choice">
-      <legend className="visually-hidden">{t('subs.cancelQuestion')}</legend>
+    <fieldset className="row-actions inline-choice" data-testid="cancel-choice">
+      <legend className="small">{question}</legend>
       <button type="button" ref={nowRef} className="button-danger" onClick={() => onChoose('cancel-now')}>
         {t('subs.cancelNow')}
       </button>
@@ -160,4 +209,9 @@ function CancelChoice({ onChoose, onBack }: { onChoose: (action: Action) => void
       </button>
     </fieldset>
   );
+}
+
+/** The names a message about one subscription needs. */
+function whose(sub: SubscriptionRowData) {
+  return { name: sub.memberName, memberNo: sub.memberNo, orderName: sub.orderName };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
 import { call } from '../bridge.ts';
-import { ErrorAlert } from '../components/Alert.tsx';
+import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -9,17 +9,22 @@ import { Plans } from './Plans.tsx';
 import { RunDueNow } from './RunDueNow.tsx';
 import { SubscribeForm } from './SubscribeForm.tsx';
 import { SubscriptionTable } from './SubscriptionTable.tsx';
+import { usePeriodLabel } from './use-period-label.ts';
 
 /** Plans, who is subscribed to what, and the run of due charges, on one screen. */
 export function Subscriptions() {
-  const { t } = useI18n();
+  const { t, won, dateTime } = useI18n();
   const { navigate } = useApp();
+  const periodLabel = usePeriodLabel();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const loadPlans = useCallback(() => call('listPlans', {}), []);
   const plans = useLoad(loadPlans);
   const loadSubscriptions = useCallback(() => call('listSubscriptions', {}), []);
   const subscriptions = useLoad(loadSubscriptions);
   const [subscribing, setSubscribing] = useState(false);
+  // The subscription just made, described from the reloaded list (its next charge comes from main).
+  const [createdId, setCreatedId] = useState<number | null>(null);
+  const created = subscriptions.data?.find((sub) => sub.id === createdId);
 
   return (
     <section aria-labelledby="subs-title" className="stack">
@@ -52,7 +57,14 @@ export function Subscriptions() {
         <div className="panel-title">
           <h2>{t('subs.listTitle')}</h2>
           {!subscribing && (
-            <button type="button" className="button-primary" onClick={() => setSubscribing(true)}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => {
+                setCreatedId(null);
+                setSubscribing(true);
+              }}
+            >
               {t('subs.subscribe')}
             </button>
           )}
@@ -61,11 +73,26 @@ export function Subscriptions() {
           <SubscribeForm
             plans={plans.data.filter((plan) => plan.active)}
             onCancel={() => setSubscribing(false)}
-            onDone={() => {
+            onDone={(subscription) => {
               setSubscribing(false);
+              setCreatedId(subscription.id);
               void subscriptions.reload();
             }}
           />
+        )}
+        {created && (
+          <Notice>
+            <span data-testid="subscription-created">
+              {t('subs.created', {
+                name: created.memberName,
+                memberNo: created.memberNo,
+                orderName: created.orderName,
+                amount: won(created.amount),
+                interval: periodLabel(created.intervalUnit, created.intervalCount),
+                next: created.nextChargeAt === null ? t('subs.noNext') : dateTime(created.nextChargeAt),
+              })}
+            </span>
+          </Notice>
         )}
         {subscriptions.failure && <ErrorAlert>{subscriptions.failure}</ErrorAlert>}
         {subscriptions.data && (

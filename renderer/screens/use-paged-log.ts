@@ -48,8 +48,15 @@ export function usePagedLog<Entry, Cursor>(
     setExported(result.value.fileName);
   }
 
+  /** The person changed the filter: a banner about the last load or export no longer applies. */
+  const dismiss = useCallback(() => {
+    setFailure(null);
+    setExported(null);
+  }, []);
+
   const next = page?.next;
   return {
+    dismiss,
     page,
     failure,
     /** The exported file's name, once the download was handed over. */

@@ -34,11 +34,14 @@ import {
   restoreReportView,
   reviewQueueView,
   roleSchema,
+  runDuePreviewView,
   runSummaryView,
   scheduleSettingsView,
   secretStatusView,
   staffMemberView,
   storeDetailsView,
+  subscriptionPreviewView,
+  subscriptionRowView,
   subscriptionStatusSchema,
   subscriptionView,
   upcomingReportView,
@@ -287,7 +290,7 @@ export const contract = {
   listSubscriptions: channel(
     'staff',
     z.strictObject({ memberId: id.optional(), status: subscriptionStatusSchema.optional() }),
-    z.array(subscriptionView),
+    z.array(subscriptionRowView),
   ),
   subscribe: channel(
     'manager',
@@ -300,6 +303,12 @@ export const contract = {
       orderName: text(ORDER_NAME_MAX).optional(),
     }),
     subscriptionView,
+  ),
+  /** The subscribe form's warnings, from the same rules the runner follows; nothing is written. */
+  previewSubscription: channel(
+    'manager',
+    z.strictObject({ memberId: id, planId: id, anchorDate: localDate, startDate: localDate.optional() }),
+    subscriptionPreviewView,
   ),
   changeSubscriptionPrice: channel(
     'manager',
@@ -319,6 +328,7 @@ export const contract = {
     upcomingReportView,
   ),
   runDueNow: channel('staff', empty, runSummaryView),
+  previewRunDue: channel('staff', empty, runDuePreviewView),
   listCatchUps: channel('staff', empty, z.array(catchUpEntryView)),
   approveCatchUp: channel('manager', z.strictObject({ periodId: id }), catchUpDecisionView),
   skipCatchUp: channel('manager', z.strictObject({ periodId: id, reason: text(400) }), catchUpDecisionView),

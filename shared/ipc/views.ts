@@ -218,6 +218,30 @@ export const subscriptionView = z.object({
 });
 export type SubscriptionViewData = z.infer<typeof subscriptionView>;
 
+/** A subscription as lists show it: whose it is, and when its next charge falls (null: none to come). */
+export const subscriptionRowView = subscriptionView.extend({
+  memberNo: z.string(),
+  memberName: z.string(),
+  nextChargeDate: localDate.nullable(),
+  nextChargeAt: epochMs.nullable(),
+});
+export type SubscriptionRowData = z.infer<typeof subscriptionRowView>;
+
+/**
+ * What subscribing will lead to, asked before the subscription is made so the form can warn: no
+ * card (nothing is charged until one is registered), and a start in the past (missed periods are
+ * caught up at the next run, those older than the threshold only after a manager approves).
+ */
+export const subscriptionPreviewView = z.object({
+  hasCard: z.boolean(),
+  firstChargeDate: localDate.nullable(),
+  firstChargeAt: epochMs.nullable(),
+  dueNow: z.int().min(0),
+  awaitingApproval: z.int().min(0),
+  catchUpThresholdDays: z.int().min(1),
+});
+export type SubscriptionPreviewData = z.infer<typeof subscriptionPreviewView>;
+
 export const chargeDetailView = z.object({ charge: chargeView, refunds: z.array(refundView) });
 
 export const cardRegistrationView = z.object({
@@ -268,7 +292,7 @@ export const chargeLogEntryView = chargeView
 
 export const memberDetailView = memberView.extend({
   cards: z.array(cardView),
-  subscriptions: z.array(subscriptionView),
+  subscriptions: z.array(subscriptionRowView),
   /** The member's latest charges and refunds, newest first. */
   recentCharges: z.array(chargeLogEntryView),
   /** The first scheduled charge the active card lapses before; null when none does (or expiry is unknown). */
@@ -283,7 +307,13 @@ export const chargeLogPageView = z.object({
   next: chargeLogCursor.nullable(),
 });
 
-export const reviewQueueView = z.object({ charges: z.array(chargeView), refunds: z.array(refundView) });
+/** Who each row concerns, so staff decide by the member and not by an order id. */
+const reviewMember = { memberId: id, memberNo: z.string(), memberName: z.string() };
+
+export const reviewQueueView = z.object({
+  charges: z.array(chargeView.extend(reviewMember)),
+  refunds: z.array(refundView.extend({ ...reviewMember, orderName: z.string() })),
+});
 
 export const reconcileReportView = z.object({
   checked: z.int().min(0),
@@ -321,6 +351,16 @@ export const runSummaryView = z.object({
   canceledAtPeriodEnd: count,
 });
 export type RunSummaryData = z.infer<typeof runSummaryView>;
+
+/** What a run now would charge, asked before it starts; and what is due later today (for a zero). */
+export const runDuePreviewView = z.object({
+  count,
+  amount: won,
+  awaitingApproval: count,
+  withoutCard: count,
+  laterToday: z.array(z.object({ dueAt: epochMs, count, amount: won })),
+});
+export type RunDuePreviewData = z.infer<typeof runDuePreviewView>;
 
 export const catchUpEntryView = z.object({
   periodId: id,

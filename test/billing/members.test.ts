@@ -128,6 +128,9 @@ describe('members', () => {
     expect(names('김')).toEqual(['김하늘']);
     expect(names('김', true)).toEqual(['김바다', '김하늘']);
     expect(services.members.search().map((member) => member.name)).toEqual(['김하늘', '이구름']);
+    // An exact member number comes before names and phone numbers that merely contain it.
+    services.members.create({ name: '힣힣', memberNo: '2222' });
+    expect(names('2222')).toEqual(['힣힣', '이구름']);
 
     expect(services.members.show(sky.id)).toMatchObject({ id: sky.id, card: null, cards: [] });
     await expectBillingError(() => services.members.show(12345), 'MEMBER_NOT_FOUND');

@@ -52,7 +52,15 @@ describeWithKeychain('editing a plan over IPC', () => {
     );
     expect(raised).toEqual({ plan: { ...kept.plan, amount: 60_000 }, subscriptionsChanged: 1 });
     expect(await desk.ok('listSubscriptions', {}, staff)).toEqual([
-      { ...subscription, amount: 60_000, updatedAt: expect.any(Number) },
+      {
+        ...subscription,
+        amount: 60_000,
+        updatedAt: expect.any(Number),
+        memberNo: member.memberNo,
+        memberName: member.name,
+        nextChargeDate: expect.any(String),
+        nextChargeAt: expect.any(Number),
+      },
     ]);
     const updateRows = desk.host
       .desk()

@@ -261,14 +261,12 @@ describe('money after the charge, in Chromium against the real core', () => {
     await chargeOnScreen('44000');
     await page.getByRole('heading', { name: '결제 결과를 확인하고 있습니다' }).waitFor();
 
-    // Resolving by hand is a manager's decision: a staff session sees main's refusal in Korean.
+    // Resolving by hand is a manager's decision: a staff session is told who decides, no button.
     await signOutPage(page);
     await signInPage(page, STAFF);
     await nav(page, '확인 필요');
-    await page.getByRole('button', { name: '직접 처리' }).click();
-    await page.getByLabel('사유').fill('확인함');
-    await page.getByRole('button', { name: '처리하기' }).click();
-    await poll(() => page.getByRole('alert').textContent()).toContain('매니저 이상만 할 수 있습니다');
+    await poll(() => page.getByTestId('review-table').textContent()).toContain('매니저 또는 대표가 처리');
+    expect(await page.getByRole('button', { name: '직접 처리' }).count()).toBe(0);
     await ui.screenshot('28-review-forbidden');
     await signOutPage(page);
     await signInPage(page, OWNER);
@@ -280,7 +278,7 @@ describe('money after the charge, in Chromium against the real core', () => {
     await page.getByLabel('사유').fill('토스 관리자 화면에 결제 없음');
     await ui.screenshot('29-review-resolve');
     await page.getByRole('button', { name: '처리하기' }).click();
-    await page.getByText('처리했습니다.').waitFor();
+    await page.getByText('한지민 회원의 결제 44,000원을(를) 처리했습니다: 결제 안 됨').waitFor();
     await page.getByText('확인할 결제가 없습니다.').waitFor();
     const charges = (await dispatchOk(ui, owner, 'listCharges', { memberId })).entries;
     expect(charges.filter((c) => c.amount === 44_000).map((c) => [c.status, c.tossCode])).toEqual([

@@ -106,6 +106,10 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     clock = APRIL_2_1100_KST;
     await nav(page, '정기 결제');
     await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    await page
+      .getByTestId('run-confirm')
+      .getByRole('button', { name: /건 결제 실행$/ })
+      .click();
     await poll(() => page.getByTestId('run-summary').textContent()).toBe(
       '승인 1건 · 거절/실패 0건 · 확인 필요 0건 · 승인 대기 1건',
     );
@@ -124,6 +128,10 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
 
     await nav(page, '정기 결제');
     await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    await page
+      .getByTestId('run-confirm')
+      .getByRole('button', { name: /건 결제 실행$/ })
+      .click();
     await poll(() => page.getByTestId('run-summary').textContent()).toContain('승인 1건');
   });
 

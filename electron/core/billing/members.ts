@@ -173,12 +173,14 @@ export function createMemberService(ctx: BillingContext): MemberService {
       const rows = db
         .prepare(
           `SELECT ${MEMBER_COLUMNS} FROM members ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY name, id LIMIT @limit OFFSET @offset`,
+           ORDER BY member_no = @exact DESC, name, id LIMIT @limit OFFSET @offset`,
         )
         .all({
           anywhere: `%${escaped}%`,
           prefix: `${escaped}%`,
           phone: `%${digits}%`,
+          // An exact member number comes first, whatever page size: a picker may take it at once.
+          exact: query,
           limit,
           offset,
         }) as MemberRow[];

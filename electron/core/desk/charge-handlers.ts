@@ -11,6 +11,7 @@ import { type ApiContext, actorOf, defined, operatorOf } from './api-context.ts'
 import { chargesCsv, chargesFileName } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskApi } from './desk-api.ts';
+import { reviewQueueWithMembers } from './review-queue.ts';
 import { STORE_DETAILS } from './settings.ts';
 
 /** Charges, refunds, the needs-review queue, and what the home screen, receipts and exports read. */
@@ -43,7 +44,7 @@ export function chargeHandlers(ctx: ApiContext) {
       const report = await billing().reconciler.reconcile();
       return { ...report, resolved: [...report.resolved], needsReview: [...report.needsReview] };
     },
-    listNeedsReview: () => billing().reconciler.needsReview(),
+    listNeedsReview: () => reviewQueueWithMembers(desk().ledger.db, billing().reconciler.needsReview()),
     resolveCharge: (request, session) => billing().review.resolveCharge({ ...request, ...actorOf(session) }),
     resolveRefund: (request, session) => billing().review.resolveRefund({ ...request, ...actorOf(session) }),
     getDashboard: () => dashboard(desk(), deps.now(), storeTimeZone(desk().ledger.db)),

@@ -3,6 +3,7 @@ import { chargeLogPage, type Ledger } from '../ledger/index.ts';
 import { upcoming } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
+import { subscriptionRows } from './subscription-rows.ts';
 
 /** The member's first scheduled charge that finds the active card lapsed, if any. */
 function cardLapseOf(ledger: Ledger, memberId: number, now: Date) {
@@ -22,7 +23,7 @@ export function memberHandlers(ctx: ApiContext) {
       return {
         ...member,
         cards: [...member.cards],
-        subscriptions: desk().subscriptions.list({ memberId: id }),
+        subscriptions: subscriptionRows(desk(), deps.now(), desk().subscriptions.list({ memberId: id }), id),
         recentCharges: [...chargeLogPage(desk().ledger.db, { memberId: id }, { limit: 50 }).entries],
         cardLapse: cardLapseOf(desk().ledger, id, deps.now()),
       };

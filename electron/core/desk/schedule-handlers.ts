@@ -1,6 +1,9 @@
 import { upcoming as upcomingCharges } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
+import { runDuePreview } from './run-due-preview.ts';
+import { subscriptionPreview } from './subscription-preview.ts';
+import { subscriptionRows } from './subscription-rows.ts';
 
 /** Plans, subscriptions, due runs and the catch-up queue. */
 export function scheduleHandlers(ctx: ApiContext) {
@@ -10,9 +13,11 @@ export function scheduleHandlers(ctx: ApiContext) {
     createPlan: (request, session) => desk().plans.create({ ...defined(request), ...actorOf(session) }),
     updatePlan: (request, session) => desk().plans.update({ ...defined(request), ...actorOf(session) }),
     archivePlan: ({ id }, session) => desk().plans.archive({ id, ...actorOf(session) }),
-    listSubscriptions: (request) => desk().subscriptions.list(defined(request)),
+    listSubscriptions: (request) =>
+      subscriptionRows(desk(), deps.now(), desk().subscriptions.list(defined(request)), request.memberId),
     subscribe: (request, session) =>
       desk().subscriptions.create({ ...defined(request), ...actorOf(session) }),
+    previewSubscription: (request) => subscriptionPreview(desk(), deps.now(), request),
     changeSubscriptionPrice: (request, session) =>
       desk().subscriptions.changePrice({ ...defined(request), ...actorOf(session) }),
     pauseSubscription: ({ id }, session) => desk().subscriptions.pause({ id, ...actorOf(session) }),
@@ -23,6 +28,7 @@ export function scheduleHandlers(ctx: ApiContext) {
         : desk().subscriptions.cancel({ id, ...actorOf(session) }),
     upcoming: ({ days }) => upcomingCharges(desk().ledger, defined({ now: deps.now(), days })),
     runDueNow: () => desk().runDue(),
+    previewRunDue: () => runDuePreview(desk(), deps.now()),
     listCatchUps: () => desk().catchUp.list(),
     approveCatchUp: ({ periodId }, session) => desk().catchUp.approve({ periodId, ...actorOf(session) }),
     skipCatchUp: (request, session) => desk().catchUp.skip({ ...request, ...actorOf(session) }),

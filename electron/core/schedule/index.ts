@@ -16,6 +16,7 @@ export {
   MAX_INTERVAL_COUNT,
   scheduleProblems,
 } from './check-schedule.ts';
+export { type DueNowPreview, dueNowPreview } from './due-now.ts';
 export {
   DEFAULT_DUNNING_MAX_RETRIES_PER_RUN,
   DEFAULT_DUNNING_MIN_GAP_MS,
@@ -68,6 +69,7 @@ export { INTERVAL_UNITS, type IntervalUnit, type Period, type Schedule } from '.
 export { type StoreDay, storeDay, storeDayOf, storeMonth } from './store-day.ts';
 export { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from './store-time.ts';
 export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';
+export { previewSchedule, type SubscriptionPreview } from './subscription-preview.ts';
 export {
   type ChangePriceInput,
   type CreateSubscriptionInput,
