@@ -13,7 +13,9 @@ import { type Ledger, openLedger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
 import {
   type CatchUpService,
+  type ConsentService,
   createCatchUpService,
+  createConsentService,
   createPlanService,
   createScheduleRunner,
   createSubscriptionService,
@@ -54,6 +56,7 @@ export interface CliContext {
     plans: PlanService;
     subscriptions: SubscriptionService;
     catchUp: CatchUpService;
+    consents: ConsentService;
   }>;
   /**
    * The schedule runner over the billing core (a Toss key must be configured), running as of
@@ -138,6 +141,7 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
         plans: createPlanService(context),
         subscriptions: createSubscriptionService(context),
         catchUp: createCatchUpService(context),
+        consents: createConsentService(context),
       };
     },
     async runner(asOf, pace = {}) {

@@ -9,6 +9,8 @@ import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { storeDate } from '../store-time.ts';
+import { ConsentSlip } from './consent/ConsentSlip.tsx';
+import { ConsentStep } from './consent/ConsentStep.tsx';
 import { findMember } from './find-member.ts';
 
 /** A member on a plan from an anchor day: the day of the month (or week…) every charge falls on. */
@@ -30,6 +32,13 @@ export function SubscribeForm({
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The consent step (invariant 12): the member sees the terms and agrees before the subscription exists.
+  const [consenting, setConsenting] = useState<{
+    memberId: number;
+    planId: number;
+    anchorDate: string;
+  } | null>(null);
+  const [slip, setSlip] = useState<number | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -42,10 +51,34 @@ export function SubscribeForm({
       document.getElementById('subscribe-member')?.focus();
       return;
     }
-    const result = await call('subscribe', { memberId: found.id, planId, anchorDate });
     setBusy(false);
-    if (result.ok) return onDone();
-    showRefusal(result.error, setErrors, setFailure);
+    setErrors({});
+    setConsenting({ memberId: found.id, planId, anchorDate });
+  }
+
+  if (slip !== null) return <ConsentSlip consentId={slip} onClose={onDone} />;
+  if (consenting) {
+    return (
+      <ConsentStep
+        request={consenting}
+        onBack={() => setConsenting(null)}
+        onConsent={async (consent) => {
+          const result = await call('subscribe', { ...consenting, consent });
+          if (!result.ok) {
+            setConsenting(null);
+            showRefusal(result.error, setErrors, setFailure);
+            return null;
+          }
+          const consents = await call('listConsents', { memberId: consenting.memberId });
+          const recorded = consents.ok
+            ? consents.value.find((c) => c.subscriptionId === result.value.id && c.kind === 'subscription')
+            : undefined;
+          if (recorded) setSlip(recorded.id);
+          else onDone();
+          return null;
+        }}
+      />
+    );
   }
 
   return (

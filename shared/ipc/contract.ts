@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  agreedTermsView,
   appStatusView,
   auditCheckView,
   auditPageView,
@@ -14,6 +15,10 @@ import {
   chargeStatusSchema,
   chargeView,
   clientKeyStatusView,
+  consentMethodSchema,
+  consentRecordView,
+  consentTemplateView,
+  consentView,
   csvView,
   dashboardView,
   intervalUnitSchema,
@@ -23,6 +28,7 @@ import {
   operatorView,
   planUpdateView,
   planView,
+  priceIncreaseView,
   type Role,
   receiptView,
   reconcileReportView,
@@ -36,6 +42,7 @@ import {
   storeDetailsView,
   subscriptionStatusSchema,
   subscriptionView,
+  trialConversionView,
   upcomingReportView,
   windowRegistrationView,
 } from './views.ts';
@@ -104,6 +111,26 @@ const auditFilter = {
   action: text(100).optional(),
   from: z.int().optional(),
   to: z.int().optional(),
+};
+
+/**
+ * How the member consented (invariant 12). The signature is a PNG drawn on the counter screen,
+ * base64 (about 4/3 of MAX_SIGNATURE_BYTES); the core checks the bytes.
+ */
+const consentInput = z.strictObject({
+  method: consentMethodSchema,
+  signaturePng: z.string().max(350_000).optional(),
+  note: text(500).optional(),
+});
+
+/** The terms of a subscription being made, as subscribe and its consent preview take them. */
+const subscribeFields = {
+  memberId: id,
+  planId: id,
+  anchorDate: localDate,
+  startDate: localDate.optional(),
+  trialEnd: localDate.nullable().optional(),
+  orderName: text(200).optional(),
 };
 
 /** Card data (invariant 2): in this request only, never in a response or an event. */
@@ -275,6 +302,8 @@ export const contract = {
       taxFreeAmount: won.optional(),
       chargeTime: text(5).optional(),
       applyToSubscriptions: z.boolean().optional(),
+      /** With a raise: the earliest period start at the new price (after each member consents). */
+      effectiveFrom: localDate.optional(),
     }),
     planUpdateView,
   ),
@@ -287,25 +316,22 @@ export const contract = {
   subscribe: channel(
     'manager',
     z.strictObject({
-      memberId: id,
-      planId: id,
-      anchorDate: localDate,
-      startDate: localDate.optional(),
-      trialEnd: localDate.nullable().optional(),
-      orderName: text(200).optional(),
+      ...subscribeFields,
+      /** No consent, no subscription (invariant 12). */
+      consent: consentInput,
     }),
     subscriptionView,
   ),
   changeSubscriptionPrice: channel(
     'manager',
-    z.strictObject({ id, amount: won, taxFreeAmount: won.optional() }),
+    z.strictObject({ id, amount: won, taxFreeAmount: won.optional(), effectiveFrom: localDate.optional() }),
     subscriptionView,
   ),
   pauseSubscription: channel('manager', z.strictObject({ id }), subscriptionView),
   resumeSubscription: channel('manager', z.strictObject({ id }), subscriptionView),
   cancelSubscription: channel(
     'manager',
-    z.strictObject({ id, atPeriodEnd: z.boolean().optional() }),
+    z.strictObject({ id, atPeriodEnd: z.boolean().optional(), withdrawal: consentInput.optional() }),
     subscriptionView,
   ),
   upcoming: channel(
@@ -351,6 +377,39 @@ export const contract = {
   listBackups: channel('manager', empty, z.array(backupView)),
   /** One of listBackups' files in place of the ledger; everyone is signed out. */
   restoreBackup: channel('owner', z.strictObject({ file: text(1000) }), appStatusView),
+
+  // Members' consent (invariant 12): terms shown when subscribing, raises and trials waiting for it.
+  previewConsentTerms: channel('manager', z.strictObject(subscribeFields), agreedTermsView),
+  recordConsent: channel(
+    'manager',
+    z.strictObject({
+      subscriptionId: id,
+      kind: z.enum(['price-increase', 'trial-conversion']),
+      method: consentMethodSchema,
+      signaturePng: z.string().max(350_000).optional(),
+      note: text(500).optional(),
+    }),
+    consentView,
+  ),
+  listConsents: channel(
+    'staff',
+    z.strictObject({ memberId: id.optional(), from: z.int().optional(), to: z.int().optional() }),
+    z.array(consentView),
+  ),
+  getConsent: channel('staff', z.strictObject({ id }), consentRecordView),
+  listPriceIncreases: channel('staff', empty, z.array(priceIncreaseView)),
+  listTrialConversions: channel(
+    'staff',
+    z.strictObject({ days: z.int().min(1).max(366).optional() }),
+    z.array(trialConversionView),
+  ),
+  exportConsents: channel('manager', z.strictObject({ from: z.int(), to: z.int() }), csvView),
+  getConsentTemplate: channel('staff', empty, consentTemplateView),
+  setConsentTemplate: channel(
+    'owner',
+    z.strictObject({ text: text(4000), howToCancel: text(500) }),
+    consentTemplateView,
+  ),
 } as const;
 
 export type Contract = typeof contract;

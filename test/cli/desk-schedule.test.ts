@@ -55,6 +55,8 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
       String(plan.json.id),
       '--anchor',
       '2026-01-31',
+      '--consent',
+      'in-person',
     ]);
     expect(subscribed.json).toMatchObject({
       memberId: member.id,
@@ -85,6 +87,8 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
       String(plan.id),
       '--anchor',
       '2026-02-30',
+      '--consent',
+      'in-person',
     ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);

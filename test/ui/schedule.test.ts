@@ -219,6 +219,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     // follows the plan's 66,000원.
     const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     const follower = await dispatchOk(ui, owner, 'subscribe', {
+      consent: { method: 'in-person' },
       memberId: first?.memberId ?? 0,
       planId: first?.planId ?? 0,
       anchorDate: '2026-04-15',

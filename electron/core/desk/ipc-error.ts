@@ -1,7 +1,7 @@
 import { IPC_ERROR_CODES, type IpcError } from '../../../shared/ipc/index.ts';
 import { BillingError } from '../billing/index.ts';
 import { LedgerError } from '../ledger/index.ts';
-import { CatchUpError, ScheduleError, SubscriptionError } from '../schedule/index.ts';
+import { CatchUpError, ConsentError, ScheduleError, SubscriptionError } from '../schedule/index.ts';
 import { SecretsError } from '../secrets/index.ts';
 import { StaffError } from '../staff/index.ts';
 
@@ -11,6 +11,7 @@ const STAFF_FACING = [
   SubscriptionError,
   ScheduleError,
   CatchUpError,
+  ConsentError,
   SecretsError,
   StaffError,
   LedgerError,

@@ -10,7 +10,9 @@ import { type Ledger, openLedger, readSetting } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
   type CatchUpService,
+  type ConsentService,
   createCatchUpService,
+  createConsentService,
   createPlanService,
   createScheduleRunner,
   createSubscriptionService,
@@ -55,6 +57,8 @@ export interface Desk {
   readonly plans: PlanService;
   readonly subscriptions: SubscriptionService;
   readonly catchUp: CatchUpService;
+  /** Members' consents, raises waiting for them, trials converting (invariant 12). */
+  readonly consents: ConsentService;
   /** Runs the due charges now; joins a run already going. */
   runDue(): Promise<RunSummary>;
   /**
@@ -156,6 +160,7 @@ async function assemble(
     plans: createPlanService(context),
     subscriptions: createSubscriptionService(context),
     catchUp: createCatchUpService(context),
+    consents: createConsentService(context),
     runDue,
     reload: build,
     close() {

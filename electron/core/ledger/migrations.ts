@@ -1,3 +1,4 @@
+import { CONSENT_SCHEMA_SQL } from './consent-schema.ts';
 import type { Migration } from './migrate.ts';
 import { SCHEMA_V1_SQL } from './schema-v1.ts';
 
@@ -16,5 +17,11 @@ export const ledgerMigrations: readonly Migration[] = [
     up: (db) =>
       db.exec(`CREATE INDEX refunds_by_created ON refunds (created_at);
                CREATE INDEX refunds_by_status ON refunds (status, created_at)`),
+  },
+  {
+    version: 3,
+    name: '회원 동의 기록, 동의를 기다리는 가격 인상',
+    // Consents, pending price raises and the period hold (consent-schema.ts): invariant 12.
+    up: (db) => db.exec(CONSENT_SCHEMA_SQL),
   },
 ];
