@@ -31,6 +31,8 @@ const NEEDS = {
   restoreBackup: 'owner',
   changeSubscriptionPrice: 'manager',
   updatePlan: 'manager',
+  exportConsents: 'manager',
+  setConsentTemplate: 'owner',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

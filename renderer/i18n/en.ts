@@ -619,6 +619,10 @@ export const en: Messages = {
   'consent.templateSaved': 'Saved.',
   'consent.homeTrials': '{count} trials turn paid soon · {missing} without consent',
   'consent.withdrawal': 'Cancel at the member’s request (records the withdrawal)',
+  'consent.planRaisePending':
+    '{name}: {count} subscriptions charge {amount} once each member agrees. Send the notice from Consents.',
+  'consent.raisePending':
+    '{orderName}: the new price applies once the member agrees. Send the notice from Consents.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

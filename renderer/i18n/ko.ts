@@ -617,6 +617,10 @@ export const ko = {
   'consent.templateSaved': '저장했습니다.',
   'consent.homeTrials': '유료 전환 예정 체험 {count}건 · 동의 없음 {missing}건',
   'consent.withdrawal': '회원 요청으로 해지 (동의 철회 기록)',
+  'consent.planRaisePending':
+    '{name}: 구독 {count}건은 회원이 동의한 뒤 {amount}으로 결제합니다. 동의 관리에서 안내문을 보내 주세요.',
+  'consent.raisePending':
+    '{orderName}: 회원이 동의하면 새 금액이 적용됩니다. 동의 관리에서 안내문을 보내 주세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -5,6 +5,7 @@ import { CardSummary } from '../components/CardSummary.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChargeHistory } from './ChargeHistory.tsx';
+import { ConsentHistory } from './consent/ConsentHistory.tsx';
 import { EditMember } from './EditMember.tsx';
 import { RemoveCard } from './RemoveCard.tsx';
 import { useMember } from './use-member.ts';
@@ -98,6 +99,7 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
         />
       )}
       <ChargeHistory charges={member.recentCharges} />
+      <ConsentHistory memberId={member.id} />
     </section>
   );
 }
