@@ -98,6 +98,8 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
     const plan = (await desk(['plan', 'add', '--name', '필라테스', '--amount', '30000', '--every', '1m']))
       .json;
     const member = (await desk(['member', 'add', '--name', '한동의'])).json;
+    // Anchored tomorrow (store time): the raised charge then falls within the decree's 30 days.
+    const tomorrow = new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     const terms = [
       'subscribe',
       '--member',
@@ -105,7 +107,7 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
       '--plan',
       String(plan.id),
       '--anchor',
-      '2026-03-10',
+      tomorrow,
     ];
     const refused = await desk(terms);
     expect(refused).toMatchObject({ code: 2, stdout: '' });

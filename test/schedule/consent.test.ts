@@ -239,11 +239,18 @@ describe('consent to recurring charges', () => {
       consent: { method: 'message' },
     });
     subscriptions.changePrice({ id: sub.id, amount: 35_000, effectiveFrom: '2026-03-01' });
-    consents.record({ subscriptionId: sub.id, kind: 'price-increase', method: 'message' });
+    // The first raised charge (10 March) is more than 30 days away: too early to agree (the decree).
+    expect(() =>
+      consents.record({ subscriptionId: sub.id, kind: 'price-increase', method: 'message' }),
+    ).toThrow('2026-02-08부터 기록할 수 있습니다');
     const runner = runnerFor(d);
     for (const local of ['2026-01-10T10:00:00', '2026-02-10T10:00:00', '2026-03-10T10:00:00']) {
       d.clock.now = kst(local);
       await runner.runDue();
+      // Agreed after the February charge: 10 March is the first period on or after 1 March.
+      if (local.startsWith('2026-02-10')) {
+        consents.record({ subscriptionId: sub.id, kind: 'price-increase', method: 'message' });
+      }
     }
     expect(periodsOf(d.ledger, sub.id).map((p) => p.amount)).toEqual([30_000, 30_000, 35_000]);
     expect(await chargedAtToss(d)).toEqual([30_000, 30_000, 35_000]);

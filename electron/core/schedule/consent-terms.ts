@@ -154,7 +154,7 @@ export function priceIncreaseTerms(
   const cycle = cycleText(facts.intervalUnit, facts.intervalCount);
   const text = [
     `${facts.memberName}님, ${storeName(db)}의 「${facts.orderName}」 정기결제 금액이 ${wonText(facts.fromAmount)}원에서 ${wonText(facts.amount)}원으로 변경됩니다.`,
-    `- 변경 금액은 동의하신 뒤 ${facts.firstChargeDate} 이후 처음 돌아오는 결제일부터 ${cycle} 결제됩니다.`,
+    `- 변경 금액은 동의하신 뒤 ${facts.firstChargeDate} 이후 처음 돌아오는 결제일부터 ${cycle} 등록하신 카드로 결제됩니다.`,
     '- 동의하시기 전까지는 기존 금액으로 결제됩니다.',
     `- 해지 방법: ${howToCancel}`,
   ].join('\n');
@@ -167,7 +167,7 @@ export function trialConversionTerms(db: Database.Database, facts: TermsFacts): 
   const cycle = cycleText(facts.intervalUnit, facts.intervalCount);
   const text = [
     `${facts.memberName}님, ${storeName(db)}의 「${facts.orderName}」 무료 체험이 끝나고 유료 정기결제로 바뀝니다.`,
-    `- 첫 유료 결제일: ${facts.firstChargeDate}, 이후 ${cycle} ${wonText(facts.amount)}원이 결제됩니다.`,
+    `- 첫 유료 결제일: ${facts.firstChargeDate}, 이후 ${cycle} ${wonText(facts.amount)}원이 등록하신 카드로 결제됩니다.`,
     '- 동의하시기 전에는 결제되지 않습니다.',
     `- 해지 방법: ${howToCancel}`,
   ].join('\n');

@@ -16,7 +16,7 @@ import {
   priceIncreaseTerms,
   trialConversionTerms,
 } from './consent-terms.ts';
-import { firstChargeIndex, period } from './periods.ts';
+import { firstChargeIndex, period, periodIndexOn, periodsBetween } from './periods.ts';
 import { PRICE_CHANGE_COLUMNS } from './price-changes.ts';
 import { storeDay } from './store-day.ts';
 import { createSubscriptionService, type SubscriptionView } from './subscriptions.ts';
@@ -201,6 +201,32 @@ export function createConsentService(ctx: BillingContext): ConsentService {
       throw new ConsentError(
         'NO_PENDING_INCREASE',
         `구독(번호 ${sub.id})에는 동의를 기다리는 가격 인상이 없습니다.`,
+      );
+    }
+    // The decree asks for consent within the 30 days before the raised charge: the first period
+    // due after now and starting on or after the owner's date must fall in that window.
+    const nowMs = ctx.now().getTime();
+    const at = periodIndexOn(sub, change.effectiveFrom);
+    const fromIndex = at === null ? 0 : period(sub, at).start < change.effectiveFrom ? at + 1 : at;
+    const raised = periodsBetween(sub, {
+      fromIndex,
+      fromMs: nowMs + 1,
+      untilMs: nowMs + CONSENT_WINDOW_MS,
+      limit: 1,
+    });
+    if (raised.length === 0) {
+      const [next] = periodsBetween(sub, {
+        fromIndex,
+        fromMs: nowMs + 1,
+        untilMs: nowMs + 20 * 366 * DAY_MS,
+        limit: 1,
+      });
+      const opens = next ? storeDay(new Date(next.dueAt - CONSENT_WINDOW_MS), sub.timeZone).date : null;
+      throw new ConsentError(
+        'TOO_EARLY',
+        opens === null
+          ? `구독(번호 ${sub.id})에는 새 금액으로 결제할 기간이 없습니다.`
+          : `가격 인상 동의는 새 금액의 첫 결제(${next?.start}) 전 30일 안에 받아야 합니다. ${opens}부터 기록할 수 있습니다.`,
       );
     }
     const consentId = insertConsent(ctx, input, {
