@@ -615,7 +615,7 @@ export const en: Messages = {
     'Shown to the member when subscribing. {member}, {order}, {amount}, {cycle}, {firstChargeDate}, {howToCancel} and {store} are filled in.',
   'consent.templateText': 'Terms text',
   'consent.howToCancel': 'How to cancel',
-  'consent.templateSave': 'Save',
+  'consent.templateSave': 'Save terms',
   'consent.templateSaved': 'Saved.',
   'consent.homeTrials': '{count} trials turn paid soon · {missing} without consent',
   'consent.withdrawal': 'Cancel at the member’s request (records the withdrawal)',

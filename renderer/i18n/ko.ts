@@ -613,7 +613,7 @@ export const ko = {
     '구독을 등록할 때 회원에게 보여 주는 문구입니다. {member}, {order}, {amount}, {cycle}, {firstChargeDate}, {howToCancel}, {store}가 실제 값으로 바뀝니다.',
   'consent.templateText': '약관 문구',
   'consent.howToCancel': '해지 방법',
-  'consent.templateSave': '저장',
+  'consent.templateSave': '약관 문구 저장',
   'consent.templateSaved': '저장했습니다.',
   'consent.homeTrials': '유료 전환 예정 체험 {count}건 · 동의 없음 {missing}건',
   'consent.withdrawal': '회원 요청으로 해지 (동의 철회 기록)',
