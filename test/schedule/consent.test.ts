@@ -375,4 +375,34 @@ describe('consent to recurring charges', () => {
     ]);
     expect(await chargedAtToss(d)).toEqual([]);
   });
+
+  it('records a cancel at the period end on the member’s request as a withdrawal from that end', async () => {
+    const d = await desk();
+    d.clock.now = kst('2026-03-12T09:00:00');
+    const { subscriptions, consents } = schedule(d);
+    const sub = subscriptions.create({
+      memberId: (await d.memberWithCard()).memberId,
+      custom: { amount: 30_000, intervalUnit: 'month', intervalCount: 1 },
+      orderName: '월 회비',
+      anchorDate: '2026-03-10',
+      consent: { method: 'in-person' },
+    });
+    subscriptions.cancelAtPeriodEnd({ id: sub.id, withdrawal: { method: 'message' } });
+    expect(consents.list({ subscriptionId: sub.id })[0]).toMatchObject({
+      kind: 'withdrawal',
+      method: 'message',
+      effectiveDate: '2026-04-10',
+      terms: { text: expect.stringContaining('2026-04-10부터 결제되지 않습니다') },
+    });
+    // Without a withdrawal (the store's own decision) no consent row is written.
+    const other = subscriptions.create({
+      memberId: (await d.memberWithCard()).memberId,
+      custom: { amount: 30_000, intervalUnit: 'month', intervalCount: 1 },
+      orderName: '월 회비',
+      anchorDate: '2026-03-10',
+      consent: { method: 'in-person' },
+    });
+    subscriptions.cancel({ id: other.id });
+    expect(consents.list({ subscriptionId: other.id }).map((c) => c.kind)).toEqual(['subscription']);
+  });
 });

@@ -86,6 +86,7 @@ function describeIncrease(entry: PriceIncreaseEntry): string {
 }
 
 function describeTrial(entry: TrialConversionEntry): string {
-  const held = entry.heldPeriodId === null ? '' : ' · 결제 대기 중';
+  // The held period's id is what `desk catch-up skip ID --reason S` takes.
+  const held = entry.heldPeriodId === null ? '' : ` · 결제 대기 중 (기간 ${entry.heldPeriodId})`;
   return `유료 전환 · 구독 ${entry.subscriptionId} 회원 ${entry.memberId}(${entry.memberName}) · 첫 유료 결제 ${entry.firstPaidDate} ${entry.amount}원 · 동의 없음${held}`;
 }
