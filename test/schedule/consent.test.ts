@@ -9,6 +9,7 @@ import {
   createConsentService,
   createPlanService,
   createSubscriptionService,
+  upcoming,
 } from '../../electron/core/schedule/index.ts';
 import { expectBillingError } from '../billing/expect-billing-error.ts';
 import { auditOf, billingHarness, type Desk, sandboxPayments } from '../billing/harness.ts';
@@ -188,6 +189,10 @@ describe('consent to recurring charges', () => {
     });
     expect(consent).toMatchObject({ kind: 'price-increase', terms: { fromAmount: 30_000, amount: 35_000 } });
     expect(consents.pending().priceIncreases).toEqual([]);
+    // The calendar of coming charges already shows the agreed price for March.
+    expect(
+      upcoming(d.ledger, { now: new Date(d.clock.now), days: 40 }).byDay.map((day) => day.amount),
+    ).toEqual([35_000]);
     expect(consents.priceIncreases()).toEqual([
       expect.objectContaining({
         consented: true,
