@@ -12,6 +12,7 @@ import { CatchUps } from './screens/CatchUps.tsx';
 import { Charge } from './screens/Charge.tsx';
 import { ChargeDetail } from './screens/ChargeDetail.tsx';
 import { ChargesLog } from './screens/ChargesLog.tsx';
+import { Consents } from './screens/consent/Consents.tsx';
 import { Home } from './screens/Home.tsx';
 import { MemberDetail } from './screens/MemberDetail.tsx';
 import { Members } from './screens/Members.tsx';
@@ -138,5 +139,7 @@ function Screen({ route }: { route: Route }) {
       return <AuditLog />;
     case 'catch-ups':
       return <CatchUps />;
+    case 'consents':
+      return <Consents />;
   }
 }

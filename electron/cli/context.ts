@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../core/log/index.ts';
 import type { TossCatchUpReport } from '../core/recovery/index.ts';
 import type {
   CatchUpService,
+  ConsentService,
   PlanService,
   ScheduleRunner,
   ScheduleRunnerDeps,
@@ -48,6 +49,7 @@ export interface CliContext {
     plans: PlanService;
     subscriptions: SubscriptionService;
     catchUp: CatchUpService;
+    consents: ConsentService;
   }>;
   /**
    * The schedule runner over the billing core (a Toss key must be configured), running as of
@@ -157,7 +159,12 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
     },
     async schedules() {
       const open = await verifiedDesk();
-      return { plans: open.plans, subscriptions: open.subscriptions, catchUp: open.catchUp };
+      return {
+        plans: open.plans,
+        subscriptions: open.subscriptions,
+        catchUp: open.catchUp,
+        consents: open.consents,
+      };
     },
     async runner(asOf, pace = {}) {
       await ctx.billing({ toss: true });

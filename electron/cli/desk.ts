@@ -8,6 +8,7 @@ import { cardCommand } from './commands/card.ts';
 import { catchUpCommand } from './commands/catch-up.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { chargesCommand } from './commands/charges.ts';
+import { consentCommand } from './commands/consent.ts';
 import { memberCommand } from './commands/member.ts';
 import { planCommand } from './commands/plan.ts';
 import { reconcileCommand } from './commands/reconcile.ts';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   'catch-up': catchUpCommand,
   charge: chargeCommand,
   charges: chargesCommand,
+  consent: consentCommand,
   member: memberCommand,
   plan: planCommand,
   reconcile: reconcileCommand,

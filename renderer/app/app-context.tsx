@@ -16,6 +16,7 @@ export type Route =
   | { readonly name: 'subscriptions' }
   | { readonly name: 'upcoming' }
   | { readonly name: 'catch-ups' }
+  | { readonly name: 'consents' }
   | { readonly name: 'staff' }
   | { readonly name: 'audit' };
 

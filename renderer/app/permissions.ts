@@ -32,6 +32,8 @@ const NEEDS = {
   updatePlan: 'manager',
   resolveCharge: 'manager',
   resolveRefund: 'manager',
+  exportConsents: 'manager',
+  setConsentTemplate: 'owner',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -6,6 +6,7 @@ import { CardSummary } from '../components/CardSummary.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChargeHistory } from './ChargeHistory.tsx';
+import { ConsentHistory } from './consent/ConsentHistory.tsx';
 import { EditMember } from './EditMember.tsx';
 import { RemoveCard } from './RemoveCard.tsx';
 import { SubscriptionTable } from './SubscriptionTable.tsx';
@@ -109,6 +110,7 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
         />
       </section>
       <ChargeHistory charges={member.recentCharges} />
+      <ConsentHistory memberId={member.id} />
     </section>
   );
 }

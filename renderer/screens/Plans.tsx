@@ -31,15 +31,22 @@ export function Plans({ plans, onChanged }: { plans: readonly PlanViewData[]; on
     refocus(`plan-edit-open-${id}`);
   }
 
-  function edited({ plan, subscriptionsChanged }: ResponseOf<'updatePlan'>) {
+  function edited({ plan, subscriptionsChanged, subscriptionsAwaitingConsent }: ResponseOf<'updatePlan'>) {
     setNotice(
-      subscriptionsChanged > 0
-        ? t('plans.updatedRepriced', {
+      // A raise waits for each member's consent (invariant 12): say so instead of "repriced".
+      (subscriptionsAwaitingConsent ?? 0) > 0
+        ? t('consent.planRaisePending', {
             name: plan.name,
-            count: subscriptionsChanged,
+            count: subscriptionsAwaitingConsent ?? 0,
             amount: won(plan.amount),
           })
-        : t('plans.updated', { name: plan.name }),
+        : subscriptionsChanged > 0
+          ? t('plans.updatedRepriced', {
+              name: plan.name,
+              count: subscriptionsChanged,
+              amount: won(plan.amount),
+            })
+          : t('plans.updated', { name: plan.name }),
     );
     closeEdit(plan.id);
     onChanged();

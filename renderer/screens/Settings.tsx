@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import { BackupSettings } from './BackupSettings.tsx';
 import { ClientKeySettings } from './ClientKeySettings.tsx';
+import { ConsentTemplateSettings } from './consent/ConsentTemplateSettings.tsx';
 import { DeskOptions } from './DeskOptions.tsx';
 import { ScheduleSettings } from './ScheduleSettings.tsx';
 import { SecretKeySettings } from './SecretKeySettings.tsx';
@@ -15,6 +16,7 @@ export function Settings() {
       <ClientKeySettings />
       <StoreDetailsSettings />
       <ScheduleSettings />
+      <ConsentTemplateSettings />
       <BackupSettings />
       <DeskOptions />
     </section>

@@ -14,6 +14,9 @@ import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { storeDate } from '../store-time.ts';
+import type { ConsentInput } from './consent/ConsentForm.tsx';
+import { ConsentSlip } from './consent/ConsentSlip.tsx';
+import { ConsentStep } from './consent/ConsentStep.tsx';
 import { MemberCombobox } from './MemberCombobox.tsx';
 import { type MemberPick, NO_PICK, pickText, resolvePick } from './member-pick.ts';
 
@@ -26,7 +29,8 @@ export interface SubscribeChoice {
 
 /**
  * The form's steps. Edit, then (only when something deserves a second look) a check that says
- * what will happen; a further step (a consent record, say) slots in before the subscribe call.
+ * what will happen, then the member's consent (invariant 12: the member sees the terms and agrees
+ * before the subscription exists), then the consent slip to print for the member.
  */
 type Step =
   | { readonly name: 'edit' }
@@ -34,7 +38,14 @@ type Step =
       readonly name: 'check';
       readonly choice: SubscribeChoice;
       readonly preview: SubscriptionPreviewData;
-    };
+    }
+  | {
+      readonly name: 'consent';
+      readonly choice: SubscribeChoice;
+      /** Kept in the step, so the terms load once and not on every render. */
+      readonly request: { memberId: number; planId: number; anchorDate: string };
+    }
+  | { readonly name: 'slip'; readonly consentId: number; readonly created: SubscriptionViewData };
 
 /** Nothing to warn about: a card is on file and no charge date has passed yet. */
 const needsCheck = (preview: SubscriptionPreviewData) => !preview.hasCard || preview.dueNow > 0;
@@ -65,15 +76,32 @@ export function SubscribeForm({
     document.getElementById('subscribe-member')?.focus();
   }
 
-  async function subscribe(choice: SubscribeChoice) {
-    const result = await call('subscribe', {
-      memberId: choice.member.id,
-      planId: choice.plan.id,
-      anchorDate: choice.anchorDate,
+  const subscribe = (choice: SubscribeChoice) =>
+    setStep({
+      name: 'consent',
+      choice,
+      request: { memberId: choice.member.id, planId: choice.plan.id, anchorDate: choice.anchorDate },
     });
-    if (result.ok) return onDone(result.value);
-    setStep({ name: 'edit' });
-    showRefusal(result.error, setErrors, setFailure);
+
+  async function subscribeWithConsent(
+    choice: SubscribeChoice,
+    request: { memberId: number; planId: number; anchorDate: string },
+    consent: ConsentInput,
+  ) {
+    const result = await call('subscribe', { ...request, consent });
+    if (!result.ok) {
+      setStep({ name: 'edit' });
+      showRefusal(result.error, setErrors, setFailure);
+      return null;
+    }
+    const created = result.value;
+    const consents = await call('listConsents', { memberId: choice.member.id });
+    const recorded = consents.ok
+      ? consents.value.find((c) => c.subscriptionId === created.id && c.kind === 'subscription')
+      : undefined;
+    if (recorded) setStep({ name: 'slip', consentId: recorded.id, created });
+    else onDone(created);
+    return null;
   }
 
   async function review(event: FormEvent) {
@@ -111,6 +139,20 @@ export function SubscribeForm({
     }
   }
 
+  if (step.name === 'slip') {
+    const { created } = step;
+    return <ConsentSlip consentId={step.consentId} onClose={() => onDone(created)} />;
+  }
+  if (step.name === 'consent') {
+    const { choice, request } = step;
+    return (
+      <ConsentStep
+        request={request}
+        onBack={() => setStep({ name: 'edit' })}
+        onConsent={(consent) => subscribeWithConsent(choice, request, consent)}
+      />
+    );
+  }
   if (step.name === 'check') {
     return (
       <SubscribeCheck

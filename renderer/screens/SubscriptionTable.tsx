@@ -8,21 +8,24 @@ import { RouteLink } from '../components/RouteLink.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useRefocus } from '../components/use-refocus.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type MemberRequest, WithdrawalChoice } from './consent/WithdrawalChoice.tsx';
 import { SubscriptionPriceForm } from './SubscriptionPriceForm.tsx';
 import { usePeriodLabel } from './use-period-label.ts';
 
 type Action = 'pause' | 'resume' | 'cancel-now' | 'cancel-at-end';
 
-function send(action: Action, id: number) {
+function send(action: Action, id: number, request: MemberRequest) {
+  // Canceling at the member's request records the withdrawal of their consent (invariant 12).
+  const withdrawal = request === null ? {} : { withdrawal: { method: request } };
   switch (action) {
     case 'pause':
       return call('pauseSubscription', { id });
     case 'resume':
       return call('resumeSubscription', { id });
     case 'cancel-now':
-      return call('cancelSubscription', { id });
+      return call('cancelSubscription', { id, ...withdrawal });
     case 'cancel-at-end':
-      return call('cancelSubscription', { id, atPeriodEnd: true });
+      return call('cancelSubscription', { id, atPeriodEnd: true, ...withdrawal });
   }
 }
 
@@ -62,9 +65,12 @@ export function SubscriptionTable({
     refocus(`sub-price-open-${id}`);
   }
 
+  const [memberRequest, setMemberRequest] = useState<MemberRequest>(null);
+
   async function act(action: Action, sub: SubscriptionRowData) {
     setNotice(null);
-    const result = await send(action, sub.id);
+    const result = await send(action, sub.id, memberRequest);
+    setMemberRequest(null);
     setCanceling(null);
     if (!result.ok) return setFailure(result.error.message);
     setFailure(null);
@@ -155,6 +161,9 @@ export function SubscriptionTable({
                     </button>
                   )}
                   {canceling === sub.id && (
+                    <WithdrawalChoice value={memberRequest} onChange={setMemberRequest} />
+                  )}
+                  {canceling === sub.id && (
                     <CancelChoice
                       question={t('subs.cancelWhom', whose(sub))}
                       onChoose={(action) => void act(action, sub)}
@@ -173,7 +182,12 @@ export function SubscriptionTable({
           subscription={repricing}
           onCancel={() => closePriceForm(repricing.id)}
           onDone={(changed) => {
-            setNotice(t('subPrice.done', { orderName: changed.orderName, amount: won(changed.amount) }));
+            // A raise waits for the member's consent, so the subscription comes back at its old price.
+            setNotice(
+              changed.amount === repricing.amount && changed.taxFreeAmount === repricing.taxFreeAmount
+                ? t('consent.raisePending', { orderName: changed.orderName })
+                : t('subPrice.done', { orderName: changed.orderName, amount: won(changed.amount) }),
+            );
             closePriceForm(changed.id);
             onChanged();
           }}

@@ -39,6 +39,9 @@ export function Subscriptions() {
           <button type="button" onClick={() => navigate({ name: 'catch-ups' })}>
             {t('subs.catchUps')}
           </button>
+          <button type="button" onClick={() => navigate({ name: 'consents' })}>
+            {t('consent.nav')}
+          </button>
         </div>
       </div>
       <RunDueNow onFinished={() => void subscriptions.reload()} />

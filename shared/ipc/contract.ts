@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_AMOUNT, ORDER_NAME_MAX, REQUEST_ID_PATTERN } from '../rules/index.ts';
 import {
+  agreedTermsView,
   appStatusView,
   auditCheckView,
   auditPageView,
@@ -16,6 +17,10 @@ import {
   chargeStatusSchema,
   chargeView,
   clientKeyStatusView,
+  consentMethodSchema,
+  consentRecordView,
+  consentTemplateView,
+  consentView,
   csvView,
   dashboardView,
   intervalUnitSchema,
@@ -25,6 +30,7 @@ import {
   operatorView,
   planUpdateView,
   planView,
+  priceIncreaseView,
   type Role,
   receiptView,
   reconcileReportView,
@@ -44,6 +50,7 @@ import {
   subscriptionRowView,
   subscriptionStatusSchema,
   subscriptionView,
+  trialConversionView,
   upcomingReportView,
   windowRegistrationView,
 } from './views.ts';
@@ -112,6 +119,26 @@ const auditFilter = {
   action: text(100).optional(),
   from: z.int().optional(),
   to: z.int().optional(),
+};
+
+/**
+ * How the member consented (invariant 12). The signature is a PNG drawn on the counter screen,
+ * base64 (about 4/3 of MAX_SIGNATURE_BYTES); the core checks the bytes.
+ */
+const consentInput = z.strictObject({
+  method: consentMethodSchema,
+  signaturePng: z.string().max(350_000).optional(),
+  note: text(500).optional(),
+});
+
+/** The terms of a subscription being made, as subscribe and its consent preview take them. */
+const subscribeFields = {
+  memberId: id,
+  planId: id,
+  anchorDate: localDate,
+  startDate: localDate.optional(),
+  trialEnd: localDate.nullable().optional(),
+  orderName: text(ORDER_NAME_MAX).optional(),
 };
 
 /** Card data (invariant 2): in this request only, never in a response or an event. */
@@ -283,6 +310,8 @@ export const contract = {
       taxFreeAmount: won.optional(),
       chargeTime: text(5).optional(),
       applyToSubscriptions: z.boolean().optional(),
+      /** With a raise: the earliest period start at the new price (after each member consents). */
+      effectiveFrom: localDate.optional(),
     }),
     planUpdateView,
   ),
@@ -295,12 +324,9 @@ export const contract = {
   subscribe: channel(
     'manager',
     z.strictObject({
-      memberId: id,
-      planId: id,
-      anchorDate: localDate,
-      startDate: localDate.optional(),
-      trialEnd: localDate.nullable().optional(),
-      orderName: text(ORDER_NAME_MAX).optional(),
+      ...subscribeFields,
+      /** No consent, no subscription (invariant 12). */
+      consent: consentInput,
     }),
     subscriptionView,
   ),
@@ -312,14 +338,14 @@ export const contract = {
   ),
   changeSubscriptionPrice: channel(
     'manager',
-    z.strictObject({ id, amount: won, taxFreeAmount: won.optional() }),
+    z.strictObject({ id, amount: won, taxFreeAmount: won.optional(), effectiveFrom: localDate.optional() }),
     subscriptionView,
   ),
   pauseSubscription: channel('manager', z.strictObject({ id }), subscriptionView),
   resumeSubscription: channel('manager', z.strictObject({ id }), subscriptionView),
   cancelSubscription: channel(
     'manager',
-    z.strictObject({ id, atPeriodEnd: z.boolean().optional() }),
+    z.strictObject({ id, atPeriodEnd: z.boolean().optional(), withdrawal: consentInput.optional() }),
     subscriptionView,
   ),
   upcoming: channel(
@@ -389,6 +415,38 @@ export const contract = {
    * secret key is entered afterwards; the Toss catch-up runs then.
    */
   restoreFromFile: channel('public', z.strictObject({ file: text(1000), code: text(60) }), restoreReportView),
+  // Members' consent (invariant 12): terms shown when subscribing, raises and trials waiting for it.
+  previewConsentTerms: channel('manager', z.strictObject(subscribeFields), agreedTermsView),
+  recordConsent: channel(
+    'manager',
+    z.strictObject({
+      subscriptionId: id,
+      kind: z.enum(['price-increase', 'trial-conversion']),
+      method: consentMethodSchema,
+      signaturePng: z.string().max(350_000).optional(),
+      note: text(500).optional(),
+    }),
+    consentView,
+  ),
+  listConsents: channel(
+    'staff',
+    z.strictObject({ memberId: id.optional(), from: z.int().optional(), to: z.int().optional() }),
+    z.array(consentView),
+  ),
+  getConsent: channel('staff', z.strictObject({ id }), consentRecordView),
+  listPriceIncreases: channel('staff', empty, z.array(priceIncreaseView)),
+  listTrialConversions: channel(
+    'staff',
+    z.strictObject({ days: z.int().min(1).max(366).optional() }),
+    z.array(trialConversionView),
+  ),
+  exportConsents: channel('manager', z.strictObject({ from: z.int(), to: z.int() }), csvView),
+  getConsentTemplate: channel('staff', empty, consentTemplateView),
+  setConsentTemplate: channel(
+    'owner',
+    z.strictObject({ text: text(4000), howToCancel: text(500) }),
+    consentTemplateView,
+  ),
 } as const;
 
 export type Contract = typeof contract;

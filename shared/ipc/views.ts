@@ -193,7 +193,12 @@ export const planView = z.object({
 export type PlanViewData = z.infer<typeof planView>;
 
 /** An edited plan, and how many of its subscriptions were given its new price from their next period. */
-export const planUpdateView = z.object({ plan: planView, subscriptionsChanged: z.int().min(0) });
+export const planUpdateView = z.object({
+  plan: planView,
+  subscriptionsChanged: z.int().min(0),
+  /** Of those, the ones whose raise waits for the member's consent. */
+  subscriptionsAwaitingConsent: z.int().min(0).optional(),
+});
 
 export const subscriptionStatusSchema = z.enum(['active', 'paused', 'canceled', 'past_due', 'needs_card']);
 
@@ -344,6 +349,8 @@ export const runSummaryView = z.object({
   asOf: epochMs,
   materialized: count,
   awaitingConfirmation: count,
+  /** Trials' first paid periods held for the member's consent. */
+  awaitingConsent: count.optional(),
   charged: z.object({ DONE: count, DECLINED: count, FAILED: count, UNKNOWN: count }),
   skipped: count,
   errors: count,
@@ -525,3 +532,78 @@ export const restoreReportView = z.object({
   /** False when no Toss key is set yet: it runs once the secret key is entered. */
   caughtUp: z.boolean(),
 });
+// Members' consent (design.md invariant 12).
+export const consentMethodSchema = z.enum(['in-person', 'signature', 'phone', 'message']);
+export type ConsentMethodData = z.infer<typeof consentMethodSchema>;
+export const consentKindSchema = z.enum(['subscription', 'price-increase', 'trial-conversion', 'withdrawal']);
+export type ConsentKindData = z.infer<typeof consentKindSchema>;
+
+/** What the member is shown and agrees to; kept with the record as it was. */
+export const agreedTermsView = z.object({
+  orderName: z.string(),
+  amount: won,
+  taxFreeAmount: won,
+  cycle: z.string(),
+  firstChargeDate: localDate,
+  howToCancel: z.string(),
+  text: z.string(),
+  fromAmount: won.optional(),
+});
+export type AgreedTermsData = z.infer<typeof agreedTermsView>;
+
+export const consentView = z.object({
+  id,
+  memberId: id,
+  memberName: z.string(),
+  subscriptionId: id,
+  kind: consentKindSchema,
+  method: consentMethodSchema,
+  terms: agreedTermsView,
+  hasSignature: z.boolean(),
+  note: z.string().nullable(),
+  effectiveDate: localDate,
+  operatorId: id.nullable(),
+  operatorName: z.string(),
+  recordedAt: epochMs,
+});
+export type ConsentViewData = z.infer<typeof consentView>;
+
+/** One consent with its signature image (PNG, base64) for the printable slip. */
+export const consentRecordView = consentView.extend({ signaturePng: z.string().nullable() });
+export type ConsentRecordData = z.infer<typeof consentRecordView>;
+
+export const priceIncreaseView = z.object({
+  priceChangeId: id,
+  subscriptionId: id,
+  memberId: id,
+  memberName: z.string(),
+  phone: z.string().nullable(),
+  orderName: z.string(),
+  fromAmount: won,
+  amount: won,
+  taxFreeAmount: won,
+  effectiveFrom: localDate,
+  consented: z.boolean(),
+  consentId: id.nullable(),
+  consentedAt: epochMs.nullable(),
+  createdAt: epochMs,
+  notice: z.string(),
+});
+export type PriceIncreaseData = z.infer<typeof priceIncreaseView>;
+
+export const trialConversionView = z.object({
+  subscriptionId: id,
+  memberId: id,
+  memberName: z.string(),
+  orderName: z.string(),
+  amount: won,
+  trialEnd: localDate,
+  firstPaidDate: localDate,
+  dueAt: epochMs,
+  consentedAt: epochMs.nullable(),
+  heldPeriodId: id.nullable(),
+  notice: z.string(),
+});
+export type TrialConversionData = z.infer<typeof trialConversionView>;
+
+export const consentTemplateView = z.object({ text: z.string(), howToCancel: z.string() });

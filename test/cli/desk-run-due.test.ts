@@ -117,6 +117,8 @@ describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up a
         String(plan.id),
         '--anchor',
         '2026-01-10',
+        '--consent',
+        'in-person',
       ])
     ).json;
 

@@ -56,6 +56,8 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
       String(plan.json.id),
       '--anchor',
       '2026-01-31',
+      '--consent',
+      'in-person',
     ]);
     expect(subscribed.json).toMatchObject({
       memberId: member.id,
@@ -86,8 +88,110 @@ describeWithKeychain('plans and subscriptions from the CLI', () => {
       String(plan.id),
       '--anchor',
       '2026-02-30',
+      '--consent',
+      'in-person',
     ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to subscribe without consent; a raise for existing subscriptions waits for the member’s consent', async () => {
+    const plan = (await desk(['plan', 'add', '--name', '필라테스', '--amount', '30000', '--every', '1m']))
+      .json;
+    const member = (await desk(['member', 'add', '--name', '한동의'])).json;
+    // Anchored tomorrow (store time): the raised charge then falls within the decree's 30 days.
+    const tomorrow = new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const terms = [
+      'subscribe',
+      '--member',
+      String(member.id),
+      '--plan',
+      String(plan.id),
+      '--anchor',
+      tomorrow,
+    ];
+    const refused = await desk(terms);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toMatch(/^--consent이\(가\) 필요합니다/);
+    const unknown = await desk([...terms, '--consent', 'nod']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^--consent는 in-person\|signature\|phone\|message 중 하나입니다: nod/);
+    const subscribed = (await desk([...terms, '--consent', 'phone'])).json;
+    const consents = (await desk(['consent', 'list', '--member', String(member.id)])).json;
+    expect(consents).toEqual([
+      expect.objectContaining({
+        subscriptionId: subscribed.id,
+        kind: 'subscription',
+        method: 'phone',
+        operatorName: 'CLI',
+      }),
+    ]);
+
+    const updated = await desk([
+      'plan',
+      'update',
+      String(plan.id),
+      '--amount',
+      '35000',
+      '--apply-to-subscriptions',
+    ]);
+    expect(updated.json).toMatchObject({
+      plan: { amount: 35000 },
+      subscriptionsChanged: 1,
+      subscriptionsAwaitingConsent: 1,
+    });
+    const pending = (await desk(['consent', 'list', '--pending'])).json;
+    expect(pending.priceIncreases).toEqual([
+      expect.objectContaining({
+        subscriptionId: subscribed.id,
+        fromAmount: 30000,
+        amount: 35000,
+        consented: false,
+      }),
+    ]);
+    expect(pending.trials).toEqual([]);
+
+    const recorded = await desk([
+      'consent',
+      'record',
+      '--subscription',
+      String(subscribed.id),
+      '--kind',
+      'price-increase',
+      '--method',
+      'message',
+      '--note',
+      '문자로 동의',
+    ]);
+    expect(recorded.json).toMatchObject({ kind: 'price-increase', method: 'message', note: '문자로 동의' });
+    expect((await desk(['consent', 'list', '--pending'])).json.priceIncreases).toEqual([]);
+    const again = await desk([
+      'consent',
+      'record',
+      '--subscription',
+      String(subscribed.id),
+      '--kind',
+      'price-increase',
+      '--method',
+      'message',
+    ]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/동의를 기다리는 가격 인상이 없습니다/);
+
+    const text = await runDeskProcess([
+      '--data-dir',
+      dataDir,
+      'consent',
+      'list',
+      '--member',
+      String(member.id),
+    ]);
+    expect(text.stdout.trimEnd().split('\n')).toHaveLength(2);
+    const withdrawn = await desk(['subscription', 'cancel', String(subscribed.id), '--withdrawal', 'phone']);
+    expect(withdrawn.json.status).toBe('canceled');
+    expect((await desk(['consent', 'list', '--member', String(member.id)])).json[0]).toMatchObject({
+      kind: 'withdrawal',
+      method: 'phone',
+    });
   });
 });

@@ -37,7 +37,11 @@ async function store() {
     } else {
       await desk.ok('registerCardByWindow', { memberId: created.id }, owner);
     }
-    await desk.ok('subscribe', { memberId: created.id, planId: plan.id, anchorDate: anchor }, owner);
+    await desk.ok(
+      'subscribe',
+      { memberId: created.id, planId: plan.id, anchorDate: anchor, consent: { method: 'in-person' } },
+      owner,
+    );
     return created.id;
   };
   return { desk, owner, member };

@@ -242,7 +242,7 @@ describeWithKeychain('the desk API behind IPC', () => {
     );
     const subscription = await desk.ok(
       'subscribe',
-      { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
+      { consent: { method: 'in-person' }, memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
       owner,
     );
     expect(subscription.status).toBe('active');
@@ -271,7 +271,7 @@ describeWithKeychain('the desk API behind IPC', () => {
     );
     const subscription = await desk.ok(
       'subscribe',
-      { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
+      { consent: { method: 'in-person' }, memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
       owner,
     );
     await desk.ok('runDueNow', {}, owner);
@@ -280,9 +280,9 @@ describeWithKeychain('the desk API behind IPC', () => {
     expect(manual.entries.map((entry) => entry.amount)).toEqual([1_000]);
     expect(scheduled.entries.map((entry) => entry.amount)).toEqual([50_000]);
 
-    // A price change applies from the next period; a staff session may not make it.
-    const changed = await desk.ok('changeSubscriptionPrice', { id: subscription.id, amount: 55_000 }, owner);
-    expect(changed.amount).toBe(55_000);
+    // A decrease applies from the next period (a raise waits for consent); a staff session may not make it.
+    const changed = await desk.ok('changeSubscriptionPrice', { id: subscription.id, amount: 45_000 }, owner);
+    expect(changed.amount).toBe(45_000);
     const staff = await desk.signedIn('staff');
     expect(
       await desk.call('changeSubscriptionPrice', { id: subscription.id, amount: 100 }, staff),

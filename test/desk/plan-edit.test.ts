@@ -20,7 +20,7 @@ describeWithKeychain('editing a plan over IPC', () => {
     );
     const subscription = await desk.ok(
       'subscribe',
-      { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
+      { consent: { method: 'in-person' }, memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' },
       owner,
     );
 
@@ -44,23 +44,38 @@ describeWithKeychain('editing a plan over IPC', () => {
     });
 
     const kept = await desk.ok('updatePlan', { id: plan.id, name: '월 회원권 A' }, manager);
-    expect(kept).toEqual({ plan: { ...plan, name: '월 회원권 A' }, subscriptionsChanged: 0 });
+    expect(kept).toEqual({
+      plan: { ...plan, name: '월 회원권 A' },
+      subscriptionsChanged: 0,
+      subscriptionsAwaitingConsent: 0,
+    });
     const raised = await desk.ok(
       'updatePlan',
       { id: plan.id, amount: 60_000, applyToSubscriptions: true },
       manager,
     );
-    expect(raised).toEqual({ plan: { ...kept.plan, amount: 60_000 }, subscriptionsChanged: 1 });
+    expect(raised).toEqual({
+      plan: { ...kept.plan, amount: 60_000 },
+      subscriptionsChanged: 1,
+      subscriptionsAwaitingConsent: 1,
+    });
+    // The raise waits for the member's consent: the subscription keeps its price until then.
     expect(await desk.ok('listSubscriptions', {}, staff)).toEqual([
       {
         ...subscription,
-        amount: 60_000,
-        updatedAt: expect.any(Number),
         memberNo: member.memberNo,
         memberName: member.name,
         nextChargeDate: expect.any(String),
         nextChargeAt: expect.any(Number),
       },
+    ]);
+    expect(await desk.ok('listPriceIncreases', {}, staff)).toEqual([
+      expect.objectContaining({
+        subscriptionId: subscription.id,
+        fromAmount: 50_000,
+        amount: 60_000,
+        consented: false,
+      }),
     ]);
     const updateRows = desk.host
       .desk()

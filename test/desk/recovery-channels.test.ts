@@ -144,7 +144,16 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
       { name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1, chargeTime: '09:00' },
       owner,
     );
-    await desk.ok('subscribe', { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29' }, owner);
+    await desk.ok(
+      'subscribe',
+      {
+        memberId: member.id,
+        planId: plan.id,
+        anchorDate: '2026-11-29',
+        consent: { method: 'in-person' },
+      },
+      owner,
+    );
     expect(await desk.host.desk().offsiteTick()).toBeNull();
     const summary = await desk.host.desk().runDue();
     expect(summary.charged.DONE).toBe(1);

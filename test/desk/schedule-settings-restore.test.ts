@@ -57,7 +57,11 @@ describeWithKeychain('schedule settings and restoring a backup, over IPC', () =>
       { name: '월 회원권', amount: 70_000, intervalUnit: 'month', intervalCount: 1, chargeTime: '09:00' },
       owner,
     );
-    await desk.ok('subscribe', { memberId: member.id, planId: plan.id, anchorDate: '2026-11-25' }, owner);
+    await desk.ok(
+      'subscribe',
+      { consent: { method: 'in-person' }, memberId: member.id, planId: plan.id, anchorDate: '2026-11-25' },
+      owner,
+    );
     const summary = await desk.ok('runDueNow', {}, owner);
     expect(summary).toMatchObject({ awaitingConfirmation: 0, charged: { DONE: 1 } });
   });
@@ -74,12 +78,12 @@ describeWithKeychain('schedule settings and restoring a backup, over IPC', () =>
     expect(plan.chargeTime).toBe('10:00');
     const open = await desk.ok(
       'subscribe',
-      { memberId: member.id, planId: plan.id, anchorDate: '2026-12-05' },
+      { consent: { method: 'in-person' }, memberId: member.id, planId: plan.id, anchorDate: '2026-12-05' },
       owner,
     );
     const ended = await desk.ok(
       'subscribe',
-      { memberId: member.id, planId: plan.id, anchorDate: '2026-12-06' },
+      { consent: { method: 'in-person' }, memberId: member.id, planId: plan.id, anchorDate: '2026-12-06' },
       owner,
     );
     await desk.ok('cancelSubscription', { id: ended.id }, owner);
@@ -127,7 +131,7 @@ describeWithKeychain('schedule settings and restoring a backup, over IPC', () =>
     expect(later.chargeTime).toBe('07:30');
     const fresh = await desk.ok(
       'subscribe',
-      { memberId: member.id, planId: later.id, anchorDate: '2026-12-07' },
+      { consent: { method: 'in-person' }, memberId: member.id, planId: later.id, anchorDate: '2026-12-07' },
       owner,
     );
     expect(fresh.timeZone).toBe('Asia/Shanghai');

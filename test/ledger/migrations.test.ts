@@ -127,6 +127,22 @@ const seeds: Record<number, Seed> = {
       ]);
     },
   },
+  // Before consents: periods get no hold, subscriptions no consent (none can be made up for them).
+  6: {
+    insert(db) {
+      const rows = rowInserts(db);
+      const member = rows.member({ name: '정하람' });
+      const subscription = rows.subscription(member);
+      rows.period(subscription, 0, { status: 'awaiting_confirmation' });
+    },
+    check(db) {
+      expect(db.prepare('SELECT status, hold FROM subscription_periods').all()).toEqual([
+        { status: 'awaiting_confirmation', hold: null },
+      ]);
+      expect(db.prepare('SELECT count(*) FROM consents').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM price_changes').pluck().get()).toBe(0);
+    },
+  },
 };
 
 describe('ledger migrations', () => {

@@ -22,6 +22,7 @@ async function desk() {
   const subscriptions = createSubscriptionService(ctx);
   const member = billing.members.create({ name: '김하늘' });
   const sub = subscriptions.create({
+    consent: { method: 'in-person' },
     memberId: member.id,
     custom: { amount: 50_000, intervalUnit: 'month', intervalCount: 1 },
     orderName: '월 회비',

@@ -19,7 +19,13 @@ describe('dueNowPreview: what a run now would do, without writing', () => {
     const subscriptions = createSubscriptionService(ctx);
     const member = billing.members.create({ name: '김하늘' });
     const subscribe = (amount: number, anchorDate: string) =>
-      subscriptions.create({ memberId: member.id, custom: monthly(amount), orderName: '회비', anchorDate });
+      subscriptions.create({
+        memberId: member.id,
+        custom: monthly(amount),
+        orderName: '회비',
+        anchorDate,
+        consent: { method: 'in-person' },
+      });
     subscribe(30_000, '2026-03-10'); // due yesterday 10:00: within 3 days
     subscribe(50_000, '2026-02-01'); // 1 Feb and 1 Mar: both older than 3 days
     subscribe(70_000, '2026-03-20'); // not due yet

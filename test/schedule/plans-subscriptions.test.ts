@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
 import {
+  createConsentService,
   createPlanService,
   createSubscriptionService,
   materializeDuePeriods,
@@ -23,6 +24,7 @@ async function desk() {
     members: billing.members,
     plans: createPlanService(ctx),
     subscriptions: createSubscriptionService(ctx),
+    consents: createConsentService(ctx),
   };
 }
 
@@ -138,6 +140,7 @@ describe('plan edits', () => {
     expect(edited).toEqual({
       plan: { ...plan, name: '월 회원권 (2027)', amount: 55_000, chargeTime: '09:30' },
       subscriptionsChanged: 0,
+      subscriptionsAwaitingConsent: 0,
     });
     expect(plans.get(plan.id)).toEqual(edited.plan);
     // Saving it again unchanged is no change: no second audit row.
@@ -174,7 +177,12 @@ describe('plan edits', () => {
     const { plans, members, subscriptions, ledger } = await desk();
     const member = members.create({ name: '서하늘' });
     const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
-    const sub = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-01' });
+    const sub = subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      planId: plan.id,
+      anchorDate: '2026-03-01',
+    });
 
     const edited = plans.update({ id: plan.id, name: '새 이름', amount: 60_000, chargeTime: '08:00' });
     expect(edited.subscriptionsChanged).toBe(0);
@@ -187,13 +195,18 @@ describe('plan edits', () => {
     ]);
   });
 
-  it('with applyToSubscriptions, gives the subscriptions still at the plan’s price the new one from their next period', async () => {
-    const { plans, members, subscriptions, ledger } = await desk();
+  it('with applyToSubscriptions, gives the subscriptions still at the plan’s price the new one from their next period after consent', async () => {
+    const { plans, members, subscriptions, consents, ledger } = await desk();
     const member = members.create({ name: '문바다' });
     const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
     const other = plans.create({ name: '주말반', amount: 30_000, intervalUnit: 'month', intervalCount: 1 });
     const subscribe = (planId: number) =>
-      subscriptions.create({ memberId: member.id, planId, anchorDate: '2026-03-01' }).id;
+      subscriptions.create({
+        consent: { method: 'in-person' },
+        memberId: member.id,
+        planId,
+        anchorDate: '2026-03-01',
+      }).id;
     const active = subscribe(plan.id);
     const paused = subscribe(plan.id);
     subscriptions.pause({ id: paused });
@@ -219,14 +232,22 @@ describe('plan edits', () => {
       applyToSubscriptions: true,
       actor: '관리자',
     });
-    expect(edited.subscriptionsChanged).toBe(4);
+    expect(edited).toMatchObject({ subscriptionsChanged: 4, subscriptionsAwaitingConsent: 4 });
 
     const terms = (id: number) => {
       const { amount, taxFreeAmount, orderName } = subscriptions.get(id);
       return { amount, taxFreeAmount, orderName };
     };
-    const raised = { amount: 55_000, taxFreeAmount: 5_000, orderName: '월 회원권' };
-    expect([active, paused, pastDue, needsCard].map(terms)).toEqual([raised, raised, raised, raised]);
+    const old = { amount: 50_000, taxFreeAmount: 0, orderName: '월 회원권' };
+    // A raise waits for each member's consent (invariant 12): until then the old price stays.
+    expect([active, paused, pastDue, needsCard].map(terms)).toEqual([old, old, old, old]);
+    expect(consents.priceIncreases().map((entry) => [entry.subscriptionId, entry.consented])).toEqual([
+      [active, false],
+      [paused, false],
+      [pastDue, false],
+      [needsCard, false],
+    ]);
+    consents.record({ subscriptionId: active, kind: 'price-increase', method: 'phone', actor: '관리자' });
     expect(terms(canceled)).toEqual({ amount: 50_000, taxFreeAmount: 0, orderName: '월 회원권' });
     expect(terms(discounted)).toEqual({ amount: 45_000, taxFreeAmount: 0, orderName: '월 회원권' });
     expect(terms(onOtherPlan)).toEqual({ amount: 30_000, taxFreeAmount: 0, orderName: '주말반' });
@@ -239,22 +260,28 @@ describe('plan edits', () => {
         )
         .all(active);
     expect(periodAmounts()).toEqual([{ periodIndex: 0, amount: 50_000, taxFreeAmount: 0 }]);
-    const next = upcoming(ledger, { now: new Date(NOW), days: 40 }).subscriptions.find(
-      (s) => s.subscriptionId === active,
-    );
-    expect(next?.next).toMatchObject({ periodIndex: 1, date: '2026-04-01', amount: 55_000 });
     materializeDuePeriods(ledger, { now: new Date(Date.parse('2026-04-01T02:00:00Z')) });
     expect(periodAmounts()).toEqual([
       { periodIndex: 0, amount: 50_000, taxFreeAmount: 0 },
       { periodIndex: 1, amount: 55_000, taxFreeAmount: 5_000 },
     ]);
 
+    expect(terms(active)).toEqual({ amount: 55_000, taxFreeAmount: 5_000, orderName: '월 회원권' });
+    expect(terms(paused)).toEqual(old);
+
     expect(auditOf(ledger, `plan:${plan.id}`).at(-1)?.details).toMatchObject({ subscriptionsChanged: 4 });
-    expect(auditOf(ledger, `subscription:${active}`).at(-1)).toMatchObject({
-      actor: '관리자',
-      action: 'subscription.price_change',
-      details: { fromAmount: 50_000, amount: 55_000, taxFreeAmount: 5_000 },
-    });
+    expect(auditOf(ledger, `subscription:${active}`).slice(-2)).toMatchObject([
+      {
+        actor: '관리자',
+        action: 'subscription.price_increase_pending',
+        details: { fromAmount: 50_000, amount: 55_000, taxFreeAmount: 5_000 },
+      },
+      {
+        actor: 'scheduler',
+        action: 'subscription.price_increase_applied',
+        details: { fromAmount: 50_000, amount: 55_000, taxFreeAmount: 5_000, periodIndex: 1 },
+      },
+    ]);
     expect(verifyAudit(ledger.db)).toMatchObject({ ok: true });
 
     // A name-only edit reprices nobody, even when asked.
@@ -267,15 +294,25 @@ describe('plan edits', () => {
     const { plans, members, subscriptions, ledger } = await desk();
     const member = members.create({ name: '오솔' });
     const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
-    const first = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-01' });
-    const second = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-05' });
+    const first = subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      planId: plan.id,
+      anchorDate: '2026-03-01',
+    });
+    const second = subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      planId: plan.id,
+      anchorDate: '2026-03-05',
+    });
     const auditRows = () => ledger.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
     const rowsBefore = auditRows();
     // The second subscription's row refuses the write, after the plan and the first were updated.
     ledger.db.exec(`CREATE TEMP TRIGGER refuse_reprice BEFORE UPDATE OF amount ON subscriptions
       WHEN NEW.id = ${second.id} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
     try {
-      expect(() => plans.update({ id: plan.id, amount: 60_000, applyToSubscriptions: true })).toThrow(
+      expect(() => plans.update({ id: plan.id, amount: 40_000, applyToSubscriptions: true })).toThrow(
         'refused by the test',
       );
     } finally {
@@ -294,7 +331,12 @@ describe('subscriptions', () => {
     const { plans, members, subscriptions, ledger } = await desk();
     const member = members.create({ name: '김하늘' });
     const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
-    const sub = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-01-31' });
+    const sub = subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      planId: plan.id,
+      anchorDate: '2026-01-31',
+    });
     expect(sub).toEqual({
       id: sub.id,
       memberId: member.id,
@@ -344,6 +386,7 @@ describe('subscriptions', () => {
     const a = members.create({ name: '이바다' });
     const b = members.create({ name: '박별' });
     const custom = subscriptions.create({
+      consent: { method: 'in-person' },
       memberId: a.id,
       custom: {
         amount: 12_000,
@@ -371,6 +414,7 @@ describe('subscriptions', () => {
       timeZone: 'UTC',
     });
     const other = subscriptions.create({
+      consent: { method: 'in-person' },
       memberId: b.id,
       custom: { amount: 1_000, intervalUnit: 'day', intervalCount: 30 },
       orderName: '사물함',
@@ -384,7 +428,12 @@ describe('subscriptions', () => {
     const { plans, members, subscriptions, ledger } = await desk();
     const member = members.create({ name: '최구름' });
     const plan = plans.create({ name: '연 회원권', amount: 500_000, intervalUnit: 'year', intervalCount: 1 });
-    const sub = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2024-02-29' });
+    const sub = subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      planId: plan.id,
+      anchorDate: '2024-02-29',
+    });
 
     expect(
       expectSubscriptionError(() => subscriptions.resume({ id: sub.id }), 'ILLEGAL_TRANSITION').message,
@@ -421,6 +470,7 @@ describe('subscriptions', () => {
     const custom = await expectBillingError(
       () =>
         subscriptions.create({
+          consent: { method: 'in-person' },
           memberId: member.id,
           custom: { amount: 50, intervalUnit: 'month', intervalCount: 1, chargeTime: '25:00' },
           orderName: '레슨',
@@ -435,14 +485,25 @@ describe('subscriptions', () => {
     });
 
     const unknown = await expectBillingError(
-      () => subscriptions.create({ memberId: member.id, planId: 999, anchorDate: '2026-03-01' }),
+      () =>
+        subscriptions.create({
+          consent: { method: 'in-person' },
+          memberId: member.id,
+          planId: 999,
+          anchorDate: '2026-03-01',
+        }),
       'INVALID_INPUT',
     );
     expect(unknown.fields?.planId?.code).toBe('PLAN_NOT_FOUND');
     expect(unknown.message).toBe('요금제(번호 999)를 찾을 수 없습니다.');
 
     const neither = await expectBillingError(
-      () => subscriptions.create({ memberId: member.id, anchorDate: '2026-03-01' }),
+      () =>
+        subscriptions.create({
+          consent: { method: 'in-person' },
+          memberId: member.id,
+          anchorDate: '2026-03-01',
+        }),
       'INVALID_INPUT',
     );
     expect(neither.fields?.planId?.code).toBe('PLAN_OR_CUSTOM');
@@ -450,6 +511,7 @@ describe('subscriptions', () => {
     const noOrderName = await expectBillingError(
       () =>
         subscriptions.create({
+          consent: { method: 'in-person' },
           memberId: member.id,
           custom: { amount: 1_000, intervalUnit: 'month', intervalCount: 1 },
           anchorDate: '2026-03-01',
@@ -461,6 +523,7 @@ describe('subscriptions', () => {
     const trial = await expectBillingError(
       () =>
         subscriptions.create({
+          consent: { method: 'in-person' },
           memberId: member.id,
           planId: plan.id,
           anchorDate: '2026-03-01',
@@ -476,29 +539,52 @@ describe('subscriptions', () => {
 
     members.archive({ id: member.id });
     await expectBillingError(
-      () => subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-01' }),
+      () =>
+        subscriptions.create({
+          consent: { method: 'in-person' },
+          memberId: member.id,
+          planId: plan.id,
+          anchorDate: '2026-03-01',
+        }),
       'MEMBER_ARCHIVED',
     );
     await expectBillingError(
-      () => subscriptions.create({ memberId: 999, planId: plan.id, anchorDate: '2026-03-01' }),
+      () =>
+        subscriptions.create({
+          consent: { method: 'in-person' },
+          memberId: 999,
+          planId: plan.id,
+          anchorDate: '2026-03-01',
+        }),
       'MEMBER_NOT_FOUND',
     );
 
     const other = members.create({ name: '한달' });
     plans.archive({ id: plan.id });
     const archivedPlan = await expectBillingError(
-      () => subscriptions.create({ memberId: other.id, planId: plan.id, anchorDate: '2026-03-01' }),
+      () =>
+        subscriptions.create({
+          consent: { method: 'in-person' },
+          memberId: other.id,
+          planId: plan.id,
+          anchorDate: '2026-03-01',
+        }),
       'INVALID_INPUT',
     );
     expect(archivedPlan.fields?.planId?.code).toBe('PLAN_ARCHIVED');
     expect(ledger.db.prepare('SELECT count(*) FROM subscriptions').pluck().get()).toBe(0);
   });
 
-  it('changes the price from the next period on, leaving existing period rows alone', async () => {
+  it('lowers the price from the next period on, leaving existing period rows alone', async () => {
     const { plans, members, subscriptions, ledger } = await desk();
     const member = members.create({ name: '윤솔' });
     const plan = plans.create({ name: '월 회원권', amount: 50_000, intervalUnit: 'month', intervalCount: 1 });
-    const sub = subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: '2026-03-01' });
+    const sub = subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      planId: plan.id,
+      anchorDate: '2026-03-01',
+    });
     ledger.db
       .prepare(
         `INSERT INTO subscription_periods (subscription_id, period_index, due_at, period_start, period_end,
@@ -507,8 +593,8 @@ describe('subscriptions', () => {
       )
       .run(sub.id, NOW, NOW, NOW);
 
-    const changed = subscriptions.changePrice({ id: sub.id, amount: 55_000, taxFreeAmount: 5_000 });
-    expect(changed).toMatchObject({ amount: 55_000, taxFreeAmount: 5_000, status: 'active' });
+    const changed = subscriptions.changePrice({ id: sub.id, amount: 45_000, taxFreeAmount: 5_000 });
+    expect(changed).toMatchObject({ amount: 45_000, taxFreeAmount: 5_000, status: 'active' });
     expect(subscriptions.get(sub.id)).toEqual(changed);
     expect(
       ledger.db
@@ -528,7 +614,7 @@ describe('subscriptions', () => {
     expect(verifyAudit(ledger.db)).toMatchObject({ ok: true });
     expect(auditOf(ledger, `subscription:${sub.id}`).at(-1)).toMatchObject({
       action: 'subscription.price_change',
-      details: { fromAmount: 50_000, fromTaxFreeAmount: 0, amount: 55_000, taxFreeAmount: 5_000 },
+      details: { fromAmount: 50_000, fromTaxFreeAmount: 0, amount: 45_000, taxFreeAmount: 5_000 },
     });
   });
 });

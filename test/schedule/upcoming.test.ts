@@ -17,7 +17,14 @@ async function desk() {
   const subscriptions = createSubscriptionService(ctx);
   const member = billing.members.create({ name: '김하늘' });
   const subscribe = (custom: CustomTerms, anchorDate: string, extra: { trialEnd?: string } = {}) =>
-    subscriptions.create({ memberId: member.id, custom, orderName: '회비', anchorDate, ...extra }).id;
+    subscriptions.create({
+      consent: { method: 'in-person' },
+      memberId: member.id,
+      custom,
+      orderName: '회비',
+      anchorDate,
+      ...extra,
+    }).id;
   return { ledger, subscriptions, member, subscribe };
 }
 
@@ -76,11 +83,12 @@ describe('upcoming charges', () => {
     const id = subscribe(monthly(50_000), '2026-01-31');
     // A run as of a later instant (a preview from the CLI) wrote and so took the Mar 31 period.
     materializeDuePeriods(ledger, { now: new Date(kst('2026-03-31T11:00:00')) });
-    subscriptions.changePrice({ id, amount: 55_000 });
+    // A decrease applies at once (a raise would wait for the member's consent).
+    subscriptions.changePrice({ id, amount: 45_000 });
     const report = upcoming(ledger, { now: new Date(NOW), days: 90 });
     expect(report.byDay.map((d) => [d.date, d.amount])).toEqual([
-      ['2026-04-30', 55_000],
-      ['2026-05-31', 55_000],
+      ['2026-04-30', 45_000],
+      ['2026-05-31', 45_000],
     ]);
     expect(report.subscriptions[0]?.next?.periodIndex).toBe(3);
   });

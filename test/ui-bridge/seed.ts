@@ -94,7 +94,12 @@ export async function seedDemo(bridge: UiBridge, today: string): Promise<SeededO
       });
     }
     if (person.card === EMULATOR_CARDS.approves) {
-      await call(bridge, session, 'subscribe', { memberId: member.id, planId: plan.id, anchorDate: today });
+      await call(bridge, session, 'subscribe', {
+        consent: { method: 'in-person' },
+        memberId: member.id,
+        planId: plan.id,
+        anchorDate: today,
+      });
     }
   }
   return { ...owner, team };

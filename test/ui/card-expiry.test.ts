@@ -33,7 +33,12 @@ function nextMonth() {
 }
 
 async function subscribe(memberId: number, anchorDate: string): Promise<void> {
-  await dispatchOk(ui, owner, 'subscribe', { memberId, planId, anchorDate });
+  await dispatchOk(ui, owner, 'subscribe', {
+    memberId,
+    planId,
+    anchorDate,
+    consent: { method: 'in-person' },
+  });
 }
 
 async function registerByKeyIn(name: string, expiry: string): Promise<void> {

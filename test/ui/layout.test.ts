@@ -218,7 +218,12 @@ beforeAll(async () => {
       intervalCount: 1,
     }),
   ];
-  await dispatchOk(ui, owner, 'subscribe', { memberId, planId: plan.id, anchorDate: '2030-01-31' });
+  await dispatchOk(ui, owner, 'subscribe', {
+    memberId,
+    planId: plan.id,
+    anchorDate: '2030-01-31',
+    consent: { method: 'in-person' },
+  });
   // One unanswered charge, so the review queue has a row to lay out.
   await faultNextCharge(ui, 'status-500');
   await dispatchOk(ui, owner, 'charge', {

@@ -65,6 +65,42 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await page.keyboard.type('윤서준');
     await page.getByLabel('기준일').fill('2026-03-02');
     await page.getByRole('button', { name: '구독 등록' }).click();
+
+    // The consent step: the terms the core records, shown to the member, signed on the screen.
+    const terms = page.getByTestId('subscribe-consent-terms');
+    await poll(() => terms.textContent()).toContain('윤서준님은');
+    expect(await terms.textContent()).toContain('66,000원, 1개월마다');
+    expect(await terms.textContent()).toContain('첫 결제일: 2026-03-02');
+    expect(await page.getByLabel('대면 서명').isChecked()).toBe(true);
+    await page.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
+    await page.getByText('서명을 받아 주세요.').waitFor();
+    const pad = await page.getByTestId('signature-pad').boundingBox();
+    if (!pad) throw new Error('no signature pad');
+    await page.mouse.move(pad.x + 40, pad.y + 100);
+    await page.mouse.down();
+    for (const [x, y] of [
+      [90, 40],
+      [140, 120],
+      [200, 50],
+      [260, 110],
+    ] as const) {
+      await page.mouse.move(pad.x + x, pad.y + y, { steps: 5 });
+    }
+    await page.mouse.up();
+    await ui.screenshot('40a-consent-step');
+    await page.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
+
+    // The printable slip, with the signature as recorded.
+    const slip = page.getByTestId('consent-slip');
+    await poll(() => slip.textContent()).toContain('정기결제 동의');
+    expect(await slip.textContent()).toContain('대면 서명');
+    await page.getByTestId('consent-slip-signature').waitFor();
+    const [consent] = await dispatchOk(ui, owner, 'listConsents', {});
+    expect(consent).toMatchObject({ kind: 'subscription', method: 'signature', hasSignature: true });
+    const png = (await dispatchOk(ui, owner, 'getConsent', { id: consent?.id ?? 0 })).signaturePng ?? '';
+    expect(Buffer.from(png, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    await ui.screenshot('40b-consent-slip');
+    await slip.getByRole('button', { name: '닫기' }).click();
     await poll(() => subscriptionRow().textContent()).toContain('이용 중');
     expect(await subscriptionRow().textContent()).toContain('2026-03-02');
     await ui.screenshot('40-subscriptions');
@@ -227,6 +263,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     // follows the plan's 66,000원.
     const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     const follower = await dispatchOk(ui, owner, 'subscribe', {
+      consent: { method: 'in-person' },
       memberId: first?.memberId ?? 0,
       planId: first?.planId ?? 0,
       anchorDate: '2026-04-15',
@@ -252,30 +289,100 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await ui.screenshot('48-plan-edit');
     await page.getByRole('button', { name: '수정 저장' }).click();
 
+    // A raise waits for the member's consent (invariant 12): the subscription keeps 66,000원.
     await page
       .getByText(
-        '요가 월 회원권 요금제를 수정했습니다. 기존 구독 1건은 다음 결제부터 70,000원으로 결제합니다.',
+        '요가 월 회원권: 구독 1건은 회원이 동의한 뒤 70,000원으로 결제합니다. 동의 관리에서 안내문을 보내 주세요.',
       )
       .waitFor();
     await poll(() => planRow.textContent()).toContain('70,000원');
     const table = page.getByTestId('subscriptions-table');
-    await poll(() => table.textContent()).toContain('70,000원');
+    await poll(() => table.textContent()).toContain('66,000원');
     expect(await table.textContent()).toContain('50,000원');
     await poll(() => page.evaluate('document.activeElement.id')).toMatch(/^plan-edit-open-/);
     const subscriptions = await dispatchOk(ui, owner, 'listSubscriptions', {});
     expect(subscriptions.find((s) => s.id === follower.id)).toMatchObject({
-      amount: 70_000,
+      amount: 66_000,
       taxFreeAmount: 0,
       orderName: '요가 월 회원권',
     });
     expect(subscriptions.find((s) => s.id !== follower.id)).toMatchObject({ amount: 50_000 });
+
+    // The pending-increase list: who has not agreed, the notice to send, and the consent taken.
+    await page.getByRole('button', { name: '동의 관리' }).click();
+    const increases = page.getByTestId('price-increases-table');
+    await poll(() => increases.textContent()).toContain('윤서준');
+    expect(await increases.textContent()).toContain('66,000원 → 70,000원');
+    expect(await increases.textContent()).toContain('동의 전');
+    await increases.getByRole('button', { name: '안내문 복사' }).click();
+    await page.getByTestId('copied-notice').waitFor();
+    expect(await page.getByTestId('copied-notice').textContent()).toContain('66,000원에서 70,000원으로');
+    await ui.screenshot('49a-price-increases');
+    await increases.getByRole('button', { name: '동의 기록' }).click();
+    const form = page.locator('form[aria-labelledby="increase-consent-title"]');
+    await form.getByLabel('전화').check();
+    await form.getByRole('button', { name: '동의 기록' }).click();
+    await page.getByText('동의를 기록했습니다.').waitFor();
+    await poll(() => increases.textContent()).toContain('동의');
+    expect(await increases.textContent()).not.toContain('동의 전');
+    await ui.screenshot('49b-price-increase-agreed');
+    expect(await dispatchOk(ui, owner, 'listPriceIncreases', {})).toEqual([
+      expect.objectContaining({ subscriptionId: follower.id, consented: true }),
+    ]);
+  });
+
+  it('shows on home the trials turning paid within 30 days, and takes the missing consent', async () => {
+    const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    // Signed up on 20 February, more than 30 days before the first paid charge on 15 April.
+    clock = Date.parse('2026-02-20T01:00:00Z');
+    await dispatchOk(ui, owner, 'subscribe', {
+      consent: { method: 'in-person' },
+      memberId: first?.memberId ?? 0,
+      planId: first?.planId ?? 0,
+      anchorDate: '2026-03-15',
+      trialEnd: '2026-04-15',
+    });
+    clock = APRIL_2_1100_KST;
+    await nav(page, '홈');
+    const trials = page.getByTestId('home-trials');
+    await poll(() => trials.textContent()).toContain('유료 전환 예정 체험 1건 · 동의 없음 1건');
+    await ui.screenshot('49c-home-trials');
+    await trials.getByRole('button').click();
+    const table = page.getByTestId('trial-conversions-table');
+    await poll(() => table.textContent()).toContain('2026-04-15');
+    expect(await table.textContent()).toContain('동의 없음');
+    await table.getByRole('button', { name: '동의 기록' }).click();
+    const form = page.locator('form[aria-labelledby="trial-consent-title"]');
+    expect(await form.textContent()).toContain('첫 유료 결제일: 2026-04-15');
+    await form.getByLabel('대면 확인(체크)').check();
+    await form.getByLabel('회원이 위 내용을 읽고 동의했습니다.').check();
+    await form.getByRole('button', { name: '동의 기록' }).click();
+    await page.getByText('동의를 기록했습니다.').waitFor();
+    await poll(() => table.textContent()).not.toContain('동의 없음');
+    await ui.screenshot('49d-trial-agreed');
+  });
+
+  it('lists the member’s consent history with its slips', async () => {
+    await nav(page, '회원');
+    await page
+      .getByRole('button', { name: /윤서준/ })
+      .first()
+      .click();
+    const history = page.getByTestId('consent-history');
+    await poll(() => history.textContent()).toContain('가격 인상 동의');
+    expect(await history.textContent()).toContain('유료 전환 동의');
+    expect(await history.textContent()).toContain('정기결제 동의');
+    expect(await history.textContent()).toContain('대면 서명');
+    await history.locator('tr', { hasText: '대면 서명' }).getByRole('button', { name: '동의서' }).click();
+    await page.getByTestId('consent-slip-signature').waitFor();
+    await ui.screenshot('49e-member-consents');
   });
 
   it('offers no price change or plan edit to a staff session', async () => {
     await signOutPage(page);
     await signInPage(page, STAFF);
     await nav(page, '정기 결제');
-    await poll(() => page.getByTestId('subscriptions-table').textContent()).toContain('70,000원');
+    await poll(() => page.getByTestId('subscriptions-table').textContent()).toContain('66,000원');
     expect(await subscriptionRow().getByRole('button', { name: '해지' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: '금액 변경' }).count()).toBe(0);
     expect(await page.getByTestId('plans-table').getByRole('button', { name: '수정' }).count()).toBe(0);

@@ -190,6 +190,7 @@ describe('members and subscriptions, in Chromium against the real core', () => {
       memberId: park.id,
       planId: plan.id,
       anchorDate: '2026-03-02',
+      consent: { method: 'in-person' },
     });
     await nav(page, '정기 결제');
     await page.getByRole('button', { name: '지금 결제 실행' }).click();

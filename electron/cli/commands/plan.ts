@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 import { CLI_ACTOR } from '../context.ts';
 
 const USAGE =
-  'usage: desk plan add --name S --amount N --every 1m|3m|1w|1y|Nd [--at HH:MM] [--tax-free N] | plan list';
+  'usage: desk plan add --name S --amount N --every 1m|3m|1w|1y|Nd [--at HH:MM] [--tax-free N] | plan update ID [--amount N] [--tax-free N] [--name S] [--apply-to-subscriptions] | plan list';
 const UNITS: Record<string, IntervalUnit> = { d: 'day', w: 'week', m: 'month', y: 'year' };
 const UNIT_NAMES: Record<IntervalUnit, string> = { day: '일', week: '주', month: '개월', year: '년' };
 
@@ -39,6 +39,38 @@ export const planCommand: Command = async (args, ctx) => {
         operatorId: await ctx.operatorId(),
       });
       return { data: plan, text: `요금제를 만들었습니다: ${describe(plan)}` };
+    }
+    case 'update': {
+      const { values, positionals } = commandOptions(
+        rest,
+        {
+          amount: { type: 'string' },
+          'tax-free': { type: 'string' },
+          name: { type: 'string' },
+          'apply-to-subscriptions': { type: 'boolean' },
+        },
+        USAGE,
+        1,
+      );
+      const amount = optionalWholeNumber(values.amount, '--amount', USAGE);
+      const taxFreeAmount = optionalWholeNumber(values['tax-free'], '--tax-free', USAGE);
+      const result = plans.update({
+        id: wholeNumber(required(positionals[0], 'ID', USAGE), 'ID', USAGE),
+        ...(values.name === undefined ? {} : { name: values.name }),
+        ...(amount === undefined ? {} : { amount }),
+        ...(taxFreeAmount === undefined ? {} : { taxFreeAmount }),
+        ...(values['apply-to-subscriptions'] ? { applyToSubscriptions: true } : {}),
+        actor: CLI_ACTOR,
+        operatorId: await ctx.operatorId(),
+      });
+      const waiting =
+        result.subscriptionsAwaitingConsent > 0
+          ? ` · 구독 ${result.subscriptionsAwaitingConsent}건은 회원 동의 후 새 금액 적용 (desk consent list --pending)`
+          : '';
+      return {
+        data: result,
+        text: `요금제를 고쳤습니다: ${describe(result.plan)} · 구독 ${result.subscriptionsChanged}건에 적용${waiting}`,
+      };
     }
     case 'list': {
       commandOptions(rest, {}, USAGE);

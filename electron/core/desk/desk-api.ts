@@ -4,6 +4,7 @@ import type { OpenRegistrationWindow } from '../billing/index.ts';
 import type { Operator } from '../staff/index.ts';
 import { createApiContext } from './api-context.ts';
 import { chargeHandlers } from './charge-handlers.ts';
+import { consentHandlers } from './consent-handlers.ts';
 import type { DeskHost } from './desk-host.ts';
 import { memberHandlers } from './member-handlers.ts';
 import { recoveryHandlers } from './recovery-handlers.ts';
@@ -56,5 +57,6 @@ export function createDeskApi(deps: DeskApiDeps): DeskApi {
     ...chargeHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...recoveryHandlers(ctx),
+    ...consentHandlers(ctx),
   };
 }

@@ -2,7 +2,7 @@ import { IPC_ERROR_CODES, type IpcError } from '../../../shared/ipc/index.ts';
 import { BillingError } from '../billing/index.ts';
 import { LedgerError } from '../ledger/index.ts';
 import { RecoveryError } from '../recovery/index.ts';
-import { CatchUpError, ScheduleError, SubscriptionError } from '../schedule/index.ts';
+import { CatchUpError, ConsentError, ScheduleError, SubscriptionError } from '../schedule/index.ts';
 import { SecretsError } from '../secrets/index.ts';
 import { StaffError } from '../staff/index.ts';
 
@@ -12,6 +12,7 @@ const STAFF_FACING = [
   SubscriptionError,
   ScheduleError,
   CatchUpError,
+  ConsentError,
   SecretsError,
   StaffError,
   LedgerError,

@@ -20,7 +20,9 @@ import {
 } from '../recovery/index.ts';
 import {
   type CatchUpService,
+  type ConsentService,
   createCatchUpService,
+  createConsentService,
   createPlanService,
   createScheduleRunner,
   createSubscriptionService,
@@ -106,6 +108,8 @@ export interface Desk {
    * nothing ran since) and after a due run that charged anything. Null when nothing was due.
    */
   offsiteTick(): Promise<OffsiteResult | null>;
+  /** Members' consents, raises waiting for them, trials converting (invariant 12). */
+  readonly consents: ConsentService;
   /** Runs the due charges now; joins a run already going. */
   runDue(): Promise<RunSummary>;
   /**
@@ -273,6 +277,7 @@ async function assemble(
     lastCatchUp: () => lastCatchUp,
     offsiteBackupNow,
     offsiteTick,
+    consents: createConsentService(context),
     runDue,
     scheduleRunner,
     reload: build,

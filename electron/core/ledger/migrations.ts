@@ -1,4 +1,5 @@
 import { AUDIT_CHAIN_V1_SQL } from '../audit/audit-schema.ts';
+import { CONSENT_SCHEMA_SQL } from './consent-schema.ts';
 import type { Migration } from './migrate.ts';
 import { SCHEMA_V1_SQL } from './schema-v1.ts';
 
@@ -72,5 +73,11 @@ export const ledgerMigrations: readonly Migration[] = [
       db.exec(`ALTER TABLE cards ADD COLUMN expiry_year INTEGER CHECK (expiry_year BETWEEN 2000 AND 2099);
                ALTER TABLE cards ADD COLUMN expiry_month INTEGER CHECK (CASE WHEN expiry_month IS NULL
                  THEN expiry_year IS NULL ELSE expiry_month BETWEEN 1 AND 12 AND expiry_year IS NOT NULL END)`),
+  },
+  {
+    version: 7,
+    name: '회원 동의 기록, 동의를 기다리는 가격 인상',
+    // Consents, pending price raises and the period hold (consent-schema.ts): invariant 12.
+    up: (db) => db.exec(CONSENT_SCHEMA_SQL),
   },
 ];

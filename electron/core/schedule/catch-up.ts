@@ -10,6 +10,8 @@ export type CatchUpErrorCode =
   | 'NOT_AWAITING_CONFIRMATION'
   /** Approving would only leave a period the runner refuses to charge: skip it instead. */
   | 'SUBSCRIPTION_NOT_ACTIVE'
+  /** A trial's first paid period waits for the member's consent, not for a manager (consents.ts). */
+  | 'CONSENT_REQUIRED'
   | 'REASON_REQUIRED';
 
 export class CatchUpError extends Error {
@@ -70,7 +72,7 @@ export interface CatchUpService {
 const ENTRY_COLUMNS = `p.id AS periodId, p.subscription_id AS subscriptionId, p.period_index AS periodIndex,
   s.member_id AS memberId, m.name AS memberName, s.order_name AS orderName, p.amount,
   p.tax_free_amount AS taxFreeAmount, p.period_start AS periodStart, p.period_end AS periodEnd,
-  p.due_at AS dueAt, s.status AS subscriptionStatus, p.status AS status
+  p.due_at AS dueAt, s.status AS subscriptionStatus, p.status AS status, p.hold
   FROM subscription_periods AS p
   JOIN subscriptions AS s ON s.id = p.subscription_id
   JOIN members AS m ON m.id = s.member_id`;
@@ -80,10 +82,12 @@ const MAX_REASON_LENGTH = REASON_MAX;
 /** The confirm catch-up queue, oldest due first. Reads the ledger only. */
 export function catchUpQueue(ledger: Ledger): CatchUpEntry[] {
   return ledger.db
-    .prepare(`SELECT ${ENTRY_COLUMNS} WHERE p.status = 'awaiting_confirmation' ORDER BY p.due_at, p.id`)
+    .prepare(
+      `SELECT ${ENTRY_COLUMNS} WHERE p.status = 'awaiting_confirmation' AND p.hold IS NULL ORDER BY p.due_at, p.id`,
+    )
     .all()
     .map((row) => {
-      const { status: _status, ...entry } = row as CatchUpEntry & { status: string };
+      const { status: _status, hold: _hold, ...entry } = row as CatchUpEntry & { status: string; hold: null };
       return entry;
     });
 }
@@ -92,10 +96,10 @@ export function createCatchUpService(ctx: BillingContext): CatchUpService {
   const db = ctx.ledger.db;
 
   /** Read inside the decision's transaction, so a second decision on the same period is refused. */
-  function awaiting(periodId: number): CatchUpEntry & { status: string } {
+  function awaiting(periodId: number): CatchUpEntry & { status: string; hold: string | null } {
     const row = Number.isSafeInteger(periodId)
       ? (db.prepare(`SELECT ${ENTRY_COLUMNS} WHERE p.id = ?`).get(periodId) as
-          | (CatchUpEntry & { status: string })
+          | (CatchUpEntry & { status: string; hold: string | null })
           | undefined)
       : undefined;
     if (!row) throw new CatchUpError('PERIOD_NOT_FOUND', `구독 기간(번호 ${periodId})을 찾을 수 없습니다.`);
@@ -122,6 +126,12 @@ export function createCatchUpService(ctx: BillingContext): CatchUpService {
       checkOperator(ctx, input.operatorId);
       return db.transaction(() => {
         const row = awaiting(input.periodId);
+        if (row.hold === 'consent') {
+          throw new CatchUpError(
+            'CONSENT_REQUIRED',
+            `구독(번호 ${row.subscriptionId})의 첫 유료 결제는 회원의 유료 전환 동의를 기록해야 결제됩니다.`,
+          );
+        }
         if (row.subscriptionStatus !== 'active') {
           throw new CatchUpError(
             'SUBSCRIPTION_NOT_ACTIVE',

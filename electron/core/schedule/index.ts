@@ -16,6 +16,34 @@ export {
   MAX_INTERVAL_COUNT,
   scheduleProblems,
 } from './check-schedule.ts';
+export { type ConsentGiven, consentProblems } from './consent-rows.ts';
+export {
+  type AgreedTerms,
+  CONSENT_KINDS,
+  CONSENT_METHODS,
+  CONSENT_TEMPLATE,
+  CONSENT_WINDOW_DAYS,
+  type ConsentKind,
+  type ConsentMethod,
+  type ConsentTemplate,
+  DEFAULT_CONSENT_TEMPLATE,
+  MAX_HOW_TO_CANCEL,
+  MAX_SIGNATURE_BYTES,
+  MAX_TEMPLATE_TEXT,
+} from './consent-terms.ts';
+export {
+  ConsentError,
+  type ConsentErrorCode,
+  type ConsentRecord,
+  type ConsentService,
+  type ConsentView,
+  createConsentService,
+  type ListConsentsInput,
+  type PendingConsents,
+  type PriceIncreaseEntry,
+  type RecordConsentInput,
+  type TrialConversionEntry,
+} from './consents.ts';
 export { type DueNowPreview, dueNowPreview } from './due-now.ts';
 export {
   DEFAULT_DUNNING_MAX_RETRIES_PER_RUN,
@@ -49,7 +77,13 @@ export {
   periodStart,
   periodsBetween,
 } from './periods.ts';
-export { type CreatePlanInput, createPlanService, type PlanService, type PlanView } from './plans.ts';
+export {
+  type CreatePlanInput,
+  createPlanService,
+  type PlanService,
+  type PlanUpdateView,
+  type PlanView,
+} from './plans.ts';
 export {
   createTokenBucket,
   DEFAULT_RATE_PER_SECOND,
@@ -71,6 +105,7 @@ export { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } f
 export { SubscriptionError, type SubscriptionErrorCode } from './subscription-error.ts';
 export { previewSchedule, type SubscriptionPreview } from './subscription-preview.ts';
 export {
+  type CancelInput,
   type ChangePriceInput,
   type CreateSubscriptionInput,
   type CustomTerms,

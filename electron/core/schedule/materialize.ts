@@ -1,8 +1,9 @@
 import { appendAudit } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
+import { CONSENT_WINDOW_MS } from './consent-terms.ts';
 import { lastAuditAt, skipOpenPeriods } from './lifecycle-rows.ts';
-import { periodsBetween } from './periods.ts';
+import { firstChargeIndex, period as periodAt, periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
 /** Periods due longer ago than this wait for a manager instead of being charged (issue 5, catch-up). */
@@ -24,6 +25,10 @@ export interface MaterializeResult {
   readonly inserted: number;
   /** Of those, the ones written 'awaiting_confirmation' (the confirm catch-up queue). */
   readonly awaitingConfirmation: number;
+  /** Of those, trials' first paid periods held for the member's consent (hold 'consent'). */
+  readonly awaitingConsent: number;
+  /** Subscriptions whose consented raise took effect with a period written by this call. */
+  readonly priceIncreasesApplied: number;
   /** True when the limit was reached: call again for the rest. */
   readonly more: boolean;
   /** Subscriptions whose periods could not be computed (logged; their rows need fixing). */
@@ -40,6 +45,14 @@ interface SubscriptionTerms extends Schedule {
   readonly status: string;
   readonly cancelAtPeriodEnd: 0 | 1;
   readonly updatedAt: number;
+  /** A raise the member consented to (price_changes 'consented'), or nulls. */
+  readonly changeId: number | null;
+  readonly changeAmount: number | null;
+  readonly changeTaxFreeAmount: number | null;
+  readonly changeFrom: string | null;
+  readonly changeConsentAt: number | null;
+  /** With a trial only: the latest consent to paid charges (signup or trial notice). */
+  readonly paidConsentAt: number | null;
 }
 
 const ACTIVE_SUBSCRIPTIONS_SQL = `
@@ -47,15 +60,24 @@ const ACTIVE_SUBSCRIPTIONS_SQL = `
     s.interval_count AS intervalCount, s.charge_time AS chargeTime, s.anchor_date AS anchorDate,
     s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
     s.status, s.cancel_at_period_end AS cancelAtPeriodEnd, s.updated_at AS updatedAt,
-    (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex
+    (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
+    pc.id AS changeId, pc.amount AS changeAmount, pc.tax_free_amount AS changeTaxFreeAmount,
+    pc.effective_from AS changeFrom, pcc.recorded_at AS changeConsentAt,
+    CASE WHEN s.trial_end IS NULL OR s.trial_end <= s.start_date THEN NULL ELSE
+      (SELECT max(c.recorded_at) FROM consents AS c
+       WHERE c.subscription_id = s.id AND c.kind IN ('subscription', 'trial-conversion')) END AS paidConsentAt
   FROM subscriptions AS s
+  -- The open raise (at most one, price_changes_one_open), only once consented.
+  LEFT JOIN price_changes AS pc ON pc.subscription_id = s.id AND pc.status IN ('pending', 'consented')
+    AND pc.consent_id IS NOT NULL
+  LEFT JOIN consents AS pcc ON pcc.id = pc.consent_id
   WHERE s.status = 'active' OR (s.cancel_at_period_end = 1 AND s.status <> 'canceled')
   ORDER BY s.id`;
 
 const INSERT_PERIOD_SQL = `
   INSERT OR IGNORE INTO subscription_periods (subscription_id, period_index, due_at, period_start,
-    period_end, amount, tax_free_amount, status, created_at, updated_at)
-  VALUES (@subscriptionId, @index, @dueAt, @start, @end, @amount, @taxFreeAmount, @status, @at, @at)`;
+    period_end, amount, tax_free_amount, status, hold, created_at, updated_at)
+  VALUES (@subscriptionId, @index, @dueAt, @start, @end, @amount, @taxFreeAmount, @status, @hold, @at, @at)`;
 
 /**
  * Writes the periods of active subscriptions that have come due and are not in the ledger yet
@@ -75,6 +97,13 @@ const INSERT_PERIOD_SQL = `
  * (the current period has ended) the subscription becomes 'canceled', with its audit row, in this
  * transaction, and any period still 'pending' or 'awaiting_confirmation' becomes 'skipped'. This
  * applies to a flagged subscription in any status but canceled (a paused one ends too).
+ *
+ * Consent (design.md invariant 12, issue 20): a raise the member consented to applies from the
+ * first period due after the consent and starting on or after the owner's date; that period makes
+ * it the subscription's price (audited). A trial's first paid period is written held
+ * ('awaiting_confirmation', hold 'consent') unless the member's consent to paid charges was
+ * recorded within the 30 days before it is due; staff record consent, skip or cancel it. Both
+ * come from the one query above, so the runner pays nothing per charge for them.
  */
 export function materializeDuePeriods(ledger: Ledger, options: MaterializeOptions): MaterializeResult {
   const db = ledger.db;
@@ -88,6 +117,8 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
   const insert = db.prepare(INSERT_PERIOD_SQL);
   let inserted = 0;
   let awaitingConfirmation = 0;
+  let awaitingConsent = 0;
+  let priceIncreasesApplied = 0;
   let failed = 0;
   let canceled = 0;
   let more = false;
@@ -135,22 +166,47 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         options.log?.error('subscription periods not computed', { subscriptionId: sub.id, error });
         continue;
       }
+      // A trial's paid periods wait until consent to paid charges was recorded within the 30 days
+      // before the first of them; skipping that period does not let the next one through.
+      const trialConsented =
+        sub.trialEnd === null ||
+        sub.trialEnd <= sub.startDate ||
+        (sub.paidConsentAt !== null &&
+          sub.paidConsentAt >= periodAt(sub, firstChargeIndex(sub)).dueAt - CONSENT_WINDOW_MS);
+      let price = { amount: sub.amount, taxFreeAmount: sub.taxFreeAmount };
+      let raiseApplied = false;
       for (const period of periods) {
-        const status = nowMs - period.dueAt > threshold ? 'awaiting_confirmation' : 'pending';
+        const raise =
+          !raiseApplied &&
+          sub.changeConsentAt !== null &&
+          sub.changeAmount !== null &&
+          sub.changeTaxFreeAmount !== null &&
+          period.dueAt > sub.changeConsentAt &&
+          period.start >= (sub.changeFrom ?? '');
+        if (raise)
+          price = { amount: sub.changeAmount as number, taxFreeAmount: sub.changeTaxFreeAmount as number };
+        const held = !trialConsented;
+        const status = held || nowMs - period.dueAt > threshold ? 'awaiting_confirmation' : 'pending';
         const changes = insert.run({
           subscriptionId: sub.id,
           index: period.index,
           dueAt: period.dueAt,
           start: period.start,
           end: period.end,
-          amount: sub.amount,
-          taxFreeAmount: sub.taxFreeAmount,
+          ...price,
           status,
+          hold: held ? 'consent' : null,
           at: nowMs,
         }).changes;
         if (changes === 0) continue;
         inserted++;
-        if (status === 'awaiting_confirmation') awaitingConfirmation++;
+        if (held) awaitingConsent++;
+        else if (status === 'awaiting_confirmation') awaitingConfirmation++;
+        if (raise) {
+          raiseApplied = true;
+          priceIncreasesApplied++;
+          applyRaise(db, sub, price, period.index, nowMs);
+        }
       }
       if (periods.length === room) more = true;
       // After this call's periods are written, so a period due before the flag that is written
@@ -176,7 +232,48 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
   })();
 
   if (inserted > 0 || failed > 0 || canceled > 0) {
-    options.log?.info('periods materialized', { inserted, awaitingConfirmation, failed, canceled, more });
+    options.log?.info('periods materialized', {
+      inserted,
+      awaitingConfirmation,
+      awaitingConsent,
+      priceIncreasesApplied,
+      failed,
+      canceled,
+      more,
+    });
   }
-  return { inserted, awaitingConfirmation, more, failed, canceled };
+  return { inserted, awaitingConfirmation, awaitingConsent, priceIncreasesApplied, more, failed, canceled };
+}
+
+/** The consented raise becomes the subscription's price with the first period written at it. */
+function applyRaise(
+  db: Ledger['db'],
+  sub: SubscriptionTerms,
+  price: { amount: number; taxFreeAmount: number },
+  periodIndex: number,
+  nowMs: number,
+): void {
+  db.prepare(
+    'UPDATE subscriptions SET amount = @amount, tax_free_amount = @taxFreeAmount, updated_at = @at WHERE id = @id',
+  ).run({ ...price, id: sub.id, at: nowMs });
+  db.prepare("UPDATE price_changes SET status = 'applied', updated_at = ? WHERE id = ?").run(
+    nowMs,
+    sub.changeId,
+  );
+  appendAudit(
+    db,
+    {
+      actor: 'scheduler',
+      action: 'subscription.price_increase_applied',
+      subject: `subscription:${sub.id}`,
+      details: {
+        priceChangeId: sub.changeId,
+        fromAmount: sub.amount,
+        amount: price.amount,
+        taxFreeAmount: price.taxFreeAmount,
+        periodIndex,
+      },
+    },
+    () => new Date(nowMs),
+  );
 }

@@ -33,9 +33,12 @@ export interface UpdatePlanInput extends Actor {
   /**
    * Also give the plan's subscriptions still at its old price (active, paused, past due or waiting
    * for a card) the new price, from their next period, as their own price change would. Without it
-   * they keep the terms they copied.
+   * they keep the terms they copied. A raise waits per subscription for the member's consent
+   * (invariant 12): until it is recorded the old price is charged.
    */
   applyToSubscriptions?: boolean;
+  /** With a raise applied to subscriptions: the earliest period start at the new price. Default: today. */
+  effectiveFrom?: string;
 }
 
 export interface PlanView {
@@ -54,6 +57,8 @@ export interface PlanUpdateView {
   readonly plan: PlanView;
   /** Subscriptions given the new price (0 unless asked for and the price changed). */
   readonly subscriptionsChanged: number;
+  /** Of those, the ones whose raise waits for the member's consent (the old price is charged until then). */
+  readonly subscriptionsAwaitingConsent: number;
 }
 
 export interface PlanService {
@@ -147,7 +152,8 @@ export function createPlanService(ctx: BillingContext): PlanService {
         throwIfInvalid(planProblems(after));
         const changed = EDITABLE.filter((field) => after[field] !== before[field]);
         // Saving an unchanged form is harmless: no audit row for a change that did not happen.
-        if (changed.length === 0) return { plan: before, subscriptionsChanged: 0 };
+        if (changed.length === 0)
+          return { plan: before, subscriptionsChanged: 0, subscriptionsAwaitingConsent: 0 };
 
         const priceChanged = changed.includes('amount') || changed.includes('taxFreeAmount');
         // Only subscriptions still at the plan's old price follow it: one priced on its own (a
@@ -159,7 +165,11 @@ export function createPlanService(ctx: BillingContext): PlanService {
                 .prepare(
                   `SELECT id FROM subscriptions
                    WHERE plan_id = @id AND status IN ('active', 'paused', 'past_due', 'needs_card')
-                     AND amount = @amount AND tax_free_amount = @taxFreeAmount
+                     AND ((amount = @amount AND tax_free_amount = @taxFreeAmount)
+                       -- still at an older price, with a raise to the plan's old price waiting for consent
+                       OR EXISTS (SELECT 1 FROM price_changes AS pc
+                         WHERE pc.subscription_id = subscriptions.id AND pc.status IN ('pending', 'consented')
+                           AND pc.amount = @amount AND pc.tax_free_amount = @taxFreeAmount))
                    ORDER BY id`,
                 )
                 .pluck()
@@ -186,9 +196,14 @@ export function createPlanService(ctx: BillingContext): PlanService {
             id,
             amount: after.amount,
             taxFreeAmount: after.taxFreeAmount,
+            ...(input.effectiveFrom === undefined ? {} : { effectiveFrom: input.effectiveFrom }),
           });
         }
-        return { plan: planOrThrow(db, before.id), subscriptionsChanged: repriced.length };
+        return {
+          plan: planOrThrow(db, before.id),
+          subscriptionsChanged: repriced.length,
+          subscriptionsAwaitingConsent: after.amount > before.amount ? repriced.length : 0,
+        };
       })();
     },
 

@@ -59,6 +59,8 @@ export interface RunSummary extends DunningSummary {
   readonly materialized: number;
   /** Of those, the ones put in the confirm catch-up queue instead of being charged. */
   readonly awaitingConfirmation: number;
+  /** Trials' first paid periods held until the member consents to paid charges (not charged). */
+  readonly awaitingConsent: number;
   /** Attempts this run made, by outcome. UNKNOWN ones are the reconciler's now. */
   readonly charged: ChargedCounts;
   /** Due periods not charged: no card, subscription no longer active, archived member, … */
@@ -125,6 +127,7 @@ function emptySummary(asOf: number): RunSummary {
     asOf,
     materialized: 0,
     awaitingConfirmation: 0,
+    awaitingConsent: 0,
     charged: { DONE: 0, DECLINED: 0, FAILED: 0, UNKNOWN: 0 },
     skipped: 0,
     errors: 0,
@@ -186,6 +189,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       });
       counts.materialized += result.inserted;
       counts.awaitingConfirmation += result.awaitingConfirmation;
+      counts.awaitingConsent += result.awaitingConsent;
       counts.canceledAtPeriodEnd += result.canceled;
       if (!result.more) break;
     }
@@ -358,6 +362,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
       asOf,
       materialized: counts.materialized,
       awaitingConfirmation: counts.awaitingConfirmation,
+      awaitingConsent: counts.awaitingConsent,
       ...counts.charged,
       skipped: counts.skipped,
       errors: counts.errors,

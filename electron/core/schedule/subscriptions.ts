@@ -1,12 +1,17 @@
 import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
-import { activeMemberOrThrow } from '../billing/member-rows.ts';
+import { activeMemberOrThrow, memberOrThrow } from '../billing/member-rows.ts';
 import { readSetting } from '../ledger/index.ts';
 import { scheduleProblems } from './check-schedule.ts';
+import { type ConsentGiven, consentProblems, insertConsent } from './consent-rows.ts';
+import { type AgreedTerms, subscriptionTerms, withdrawalTerms } from './consent-terms.ts';
 import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
+import { firstChargeIndex, period, periodIndexOn } from './periods.ts';
 import { findPlan } from './plan-rows.ts';
+import { openPriceChange, recordPriceChange, supersedeOpenPriceChange } from './price-changes.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
+import { storeDay, storeDayOf } from './store-day.ts';
 import { DEFAULT_RUN_TIME, storeTimeZone } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
 import { intervalProblems, priceProblems, textProblem } from './terms.ts';
@@ -36,6 +41,12 @@ export interface CreateSubscriptionInput extends Actor {
   trialEnd?: string | null;
   /** Default: the store's time zone (Asia/Seoul unless the owner changed it). */
   timeZone?: string;
+  /**
+   * The member's consent to the recurring charges (design.md invariant 12): required, recorded in
+   * the transaction that creates the subscription, with the terms they were shown. Refused
+   * without it, also from callers that bypass the type (the IPC payload, the CLI).
+   */
+  consent: ConsentGiven;
 }
 
 export interface ChangePriceInput extends Actor {
@@ -43,6 +54,17 @@ export interface ChangePriceInput extends Actor {
   amount: number;
   /** Default: the current tax-free amount. */
   taxFreeAmount?: number;
+  /**
+   * A raise applies from the first period due after the member's consent and starting on or after
+   * this store-local date (the date the owner announced). Default: today.
+   */
+  effectiveFrom?: string;
+}
+
+/** A cancel the member asked for: recorded as the withdrawal of their consent. */
+export interface CancelInput extends Actor {
+  id: number;
+  withdrawal?: ConsentGiven;
 }
 
 export interface ListSubscriptionsInput {
@@ -75,11 +97,24 @@ export interface SubscriptionService {
    * 'pending' from before the pause is charged by the next run.
    */
   resume(input: IdInput): SubscriptionView;
-  /** Any status but canceled → canceled, at once; periods not yet charged become 'skipped'. */
-  cancel(input: IdInput): SubscriptionView;
-  /** Marks the subscription to end when its current period ends; it stays in its status until then. */
-  cancelAtPeriodEnd(input: IdInput): SubscriptionView;
+  /**
+   * Any status but canceled → canceled, at once; periods not yet charged become 'skipped'. With
+   * `withdrawal`, the member asked: their withdrawal of consent is recorded, dated today.
+   */
+  cancel(input: CancelInput): SubscriptionView;
+  /**
+   * Marks the subscription to end when its current period ends; it stays in its status until then.
+   * With `withdrawal`, recorded as the member's withdrawal, effective when the current period ends.
+   */
+  cancelAtPeriodEnd(input: CancelInput): SubscriptionView;
+  /**
+   * A decrease (or a change of the tax-free part alone) applies from the next period written. A
+   * raise does not touch the subscription: it waits as a price change until the member consents
+   * (consents.ts), and until then the old price is charged.
+   */
   changePrice(input: ChangePriceInput): SubscriptionView;
+  /** What the member will be shown and asked to agree to if subscribed with these terms. */
+  previewTerms(input: Omit<CreateSubscriptionInput, 'consent'>): AgreedTerms;
   list(input?: ListSubscriptionsInput): SubscriptionView[];
   get(id: number): SubscriptionView;
 }
@@ -154,54 +189,110 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
     })();
   }
 
+  /** create's checks and the terms it would write, shared with previewTerms. */
+  function planned(input: Omit<CreateSubscriptionInput, 'consent'>) {
+    const problems: Record<string, FieldProblem> = {};
+    const hasPlan = input.planId !== undefined;
+    const hasCustom = input.custom !== undefined;
+    if (hasPlan === hasCustom) {
+      problems.planId = {
+        code: 'PLAN_OR_CUSTOM',
+        message: '요금제를 고르거나 직접 금액과 주기를 입력해 주세요 (둘 중 하나만).',
+      };
+    }
+    const plan = hasPlan ? findPlan(db, input.planId as number) : undefined;
+    if (hasPlan && !plan) {
+      problems.planId = {
+        code: 'PLAN_NOT_FOUND',
+        message: `요금제(번호 ${input.planId})를 찾을 수 없습니다.`,
+      };
+    } else if (plan && !plan.active) {
+      problems.planId = { code: 'PLAN_ARCHIVED', message: `보관 처리된 요금제입니다: ${plan.name}` };
+    }
+    // The plan's terms are copied into the row: editing or archiving the plan later never
+    // reprices or stops a member silently (schema-v1, the comment on subscriptions).
+    const source = plan ?? input.custom;
+    const terms = {
+      amount: source?.amount ?? Number.NaN,
+      taxFreeAmount: source?.taxFreeAmount ?? 0,
+      intervalUnit: source?.intervalUnit ?? ('month' as IntervalUnit),
+      intervalCount: source?.intervalCount ?? 1,
+      chargeTime: source?.chargeTime ?? readSetting(db, DEFAULT_RUN_TIME),
+    };
+    if (input.custom) Object.assign(problems, priceProblems(terms), intervalProblems(terms));
+    const orderName = (input.orderName ?? plan?.name ?? '').trim();
+    const orderNameProblem = textProblem(orderName, '주문명');
+    if (orderNameProblem && !problems.planId) problems.orderName = orderNameProblem;
+    const schedule: Schedule = {
+      intervalUnit: terms.intervalUnit,
+      intervalCount: terms.intervalCount,
+      chargeTime: terms.chargeTime,
+      anchorDate: input.anchorDate,
+      startDate: input.startDate ?? input.anchorDate,
+      trialEnd: input.trialEnd ?? null,
+      timeZone: input.timeZone ?? storeTimeZone(db),
+    };
+    // scheduleProblems is what checkSchedule throws on; collecting them here lets one form error
+    // carry the schedule's fields together with the price and plan fields.
+    for (const [field, problem] of Object.entries(scheduleProblems(schedule))) {
+      problems[field] ??= problem;
+    }
+    return { problems, plan, terms, orderName, schedule };
+  }
+
+  function agreedTerms(
+    memberName: string,
+    terms: { amount: number; taxFreeAmount: number; intervalUnit: IntervalUnit; intervalCount: number },
+    orderName: string,
+    schedule: Schedule,
+  ): AgreedTerms {
+    return subscriptionTerms(db, {
+      memberName,
+      orderName,
+      ...terms,
+      firstChargeDate: period(schedule, firstChargeIndex(schedule)).start,
+    });
+  }
+
+  function today(): string {
+    return storeDay(ctx.now(), storeTimeZone(db)).date;
+  }
+
+  /** The withdrawal record of a cancel the member asked for, in the cancel's transaction. */
+  function recordWithdrawal(input: CancelInput, sub: SubscriptionView, effectiveDate: string): void {
+    if (input.withdrawal === undefined) return;
+    const member = memberOrThrow(db, sub.memberId);
+    insertConsent(ctx, input, {
+      memberId: sub.memberId,
+      subscriptionId: sub.id,
+      kind: 'withdrawal',
+      given: input.withdrawal,
+      effectiveDate,
+      terms: withdrawalTerms({
+        memberName: member.name,
+        orderName: sub.orderName,
+        amount: sub.amount,
+        taxFreeAmount: sub.taxFreeAmount,
+        intervalUnit: sub.intervalUnit,
+        intervalCount: sub.intervalCount,
+        firstChargeDate: period(sub, firstChargeIndex(sub)).start,
+        effectiveDate,
+      }),
+    });
+  }
+
   return {
+    previewTerms(input) {
+      const { problems, terms, orderName, schedule } = planned(input);
+      throwIfInvalid(problems);
+      const member = activeMemberOrThrow(db, input.memberId);
+      return agreedTerms(member.name, terms, orderName, schedule);
+    },
+
     create(input) {
-      const problems: Record<string, FieldProblem> = {};
-      const hasPlan = input.planId !== undefined;
-      const hasCustom = input.custom !== undefined;
-      if (hasPlan === hasCustom) {
-        problems.planId = {
-          code: 'PLAN_OR_CUSTOM',
-          message: '요금제를 고르거나 직접 금액과 주기를 입력해 주세요 (둘 중 하나만).',
-        };
-      }
-      const plan = hasPlan ? findPlan(db, input.planId as number) : undefined;
-      if (hasPlan && !plan) {
-        problems.planId = {
-          code: 'PLAN_NOT_FOUND',
-          message: `요금제(번호 ${input.planId})를 찾을 수 없습니다.`,
-        };
-      } else if (plan && !plan.active) {
-        problems.planId = { code: 'PLAN_ARCHIVED', message: `보관 처리된 요금제입니다: ${plan.name}` };
-      }
-      // The plan's terms are copied into the row: editing or archiving the plan later never
-      // reprices or stops a member silently (schema-v1, the comment on subscriptions).
-      const source = plan ?? input.custom;
-      const terms = {
-        amount: source?.amount ?? Number.NaN,
-        taxFreeAmount: source?.taxFreeAmount ?? 0,
-        intervalUnit: source?.intervalUnit ?? ('month' as IntervalUnit),
-        intervalCount: source?.intervalCount ?? 1,
-        chargeTime: source?.chargeTime ?? readSetting(db, DEFAULT_RUN_TIME),
-      };
-      if (input.custom) Object.assign(problems, priceProblems(terms), intervalProblems(terms));
-      const orderName = (input.orderName ?? plan?.name ?? '').trim();
-      const orderNameProblem = textProblem(orderName, '주문명');
-      if (orderNameProblem && !problems.planId) problems.orderName = orderNameProblem;
-      const schedule: Schedule = {
-        intervalUnit: terms.intervalUnit,
-        intervalCount: terms.intervalCount,
-        chargeTime: terms.chargeTime,
-        anchorDate: input.anchorDate,
-        startDate: input.startDate ?? input.anchorDate,
-        trialEnd: input.trialEnd ?? null,
-        timeZone: input.timeZone ?? storeTimeZone(db),
-      };
-      // scheduleProblems is what checkSchedule throws on; collecting them here lets one form error
-      // carry the schedule's fields together with the price and plan fields.
-      for (const [field, problem] of Object.entries(scheduleProblems(schedule))) {
-        problems[field] ??= problem;
-      }
+      const { problems, plan, terms, orderName, schedule } = planned(input);
+      // No consent, no subscription (invariant 12): refused before anything is written.
+      Object.assign(problems, consentProblems(input.consent));
       throwIfInvalid(problems);
 
       const id = db.transaction(() => {
@@ -225,6 +316,14 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
           intervalCount: terms.intervalCount,
           anchorDate: schedule.anchorDate,
           startDate: schedule.startDate,
+        });
+        insertConsent(ctx, input, {
+          memberId: member.id,
+          subscriptionId,
+          kind: 'subscription',
+          given: input.consent,
+          terms: agreedTerms(member.name, terms, orderName, schedule),
+          effectiveDate: schedule.startDate,
         });
         return subscriptionId;
       })();
@@ -266,11 +365,12 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
       })();
     },
 
-    cancel(input) {
+    cancel(input: CancelInput) {
       return db.transaction(() => {
         // A pending period (or one waiting in the catch-up queue) must not be charged after a cancel.
         // Rolled back with the rest if the transition below is refused.
         const skipped = skipOpenPeriods(db, input.id, ctx.now().getTime());
+        recordWithdrawal(input, get(input.id), today());
         return transition(input, {
           allowed: ['active', 'paused', 'past_due', 'needs_card'],
           to: 'canceled',
@@ -296,6 +396,8 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
           ctx.now().getTime(),
           sub.id,
         );
+        const current = periodIndexOn(sub, today());
+        recordWithdrawal(input, sub, current === null ? sub.anchorDate : period(sub, current).end);
         audit(ctx, input, 'subscription.cancel_at_period_end', `subscription:${sub.id}`, {
           status: sub.status,
         });
@@ -309,7 +411,29 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         const price = { amount: input.amount, taxFreeAmount: input.taxFreeAmount ?? sub.taxFreeAmount };
         throwIfInvalid(priceProblems(price));
         if (sub.status === 'canceled') throw illegal(sub, '금액 변경');
-        // Only the subscription's terms change. Periods already in subscription_periods keep the
+        const effectiveFrom = input.effectiveFrom ?? today();
+        if (storeDayOf(effectiveFrom, sub.timeZone) === undefined) {
+          throwIfInvalid({
+            effectiveFrom: {
+              code: 'DATE_INVALID',
+              message: `적용 시작일이 올바른 날짜가 아닙니다: ${effectiveFrom}`,
+            },
+          });
+        }
+        const open = openPriceChange(db, sub.id);
+        if (open && open.amount === price.amount && open.taxFreeAmount === price.taxFreeAmount) {
+          // The same raise asked again (a second click, the plan saved twice): one pending change.
+          return get(sub.id);
+        }
+        // A newer decision replaces a raise still waiting; the member is asked about the new one.
+        supersedeOpenPriceChange(ctx, input, sub.id);
+        if (price.amount > sub.amount) {
+          // A raise waits for the member's consent (invariant 12); the old price is charged until then.
+          recordPriceChange(ctx, input, { subscription: sub, ...price, effectiveFrom });
+          return get(sub.id);
+        }
+        // A decrease or a change of the tax-free part only: no consent needed. Only the
+        // subscription's terms change. Periods already in subscription_periods keep the
         // amount they were created with (a period being charged or paid must not move under it);
         // the new price applies to every period created from now on, i.e. from the next period.
         db.prepare(

@@ -99,6 +99,10 @@ interface ActiveRow extends Schedule {
   readonly maskedNumber: string | null;
   readonly expiryMonth: number | null;
   readonly expiryYear: number | null;
+  /** A raise the member consented to, which the materialiser will apply (materialize.ts). */
+  readonly raisedAmount: number | null;
+  readonly raisedFrom: string | null;
+  readonly raiseConsentAt: number | null;
 }
 
 // Subscriptions set to end with their current period are left out: their next period is never
@@ -110,9 +114,13 @@ const ACTIVE_SQL = `
     s.anchor_date AS anchorDate, s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
     EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard,
-    k.id AS cardId, k.masked_number AS maskedNumber, k.expiry_month AS expiryMonth, k.expiry_year AS expiryYear
+    k.id AS cardId, k.masked_number AS maskedNumber, k.expiry_month AS expiryMonth, k.expiry_year AS expiryYear,
+    pc.amount AS raisedAmount, pc.effective_from AS raisedFrom, pcc.recorded_at AS raiseConsentAt
   FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
   LEFT JOIN cards AS k ON k.member_id = s.member_id AND k.status = 'active'
+  LEFT JOIN price_changes AS pc ON pc.subscription_id = s.id AND pc.status IN ('pending', 'consented')
+    AND pc.consent_id IS NOT NULL
+  LEFT JOIN consents AS pcc ON pcc.id = pc.consent_id
   WHERE s.status = 'active' AND s.cancel_at_period_end = 0 AND m.status = 'active'
     AND (@memberId IS NULL OR s.member_id = @memberId)
   ORDER BY s.id`;
@@ -149,7 +157,15 @@ export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingRepo
       periodIndex: p.index,
       date: p.start,
       dueAt: p.dueAt,
-      amount: row.amount,
+      // The same rule as the materialiser: a consented raise from the first period due after the
+      // consent and starting on or after the owner's date.
+      amount:
+        row.raisedAmount !== null &&
+        row.raiseConsentAt !== null &&
+        p.dueAt > row.raiseConsentAt &&
+        p.start >= (row.raisedFrom ?? '')
+          ? row.raisedAmount
+          : row.amount,
     });
     let periods: Period[];
     let first: Period | undefined;

@@ -1,0 +1,129 @@
+import { useCallback, useState } from 'react';
+import type { TrialConversionData } from '../../../shared/ipc/index.ts';
+import { call } from '../../bridge.ts';
+import { ErrorAlert, Notice } from '../../components/Alert.tsx';
+import { ReasonForm } from '../../components/ReasonForm.tsx';
+import { useLoad } from '../../components/use-load.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { RecordConsent } from './RecordConsent.tsx';
+
+/**
+ * Trials turning paid within 30 days and which still lack the member's consent; a first paid
+ * charge that came due without it waits here: record consent, skip it, or cancel.
+ */
+export function TrialConversions() {
+  const { t, won, dateTime } = useI18n();
+  const load = useCallback(() => call('listTrialConversions', {}), []);
+  const { data, failure, reload } = useLoad(load);
+  const [recording, setRecording] = useState<TrialConversionData | null>(null);
+  const [skipping, setSkipping] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionFailure, setActionFailure] = useState<string | null>(null);
+
+  async function done(message: string) {
+    setNotice(message);
+    setActionFailure(null);
+    await reload();
+  }
+
+  async function cancel(subscriptionId: number) {
+    const result = await call('cancelSubscription', { id: subscriptionId });
+    if (!result.ok) return setActionFailure(result.error.message);
+    await done(t('consent.canceled'));
+  }
+
+  return (
+    <section className="panel stack" aria-labelledby="trials-title" data-testid="trial-conversions">
+      <h2 id="trials-title">{t('consent.trialsTitle')}</h2>
+      <p className="muted">{t('consent.trialsIntro')}</p>
+      {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {actionFailure && <ErrorAlert>{actionFailure}</ErrorAlert>}
+      {notice && <Notice>{notice}</Notice>}
+      {recording && (
+        <RecordConsent
+          id="trial-consent"
+          kind="trial-conversion"
+          entry={recording}
+          onCancel={() => setRecording(null)}
+          onRecorded={async () => {
+            setRecording(null);
+            await done(t('consent.recorded'));
+          }}
+        />
+      )}
+      {skipping !== null && (
+        <ReasonForm
+          id="trial-skip"
+          title={t('consent.skipTitle')}
+          confirmLabel={t('consent.skip')}
+          danger
+          onConfirm={async (reason) => {
+            const result = await call('skipCatchUp', { periodId: skipping, reason });
+            if (!result.ok) return result.error.message;
+            setSkipping(null);
+            await done(t('consent.skipped'));
+            return null;
+          }}
+          onCancel={() => setSkipping(null)}
+        />
+      )}
+      {data && data.length === 0 && <p className="empty">{t('consent.trialsEmpty')}</p>}
+      {data && data.length > 0 && (
+        <table className="table" data-testid="trial-conversions-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('charges.colMember')}</th>
+              <th scope="col">{t('charges.colOrder')}</th>
+              <th scope="col">{t('consent.firstPaid')}</th>
+              <th scope="col" className="num">
+                {t('charges.colAmount')}
+              </th>
+              <th scope="col">{t('consent.colAgreed')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('consent.record')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((entry) => (
+              <tr key={entry.subscriptionId}>
+                <td>{entry.memberName}</td>
+                <td>{entry.orderName}</td>
+                <td>{entry.firstPaidDate}</td>
+                <td className="num">{won(entry.amount)}</td>
+                <td>
+                  {entry.consentedAt !== null
+                    ? t('consent.agreed', { date: dateTime(entry.consentedAt) })
+                    : entry.heldPeriodId !== null
+                      ? `${t('consent.missing')} · ${t('consent.waiting')}`
+                      : t('consent.missing')}
+                </td>
+                <td className="row-actions">
+                  {entry.consentedAt === null && (
+                    <button type="button" className="button-primary" onClick={() => setRecording(entry)}>
+                      {t('consent.record')}
+                    </button>
+                  )}
+                  {entry.heldPeriodId !== null && (
+                    <>
+                      <button type="button" onClick={() => setSkipping(entry.heldPeriodId)}>
+                        {t('consent.skip')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button-danger"
+                        onClick={() => void cancel(entry.subscriptionId)}
+                      >
+                        {t('consent.cancelSub')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
