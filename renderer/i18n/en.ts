@@ -545,6 +545,7 @@ export const en: Messages = {
   'calendar.thu': 'Thu',
   'calendar.fri': 'Fri',
   'calendar.sat': 'Sat',
+  'toss.traceId': 'Toss trace ID',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

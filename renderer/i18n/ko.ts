@@ -543,6 +543,8 @@ export const ko = {
   'calendar.thu': '목',
   'calendar.fri': '금',
   'calendar.sat': '토',
+  // Toss support asks for X-TossPayments-Trace-Id first.
+  'toss.traceId': '토스 추적 ID',
 } as const;
 
 export type MessageKey = keyof typeof ko;

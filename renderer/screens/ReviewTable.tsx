@@ -40,7 +40,10 @@ export function ReviewTable({
               <span className="muted small"> · {formatMaskedForDisplay(charge.maskedNumber)}</span>
             </td>
             <td className="num">{won(charge.amount)}</td>
-            <td>{charge.tossMessage ?? charge.tossCode ?? ''}</td>
+            <td>
+              {charge.tossMessage ?? charge.tossCode ?? ''}
+              <TraceId traceId={charge.tossTraceId} />
+            </td>
             <td>
               <button
                 type="button"
@@ -59,7 +62,10 @@ export function ReviewTable({
               <RouteLink to={{ name: 'charge-detail', id: refund.chargeId }}>{refund.reason}</RouteLink>
             </td>
             <td className="num">{won(refund.amount)}</td>
-            <td>{refund.tossMessage ?? refund.tossCode ?? ''}</td>
+            <td>
+              {refund.tossMessage ?? refund.tossCode ?? ''}
+              <TraceId traceId={refund.tossTraceId} />
+            </td>
             <td>
               <button
                 type="button"
@@ -72,5 +78,17 @@ export function ReviewTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Toss's trace id of the last answer, which Toss support asks for first; nothing without one. */
+function TraceId({ traceId }: { traceId: string | null }) {
+  const { t } = useI18n();
+  if (!traceId) return null;
+  return (
+    <span className="muted small mono" data-testid="review-trace-id">
+      {' · '}
+      {t('toss.traceId')} {traceId}
+    </span>
   );
 }
