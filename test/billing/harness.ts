@@ -56,6 +56,8 @@ export interface DeskOptions {
   /** Default: waits 1 ms, so retries do not slow the suite. */
   sleep?: (ms: number) => Promise<void>;
   tossMode?: 'test' | 'live';
+  /** Wraps the emulator's client, e.g. to add a TossPayments-Test-Code to some calls. */
+  wrapToss?: (client: TossClient) => TossClient;
 }
 
 /** A real waiting sleep, for faults that resolve with time (a delayed request finishing). */
@@ -75,10 +77,11 @@ export function billingHarness(sandboxOptions: SandboxOptions = {}) {
     const clock = { now: Date.now() };
     const now = () => new Date(clock.now);
     const log: Logger = createLogger({ sink: (line) => lines.push(line), now, level: 'debug' });
-    const toss = sandbox.client({
+    const client = sandbox.client({
       log: (entry) => log.debug('toss request', { ...entry }),
       ...(options.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: options.responseTimeoutMs }),
     });
+    const toss = options.wrapToss ? options.wrapToss(client) : client;
     const sealer = createSealer(randomBytes(32));
     const services = createBillingServices({
       ledger,
