@@ -546,6 +546,7 @@ export const en: Messages = {
   'calendar.fri': 'Fri',
   'calendar.sat': 'Sat',
   'toss.traceId': 'Toss trace ID',
+  'subs.runSlowed': 'Toss Payments asked to slow down; the run waited and sent again {count} times.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

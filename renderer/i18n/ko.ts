@@ -545,6 +545,7 @@ export const ko = {
   'calendar.sat': '토',
   // Toss support asks for X-TossPayments-Trace-Id first.
   'toss.traceId': '토스 추적 ID',
+  'subs.runSlowed': '토스페이먼츠의 요청 한도 때문에 {count}번 기다렸다가 다시 보냈습니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

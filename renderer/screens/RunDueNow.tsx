@@ -41,6 +41,9 @@ export function RunDueNow({ onFinished }: { onFinished: () => void }) {
               waiting: summary.awaitingConfirmation,
             })}
           </span>
+          {summary.slowedDown > 0 && (
+            <span data-testid="run-slowed"> {t('subs.runSlowed', { count: summary.slowedDown })}</span>
+          )}
         </Notice>
       )}
     </div>
