@@ -245,6 +245,8 @@ export const TOSS_ERRORS = {
     en: 'Provider error. The error message received from provider will be displayed.',
   },
   // Toss's error-code page (O4) lists these too; issue 17 asks that a charge can be forced into them.
+  // FDS_ERROR's 403 was measured by a third party; its and CARD_PROCESSING_ERROR's wording is not in
+  // the copy of O4 at hand and follows what Toss is known to send [U].
   FDS_ERROR: {
     status: 403,
     ko: '[토스페이먼츠] 위험거래가 감지되어 결제가 제한됩니다. 발송된 문자에 포함된 링크를 통해 본인인증 후 결제가 가능합니다.(고객센터: 1644-8051)',

@@ -164,14 +164,13 @@ function prepare(routes: RouteTable, deps: RequestHandlerDeps, call: ApiCall): P
   }
 
   // §14: the forced answer replaces the endpoint's work. An unknown code, or one that does not
-  // belong to this endpoint, is INVALID_TEST_CODE.
+  // belong to this endpoint, is INVALID_TEST_CODE, a refusal of the header that is never stored.
   const testCode = headerValue(call.req, 'tosspayments-test-code');
-  const forced: ErrorCode | undefined =
-    testCode === undefined
-      ? undefined
-      : isErrorCode(testCode) && match.route.testCodes.has(testCode)
-        ? testCode
-        : 'INVALID_TEST_CODE';
+  let forced: ErrorCode | undefined;
+  if (testCode !== undefined) {
+    if (!isErrorCode(testCode) || !match.route.testCodes.has(testCode)) return fail('INVALID_TEST_CODE');
+    forced = testCode;
+  }
 
   const run = (): Reply =>
     forced !== undefined

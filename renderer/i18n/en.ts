@@ -711,6 +711,8 @@ export const en: Messages = {
     '{name}: {count} subscriptions charge {amount} once each member agrees. Send the notice from Consents.',
   'consent.raisePending':
     '{orderName}: the new price applies once the member agrees. Send the notice from Consents.',
+  'toss.traceId': 'Toss trace ID',
+  'subs.runSlowed': 'Toss Payments asked to slow down; the run waited and sent again {count} times.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -710,6 +710,9 @@ export const ko = {
     '{name}: 구독 {count}건은 회원이 동의한 뒤 {amount}으로 결제합니다. 동의 관리에서 안내문을 보내 주세요.',
   'consent.raisePending':
     '{orderName}: 회원이 동의하면 새 금액이 적용됩니다. 동의 관리에서 안내문을 보내 주세요.',
+  // Toss support asks for X-TossPayments-Trace-Id first.
+  'toss.traceId': '토스 추적 ID',
+  'subs.runSlowed': '토스페이먼츠의 요청 한도 때문에 {count}번 기다렸다가 다시 보냈습니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

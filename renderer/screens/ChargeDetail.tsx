@@ -71,6 +71,14 @@ export function ChargeDetail({ id }: { id: number }) {
           <dd className="mono">{charge.approveNo ?? charge.tossMessage ?? ''}</dd>
           <dt>{t('charge.orderId')}</dt>
           <dd className="mono">{charge.orderId}</dd>
+          {charge.tossTraceId && (
+            <>
+              <dt>{t('toss.traceId')}</dt>
+              <dd className="mono" data-testid="charge-trace-id">
+                {charge.tossTraceId}
+              </dd>
+            </>
+          )}
         </dl>
         <div className="actions">
           {charge.status === 'DONE' && (

@@ -19,6 +19,8 @@ interface RowFields {
   readonly amount: number;
   readonly createdAt: number;
   readonly tossMessage: string | null;
+  /** Toss's trace id of the last answer, for Toss support. */
+  readonly tossTraceId: string | null;
   /** Order name and card, or the refunded order and the reason. */
   readonly what: ReactNode;
   readonly known: MessageKey;
@@ -118,6 +120,7 @@ function ReviewRow({
       <td>
         {t(row.known)}
         {row.tossMessage && <span className="muted small"> ({row.tossMessage})</span>}
+        <TraceId traceId={row.tossTraceId} />
       </td>
       <td>
         {mayResolve ? (
@@ -135,5 +138,17 @@ function ReviewRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** Toss's trace id of the last answer, which Toss support asks for first; nothing without one. */
+function TraceId({ traceId }: { traceId: string | null }) {
+  const { t } = useI18n();
+  if (!traceId) return null;
+  return (
+    <span className="muted small mono" data-testid="review-trace-id">
+      {' · '}
+      {t('toss.traceId')} {traceId}
+    </span>
   );
 }

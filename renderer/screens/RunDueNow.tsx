@@ -112,6 +112,9 @@ export function RunDueNow({ onFinished }: { onFinished: () => void }) {
               waiting: summary.run.awaitingConfirmation,
             })}
           </span>
+          {summary.run.slowedDown > 0 && (
+            <span data-testid="run-slowed"> {t('subs.runSlowed', { count: summary.run.slowedDown })}</span>
+          )}
           {summary.after && (
             <span className="block" data-testid="run-why">
               <NextLaterToday preview={summary.after} />

@@ -61,6 +61,8 @@ export interface DeskOptions {
   tossMode?: 'test' | 'live';
   /** The staff rules (caps, approvals) as the desk's open path hands them to billing. */
   staffGate?: boolean;
+  /** Wraps the emulator's client, e.g. to add a TossPayments-Test-Code to some calls. */
+  wrapToss?: (client: TossClient) => TossClient;
 }
 
 /** A real waiting sleep, for faults that resolve with time (a delayed request finishing). */
@@ -80,10 +82,11 @@ export function billingHarness(sandboxOptions: SandboxOptions = {}) {
     const clock = { now: Date.now() };
     const now = () => new Date(clock.now);
     const log: Logger = createLogger({ sink: (line) => lines.push(line), now, level: 'debug' });
-    const toss = sandbox.client({
+    const client = sandbox.client({
       log: (entry) => log.debug('toss request', { ...entry }),
       ...(options.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: options.responseTimeoutMs }),
     });
+    const toss = options.wrapToss ? options.wrapToss(client) : client;
     const dataKey = randomBytes(32);
     const sealer = createSealer(dataKey);
     const pinKey = deriveLedgerKey(dataKey, 'pin-hash');

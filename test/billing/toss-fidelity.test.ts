@@ -50,10 +50,12 @@ describe('the trace id of every answer is kept with the charge and the refund', 
     expect(refund.tossTraceId).toMatch(TRACE);
 
     const stored = d.ledger.db
-      .prepare('SELECT toss_trace_id FROM charge_attempts WHERE id = ?')
-      .pluck()
+      .prepare(
+        `SELECT toss_trace_id AS traceId, paid_card_number AS cardNumber, paid_card_company AS company
+         FROM charge_attempts WHERE id = ?`,
+      )
       .get(charged.id);
-    expect(stored).toBe(charged.tossTraceId);
+    expect(stored).toEqual({ traceId: charged.tossTraceId, cardNumber: '94100012****789*', company: '하나' });
     const outcomeLines = d.lines.filter((line) => line.includes('charge outcome'));
     expect(outcomeLines.some((line) => line.includes(String(charged.tossTraceId)))).toBe(true);
     expect(

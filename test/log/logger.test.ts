@@ -185,6 +185,7 @@ describe('errors', () => {
       status: 400,
       code: 'INVALID_CARD_NUMBER',
       message: '카드번호 4330123412341234 오류',
+      traceId: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
       cause: root,
     });
     middle.stack = 'TossError: 카드번호 4330123412341234 오류\n    at issue (client.ts:2:2)';
@@ -197,6 +198,8 @@ describe('errors', () => {
         '"name":"Error","message":"issue failed","billingKey":"[REDACTED]","memberId":"m-1",' +
         '"stack":"Error: issue failed\\n    at register (cards.ts:3:3)","cause":{' +
         '"name":"TossError","message":"카드번호 **************** 오류","status":400,"code":"INVALID_CARD_NUMBER","retryClass":"permanent",' +
+        // Toss's trace id stays readable: support asks for it.
+        '"traceId":"0f1e2d3c4b5a69788796a5b4c3d2e1f0","retryAfterMs":null,' +
         '"stack":"TossError: 카드번호 **************** 오류\\n    at issue (client.ts:2:2)","cause":{' +
         '"name":"Error","message":"connect failed for test_sk_[REDACTED]",' +
         '"stack":"Error: connect failed for test_sk_[REDACTED]\\n    at connect (net.ts:1:1)"}}}}',

@@ -156,6 +156,17 @@ describe('TossPayments-Test-Code (§14, §17.2)', () => {
     expect(result.json).toEqual({ code: 'INVALID_TEST_CODE', message: '유효하지 않은 테스트 코드입니다.' });
   });
 
+  it('does not keep INVALID_TEST_CODE under the Idempotency-Key: the same key runs once the header is fixed', async () => {
+    const billing = await sandbox.api.issue();
+    const headers = { 'Idempotency-Key': 'bad-test-code' };
+    const refused = await sandbox.api.charge(billing.billingKey, chargeBody(), {
+      headers: { ...headers, 'TossPayments-Test-Code': 'NO_SUCH_CODE' },
+    });
+    expect(refused.json).toMatchObject({ code: 'INVALID_TEST_CODE' });
+    const real = await sandbox.api.charge(billing.billingKey, chargeBody(), { headers });
+    expect(real.status).toBe(200);
+  });
+
   it.each([
     ['REJECT_CARD_PAYMENT', 'delete'],
     ['FDS_ERROR', 'lookup'],

@@ -136,6 +136,8 @@ describe('money after the charge, in Chromium against the real core', () => {
     await ui.screenshot('22-receipt-print');
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: /결제 정보로/ }).click();
+    // Toss's trace id of the approval, which Toss support asks for first.
+    await poll(() => page.getByTestId('charge-trace-id').textContent()).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('partially refunds with a required reason and a confirmation; the balance drops', async () => {
@@ -272,6 +274,8 @@ describe('money after the charge, in Chromium against the real core', () => {
     await signInPage(page, OWNER);
 
     await nav(page, '확인 필요');
+    // The 500's trace id, for asking Toss support about the charge.
+    await poll(() => page.getByTestId('review-trace-id').textContent()).toMatch(/토스 추적 ID [0-9a-f]{32}$/);
     await page.getByRole('button', { name: '직접 처리' }).click();
     await poll(() => page.evaluate('document.activeElement.id')).toBe('resolve-reason');
     await page.getByLabel('결제 안 됨').check();

@@ -5,6 +5,7 @@ import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import {
   dispatchOk,
+  faultNextCharge,
   memberWithCard,
   nav,
   OWNER,
@@ -141,6 +142,8 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   it('runs due charges a month later: one charged, the missed one waits for approval', async () => {
     clock = APRIL_2_1100_KST;
     await nav(page, '정기 결제');
+    // Toss's rate limit answers the first request 429: the run waits and sends it again.
+    await faultNextCharge(ui, 'status-429');
     await page.getByRole('button', { name: '지금 결제 실행' }).click();
     await page
       .getByTestId('run-confirm')
@@ -148,6 +151,9 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
       .click();
     await poll(() => page.getByTestId('run-summary').textContent()).toBe(
       '승인 1건 · 거절/실패 0건 · 확인 필요 0건 · 승인 대기 1건',
+    );
+    expect(await page.getByTestId('run-slowed').textContent()).toBe(
+      ' 토스페이먼츠의 요청 한도 때문에 1번 기다렸다가 다시 보냈습니다.',
     );
     await ui.screenshot('42-run-due');
 

@@ -65,6 +65,8 @@ export interface Reconciler {
 }
 
 const RECONCILER: Actor = { actor: 'reconciler' };
+/** 4xx answers that say a passing error at Toss or the card company, not whether a payment exists. */
+const PASSING_ERRORS: ReadonlySet<string> = new Set(['PROVIDER_ERROR', 'CARD_PROCESSING_ERROR']);
 const BATCH = 1_000;
 
 export function createReconciler(
@@ -131,6 +133,12 @@ export function createReconciler(
           body: chargeBodyFor(ctx, attempt),
         });
         if (outcome.status !== 'UNKNOWN') return { outcome, via: 'resend' };
+        // Toss has no payment for the order and keeps answering this key with a passing error: it
+        // stores a 4xx answer under its Idempotency-Key for 15 days (toss-api.md §9, measured), so
+        // the request will never run again as it is. Not charged: a decline that dunning may retry
+        // under a new key, instead of an UNKNOWN that no lookup or resend can ever settle.
+        if (PASSING_ERRORS.has(outcome.code))
+          return { outcome: { ...outcome, status: 'DECLINED' }, via: 'resend' };
         last = outcome;
         continue;
       }

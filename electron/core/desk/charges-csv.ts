@@ -40,6 +40,8 @@ const HEADER = [
   '카드',
   '남은 금액',
   '사유',
+  // Toss support asks for it first about any charge or refund.
+  '토스 추적 ID',
 ];
 
 /**
@@ -66,6 +68,7 @@ export function chargesCsv(entries: readonly ChargeLogEntry[], timeZone: string)
     entry.maskedNumber,
     entry.balanceAmount ?? '',
     [entry.reason, entry.tossMessage].filter(Boolean).join(' / '),
+    entry.tossTraceId ?? '',
   ]);
   return excelCsv([zonedTitle('일시', timeZone), ...HEADER], rows);
 }

@@ -55,6 +55,8 @@ export interface ChargeLogEntry {
   readonly status: ChargeStatus;
   readonly tossCode: string | null;
   readonly tossMessage: string | null;
+  /** Toss's X-TossPayments-Trace-Id of the last answer about the charge or refund. */
+  readonly tossTraceId: string | null;
   readonly approveNo: string | null;
   readonly receiptUrl: string | null;
   /** What the charge has left; for a refund, what it left the charge with. */
@@ -172,8 +174,10 @@ export function chargeLogSql(filter: ChargeLogFilter, hasCursor: boolean): strin
     where.push(`c.kind IN (${kinds.map((_, i) => `@kind${i}`).join(', ')})`);
   return `
     SELECT c.id, c.id AS chargeId, c.order_id AS orderId, c.member_id AS memberId,
-      m.member_no AS memberNo, m.name AS memberName, k.masked_number AS maskedNumber,
-      k.company_name AS companyName, c.kind, c.order_name AS orderName, c.amount,
+      m.member_no AS memberNo, m.name AS memberName,
+      coalesce(c.paid_card_number, k.masked_number) AS maskedNumber,
+      coalesce(c.paid_card_company, k.company_name) AS companyName, c.toss_trace_id AS tossTraceId,
+      c.kind, c.order_name AS orderName, c.amount,
       c.tax_free_amount AS taxFreeAmount, c.supplied_amount AS suppliedAmount, c.vat,
       c.amount - c.supplied_amount - c.vat AS tossTaxFreeAmount, c.status, c.toss_code AS tossCode,
       c.toss_message AS tossMessage, c.approve_no AS approveNo, c.receipt_url AS receiptUrl,
@@ -204,8 +208,10 @@ export function refundLogSql(filter: ChargeLogFilter, hasCursor: boolean): strin
       : 'charge_attempts AS c INDEXED BY charge_attempts_by_member CROSS JOIN refunds AS r ON r.charge_attempt_id = c.id';
   return `
     SELECT r.id, c.id AS chargeId, c.order_id AS orderId, c.member_id AS memberId,
-      m.member_no AS memberNo, m.name AS memberName, k.masked_number AS maskedNumber,
-      k.company_name AS companyName, 'refund' AS kind, c.order_name AS orderName, r.amount,
+      m.member_no AS memberNo, m.name AS memberName,
+      coalesce(c.paid_card_number, k.masked_number) AS maskedNumber,
+      coalesce(c.paid_card_company, k.company_name) AS companyName, r.toss_trace_id AS tossTraceId,
+      'refund' AS kind, c.order_name AS orderName, r.amount,
       r.tax_free_amount AS taxFreeAmount, c.amount - c.supplied_amount - c.vat AS chargeTaxFree,
       r.status, r.toss_code AS tossCode,
       r.toss_message AS tossMessage, NULL AS approveNo, c.receipt_url AS receiptUrl,
