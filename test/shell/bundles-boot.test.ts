@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +11,7 @@ import { DEFAULT_SERVICE } from '../../electron/core/secrets/index.ts';
 import { APP_ENTRY_URL } from '../../electron/shell/app-protocol.ts';
 import { mainWindowOptions } from '../../electron/shell/window-options.ts';
 import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel } from '../../shared/ipc/index.ts';
+import { runNodeProcess } from '../cli/run-desk.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 
 /*
@@ -101,24 +100,11 @@ describeWithKeychain('dist/electron/main.js', () => {
   it('boots to a ready app under Node with a stand-in electron, serves app://, and quits cleanly', async () => {
     userData = await mkdtemp(path.join(tmpdir(), 'autopay-bundle-'));
     const mainJs = path.join(out, 'electron', 'main.js');
-    const child = spawn(
-      process.execPath,
-      [path.join(import.meta.dirname, 'bundle', 'boot-main.ts'), mainJs],
-      {
-        cwd: root,
-        env: { ...process.env, STAND_IN_USER_DATA: userData },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
     // It must end by itself once main has quit: a timer or socket main left open would hold it.
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, stdout, stderr } = await runNodeProcess(
+      [path.join(import.meta.dirname, 'bundle', 'boot-main.ts'), mainJs],
+      { env: { ...process.env, STAND_IN_USER_DATA: userData } },
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
