@@ -1,8 +1,6 @@
 import { ledgerFileIn } from '../app-paths.ts';
-import { anchorAuditHead, auditChainKeyed } from '../audit/index.ts';
-import { openLedger, restoreLedger } from '../ledger/index.ts';
-import { deriveLedgerKey, type Secrets } from '../secrets/index.ts';
-import { keyStoredPinHashes } from '../staff/index.ts';
+import { restoreLedger } from '../ledger/index.ts';
+import { anchorRestoredLedger } from './anchor-restored.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -94,24 +92,4 @@ export async function createDeskHost(options: {
       await live.close();
     },
   };
-}
-
-/**
- * The keychain's audit head still names the ledger that was just replaced: move it to the
- * restored copy's last row, if that copy's chain verifies (else opening it reports the break).
- * Recovery paths that put a ledger in place some other way call anchorAuditHead the same way.
- */
-async function anchorRestoredLedger(file: string, secrets: Secrets, now: () => Date): Promise<void> {
-  const ledger = openLedger(file);
-  try {
-    const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
-    const keyedBefore = auditChainKeyed(ledger.db);
-    await anchorAuditHead(ledger.db, { dataKey, heads: secrets, now });
-    // A backup from before the key was verified and keyed just now: its PIN hashes too.
-    if (!keyedBefore && auditChainKeyed(ledger.db)) {
-      keyStoredPinHashes(ledger, deriveLedgerKey(dataKey, 'pin-hash'), now);
-    }
-  } finally {
-    ledger.close();
-  }
 }

@@ -1,3 +1,4 @@
+export { anchorRestoredLedger } from './anchor-restored.ts';
 export { createDeskApi, type DeskApi, type Session } from './desk-api.ts';
 export { createDeskHost, type DeskHost } from './desk-host.ts';
 export { createDispatch, type Dispatch } from './dispatch.ts';
