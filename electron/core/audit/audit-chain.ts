@@ -149,18 +149,12 @@ export async function anchorAuditHead(
   return verification;
 }
 
-// Derived once per data key: a due run appends two rows per charge.
-const derivedKeys = new Map<string, KeyObject>();
-
+/**
+ * Derived once per open ledger (the appender keeps the KeyObject for its connection), so an
+ * append costs one HMAC; nothing holds the data key itself beyond the call.
+ */
 function chainKeyFor(dataKey: Buffer): KeyObject {
-  const id = dataKey.toString('base64');
-  let key = derivedKeys.get(id);
-  if (!key) {
-    key = deriveLedgerKey(dataKey, 'audit-chain');
-    derivedKeys.clear();
-    derivedKeys.set(id, key);
-  }
-  return key;
+  return deriveLedgerKey(dataKey, 'audit-chain');
 }
 
 function startKeyedPart(db: Database.Database, now: () => Date): void {
