@@ -100,6 +100,8 @@ async function start(): Promise<void> {
   // Assigned once the desk is open; a run that finishes before that has no tray to refresh yet.
   let tray: ReturnType<typeof createTray> | undefined;
   const contents = () => (window && !window.isDestroyed() ? window.webContents : undefined);
+  // Set once the host is there; a run that finishes before that has nothing to refresh yet.
+  let opened: DeskHost | undefined;
   const opener = createDeskOpener({
     baseDir,
     secretStore: createKeytarSecretStore(),
@@ -116,8 +118,6 @@ async function start(): Promise<void> {
     },
   });
   openedSoFar.push({ name: 'the training emulator', close: () => opener.close() });
-  // Set once the host is there; a run that finishes before that has nothing to refresh yet.
-  let opened: DeskHost | undefined;
   const host = await createDeskHost({
     training: readTrainingFlag(baseDir),
     open: (training) => opener.open(training),

@@ -126,6 +126,26 @@ describe('the keyed audit chain', () => {
     expect(await chain.verify()).toEqual({ ok: true, count: 2 });
   });
 
+  it('moves the head by itself shortly after appends, one keychain write for a burst', async () => {
+    const keys = await keychain();
+    const writes: string[] = [];
+    const heads = {
+      readAuditHead: () => keys.secrets.readAuditHead(),
+      async writeAuditHead(head: string) {
+        writes.push(head);
+        await keys.secrets.writeAuditHead(head);
+      },
+    };
+    const ledger = await temp.ledger();
+    const chain = await openAuditChain(ledger.db, { ...keys.deps, heads, headDelayMs: 5 });
+    append(ledger.db, 20);
+    for (let i = 0; i < 200 && writes.length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(writes.map((head) => JSON.parse(head).id)).toEqual([0, 20]);
+    await chain.close();
+    expect(writes).toHaveLength(2);
+  });
+
   it('finds rows changed and rehashed by someone holding only the file', async () => {
     const keys = await keychain();
     const ledger = await temp.ledger();

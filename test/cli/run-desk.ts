@@ -17,8 +17,16 @@ export interface DeskRun {
 }
 
 /** Runs the CLI as a user would, in its own process, with `stdin` as its standard input. */
-export async function runDeskProcess(args: string[], stdin = ''): Promise<DeskRun> {
-  const child = spawn(process.execPath, ['electron/cli/desk.ts', ...args], { cwd: root });
+export function runDeskProcess(args: string[], stdin = ''): Promise<DeskRun> {
+  return runNodeProcess(['electron/cli/desk.ts', ...args], { stdin });
+}
+
+/** Runs this Node on `args` in the project folder until the process ends by itself. */
+export async function runNodeProcess(
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<DeskRun> {
+  const child = spawn(process.execPath, args, { cwd: root, env: options.env ?? process.env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -27,7 +35,7 @@ export async function runDeskProcess(args: string[], stdin = ''): Promise<DeskRu
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  child.stdin.end(stdin);
+  child.stdin.end(options.stdin ?? '');
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stdout, stderr };
 }

@@ -8,7 +8,8 @@ import { appendAudit } from '../../electron/core/audit/index.ts';
 import { createDeskApi, createDeskHost, openDesk } from '../../electron/core/desk/index.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
+import { anchorRestoredLedger } from '../../electron/core/recovery/index.ts';
+import { createKeytarSecretStore, createSecrets } from '../../electron/core/secrets/index.ts';
 import { describeWithKeychain, uniqueService } from '../secrets/keychain.ts';
 import { unkeyedPinHash } from '../staff/unkeyed-pin.ts';
 
@@ -122,5 +123,41 @@ describeWithKeychain('the audit head in the keychain, as the app opens the ledge
         code: 'WRONG_PIN',
       },
     );
+  });
+
+  it('re-anchors a restored copy from before the key, keying its PIN hashes, so the desk opens it intact', async () => {
+    const store = await folder();
+    const first = await store.open();
+    await first.api.createOwner({ name: '대표', pin: '135790' }, { operator: null });
+    await first.host.close();
+
+    // A backup written by the version before the key, put in place of the ledger (as a restore does).
+    const file = ledgerFileIn(store.dataDir);
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${file}${suffix}`, { force: true });
+    const old = openLedger(file);
+    const ownerId = Number(
+      old.db
+        .prepare("INSERT INTO operators (name, role, pin_hash, created_at) VALUES ('대표', 'owner', ?, 1)")
+        .run(await unkeyedPinHash('246810')).lastInsertRowid,
+    );
+    appendAudit(
+      old.db,
+      { actor: '대표', action: 'operator.create', subject: 'operator:1', details: {} },
+      () => new Date(1),
+    );
+    old.close();
+
+    const secrets = createSecrets({
+      store: createKeytarSecretStore({ service: store.service }),
+      profile: secretsProfileFor(store.dataDir),
+    });
+    // Its one row, and the row that records its PIN hashes being keyed.
+    expect(await anchorRestoredLedger(file, secrets, () => new Date(2))).toEqual({ ok: true, count: 2 });
+    const second = await store.open();
+    const session = { operator: null };
+    expect(await second.api.getAppStatus({}, session)).toMatchObject({ auditBrokenAt: null });
+    expect(await second.api.signIn({ operatorId: ownerId, pin: '246810' }, session)).toMatchObject({
+      name: '대표',
+    });
   });
 });

@@ -154,6 +154,42 @@ describe('sensitive field names', () => {
     );
   });
 
+  it('include the card form and approval fields: pin, identity, password, expiryMonth, expiryYear', () => {
+    const line = lineOf((log) =>
+      log.warn('charge refused', {
+        approval: { operatorId: 3, pin: '864213' },
+        card: { cardNumber: '4330123412341234', expiryMonth: '12', expiry_year: '30', identity: '900101' },
+        Password: 'x',
+        PIN: 1234,
+      }),
+    );
+    expect(line).toBe(
+      `{"at":"${AT}","level":"warn","msg":"charge refused","approval":{"operatorId":3,"pin":"[REDACTED]"},` +
+        '"card":{"cardNumber":"[REDACTED]","expiryMonth":"[REDACTED]","expiry_year":"[REDACTED]","identity":"[REDACTED]"},' +
+        '"Password":"[REDACTED]","PIN":"[REDACTED]"}',
+    );
+  });
+
+  it('redact billing-key-shaped values under any name and inside text, URL-encoded or not', () => {
+    // The shape toss-api.md gives (44-character URL-safe base64 ending in '='), as the emulator issues them.
+    const billingKey = 'Z_t5vOvQxrj4499PeiJcjen28-V2RyqgYTwN44Rdzk0=';
+    const line = lineOf((log) =>
+      log.info(`POST /v1/billing/${encodeURIComponent(billingKey)} failed`, {
+        key: billingKey,
+        note: `retry ${billingKey}, later`,
+        url: `https://api.tosspayments.com/v1/billing/${billingKey}`,
+        orderId: 'ord_20260301_0001',
+        hash: 'a'.repeat(64),
+      }),
+    );
+    expect(line).toBe(
+      `{"at":"${AT}","level":"info","msg":"POST /v1/billing/[REDACTED] failed","key":"[REDACTED]",` +
+        '"note":"retry [REDACTED], later","url":"https://api.tosspayments.com/v1/billing/[REDACTED]",' +
+        `"orderId":"ord_20260301_0001","hash":"${'a'.repeat(64)}"}`,
+    );
+    expect(line).not.toContain('Z_t5vOvQ');
+  });
+
   it('never reads a sensitive value (a getter under such a name is not called)', () => {
     let reads = 0;
     const request = {

@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../core/schedule/index.ts';
 import { commandOptions } from '../args.ts';
-import { usageError } from '../cli-error.ts';
+import { CliError, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
 const USAGE = 'usage: desk run-due [--now 2026-03-01T10:00:00+09:00] [--rate N] [--concurrency N]';
@@ -75,6 +75,7 @@ export const runDueCommand: Command = async (args, ctx) => {
     USAGE,
   );
   const asOf = values.now === undefined ? ctx.now() : parseInstant(values.now, '--now', USAGE);
+  await refuseLiveFuture(asOf, ctx);
   const runner = await ctx.runner(asOf, {
     ...(values.rate === undefined ? {} : { ratePerSecond: parseRate(values.rate, USAGE) }),
     ...(values.concurrency === undefined ? {} : { concurrency: parseConcurrency(values.concurrency, USAGE) }),
@@ -88,6 +89,19 @@ export const runDueCommand: Command = async (args, ctx) => {
   const data = { ...summary, asOf: new Date(summary.asOf).toISOString() };
   return { data, text: describe(data) };
 };
+
+/**
+ * With a live key, a run as of an instant still to come would charge real cards for periods not
+ * yet due; only a test key (tests, training) may simulate any instant.
+ */
+async function refuseLiveFuture(asOf: Date, ctx: Parameters<Command>[1]): Promise<void> {
+  if (asOf.getTime() <= ctx.now().getTime()) return;
+  if ((await ctx.secrets().tossSecretKeyStatus()).mode !== 'live') return;
+  throw new CliError(
+    `실제 결제 키(live)로는 앞으로 올 시각 기준으로 실행할 수 없습니다. 아직 때가 되지 않은 결제까지 청구됩니다: ${asOf.toISOString()}`,
+    2,
+  );
+}
 
 function describe(s: Omit<RunSummary, 'asOf'> & { asOf: string }): string {
   const c = s.charged;

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { deriveLedgerKey } from '../secrets/index.ts';
 import { GENESIS_HASH } from './audit-hash.ts';
-import { keyedFrom, setChainKey } from './chain-key.ts';
+import { chainKeyOf, keyedFrom, setChainKey } from './chain-key.ts';
 import { type AuditVerification, broken, verifyAudit } from './verify-audit.ts';
 
 /**
@@ -131,7 +131,8 @@ export async function openAuditChain(db: Database.Database, deps: AuditChainDeps
  * Re-anchors the head from a ledger that verifies: after a restore, the head in the keychain
  * names the ledger that was replaced, so it is moved to the restored copy's last row (keying the
  * chain first if the copy predates it). Returns the verification; a copy that does not verify is
- * not anchored, and opening it then reports the break.
+ * not anchored, and opening it then reports the break. Call it again after appending through this
+ * connection, so that the head covers those rows too.
  */
 export async function anchorAuditHead(
   db: Database.Database,
@@ -141,22 +142,19 @@ export async function anchorAuditHead(
   const verification = keyedFrom(db) === null ? verifyAudit(db) : verifyAudit(db, key);
   if (!verification.ok) return verification;
   if (keyedFrom(db) === null) startKeyedPart(db, deps.now);
+  // Rows appended through this connection from now on are keyed too (an open desk's connection
+  // keeps its own registration, which also moves the head).
+  if (!chainKeyOf(db)) setChainKey(db, { key, onAppend: () => undefined });
   await writeHead(db, deps.heads);
   return verification;
 }
 
-// Derived once per data key: a due run appends two rows per charge.
-const derivedKeys = new Map<string, KeyObject>();
-
+/**
+ * Derived once per open ledger (the appender keeps the KeyObject for its connection), so an
+ * append costs one HMAC; nothing holds the data key itself beyond the call.
+ */
 function chainKeyFor(dataKey: Buffer): KeyObject {
-  const id = dataKey.toString('base64');
-  let key = derivedKeys.get(id);
-  if (!key) {
-    key = deriveLedgerKey(dataKey, 'audit-chain');
-    derivedKeys.clear();
-    derivedKeys.set(id, key);
-  }
-  return key;
+  return deriveLedgerKey(dataKey, 'audit-chain');
 }
 
 function startKeyedPart(db: Database.Database, now: () => Date): void {

@@ -23,7 +23,11 @@ export interface AuditContent {
  */
 export function auditHash(prevHash: string, content: AuditContent, key?: KeyObject): string {
   const { id, at, actor, operatorId, action, subject, details } = content;
-  const canonical = canonicalJson({ id, at, actor, operatorId, action, subject, details });
+  return hashCanonical(prevHash, canonicalJson({ id, at, actor, operatorId, action, subject, details }), key);
+}
+
+/** The hash over a row's canonical text as already written out. */
+export function hashCanonical(prevHash: string, canonical: string, key?: KeyObject): string {
   const digest = key ? createHmac('sha256', key) : createHash('sha256');
   return digest.update(prevHash + canonical, 'utf8').digest('hex');
 }

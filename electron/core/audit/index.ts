@@ -16,4 +16,9 @@ export {
 } from './audit-page.ts';
 export { canonicalJson, type JsonObject, type JsonValue } from './canonical-json.ts';
 export { auditChainKeyed } from './chain-key.ts';
-export { type AuditBreak, type AuditRow, type AuditVerification, verifyAudit } from './verify-audit.ts';
+export {
+  type AuditBreak,
+  type AuditRow,
+  type AuditVerification,
+  verifyAudit,
+} from './verify-audit.ts';

@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { auditHash, GENESIS_HASH } from './audit-hash.ts';
-import { canonicalJson, type JsonObject } from './canonical-json.ts';
+import { GENESIS_HASH, hashCanonical } from './audit-hash.ts';
 import { keyedFrom } from './chain-key.ts';
 
 /**
@@ -78,30 +77,21 @@ function breakIn(
 ): AuditBreak | null {
   if (row.id !== expectedId) return 'missing';
   if (row.prev_hash !== prevHash) return 'chain';
-  const details = writtenDetails(row.details);
-  if (details === null) return 'content';
-  const content = {
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    operatorId: row.operator_id,
-    action: row.action,
-    subject: row.subject,
-    details,
-  };
-  return auditHash(prevHash, content, key) === row.hash ? null : 'content';
+  return hashCanonical(prevHash, canonicalText(row), key) === row.hash ? null : 'content';
 }
 
-/** The details as appendAudit writes them (the canonical JSON of an object), or null. */
-function writtenDetails(text: string): JsonObject | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    return canonicalJson(value as JsonObject) === text ? (value as JsonObject) : null;
-  } catch {
-    // Not JSON, or JSON with no canonical form (a number too large for a double).
-    return null;
-  }
+/**
+ * canonicalJson of the row's content, written out directly (a start-up walks every row): keys in
+ * canonical order, and the details as stored. appendAudit stores the details' canonical JSON, so
+ * any other text there (altered, or the same data spelt another way) no longer gives the hash.
+ */
+function canonicalText(row: AuditRow): string {
+  const { stringify } = JSON;
+  return (
+    `{"action":${stringify(row.action)},"actor":${stringify(row.actor)},"at":${stringify(row.at)},` +
+    `"details":${row.details},"id":${stringify(row.id)},"operatorId":${stringify(row.operator_id)},` +
+    `"subject":${stringify(row.subject)}}`
+  );
 }
 
 export function broken(id: number, reason: AuditBreak): AuditVerification & { ok: false } {

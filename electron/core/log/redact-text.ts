@@ -31,14 +31,23 @@ function encodedPrefix(prefix: string): string {
 }
 
 /**
- * Removes secrets from free text: Basic credentials, encoded and plain Toss keys, and digit runs
- * that look like card numbers (shared/card's redactCardNumbers, so that the app has one rule).
- * Basic comes first so that its value is gone before the other rules look at pieces of it.
+ * A billing key on its own, under any name or in a URL path: Toss's are 32 bytes as URL-safe
+ * base64, 43 characters and `=` (toss-api.md §3.3: 44 characters, `=` padded; `%3D` once
+ * URL-encoded).
+ */
+const BILLING_KEY = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?:=|%3D)(?![A-Za-z0-9_=-])/gi;
+
+/**
+ * Removes secrets from free text: Basic credentials, encoded and plain Toss keys, billing keys,
+ * and digit runs that look like card numbers (shared/card's redactCardNumbers, so that the app has
+ * one rule). Basic comes first so that its value is gone before the other rules look at pieces
+ * of it.
  */
 export function redactText(text: string): string {
   const withoutCredentials = text
     .replace(BASIC_CREDENTIALS, `$1 ${REDACTED}`)
     .replace(ENCODED_TOSS_KEY, REDACTED)
-    .replace(TOSS_KEY, `$1_$2_${REDACTED}`);
+    .replace(TOSS_KEY, `$1_$2_${REDACTED}`)
+    .replace(BILLING_KEY, REDACTED);
   return redactCardNumbers(withoutCredentials);
 }

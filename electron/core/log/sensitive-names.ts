@@ -17,6 +17,11 @@ const SENSITIVE_NAMES = new Set(
     'password',
     'dataKey',
     'ledgerDataKey',
+    // The card form's fields over IPC, and staff PINs (an approval carries one).
+    'pin',
+    'identity',
+    'expiryMonth',
+    'expiryYear',
   ].map(normalize),
 );
 

@@ -1,3 +1,4 @@
+export { anchorRestoredLedger } from './anchor-restored.ts';
 export {
   BACKUP_EXTENSION,
   type BackupHeader,

@@ -2,10 +2,9 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ledgerFileIn } from '../app-paths.ts';
-import { anchorAuditHead, auditChainKeyed } from '../audit/index.ts';
-import { fileStamp, openLedger, restoreLedger, type Setting } from '../ledger/index.ts';
-import { deriveLedgerKey, type Secrets } from '../secrets/index.ts';
-import { keyStoredPinHashes } from '../staff/index.ts';
+import { fileStamp, restoreLedger, type Setting } from '../ledger/index.ts';
+import type { Secrets } from '../secrets/index.ts';
+import { anchorRestoredLedger } from './anchor-restored.ts';
 import { checkBackup } from './ledger-backup.ts';
 import { RecoveryError } from './recovery-error.ts';
 
@@ -89,26 +88,6 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<RestoreB
   });
   if (!result) throw new Error('restore finished without a result');
   return result;
-}
-
-/**
- * The keychain's audit head still names the ledger that was just replaced: move it to the
- * restored copy's last row, if that copy's chain verifies (else opening it reports the break),
- * and key the PIN hashes of a backup made before the chain was keyed.
- */
-async function anchorRestoredLedger(file: string, secrets: Secrets, now: () => Date): Promise<void> {
-  const ledger = openLedger(file);
-  try {
-    const dataKey = await secrets.ledgerDataKey({ mayCreate: false });
-    const keyedBefore = auditChainKeyed(ledger.db);
-    await anchorAuditHead(ledger.db, { dataKey, heads: secrets, now });
-    // A backup from before the key was verified and keyed just now: its PIN hashes too.
-    if (!keyedBefore && auditChainKeyed(ledger.db)) {
-      keyStoredPinHashes(ledger, deriveLedgerKey(dataKey, 'pin-hash'), now);
-    }
-  } finally {
-    ledger.close();
-  }
 }
 
 function markForCatchUp(plain: string, since: number, restoredAt: number): void {

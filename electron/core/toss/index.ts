@@ -1,3 +1,4 @@
+export { tossBaseUrlAllowed } from './base-url.ts';
 export {
   type BillingKeyRef,
   createTossClient,
