@@ -31,6 +31,9 @@ const NEEDS = {
   restoreBackup: 'owner',
   changeSubscriptionPrice: 'manager',
   updatePlan: 'manager',
+  createRecoveryCode: 'owner',
+  setBackupFolder: 'owner',
+  runOffsiteBackup: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -7,6 +7,7 @@ import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 import { AttentionList } from './AttentionList.tsx';
+import { HomeBackupHealth } from './HomeBackupHealth.tsx';
 import { RevenueChart } from './RevenueChart.tsx';
 import { RevenueTile } from './RevenueTile.tsx';
 
@@ -77,6 +78,7 @@ export function Home() {
           </div>
           <RevenueChart days={data.last30Days} />
           <AttentionList entries={data.attention} />
+          <HomeBackupHealth />
         </>
       )}
     </section>

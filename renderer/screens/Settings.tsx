@@ -2,6 +2,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { BackupSettings } from './BackupSettings.tsx';
 import { ClientKeySettings } from './ClientKeySettings.tsx';
 import { DeskOptions } from './DeskOptions.tsx';
+import { OffsiteBackupSettings } from './OffsiteBackupSettings.tsx';
+import { RecoverySettings } from './RecoverySettings.tsx';
 import { ScheduleSettings } from './ScheduleSettings.tsx';
 import { SecretKeySettings } from './SecretKeySettings.tsx';
 import { StoreDetailsSettings } from './StoreDetailsSettings.tsx';
@@ -15,6 +17,8 @@ export function Settings() {
       <ClientKeySettings />
       <StoreDetailsSettings />
       <ScheduleSettings />
+      <RecoverySettings />
+      <OffsiteBackupSettings />
       <BackupSettings />
       <DeskOptions />
     </section>

@@ -16,7 +16,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** The recovery code, off-PC backups and the first-run restore (design.md "Recovery"). */
 export function recoveryHandlers(ctx: ApiContext) {
-  const { deps, host, desk, statusChanged } = ctx;
+  const { deps, host, desk } = ctx;
   const health = () => backupHealth(desk().ledger.db, deps.now());
   return {
     getRecoveryStatus: () => recoveryStatus(desk().ledger.db),
@@ -66,7 +66,8 @@ export function recoveryHandlers(ctx: ApiContext) {
       // Public only for a folder that is still empty: once an owner exists, restores are the owner's.
       if (!desk().operators.needsOwner()) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
       await host.restore(file, { code, replace: false });
-      statusChanged();
+      // No statusChanged here: the screen shows what comes next (sign in, then the secret key)
+      // and refreshes the status when the person moves on.
       const report = desk().lastCatchUp();
       return {
         recoveredCharges: report?.recoveredCharges ?? 0,
