@@ -34,6 +34,7 @@ const NEEDS = {
   createRecoveryCode: 'owner',
   setBackupFolder: 'owner',
   runOffsiteBackup: 'manager',
+  resolveUnmatchedTossPayment: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

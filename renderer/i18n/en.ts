@@ -601,6 +601,20 @@ export const en: Messages = {
   'offsite.warnFailed': 'The last off-PC backup failed.',
   'offsite.homeTitle': 'Backups and recovery',
   'offsite.toSettings': 'Fix it',
+  'unmatched.title': 'Toss payments found after the restore',
+  'unmatched.intro':
+    'Payments Toss made after the backup that no member or card here could be matched to. Check them in Toss’s dashboard and close each with what you found. Nothing is charged again.',
+  'unmatched.at': 'Paid at',
+  'unmatched.order': 'Order',
+  'unmatched.amount': 'Amount',
+  'unmatched.why': 'Why',
+  'unmatched.action': 'Action',
+  'unmatched.reasonCustomer': 'A customer key this ledger does not know',
+  'unmatched.reasonCard': 'The member has no card on record',
+  'unmatched.reasonPeriod': 'A subscription period not written yet (recorded at the next scheduled run)',
+  'unmatched.close': 'Checked',
+  'unmatched.reason': 'What you found',
+  'unmatched.save': 'Close',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -600,6 +600,20 @@ export const ko = {
   'offsite.warnFailed': '마지막 PC 밖 백업이 실패했습니다.',
   'offsite.homeTitle': '백업과 복구',
   'offsite.toSettings': '해결하러 가기',
+  'unmatched.title': '복원 뒤 토스에서 찾은 결제',
+  'unmatched.intro':
+    '백업 이후 토스에 있는 결제 중 회원이나 카드를 찾지 못한 것입니다. 토스 관리자 화면에서 확인한 뒤 처리 내용을 적어 닫으세요. 다시 결제하지 않습니다.',
+  'unmatched.at': '결제 시각',
+  'unmatched.order': '주문번호',
+  'unmatched.amount': '금액',
+  'unmatched.why': '이유',
+  'unmatched.action': '처리',
+  'unmatched.reasonCustomer': '이 장부에 없는 고객 키',
+  'unmatched.reasonCard': '회원의 카드 기록 없음',
+  'unmatched.reasonPeriod': '아직 기록되지 않은 정기 결제 회차 (다음 정기 결제 때 자동으로 기록됩니다)',
+  'unmatched.close': '확인 완료',
+  'unmatched.reason': '확인 내용',
+  'unmatched.save': '닫기',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -6,6 +6,7 @@ import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ResolveForm, type Resolving } from './ResolveForm.tsx';
 import { ReviewTable } from './ReviewTable.tsx';
+import { UnmatchedTossList } from './UnmatchedTossList.tsx';
 
 /**
  * "확인 필요": attempts whose outcome Toss never told us. "확인하기" looks each one up by its order
@@ -71,6 +72,7 @@ export function Review() {
       )}
       {empty && <p className="empty">{t('review.empty')}</p>}
       {data && !empty && <ReviewTable queue={data} onResolve={setResolving} />}
+      <UnmatchedTossList />
     </section>
   );
 }

@@ -40,6 +40,7 @@ import {
   storeDetailsView,
   subscriptionStatusSchema,
   subscriptionView,
+  unmatchedTossPaymentView,
   upcomingReportView,
   windowRegistrationView,
 } from './views.ts';
@@ -372,6 +373,13 @@ export const contract = {
    * secret key is entered afterwards; the Toss catch-up runs then.
    */
   restoreFromFile: channel('public', z.strictObject({ file: text(1000), code: text(60) }), restoreReportView),
+  /** Toss payments found after a restore that no member could be matched to: part of "확인 필요". */
+  listUnmatchedTossPayments: channel('staff', empty, z.array(unmatchedTossPaymentView)),
+  resolveUnmatchedTossPayment: channel(
+    'manager',
+    z.strictObject({ id, reason: text(200) }),
+    z.array(unmatchedTossPaymentView),
+  ),
 } as const;
 
 export type Contract = typeof contract;

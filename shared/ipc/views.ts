@@ -442,3 +442,15 @@ export const restoreReportView = z.object({
   /** False when no Toss key is set yet: it runs once the secret key is entered. */
   caughtUp: z.boolean(),
 });
+
+/** A payment Toss has that the restore catch-up could not tie to a member, card or period. */
+export const unmatchedTossPaymentView = z.object({
+  id,
+  orderId: z.string(),
+  status: z.string(),
+  amount: won,
+  /** As Toss wrote it, with its +09:00 offset. */
+  transactionAt: z.string(),
+  reason: z.enum(['unknown_customer', 'no_card', 'unrecorded_period']),
+  foundAt: epochMs,
+});

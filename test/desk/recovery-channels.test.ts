@@ -164,6 +164,14 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
       a.owner,
     );
     expect(after.status).toBe('DONE');
+    // A member who joined after the backup: the new PC's ledger has never heard of them.
+    const newcomer = await a.desk.ok('createMember', { name: '백업후회원' }, a.owner);
+    await a.desk.ok('registerCard', { memberId: newcomer.id, card: ipcCard() }, a.owner);
+    const stranger = await a.desk.ok(
+      'charge',
+      { memberId: newcomer.id, amount: 4_000, orderName: '음료', requestId: `c-${randomUUID()}` },
+      a.owner,
+    );
 
     const b = await newDesk();
     b.clock.now = Date.now();
@@ -190,8 +198,29 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     await b.ok('signIn', { operatorId: person?.id ?? 0, pin: '135790' }, guest);
     await b.ok('setSecretKey', { secretKey: a.secretKey }, guest);
     expect(b.host.desk().lastCatchUp()).toEqual(
-      expect.objectContaining({ recoveredCharges: 1, needsReview: 0 }),
+      expect.objectContaining({ recoveredCharges: 1, recoveredRefunds: 0, needsReview: 1 }),
     );
+    const unmatched = await b.ok('listUnmatchedTossPayments', {}, guest);
+    expect(unmatched).toEqual([
+      expect.objectContaining({
+        orderId: stranger.orderId,
+        amount: 4_000,
+        status: 'DONE',
+        reason: 'unknown_customer',
+      }),
+    ]);
+    expect(
+      await b.call('resolveUnmatchedTossPayment', { id: unmatched[0]?.id ?? 0, reason: ' ' }, guest),
+    ).toMatchObject({ ok: false, error: { details: { fields: { reason: { code: 'REASON_REQUIRED' } } } } });
+    expect(
+      await b.ok(
+        'resolveUnmatchedTossPayment',
+        { id: unmatched[0]?.id ?? 0, reason: '백업 뒤 가입한 회원' },
+        guest,
+      ),
+    ).toEqual([]);
+    const audit = await b.ok('listAudit', { action: 'recovery.unmatched_resolved' }, guest);
+    expect(audit.entries).toMatchObject([{ actor: '대표', details: { reason: '백업 뒤 가입한 회원' } }]);
     const charges = (await b.ok('listCharges', { memberId: member.id }, guest)).entries;
     expect(charges.map((charge) => charge.amount)).toEqual([7_000]);
     const again = await b.ok(

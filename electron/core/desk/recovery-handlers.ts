@@ -1,12 +1,14 @@
 import path from 'node:path';
-import { throwIfInvalid } from '../billing/index.ts';
+import { BillingError, throwIfInvalid } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import {
   backupHealth,
   createRecoveryCode,
   RecoveryError,
   recoveryStatus,
+  resolveUnmatchedTossPayment,
   setOffsiteBackup,
+  unmatchedTossPayments,
 } from '../recovery/index.ts';
 import { type ApiContext, actorOf } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -75,6 +77,20 @@ export function recoveryHandlers(ctx: ApiContext) {
         needsReview: report?.needsReview ?? 0,
         caughtUp: report !== null,
       };
+    },
+    listUnmatchedTossPayments: () => unmatchedTossPayments(desk().ledger.db),
+    resolveUnmatchedTossPayment({ id, reason }, session) {
+      if (reason.trim() === '') {
+        throwIfInvalid({ reason: { code: 'REASON_REQUIRED', message: '확인 내용(사유)을 입력해 주세요.' } });
+      }
+      const db = desk().ledger.db;
+      if (!resolveUnmatchedTossPayment(db, { id, reason, ...actorOf(session) }, deps.now)) {
+        throw new BillingError(
+          'NOT_UNDER_REVIEW',
+          '이미 처리되었거나 없는 항목입니다. 목록을 새로 고치세요.',
+        );
+      }
+      return unmatchedTossPayments(db);
     },
   } satisfies Partial<DeskApi>;
 }

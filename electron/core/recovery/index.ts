@@ -50,6 +50,7 @@ export {
 export {
   CATCH_UP_ACTOR,
   catchUpWithToss,
+  resolveUnmatchedTossPayment,
   type TossCatchUpDeps,
   type TossCatchUpReport,
   type UnmatchedTossPayment,

@@ -367,3 +367,42 @@ export function unmatchedTossPayments(db: Database.Database): UnmatchedTossPayme
     )
     .all() as UnmatchedTossPayment[];
 }
+
+/**
+ * A person closes an unmatched Toss payment with what they found (for example "walk-in card
+ * payment on the same MID", or the member it belonged to, recorded by hand). Audited; the row is
+ * kept, never deleted.
+ */
+export function resolveUnmatchedTossPayment(
+  db: Database.Database,
+  input: {
+    readonly id: number;
+    readonly reason: string;
+    readonly actor: string;
+    readonly operatorId?: number | null;
+  },
+  now: () => Date,
+): boolean {
+  const reason = input.reason.trim().slice(0, 200);
+  if (reason === '') return false;
+  return db.transaction(() => {
+    const changed = db
+      .prepare(
+        'UPDATE toss_unmatched SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
+      )
+      .run(now().getTime(), reason, input.id).changes;
+    if (changed === 0) return false;
+    appendAudit(
+      db,
+      {
+        actor: input.actor,
+        operatorId: input.operatorId ?? null,
+        action: 'recovery.unmatched_resolved',
+        subject: `toss_unmatched:${input.id}`,
+        details: { reason },
+      },
+      now,
+    );
+    return true;
+  })();
+}
