@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { rotateOffsite } from '../../electron/core/recovery/index.ts';
+import { readSetting, writeSetting } from '../../electron/core/ledger/index.ts';
+import { rotateOffsite, TOSS_CATCH_UP } from '../../electron/core/recovery/index.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
@@ -219,6 +220,14 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
         guest,
       ),
     ).toEqual([]);
+    // A catch-up interrupted and run again (marker still there) records nothing a second time.
+    const db = b.host.desk().ledger.db;
+    const marker = readSetting(db, TOSS_CATCH_UP);
+    writeSetting(db, TOSS_CATCH_UP, marker && { ...marker, doneAt: null }, new Date(b.clock.now));
+    await b.host.desk().reload();
+    expect(b.host.desk().lastCatchUp()).toEqual(
+      expect.objectContaining({ recoveredCharges: 0, recoveredRefunds: 0, needsReview: 0 }),
+    );
     const audit = await b.ok('listAudit', { action: 'recovery.unmatched_resolved' }, guest);
     expect(audit.entries).toMatchObject([{ actor: '대표', details: { reason: '백업 뒤 가입한 회원' } }]);
     const charges = (await b.ok('listCharges', { memberId: member.id }, guest)).entries;
