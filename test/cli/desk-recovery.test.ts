@@ -105,6 +105,26 @@ describeWithKeychain(
         createdAt: expect.any(String),
       });
 
+      // A charge whose answer was lost: the backup holds it UNKNOWN, though Toss approved it.
+      await fetch(`${sandbox.url}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          match: { method: 'POST', path: '/v1/billing/*' },
+          fault: 'drop-after-commit',
+        }),
+      });
+      const lost = await a.desk([
+        'charge',
+        '--member',
+        String(memberIds[1]),
+        '--amount',
+        '3000',
+        '--order-name',
+        '음료',
+      ]);
+      expect(lost.json.status).toBe('UNKNOWN');
+
       backupFile = path.join(a.dataDir, 'offsite', 'store.apdbak');
       expect((await a.desk(['backup', '--to', backupFile])).json).toEqual({ file: backupFile });
 
@@ -155,7 +175,7 @@ describeWithKeychain(
         expect(bytes.includes(Buffer.from(text, 'utf8')), text).toBe(false);
       }
       const verified = await a.desk(['backup', '--verify', backupFile]);
-      expect(verified.json).toMatchObject({ ok: true, file: backupFile, members: 2, charges: 2 });
+      expect(verified.json).toMatchObject({ ok: true, file: backupFile, members: 2, charges: 3 });
     });
 
     it('with the key set first, restore reports what the Toss catch-up found', async () => {
@@ -216,6 +236,8 @@ describeWithKeychain(
         ]);
         expect(charged.json).toMatchObject({ status: 'DONE', amount: 9000 });
         expect((await sandboxPayments()).length).toBe(before + 1);
+        // The UNKNOWN the backup held was looked up and recorded, not charged again.
+        expect((await b.desk(['charges', '--status', 'UNKNOWN'])).json).toEqual([]);
 
         const log = (await b.desk(['charges'])).json as { orderId: string; amount: number; status: string }[];
         const aLog = (await a.desk(['charges'])).json as {
