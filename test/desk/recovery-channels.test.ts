@@ -93,6 +93,37 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     expect(charges.map((charge) => charge.status)).toEqual(['UNKNOWN']);
   });
 
+  it('refuses to restore in place while a charge is on its way to Toss', async () => {
+    const { desk, owner } = await store();
+    const member = await desk.ok('createMember', { name: '보내는중' }, owner);
+    await desk.ok('registerCard', { memberId: member.id, card: ipcCard() }, owner);
+    const backup = await desk.ok('backupNow', {}, owner);
+    await sandbox.control('POST', '/__sandbox/faults', {
+      match: { method: 'POST', path: '/v1/billing/*' },
+      fault: 'delay',
+      delayMs: 1_500,
+    });
+    const sending = desk.ok(
+      'charge',
+      { memberId: member.id, amount: 6_000, orderName: '음료', requestId: `c-${randomUUID()}` },
+      owner,
+    );
+    const pending = () =>
+      desk.host
+        .desk()
+        .ledger.db.prepare("SELECT count(*) FROM charge_attempts WHERE status = 'PENDING'")
+        .pluck()
+        .get();
+    await expect.poll(pending, { timeout: 10_000, interval: 10 }).toBe(1);
+    expect(await desk.call('restoreBackup', { file: backup.file }, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'RESTORE_WHILE_IN_FLIGHT' },
+    });
+    expect((await sending).status).toBe('DONE');
+    // Once it has landed, the same restore goes through.
+    expect((await desk.call('restoreBackup', { file: backup.file }, owner)).ok).toBe(true);
+  });
+
   it('writes an off-PC backup at the set time, verifies and records it, and warns when the folder is gone', async () => {
     const { desk, owner } = await store();
     // Days pass below; the owner stays signed in.

@@ -1,4 +1,4 @@
-import { restoreBackup } from '../recovery/index.ts';
+import { RecoveryError, restoreBackup, unresolvedMoneyMovements } from '../recovery/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -60,6 +60,9 @@ export async function createDeskHost(options: {
     },
     async restore(backupFile, { code, replace = true } = {}) {
       await switching;
+      // Refused before the desk is closed, so a charge being sent right now is not waited for
+      // and then replaced: its PENDING row is already committed.
+      if (unresolvedMoneyMovements(desk.ledger.db) > 0) throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
       const { dataDir, secrets } = desk;
       switching = (async () => {
         await desk.close();

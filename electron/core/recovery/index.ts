@@ -46,6 +46,7 @@ export {
   restoreBackup,
   TOSS_CATCH_UP,
   type TossCatchUpMarker,
+  unresolvedMoneyMovements,
 } from './restore-backup.ts';
 export {
   CATCH_UP_ACTOR,

@@ -103,6 +103,20 @@ function markForCatchUp(plain: string, since: number, restoredAt: number): void 
   }
 }
 
+/**
+ * Charges and refunds that are on their way to Toss or whose outcome is unknown: a restore must
+ * wait for them (their intent row is committed PENDING before the request leaves, invariant 4).
+ */
+export function unresolvedMoneyMovements(db: Database.Database): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
+            + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
+    )
+    .pluck()
+    .get() as number;
+}
+
 /** Whether the folder's ledger holds a store (members, operators or charges) and what is unresolved in it. */
 async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean; unresolved: number }> {
   const exists = await access(ledgerPath).then(
@@ -123,14 +137,7 @@ async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean;
         )
         .pluck()
         .get() === 1;
-    const unresolved = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
-              + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
-      )
-      .pluck()
-      .get() as number;
-    return { holdsStore, unresolved };
+    return { holdsStore, unresolved: unresolvedMoneyMovements(db) };
   } finally {
     db.close();
   }
