@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
+import { seedDemo } from '../ui-bridge/seed.ts';
 import { startUiBridge } from '../ui-bridge/ui-bridge.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
@@ -140,5 +141,38 @@ describe('recovery in the app: first-run restore, the recovery sheet, the off-PC
     );
     await ui.screenshot('recovery-05-home-unreachable');
     expect(ui.pageErrors).toEqual([]);
+  });
+});
+
+describe('a store without a recovery code (upgraded from an earlier version)', () => {
+  let upgraded: UiFixture;
+  beforeAll(async () => {
+    upgraded = await openUi();
+    upgraded.page.setDefaultTimeout(10_000);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+    const owner = await seedDemo(upgraded.bridge, today);
+    await upgraded.page.reload();
+    await upgraded.page.getByRole('heading', { name: '로그인' }).waitFor();
+    await upgraded.page.locator('#sign-in-pin').fill(owner.pin);
+    await upgraded.page.keyboard.press('Enter');
+    await upgraded.page.getByTestId('operator').waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await upgraded?.close();
+  });
+
+  it('is asked on home to make one, and gets the sheet right there', async () => {
+    const home = upgraded.page.getByTestId('home-backup');
+    await home.waitFor();
+    await poll(() => home.getByTestId('backup-warnings').textContent()).toContain('복구 코드가 없습니다');
+    await upgraded.screenshot('recovery-06-home-no-code');
+    await home.getByRole('button', { name: '복구 코드 만들기' }).click();
+    await home.getByTestId('recovery-sheet').waitFor();
+    expect(await home.getByTestId('recovery-code').textContent()).toMatch(
+      /^[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){4}$/,
+    );
+    await poll(() => home.getByTestId('backup-warnings').textContent()).not.toContain('복구 코드가 없습니다');
+    expect(await home.getByRole('button', { name: '복구 코드 만들기' }).count()).toBe(0);
+    expect(upgraded.pageErrors).toEqual([]);
   });
 });
