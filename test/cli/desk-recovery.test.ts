@@ -52,9 +52,9 @@ function pc(sandbox: () => RunningSandbox) {
     },
     desk,
     async dispose() {
-      for (const account of ['toss-secret-key', 'ledger-data-key']) {
-        await keytar.deletePassword(service, `${secretsProfileFor(dataDir)}/${account}`).catch(() => false);
-      }
+      // Every entry of this PC's service, the data key a --replace kept aside included.
+      for (const { account } of await keytar.findCredentials(service))
+        await keytar.deletePassword(service, account);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

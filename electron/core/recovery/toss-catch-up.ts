@@ -260,12 +260,13 @@ function recordRefunds(
   payment: Payment,
   now: Date,
 ): number {
-  const operatorId = ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
+  let operatorId: number | undefined;
   let balance = payment.totalAmount;
   let recorded = 0;
   for (const cancel of payment.cancels ?? []) {
     balance -= cancel.cancelAmount;
     if (cancel.cancelStatus !== 'DONE' || knownRefund(db, cancel.transactionKey)) continue;
+    operatorId ??= ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
     db.transaction(() => {
       const id = Number(
         db
