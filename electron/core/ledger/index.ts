@@ -20,3 +20,4 @@ export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.t
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
+export { acquireWriterLock, type WriterLock } from './writer-lock.ts';

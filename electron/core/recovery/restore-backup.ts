@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ledgerFileIn } from '../app-paths.ts';
-import { fileStamp, restoreLedger, type Setting } from '../ledger/index.ts';
+import { acquireWriterLock, fileStamp, restoreLedger, type Setting } from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
 import { checkBackup } from './ledger-backup.ts';
 import { RecoveryError } from './recovery-error.ts';
@@ -69,22 +69,32 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<RestoreB
   let result: RestoreBackupResult | undefined;
   await checkBackup(input.file, { dataKey, code: input.code }, input.dataDir, async (plain, opened) => {
     markForCatchUp(plain, opened.header.createdAt, input.now().getTime());
-    const installed = await input.secrets.installLedgerDataKey(opened.dataKey, stamp);
+    // The lock first: a ledger the app or another CLI has open is refused before the keychain changes.
+    const lock = acquireWriterLock(ledgerPath);
     let previous: string | null;
     try {
-      ({ previous } = await restoreLedger(plain, ledgerPath, { now: input.now }));
-    } catch (error) {
-      await installed.undo();
-      throw error;
+      // Checked again under the lock: nothing can have started a charge since.
+      const locked = await currentLedger(ledgerPath);
+      if (locked.holdsStore && !input.replace) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
+      if (locked.unresolved > 0) throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
+      const installed = await input.secrets.installLedgerDataKey(opened.dataKey, stamp);
+      try {
+        ({ previous } = await restoreLedger(plain, ledgerPath, { now: input.now, lockHeld: true }));
+        // AUDIT RE-ANCHOR: once the audit chain's head lives in the keychain (HMAC chain), re-anchor
+        // it here to the restored ledger's last row; this is the one place a restore needs it.
+      } catch (error) {
+        await installed.undo();
+        throw error;
+      }
+      result = {
+        file: path.resolve(input.file),
+        backupCreatedAt: opened.header.createdAt,
+        previousLedger: previous,
+        previousDataKey: installed.previousAccount,
+      };
+    } finally {
+      lock.release();
     }
-    // AUDIT RE-ANCHOR: once the audit chain's head lives in the keychain (HMAC chain), re-anchor
-    // it here to the restored ledger's last row; this is the one place a restore needs it.
-    result = {
-      file: path.resolve(input.file),
-      backupCreatedAt: opened.header.createdAt,
-      previousLedger: previous,
-      previousDataKey: installed.previousAccount,
-    };
   });
   if (!result) throw new Error('restore finished without a result');
   return result;
