@@ -208,6 +208,9 @@ describeWithKeychain(
       const b = pc(() => sandbox);
       await b.create('autopay-drill-b-');
       try {
+        // This PC's keychain cannot open it: --verify takes the code on stdin.
+        const verified = await b.desk(['backup', '--verify', backupFile], code);
+        expect(verified.json).toMatchObject({ ok: true, members: 2, charges: 3 });
         const restored = await b.desk(['restore', '--from', backupFile], `${code.toLowerCase()}\n`);
         expect(restored.stderr).toBe('');
         expect(restored.json).toMatchObject({
@@ -266,6 +269,13 @@ describeWithKeychain(
       } finally {
         await b.dispose();
       }
+    });
+
+    it('refuses to restore over store A while A has a charge whose outcome is unknown', async () => {
+      const refused = await a.desk(['restore', '--from', backupFile, '--replace'], code);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('결과를 확인하지 못한 결제');
+      expect((await a.desk(['charges', '--status', 'UNKNOWN'])).json).toHaveLength(1);
     });
 
     describe('refusals leave the new PC untouched', () => {
