@@ -47,7 +47,8 @@ export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchU
   await deps.reconciler.reconcile();
   const until = deps.now();
   const transactions = await listTransactionsInRange(deps.toss, {
-    from: new Date(marker.since - MARGIN_MS),
+    // A PC clock set behind the backup's would make an empty (refused) window: start no later than now.
+    from: new Date(Math.min(marker.since - MARGIN_MS, until.getTime())),
     to: new Date(until.getTime() + 60_000),
   });
   const members = membersByCustomerKey(db, deps.sealer);
