@@ -270,6 +270,50 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     );
     expect(again.status).toBe('DONE');
   });
+
+  it('a scheduled charge made after the backup waits in review, and the schedule on the new PC records it without charging again', async () => {
+    const a = await store(undefined, true);
+    const member = await a.desk.ok('createMember', { name: '정기회원' }, a.owner);
+    await a.desk.ok('registerCard', { memberId: member.id, card: ipcCard() }, a.owner);
+    const plan = await a.desk.ok(
+      'createPlan',
+      { name: '월 회원권', amount: 33_000, intervalUnit: 'month', intervalCount: 1, chargeTime: '00:00' },
+      a.owner,
+    );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(
+      new Date(a.desk.clock.now),
+    );
+    await a.desk.ok('subscribe', { memberId: member.id, planId: plan.id, anchorDate: today }, a.owner);
+    const { code } = await a.desk.ok('createRecoveryCode', { replace: false }, a.owner);
+    const backup = await a.desk.ok('backupNow', {}, a.owner);
+    expect((await a.desk.host.desk().runDue()).charged.DONE).toBe(1);
+    const payments = async () => ((await sandbox.control('GET', '/__sandbox/payments')) as unknown[]).length;
+    const approvals = await payments();
+
+    const b = await newDesk();
+    b.clock.now = Date.now();
+    const guest = b.session();
+    await b.ok('restoreFromFile', { file: backup.file, code }, guest);
+    const [person] = await b.ok('listOperators', {}, guest);
+    await b.ok('signIn', { operatorId: person?.id ?? 0, pin: '135790' }, guest);
+    await b.ok('setSecretKey', { secretKey: a.secretKey }, guest);
+    expect(b.host.desk().lastCatchUp()).toEqual(
+      expect.objectContaining({ recoveredCharges: 0, needsReview: 1 }),
+    );
+    expect(b.host.desk().ledger.db.prepare('SELECT amount, reason FROM toss_unmatched').all()).toEqual([
+      { amount: 33_000, reason: 'unrecorded_period' },
+    ]);
+
+    // The schedule (whose loop may already have started it) writes the period and sends the same
+    // orderId: Toss refuses a second approval, and the lookup records the first. and sends the same orderId: Toss refuses a second approval,
+    // and the lookup records the first.
+    await b.host.desk().runDue();
+    await b.ok('reconcile', {}, guest);
+    const charges = (await b.ok('listCharges', { memberId: member.id }, guest)).entries;
+    expect(charges.map((charge) => [charge.status, charge.amount])).toEqual([['DONE', 33_000]]);
+    expect(await payments()).toBe(approvals);
+    expect(await b.ok('listUnmatchedTossPayments', {}, guest)).toEqual([]);
+  });
 });
 
 it('rotates off-PC backups to the newest of each of the last 14 days and of each of the last 12 months', async () => {
