@@ -17,6 +17,7 @@ const SENSITIVE_NAMES = new Set(
     'password',
     'dataKey',
     'ledgerDataKey',
+    'recoveryCode',
   ].map(normalize),
 );
 
