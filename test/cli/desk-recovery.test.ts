@@ -208,7 +208,10 @@ describeWithKeychain(
       const b = pc(() => sandbox);
       await b.create('autopay-drill-b-');
       try {
-        // This PC's keychain cannot open it: --verify takes the code on stdin.
+        // This PC's keychain cannot open it: --verify takes the code on stdin, and asks for it.
+        const unasked = await b.desk(['backup', '--verify', backupFile], '');
+        expect(unasked.code).toBe(1);
+        expect(unasked.stderr).toContain('이 컴퓨터의 키로는 열 수 없는 백업입니다');
         const verified = await b.desk(['backup', '--verify', backupFile], code);
         expect(verified.json).toMatchObject({ ok: true, members: 2, charges: 3 });
         const restored = await b.desk(['restore', '--from', backupFile], `${code.toLowerCase()}\n`);
