@@ -615,6 +615,7 @@ export const en: Messages = {
   'unmatched.close': 'Checked',
   'unmatched.reason': 'What you found',
   'unmatched.save': 'Close',
+  'recovery.browse': 'Browse…',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

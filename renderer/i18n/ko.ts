@@ -614,6 +614,7 @@ export const ko = {
   'unmatched.close': '확인 완료',
   'unmatched.reason': '확인 내용',
   'unmatched.save': '닫기',
+  'recovery.browse': '찾아보기…',
 } as const;
 
 export type MessageKey = keyof typeof ko;

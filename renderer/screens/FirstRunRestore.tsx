@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { BrowseButton } from '../components/BrowseButton.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -59,6 +60,7 @@ export function FirstRunRestore({ onDone, onCancel }: { onDone: () => Promise<vo
         maxLength={1000}
         onChange={(event) => setFile(event.target.value)}
       />
+      <BrowseButton kind="backupFile" onPath={setFile} />
       <TextField
         id="restore-code"
         label={t('firstRun.code')}

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { BrowseButton } from '../components/BrowseButton.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -80,6 +81,7 @@ export function OffsiteBackupSettings() {
           onChange={(event) => setFolder(event.target.value)}
           error={fieldErrors.folder}
         />
+        {mayChange && <BrowseButton kind="folder" onPath={setFolder} />}
         <TextField
           id="offsite-time"
           label={t('offsite.time')}

@@ -373,6 +373,15 @@ export const contract = {
    * secret key is entered afterwards; the Toss catch-up runs then.
    */
   restoreFromFile: channel('public', z.strictObject({ file: text(1000), code: text(60) }), restoreReportView),
+  /**
+   * The system's file or folder picker, for the backup file of a first-run restore and the off-PC
+   * folder; null when cancelled or where there is no picker (the test bridge).
+   */
+  choosePath: channel(
+    'public',
+    z.strictObject({ kind: z.enum(['backupFile', 'folder']) }),
+    z.object({ path: z.string().nullable() }),
+  ),
   /** Toss payments found after a restore that no member could be matched to: part of "확인 필요". */
   listUnmatchedTossPayments: channel('staff', empty, z.array(unmatchedTossPaymentView)),
   resolveUnmatchedTossPayment: channel(

@@ -208,6 +208,8 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     const b = await newDesk();
     b.clock.now = Date.now();
     const guest = b.session();
+    // No system picker here (the shell has one): the screen takes a typed path.
+    expect(await b.ok('choosePath', { kind: 'backupFile' }, guest)).toEqual({ path: null });
     expect(
       await b.call('restoreFromFile', { file: backup.file, code: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }, guest),
     ).toMatchObject({

@@ -78,6 +78,9 @@ export function recoveryHandlers(ctx: ApiContext) {
         caughtUp: report !== null,
       };
     },
+    async choosePath({ kind }) {
+      return { path: deps.choosePath ? await deps.choosePath(kind) : null };
+    },
     listUnmatchedTossPayments: () => unmatchedTossPayments(desk().ledger.db),
     resolveUnmatchedTossPayment({ id, reason }, session) {
       if (reason.trim() === '') {
