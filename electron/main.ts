@@ -160,6 +160,17 @@ async function start(): Promise<void> {
         keys,
       );
     },
+    async choosePath(kind) {
+      const options: Electron.OpenDialogOptions =
+        kind === 'folder'
+          ? { properties: ['openDirectory', 'createDirectory'] }
+          : { properties: ['openFile'], filters: [{ name: 'Autopay Desk 백업', extensions: ['apdbak'] }] };
+      const parent = window && !window.isDestroyed() ? window : undefined;
+      const chosen = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
     launchAtLogin: {
       get: () => app.getLoginItemSettings().openAtLogin,
       set: (enabled) => setLaunchAtLogin(app, enabled),

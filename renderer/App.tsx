@@ -13,10 +13,10 @@ import { Charge } from './screens/Charge.tsx';
 import { ChargeDetail } from './screens/ChargeDetail.tsx';
 import { ChargesLog } from './screens/ChargesLog.tsx';
 import { Consents } from './screens/consent/Consents.tsx';
+import { FirstRun } from './screens/FirstRun.tsx';
 import { Home } from './screens/Home.tsx';
 import { MemberDetail } from './screens/MemberDetail.tsx';
 import { Members } from './screens/Members.tsx';
-import { OwnerSetup } from './screens/OwnerSetup.tsx';
 import { Receipt } from './screens/Receipt.tsx';
 import { RegisterCard } from './screens/RegisterCard.tsx';
 import { Review } from './screens/Review.tsx';
@@ -68,7 +68,7 @@ function Desk() {
       <>
         <Header status={status} />
         <main className="screen screen-narrow">
-          {status.needsOwner ? <OwnerSetup onDone={refresh} /> : <SignIn onDone={unlocked} notice={notice} />}
+          {status.needsOwner ? <FirstRun onDone={refresh} /> : <SignIn onDone={unlocked} notice={notice} />}
         </main>
       </>
     );

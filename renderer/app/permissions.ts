@@ -34,6 +34,10 @@ const NEEDS = {
   resolveRefund: 'manager',
   exportConsents: 'manager',
   setConsentTemplate: 'owner',
+  createRecoveryCode: 'owner',
+  setBackupFolder: 'owner',
+  runOffsiteBackup: 'manager',
+  resolveUnmatchedTossPayment: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -8,6 +8,7 @@ import { useLoad } from '../components/use-load.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 import { AttentionList } from './AttentionList.tsx';
 import { HomeTrials } from './consent/HomeTrials.tsx';
+import { HomeBackupHealth } from './HomeBackupHealth.tsx';
 import { RevenueChart } from './RevenueChart.tsx';
 import { RevenueTile } from './RevenueTile.tsx';
 
@@ -85,6 +86,7 @@ export function Home() {
           <RevenueChart days={data.last30Days} />
           <AttentionList entries={data.attention} />
           <HomeTrials />
+          <HomeBackupHealth />
         </>
       )}
     </section>

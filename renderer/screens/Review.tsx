@@ -7,6 +7,7 @@ import { useRefocus } from '../components/use-refocus.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ResolveForm, type Resolving } from './ResolveForm.tsx';
 import { ReviewTable } from './ReviewTable.tsx';
+import { UnmatchedTossList } from './UnmatchedTossList.tsx';
 
 /**
  * "확인 필요": attempts whose outcome Toss never told us. The screen's one primary action,
@@ -97,6 +98,7 @@ export function Review() {
           }}
         />
       )}
+      <UnmatchedTossList />
     </section>
   );
 }

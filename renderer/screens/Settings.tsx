@@ -3,6 +3,8 @@ import { BackupSettings } from './BackupSettings.tsx';
 import { ClientKeySettings } from './ClientKeySettings.tsx';
 import { ConsentTemplateSettings } from './consent/ConsentTemplateSettings.tsx';
 import { DeskOptions } from './DeskOptions.tsx';
+import { OffsiteBackupSettings } from './OffsiteBackupSettings.tsx';
+import { RecoverySettings } from './RecoverySettings.tsx';
 import { ScheduleSettings } from './ScheduleSettings.tsx';
 import { SecretKeySettings } from './SecretKeySettings.tsx';
 import { StoreDetailsSettings } from './StoreDetailsSettings.tsx';
@@ -17,6 +19,8 @@ export function Settings() {
       <StoreDetailsSettings />
       <ScheduleSettings />
       <ConsentTemplateSettings />
+      <RecoverySettings />
+      <OffsiteBackupSettings />
       <BackupSettings />
       <DeskOptions />
     </section>

@@ -51,6 +51,7 @@ import {
   subscriptionStatusSchema,
   subscriptionView,
   trialConversionView,
+  unmatchedTossPaymentView,
   upcomingReportView,
   windowRegistrationView,
 } from './views.ts';
@@ -446,6 +447,22 @@ export const contract = {
     'owner',
     z.strictObject({ text: text(4000), howToCancel: text(500) }),
     consentTemplateView,
+  ),
+  /**
+   * The system's file or folder picker, for the backup file of a first-run restore and the off-PC
+   * folder; null when cancelled or where there is no picker (the test bridge).
+   */
+  choosePath: channel(
+    'public',
+    z.strictObject({ kind: z.enum(['backupFile', 'folder']) }),
+    z.object({ path: z.string().nullable() }),
+  ),
+  /** Toss payments found after a restore that no member could be matched to: part of "확인 필요". */
+  listUnmatchedTossPayments: channel('staff', empty, z.array(unmatchedTossPaymentView)),
+  resolveUnmatchedTossPayment: channel(
+    'manager',
+    z.strictObject({ id, reason: text(200) }),
+    z.array(unmatchedTossPaymentView),
   ),
 } as const;
 

@@ -607,3 +607,15 @@ export const trialConversionView = z.object({
 export type TrialConversionData = z.infer<typeof trialConversionView>;
 
 export const consentTemplateView = z.object({ text: z.string(), howToCancel: z.string() });
+
+/** A payment Toss has that the restore catch-up could not tie to a member, card or period. */
+export const unmatchedTossPaymentView = z.object({
+  id,
+  orderId: z.string(),
+  status: z.string(),
+  amount: won,
+  /** As Toss wrote it, with its +09:00 offset. */
+  transactionAt: z.string(),
+  reason: z.enum(['unknown_customer', 'no_card', 'unrecorded_period']),
+  foundAt: epochMs,
+});

@@ -52,9 +52,9 @@ function pc(sandbox: () => RunningSandbox) {
     },
     desk,
     async dispose() {
-      for (const account of ['toss-secret-key', 'ledger-data-key']) {
-        await keytar.deletePassword(service, `${secretsProfileFor(dataDir)}/${account}`).catch(() => false);
-      }
+      // Every entry of this PC's service, the data key a --replace kept aside included.
+      for (const { account } of await keytar.findCredentials(service))
+        await keytar.deletePassword(service, account);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -104,6 +104,26 @@ describeWithKeychain(
         configured: true,
         createdAt: expect.any(String),
       });
+
+      // A charge whose answer was lost: the backup holds it UNKNOWN, though Toss approved it.
+      await fetch(`${sandbox.url}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          match: { method: 'POST', path: '/v1/billing/*' },
+          fault: 'drop-after-commit',
+        }),
+      });
+      const lost = await a.desk([
+        'charge',
+        '--member',
+        String(memberIds[1]),
+        '--amount',
+        '3000',
+        '--order-name',
+        '음료',
+      ]);
+      expect(lost.json.status).toBe('UNKNOWN');
 
       backupFile = path.join(a.dataDir, 'offsite', 'store.apdbak');
       expect((await a.desk(['backup', '--to', backupFile])).json).toEqual({ file: backupFile });
@@ -155,7 +175,7 @@ describeWithKeychain(
         expect(bytes.includes(Buffer.from(text, 'utf8')), text).toBe(false);
       }
       const verified = await a.desk(['backup', '--verify', backupFile]);
-      expect(verified.json).toMatchObject({ ok: true, file: backupFile, members: 2, charges: 2 });
+      expect(verified.json).toMatchObject({ ok: true, file: backupFile, members: 2, charges: 3 });
     });
 
     it('with the key set first, restore reports what the Toss catch-up found', async () => {
@@ -188,6 +208,12 @@ describeWithKeychain(
       const b = pc(() => sandbox);
       await b.create('autopay-drill-b-');
       try {
+        // This PC's keychain cannot open it: --verify takes the code on stdin, and asks for it.
+        const unasked = await b.desk(['backup', '--verify', backupFile], '');
+        expect(unasked.code).toBe(1);
+        expect(unasked.stderr).toContain('이 컴퓨터의 키로는 열 수 없는 백업입니다');
+        const verified = await b.desk(['backup', '--verify', backupFile], code);
+        expect(verified.json).toMatchObject({ ok: true, members: 2, charges: 3 });
         const restored = await b.desk(['restore', '--from', backupFile], `${code.toLowerCase()}\n`);
         expect(restored.stderr).toBe('');
         expect(restored.json).toMatchObject({
@@ -216,6 +242,8 @@ describeWithKeychain(
         ]);
         expect(charged.json).toMatchObject({ status: 'DONE', amount: 9000 });
         expect((await sandboxPayments()).length).toBe(before + 1);
+        // The UNKNOWN the backup held was looked up and recorded, not charged again.
+        expect((await b.desk(['charges', '--status', 'UNKNOWN'])).json).toEqual([]);
 
         const log = (await b.desk(['charges'])).json as { orderId: string; amount: number; status: string }[];
         const aLog = (await a.desk(['charges'])).json as {
@@ -244,6 +272,13 @@ describeWithKeychain(
       } finally {
         await b.dispose();
       }
+    });
+
+    it('refuses to restore over store A while A has a charge whose outcome is unknown', async () => {
+      const refused = await a.desk(['restore', '--from', backupFile, '--replace'], code);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('결과를 확인하지 못한 결제');
+      expect((await a.desk(['charges', '--status', 'UNKNOWN'])).json).toHaveLength(1);
     });
 
     describe('refusals leave the new PC untouched', () => {

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { rotateOffsite } from '../../electron/core/recovery/index.ts';
+import { readSetting, writeSetting } from '../../electron/core/ledger/index.ts';
+import { rotateOffsite, TOSS_CATCH_UP } from '../../electron/core/recovery/index.ts';
 import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
@@ -92,6 +93,37 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     expect(charges.map((charge) => charge.status)).toEqual(['UNKNOWN']);
   });
 
+  it('refuses to restore in place while a charge is on its way to Toss', async () => {
+    const { desk, owner } = await store();
+    const member = await desk.ok('createMember', { name: '보내는중' }, owner);
+    await desk.ok('registerCard', { memberId: member.id, card: ipcCard() }, owner);
+    const backup = await desk.ok('backupNow', {}, owner);
+    await sandbox.control('POST', '/__sandbox/faults', {
+      match: { method: 'POST', path: '/v1/billing/*' },
+      fault: 'delay',
+      delayMs: 1_500,
+    });
+    const sending = desk.ok(
+      'charge',
+      { memberId: member.id, amount: 6_000, orderName: '음료', requestId: `c-${randomUUID()}` },
+      owner,
+    );
+    const pending = () =>
+      desk.host
+        .desk()
+        .ledger.db.prepare("SELECT count(*) FROM charge_attempts WHERE status = 'PENDING'")
+        .pluck()
+        .get();
+    await expect.poll(pending, { timeout: 10_000, interval: 10 }).toBe(1);
+    expect(await desk.call('restoreBackup', { file: backup.file }, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'RESTORE_WHILE_IN_FLIGHT' },
+    });
+    expect((await sending).status).toBe('DONE');
+    // Once it has landed, the same restore goes through.
+    expect((await desk.call('restoreBackup', { file: backup.file }, owner)).ok).toBe(true);
+  });
+
   it('writes an off-PC backup at the set time, verifies and records it, and warns when the folder is gone', async () => {
     const { desk, owner } = await store();
     // Days pass below; the owner stays signed in.
@@ -173,10 +205,20 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
       a.owner,
     );
     expect(after.status).toBe('DONE');
+    // A member who joined after the backup: the new PC's ledger has never heard of them.
+    const newcomer = await a.desk.ok('createMember', { name: '백업후회원' }, a.owner);
+    await a.desk.ok('registerCard', { memberId: newcomer.id, card: ipcCard() }, a.owner);
+    const stranger = await a.desk.ok(
+      'charge',
+      { memberId: newcomer.id, amount: 4_000, orderName: '음료', requestId: `c-${randomUUID()}` },
+      a.owner,
+    );
 
     const b = await newDesk();
     b.clock.now = Date.now();
     const guest = b.session();
+    // No system picker here (the shell has one): the screen takes a typed path.
+    expect(await b.ok('choosePath', { kind: 'backupFile' }, guest)).toEqual({ path: null });
     expect(
       await b.call('restoreFromFile', { file: backup.file, code: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }, guest),
     ).toMatchObject({
@@ -199,8 +241,37 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     await b.ok('signIn', { operatorId: person?.id ?? 0, pin: '135790' }, guest);
     await b.ok('setSecretKey', { secretKey: a.secretKey }, guest);
     expect(b.host.desk().lastCatchUp()).toEqual(
-      expect.objectContaining({ recoveredCharges: 1, needsReview: 0 }),
+      expect.objectContaining({ recoveredCharges: 1, recoveredRefunds: 0, needsReview: 1 }),
     );
+    const unmatched = await b.ok('listUnmatchedTossPayments', {}, guest);
+    expect(unmatched).toEqual([
+      expect.objectContaining({
+        orderId: stranger.orderId,
+        amount: 4_000,
+        status: 'DONE',
+        reason: 'unknown_customer',
+      }),
+    ]);
+    expect(
+      await b.call('resolveUnmatchedTossPayment', { id: unmatched[0]?.id ?? 0, reason: ' ' }, guest),
+    ).toMatchObject({ ok: false, error: { details: { fields: { reason: { code: 'REASON_REQUIRED' } } } } });
+    expect(
+      await b.ok(
+        'resolveUnmatchedTossPayment',
+        { id: unmatched[0]?.id ?? 0, reason: '백업 뒤 가입한 회원' },
+        guest,
+      ),
+    ).toEqual([]);
+    // A catch-up interrupted and run again (marker still there) records nothing a second time.
+    const db = b.host.desk().ledger.db;
+    const marker = readSetting(db, TOSS_CATCH_UP);
+    writeSetting(db, TOSS_CATCH_UP, marker && { ...marker, doneAt: null }, new Date(b.clock.now));
+    await b.host.desk().reload();
+    expect(b.host.desk().lastCatchUp()).toEqual(
+      expect.objectContaining({ recoveredCharges: 0, recoveredRefunds: 0, needsReview: 0 }),
+    );
+    const audit = await b.ok('listAudit', { action: 'recovery.unmatched_resolved' }, guest);
+    expect(audit.entries).toMatchObject([{ actor: '대표', details: { reason: '백업 뒤 가입한 회원' } }]);
     const charges = (await b.ok('listCharges', { memberId: member.id }, guest)).entries;
     expect(charges.map((charge) => charge.amount)).toEqual([7_000]);
     const again = await b.ok(
@@ -209,6 +280,54 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
       guest,
     );
     expect(again.status).toBe('DONE');
+  });
+
+  it('a scheduled charge made after the backup waits in review, and the schedule on the new PC records it without charging again', async () => {
+    const a = await store(undefined, true);
+    const member = await a.desk.ok('createMember', { name: '정기회원' }, a.owner);
+    await a.desk.ok('registerCard', { memberId: member.id, card: ipcCard() }, a.owner);
+    const plan = await a.desk.ok(
+      'createPlan',
+      { name: '월 회원권', amount: 33_000, intervalUnit: 'month', intervalCount: 1, chargeTime: '00:00' },
+      a.owner,
+    );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(
+      new Date(a.desk.clock.now),
+    );
+    await a.desk.ok(
+      'subscribe',
+      { memberId: member.id, planId: plan.id, anchorDate: today, consent: { method: 'in-person' } },
+      a.owner,
+    );
+    const { code } = await a.desk.ok('createRecoveryCode', { replace: false }, a.owner);
+    const backup = await a.desk.ok('backupNow', {}, a.owner);
+    expect((await a.desk.host.desk().runDue()).charged.DONE).toBe(1);
+    const payments = async () => ((await sandbox.control('GET', '/__sandbox/payments')) as unknown[]).length;
+    const approvals = await payments();
+
+    const b = await newDesk();
+    b.clock.now = Date.now();
+    const guest = b.session();
+    await b.ok('restoreFromFile', { file: backup.file, code }, guest);
+    const [person] = await b.ok('listOperators', {}, guest);
+    await b.ok('signIn', { operatorId: person?.id ?? 0, pin: '135790' }, guest);
+    await b.ok('setSecretKey', { secretKey: a.secretKey }, guest);
+    expect(b.host.desk().lastCatchUp()).toEqual(
+      expect.objectContaining({ recoveredCharges: 0, needsReview: 1 }),
+    );
+    expect(b.host.desk().ledger.db.prepare('SELECT amount, reason FROM toss_unmatched').all()).toEqual([
+      { amount: 33_000, reason: 'unrecorded_period' },
+    ]);
+
+    // The schedule (whose loop may already have started it) writes the period and sends the same
+    // orderId: Toss refuses a second approval, and the lookup records the first. and sends the same orderId: Toss refuses a second approval,
+    // and the lookup records the first.
+    await b.host.desk().runDue();
+    await b.ok('reconcile', {}, guest);
+    const charges = (await b.ok('listCharges', { memberId: member.id }, guest)).entries;
+    expect(charges.map((charge) => [charge.status, charge.amount])).toEqual([['DONE', 33_000]]);
+    expect(await payments()).toBe(approvals);
+    expect(await b.ok('listUnmatchedTossPayments', {}, guest)).toEqual([]);
   });
 });
 

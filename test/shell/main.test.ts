@@ -94,6 +94,7 @@ vi.mock('electron', () => {
         state.errorBoxes.push({ title, content });
         state.order.push('error shown');
       },
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
     },
     Notification: Object.assign(class {}, { isSupported: () => false }),
     ipcMain: { handle: (channel: string, handler: never) => state.handlers.set(channel, handler) },
@@ -216,6 +217,20 @@ describeWithKeychain('the composition root', () => {
     expect(await state.handlers.get(ipcChannel('getAppStatus'))?.(foreign, {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
+    });
+
+    // The picker for a backup folder is the system's open dialog, parented to the window.
+    const { dialog } = await import('electron');
+    vi.mocked(dialog.showOpenDialog).mockResolvedValueOnce({
+      canceled: false,
+      filePaths: ['/media/usb/backups'],
+    });
+    expect(await state.handlers.get(ipcChannel('choosePath'))?.(trusted, { kind: 'folder' })).toEqual({
+      ok: true,
+      value: { path: '/media/usb/backups' },
+    });
+    expect((vi.mocked(dialog.showOpenDialog).mock.calls.at(-1) as unknown[] | undefined)?.[1]).toEqual({
+      properties: ['openDirectory', 'createDirectory'],
     });
 
     const quit = { preventDefault: vi.fn() };

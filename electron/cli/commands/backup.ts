@@ -3,6 +3,7 @@ import { commandOptions } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
+import { codeFromStdin } from './restore.ts';
 
 const USAGE =
   'usage: desk backup --to FILE | --verify FILE   (--verify reads the recovery code from stdin when needed)';
@@ -32,7 +33,7 @@ async function verify(file: string, ctx: CliContext) {
   const check = await checkBackup(file, { dataKey }, ctx.dataDir).catch(async (error: unknown) => {
     // This PC's keychain cannot open it: the recovery code, from stdin (never argv).
     if (!(error instanceof RecoveryError) || error.code !== 'RECOVERY_CODE_NEEDED') throw error;
-    return checkBackup(file, { code: await ctx.io.readStdin() }, ctx.dataDir);
+    return checkBackup(file, { code: await codeFromStdin(ctx, error) }, ctx.dataDir);
   });
   const data = { ok: true, ...check, createdAt: new Date(check.createdAt).toISOString() };
   return {

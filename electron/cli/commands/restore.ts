@@ -1,6 +1,7 @@
 import { RecoveryError, restoreBackup } from '../../core/recovery/index.ts';
 import { commandOptions, required } from '../args.ts';
 import type { Command } from '../command.ts';
+import type { CliContext } from '../context.ts';
 
 const USAGE = 'usage: desk restore --from FILE [--replace]   (the recovery code is read from stdin)';
 
@@ -21,7 +22,7 @@ export const restoreCommand: Command = async (args, ctx) => {
   };
   const restored = await restoreBackup(input).catch(async (error: unknown) => {
     if (!(error instanceof RecoveryError) || error.code !== 'RECOVERY_CODE_NEEDED') throw error;
-    return restoreBackup({ ...input, code: await ctx.io.readStdin() });
+    return restoreBackup({ ...input, code: await codeFromStdin(ctx, error) });
   });
   const keyConfigured = (await ctx.secrets().tossSecretKeyStatus()).configured;
   const report = keyConfigured ? await ctx.tossCatchUp() : null;
@@ -39,3 +40,10 @@ export const restoreCommand: Command = async (args, ctx) => {
     : '토스 시크릿 키를 설정하면(desk secret set) 백업 이후의 결제와 환불을 토스에서 찾아 기록합니다.';
   return { data, text: `백업을 복원했습니다 (${data.backupCreatedAt} 백업). ${found}` };
 };
+
+/** The recovery code from stdin; with nothing there, the refusal that asked for it stands. */
+export async function codeFromStdin(ctx: CliContext, needed: RecoveryError): Promise<string> {
+  const code = (await ctx.io.readStdin()).trim();
+  if (code === '') throw needed;
+  return code;
+}

@@ -39,6 +39,11 @@ export interface DeskApiDeps {
    * stand-in page in tests) and resolves with how it ended.
    */
   readonly openRegistrationWindow: OpenRegistrationWindow;
+  /**
+   * The system's open dialog (the shell's): a backup file or a folder, or null when cancelled.
+   * Absent where there is none; the screens then take a typed path.
+   */
+  readonly choosePath?: (kind: 'backupFile' | 'folder') => Promise<string | null>;
   /** Told after sign-in, sign-out and training switches, so the shell can push statusChanged. */
   readonly onStatusChanged?: () => void;
 }

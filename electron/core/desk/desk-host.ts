@@ -1,4 +1,4 @@
-import { restoreBackup } from '../recovery/index.ts';
+import { RecoveryError, restoreBackup, unresolvedMoneyMovements } from '../recovery/index.ts';
 import type { Desk } from './open-desk.ts';
 
 /**
@@ -76,6 +76,11 @@ export async function createDeskHost(options: {
       return exclusively(async () => {
         const training = practice !== undefined;
         const shown = practice ?? live;
+        // Refused before the desk is closed, so a charge being sent right now is not waited for
+        // and then replaced: its PENDING row is already committed.
+        if (unresolvedMoneyMovements(shown.ledger.db) > 0) {
+          throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
+        }
         const { dataDir, secrets } = shown;
         await shown.close();
         try {

@@ -1,12 +1,14 @@
 import path from 'node:path';
-import { throwIfInvalid } from '../billing/index.ts';
+import { BillingError, throwIfInvalid } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import {
   backupHealth,
   createRecoveryCode,
   RecoveryError,
   recoveryStatus,
+  resolveUnmatchedTossPayment,
   setOffsiteBackup,
+  unmatchedTossPayments,
 } from '../recovery/index.ts';
 import { type ApiContext, actorOf } from './api-context.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -16,7 +18,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** The recovery code, off-PC backups and the first-run restore (design.md "Recovery"). */
 export function recoveryHandlers(ctx: ApiContext) {
-  const { deps, host, desk, statusChanged } = ctx;
+  const { deps, host, desk } = ctx;
   const health = () => backupHealth(desk().ledger.db, deps.now());
   return {
     getRecoveryStatus: () => recoveryStatus(desk().ledger.db),
@@ -66,7 +68,8 @@ export function recoveryHandlers(ctx: ApiContext) {
       // Public only for a folder that is still empty: once an owner exists, restores are the owner's.
       if (!desk().operators.needsOwner()) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
       await host.restore(file, { code, replace: false });
-      statusChanged();
+      // No statusChanged here: the screen shows what comes next (sign in, then the secret key)
+      // and refreshes the status when the person moves on.
       const report = desk().lastCatchUp();
       return {
         recoveredCharges: report?.recoveredCharges ?? 0,
@@ -74,6 +77,23 @@ export function recoveryHandlers(ctx: ApiContext) {
         needsReview: report?.needsReview ?? 0,
         caughtUp: report !== null,
       };
+    },
+    async choosePath({ kind }) {
+      return { path: deps.choosePath ? await deps.choosePath(kind) : null };
+    },
+    listUnmatchedTossPayments: () => unmatchedTossPayments(desk().ledger.db),
+    resolveUnmatchedTossPayment({ id, reason }, session) {
+      if (reason.trim() === '') {
+        throwIfInvalid({ reason: { code: 'REASON_REQUIRED', message: '확인 내용(사유)을 입력해 주세요.' } });
+      }
+      const db = desk().ledger.db;
+      if (!resolveUnmatchedTossPayment(db, { id, reason, ...actorOf(session) }, deps.now)) {
+        throw new BillingError(
+          'NOT_UNDER_REVIEW',
+          '이미 처리되었거나 없는 항목입니다. 목록을 새로 고치세요.',
+        );
+      }
+      return unmatchedTossPayments(db);
     },
   } satisfies Partial<DeskApi>;
 }

@@ -21,3 +21,4 @@ export { type RestoreOptions, type RestoreResult, restoreLedger } from './restor
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { taxFreeTreatment } from './tax-free-treatment.ts';
 export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
+export { acquireWriterLock, type WriterLock } from './writer-lock.ts';

@@ -10,6 +10,8 @@ import { acquireWriterLock } from './writer-lock.ts';
 
 export interface RestoreOptions {
   readonly now: () => Date;
+  /** The caller already holds the ledger's writer lock (and releases it). */
+  readonly lockHeld?: boolean;
 }
 
 export interface RestoreResult {
@@ -30,7 +32,7 @@ export async function restoreLedger(
 ): Promise<RestoreResult> {
   const target = path.resolve(ledgerPath);
   const staging = `${target}.restoring`;
-  const lock = acquireWriterLock(target);
+  const lock = options.lockHeld ? undefined : acquireWriterLock(target);
   try {
     const source = openVerifiedBackup(path.resolve(backupFile));
     try {
@@ -51,7 +53,7 @@ export async function restoreLedger(
       error,
     );
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 

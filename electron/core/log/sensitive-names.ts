@@ -22,6 +22,7 @@ const SENSITIVE_NAMES = new Set(
     'identity',
     'expiryMonth',
     'expiryYear',
+    'recoveryCode',
   ].map(normalize),
 );
 

@@ -47,10 +47,12 @@ export {
   restoreBackup,
   TOSS_CATCH_UP,
   type TossCatchUpMarker,
+  unresolvedMoneyMovements,
 } from './restore-backup.ts';
 export {
   CATCH_UP_ACTOR,
   catchUpWithToss,
+  resolveUnmatchedTossPayment,
   type TossCatchUpDeps,
   type TossCatchUpReport,
   type UnmatchedTossPayment,

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ledgerFileIn } from '../app-paths.ts';
-import { fileStamp, restoreLedger, type Setting } from '../ledger/index.ts';
+import { acquireWriterLock, fileStamp, restoreLedger, type Setting } from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
 import { anchorRestoredLedger } from './anchor-restored.ts';
 import { checkBackup } from './ledger-backup.ts';
@@ -70,21 +70,32 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<RestoreB
   let result: RestoreBackupResult | undefined;
   await checkBackup(input.file, { dataKey, code: input.code }, input.dataDir, async (plain, opened) => {
     markForCatchUp(plain, opened.header.createdAt, input.now().getTime());
-    const installed = await input.secrets.installLedgerDataKey(opened.dataKey, stamp);
+    // The lock first: a ledger the app or another CLI has open is refused before the keychain changes.
+    const lock = acquireWriterLock(ledgerPath);
     let previous: string | null;
     try {
-      ({ previous } = await restoreLedger(plain, ledgerPath, { now: input.now }));
-    } catch (error) {
-      await installed.undo();
-      throw error;
+      // Checked again under the lock: nothing can have started a charge since.
+      const locked = await currentLedger(ledgerPath);
+      if (locked.holdsStore && !input.replace) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
+      if (locked.unresolved > 0) throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
+      const installed = await input.secrets.installLedgerDataKey(opened.dataKey, stamp);
+      try {
+        ({ previous } = await restoreLedger(plain, ledgerPath, { now: input.now, lockHeld: true }));
+      } catch (error) {
+        await installed.undo();
+        throw error;
+      }
+      result = {
+        file: path.resolve(input.file),
+        backupCreatedAt: opened.header.createdAt,
+        previousLedger: previous,
+        previousDataKey: installed.previousAccount,
+      };
+    } finally {
+      lock.release();
     }
+    // After the lock is released: anchoring opens the restored ledger, which takes it again.
     await anchorRestoredLedger(ledgerPath, input.secrets, input.now);
-    result = {
-      file: path.resolve(input.file),
-      backupCreatedAt: opened.header.createdAt,
-      previousLedger: previous,
-      previousDataKey: installed.previousAccount,
-    };
   });
   if (!result) throw new Error('restore finished without a result');
   return result;
@@ -101,6 +112,20 @@ function markForCatchUp(plain: string, since: number, restoredAt: number): void 
   } finally {
     db.close();
   }
+}
+
+/**
+ * Charges and refunds that are on their way to Toss or whose outcome is unknown: a restore must
+ * wait for them (their intent row is committed PENDING before the request leaves, invariant 4).
+ */
+export function unresolvedMoneyMovements(db: Database.Database): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
+            + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
+    )
+    .pluck()
+    .get() as number;
 }
 
 /** Whether the folder's ledger holds a store (members, operators or charges) and what is unresolved in it. */
@@ -123,14 +148,7 @@ async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean;
         )
         .pluck()
         .get() === 1;
-    const unresolved = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
-              + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
-      )
-      .pluck()
-      .get() as number;
-    return { holdsStore, unresolved };
+    return { holdsStore, unresolved: unresolvedMoneyMovements(db) };
   } finally {
     db.close();
   }

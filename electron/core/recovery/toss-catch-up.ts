@@ -47,7 +47,8 @@ export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchU
   await deps.reconciler.reconcile();
   const until = deps.now();
   const transactions = await listTransactionsInRange(deps.toss, {
-    from: new Date(marker.since - MARGIN_MS),
+    // A PC clock set behind the backup's would make an empty (refused) window: start no later than now.
+    from: new Date(Math.min(marker.since - MARGIN_MS, until.getTime())),
     to: new Date(until.getTime() + 60_000),
   });
   const members = membersByCustomerKey(db, deps.sealer);
@@ -260,12 +261,13 @@ function recordRefunds(
   payment: Payment,
   now: Date,
 ): number {
-  const operatorId = ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
+  let operatorId: number | undefined;
   let balance = payment.totalAmount;
   let recorded = 0;
   for (const cancel of payment.cancels ?? []) {
     balance -= cancel.cancelAmount;
     if (cancel.cancelStatus !== 'DONE' || knownRefund(db, cancel.transactionKey)) continue;
+    operatorId ??= ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
     db.transaction(() => {
       const id = Number(
         db
@@ -366,4 +368,43 @@ export function unmatchedTossPayments(db: Database.Database): UnmatchedTossPayme
        ORDER BY u.found_at, u.id`,
     )
     .all() as UnmatchedTossPayment[];
+}
+
+/**
+ * A person closes an unmatched Toss payment with what they found (for example "walk-in card
+ * payment on the same MID", or the member it belonged to, recorded by hand). Audited; the row is
+ * kept, never deleted.
+ */
+export function resolveUnmatchedTossPayment(
+  db: Database.Database,
+  input: {
+    readonly id: number;
+    readonly reason: string;
+    readonly actor: string;
+    readonly operatorId?: number | null;
+  },
+  now: () => Date,
+): boolean {
+  const reason = input.reason.trim().slice(0, 200);
+  if (reason === '') return false;
+  return db.transaction(() => {
+    const changed = db
+      .prepare(
+        'UPDATE toss_unmatched SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
+      )
+      .run(now().getTime(), reason, input.id).changes;
+    if (changed === 0) return false;
+    appendAudit(
+      db,
+      {
+        actor: input.actor,
+        operatorId: input.operatorId ?? null,
+        action: 'recovery.unmatched_resolved',
+        subject: `toss_unmatched:${input.id}`,
+        details: { reason },
+      },
+      now,
+    );
+    return true;
+  })();
 }
