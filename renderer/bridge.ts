@@ -1,4 +1,11 @@
-import type { ChannelName, DeskBridge, IpcResult, RequestOf, ResponseOf } from '../shared/ipc/index.ts';
+import type {
+  CallOptions,
+  ChannelName,
+  DeskBridge,
+  IpcResult,
+  RequestOf,
+  ResponseOf,
+} from '../shared/ipc/index.ts';
 
 declare global {
   interface Window {
@@ -22,14 +29,21 @@ export function onSignInRequired(listener: () => void): () => void {
 export async function call<C extends ChannelName>(
   channel: C,
   request: RequestOf<C>,
+  options?: CallOptions,
 ): Promise<IpcResult<ResponseOf<C>>> {
-  const send = window.autopay[channel] as (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
-  const result = await send(request);
+  const send = window.autopay[channel] as (
+    request: RequestOf<C>,
+    options?: CallOptions,
+  ) => Promise<IpcResult<ResponseOf<C>>>;
+  const result = await (options === undefined ? send(request) : send(request, options));
   if (!result.ok && result.error.code === 'SIGN_IN_REQUIRED') {
     for (const listener of signInRequiredListeners) listener();
   }
   return result;
 }
+
+/** For a screen refreshing itself after an event: not a person's activity, so main's idle lock still runs. */
+export const BACKGROUND: CallOptions = { background: true };
 
 /** Ids the core uses to recognise a repeated click: the same id returns the same attempt. */
 export function newRequestId(): string {

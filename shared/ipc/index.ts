@@ -1,4 +1,4 @@
-export type { DeskBridge } from './bridge.ts';
+export type { CallOptions, DeskBridge } from './bridge.ts';
 export {
   type Access,
   CHANNEL_NAMES,

@@ -117,7 +117,8 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://bridge');
     if (request.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
-      return answerCall(url.pathname.slice('/__ipc/'.length), request, response);
+      const background = url.searchParams.get('background') === '1';
+      return answerCall(url.pathname.slice('/__ipc/'.length), request, response, background);
     }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -132,7 +133,12 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     return sendRendererFile(options.rendererDir, url.pathname, response);
   }
 
-  async function answerCall(channel: string, request: IncomingMessage, response: ServerResponse) {
+  async function answerCall(
+    channel: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+    background: boolean,
+  ) {
     // Another page in the same browser must not drive the desk: only this origin may call.
     if (request.headers.origin !== undefined && request.headers.origin !== origin) {
       return send(response, 403, 'text/plain', 'cross-origin call refused');
@@ -147,7 +153,7 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     } catch {
       payload = undefined;
     }
-    const result = await dispatch(channel as ChannelName, payload, pageSession);
+    const result = await dispatch(channel as ChannelName, payload, pageSession, { background });
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
 
@@ -233,9 +239,9 @@ function createGuardedDispatch(
     }),
     log,
   );
-  return async (channel, payload, session) => {
+  return async (channel, payload, session, options) => {
     if (channel === 'setSecretKey' && hasLiveKey(payload)) return LIVE_KEY_REFUSED;
-    return dispatch(channel, payload, session);
+    return dispatch(channel, payload, session, options);
   };
 }
 
