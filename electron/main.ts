@@ -13,8 +13,8 @@ import {
   Tray,
 } from 'electron';
 import {
-  attentionCounts,
-  chargesNeedingAttention,
+  afterRun as afterRunReport,
+  attentionLabel,
   createDeskApi,
   createDeskHost,
   createDispatch,
@@ -107,16 +107,14 @@ async function start(): Promise<void> {
   });
 
   function afterRun(startedAt: number): void {
-    const desk = host.desk();
-    for (const charge of chargesNeedingAttention(desk, startedAt)) {
-      notify({ kind: 'charge', ...charge, message: charge.tossMessage });
-      const target = contents();
-      if (target) sendEvent(target, 'chargeResult', charge);
+    // Names and amounts only while someone is signed in (run-attention.ts says why).
+    const report = afterRunReport(host.desk(), startedAt, session.operator !== null);
+    for (const notice of report.notices) {
+      notify(notice.kind === 'charge' ? { ...notice, message: notice.tossMessage } : notice);
     }
-    const counts = attentionCounts(desk);
-    if (counts.catchUps > 0) notify({ kind: 'catch-up', count: counts.catchUps });
     const target = contents();
-    if (target) sendEvent(target, 'attention', counts);
+    for (const charge of report.chargeResults) if (target) sendEvent(target, 'chargeResult', charge);
+    if (target) sendEvent(target, 'attention', report.attention);
     tray?.refresh();
   }
 
@@ -168,6 +166,7 @@ async function start(): Promise<void> {
           .runDue()
           .catch((error: unknown) => log.error('run failed', { error })),
       nextRunLabel: () => nextChargeLabel(host.desk(), now()),
+      attentionLabel: () => attentionLabel(host.desk()),
       quit: () => app.quit(),
     },
   );

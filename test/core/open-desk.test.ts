@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Desk, openDesk } from '../../electron/core/desk/index.ts';
+import { afterRun, type Desk, openDesk } from '../../electron/core/desk/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import { cardInput } from '../billing/harness.ts';
+import { CARDS, cardInput } from '../billing/harness.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
@@ -67,5 +67,38 @@ describe('one open desk', () => {
     expect((await first).resolved).toMatchObject([{ id: charge.id, to: 'DONE', via: 'resend' }]);
     const payments = (await sandbox.control('GET', '/__sandbox/payments')) as unknown[];
     expect(payments).toHaveLength(1);
+  });
+});
+
+describe('after a run', () => {
+  it('tells the OS names and amounts only while someone is signed in', async () => {
+    const desk = await deskWithKey();
+    const member = desk.billing().members.create({ name: '김민지', phone: '010-4000-0002' });
+    await desk.billing().cards.register({ memberId: member.id, card: cardInput(CARDS.softDecline) });
+    const plan = desk.plans.create({
+      name: '월회비',
+      amount: 55_000,
+      intervalUnit: 'month',
+      intervalCount: 1,
+      chargeTime: '00:00',
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+    desk.subscriptions.create({ memberId: member.id, planId: plan.id, anchorDate: today });
+    const startedAt = Date.now();
+    const summary = await desk.runDue();
+    expect(summary.charged.DECLINED).toBe(1);
+
+    const signedOut = afterRun(desk, startedAt, false);
+    expect(signedOut).toEqual({
+      notices: [{ kind: 'needs-check', count: 1 }],
+      chargeResults: [],
+      attention: { catchUps: 0, needsReview: 0 },
+    });
+    expect(JSON.stringify(signedOut)).not.toContain('김민지');
+    const signedIn = afterRun(desk, startedAt, true);
+    expect(signedIn.notices).toEqual([
+      expect.objectContaining({ kind: 'charge', memberName: '김민지', amount: 55_000, status: 'DECLINED' }),
+    ]);
+    expect(signedIn.chargeResults).toEqual([expect.objectContaining({ memberName: '김민지' })]);
   });
 });

@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  attentionCounts,
-  chargesNeedingAttention,
+  afterRun,
   createDeskApi,
   createDeskHost,
   createDispatch,
@@ -91,9 +90,10 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
+  const pageSession: Session = { operator: null };
   let host: DeskHost | undefined;
   try {
-    host = await openHost({ ...options, dataDir, tossBaseUrl, now, log, stream });
+    host = await openHost({ ...options, dataDir, tossBaseUrl, now, log, stream, session: pageSession });
     if ((await host.desk().secrets.tossSecretKeyStatus()).mode === 'live') {
       throw new UiBridgeRefusal(
         'The data folder holds a live Toss key: the UI bridge runs only with test keys',
@@ -105,7 +105,6 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
   }
   const openedHost = host;
   const dispatch = createGuardedDispatch(openedHost, now, log, stream, tossBaseUrl);
-  const pageSession: Session = { operator: null };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -188,6 +187,8 @@ function openHost(
     now: () => Date;
     log: Logger;
     stream: EventStream;
+    /** The page's session: what a run tells it depends on whether someone is signed in. */
+    session: Session;
   },
 ): Promise<DeskHost> {
   const { stream, log } = options;
@@ -206,8 +207,9 @@ function openHost(
         stream.emit('runProgress', { phase, summary });
         if (phase !== 'finished' || !host) return;
         const desk = host.desk();
-        for (const charge of chargesNeedingAttention(desk, startedAt)) stream.emit('chargeResult', charge);
-        stream.emit('attention', attentionCounts(desk));
+        const report = afterRun(desk, startedAt, options.session.operator !== null);
+        for (const charge of report.chargeResults) stream.emit('chargeResult', charge);
+        stream.emit('attention', report.attention);
       },
     });
   return createDeskHost({ training: false, open, saveTraining: () => {}, now: options.now }).then(
