@@ -132,13 +132,20 @@ export const chargeView = z.object({
   orderName: z.string(),
   amount: won,
   taxFreeAmount: won,
+  /**
+   * DONE: charged. DECLINED: a soft decline (limit, balance), try again later. FAILED: refused
+   * for good (card stopped, lost, expired…) or resolved by staff as not charged. UNKNOWN: Toss's
+   * answer was lost; reconciliation finds out (확인 필요). PENDING: being sent right now.
+   */
   status: chargeStatusSchema,
+  /** Toss's code and Korean message for DECLINED, FAILED and UNKNOWN. */
   tossCode: z.string().nullable(),
   tossMessage: z.string().nullable(),
   approveNo: z.string().nullable(),
   suppliedAmount: won.nullable(),
   vat: won.nullable(),
   receiptUrl: z.string().nullable(),
+  /** What can still be refunded, as Toss last reported it; 0 means fully refunded. */
   balanceAmount: won.nullable(),
   operatorId: id.nullable(),
   createdAt: epochMs,
