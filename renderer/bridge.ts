@@ -6,6 +6,8 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../shared/ipc/index.ts';
+import { errorMessage } from './i18n/error-messages.ts';
+import { storedLocale } from './i18n/i18n.tsx';
 
 declare global {
   interface Window {
@@ -36,10 +38,12 @@ export async function call<C extends ChannelName>(
     options?: CallOptions,
   ) => Promise<IpcResult<ResponseOf<C>>>;
   const result = await (options === undefined ? send(request) : send(request, options));
-  if (!result.ok && result.error.code === 'SIGN_IN_REQUIRED') {
+  if (result.ok) return result;
+  if (result.error.code === 'SIGN_IN_REQUIRED') {
     for (const listener of signInRequiredListeners) listener();
   }
-  return result;
+  // Every screen shows `message`: the renderer's own words for the code, in the chosen language.
+  return { ok: false, error: { ...result.error, message: errorMessage(result.error, storedLocale()) } };
 }
 
 /** For a screen refreshing itself after an event: not a person's activity, so main's idle lock still runs. */
