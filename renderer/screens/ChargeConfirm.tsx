@@ -1,5 +1,6 @@
 import type { CardViewData } from '../../shared/ipc/index.ts';
 import { vatBreakdown } from '../../shared/rules/index.ts';
+import { useApp } from '../app/app-context.tsx';
 import { CardSummary } from '../components/CardSummary.tsx';
 import { LargeConfirm } from '../components/LargeConfirm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -25,8 +26,11 @@ export function ChargeConfirm({
   onEdit: () => void;
 }) {
   const { t, won } = useI18n();
-  // VAT as Toss computes it (design.md invariant 7), so the screen shows what the receipt will.
-  const { vat, suppliedAmount: supplied } = vatBreakdown(amount, taxFree);
+  const { status } = useApp();
+  // VAT as Toss will compute it for this merchant (design.md invariant 7): what the receipt will
+  // show, also where Toss ignores the tax-free part (an ordinary taxable merchant).
+  const split = vatBreakdown(amount, taxFree, status.taxFreeApplies !== false);
+  const { vat, suppliedAmount: supplied } = split;
   return (
     <LargeConfirm
       id="confirm"
@@ -52,7 +56,7 @@ export function ChargeConfirm({
       </p>
       <p className="muted">
         {t('charge.confirmVat', { supplied: won(supplied), vat: won(vat) })}
-        {taxFree > 0 && ` · ${t('charge.confirmTaxFree', { amount: won(taxFree) })}`}
+        {split.taxFreeAmount > 0 && ` · ${t('charge.confirmTaxFree', { amount: won(split.taxFreeAmount) })}`}
       </p>
     </LargeConfirm>
   );

@@ -48,6 +48,11 @@ export const appStatusView = z.object({
   keyInEnabled: z.boolean(),
   /** The store's IANA time zone: dates on every screen are in it. */
   timeZone: z.string(),
+  /**
+   * Whether Toss applies a charge's tax-free part for this merchant (false: an ordinary taxable
+   * merchant, VAT on the whole amount); null until an approved charge with a tax-free part shows it.
+   */
+  taxFreeApplies: z.boolean().nullable(),
 });
 export type AppStatusView = z.infer<typeof appStatusView>;
 

@@ -73,6 +73,7 @@ export {
   createBillingServices,
 } from './services.ts';
 export { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
+export { tossAppliesTaxFree } from './tax-free.ts';
 export type {
   CardStatus,
   CardView,

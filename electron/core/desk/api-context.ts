@@ -1,5 +1,5 @@
 import { appendAudit, type JsonObject } from '../audit/index.ts';
-import { type Actor, tossClientKeyStatus } from '../billing/index.ts';
+import { type Actor, tossAppliesTaxFree, tossClientKeyStatus } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import type { Operator } from '../staff/index.ts';
@@ -48,6 +48,7 @@ export function createApiContext(deps: DeskApiDeps) {
       idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
       keyInEnabled: desk().settings.keyInEnabled(),
       timeZone: storeTimeZone(desk().ledger.db),
+      taxFreeApplies: tossAppliesTaxFree(desk().ledger.db),
     };
   }
 
