@@ -1,16 +1,9 @@
-import {
-  allChargeLogEntries,
-  type ChargeLogFilter,
-  chargeLogPage,
-  type LogKind,
-  readSetting,
-} from '../ledger/index.ts';
+import { allChargeLogEntries, type ChargeLogFilter, chargeLogPage, type LogKind } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined, operatorOf } from './api-context.ts';
 import { chargesCsv } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskApi } from './desk-api.ts';
-import { STORE_DETAILS } from './settings.ts';
 
 /** Charges, refunds, the needs-review queue, and what the home screen, receipts and exports read. */
 export function chargeHandlers(ctx: ApiContext) {
@@ -50,7 +43,7 @@ export function chargeHandlers(ctx: ApiContext) {
       const charge = billing().charges.get(chargeId);
       const member = billing().members.show(charge.memberId);
       return {
-        store: readSetting(desk().ledger.db, STORE_DETAILS),
+        store: desk().settings.storeDetails(),
         member: { name: member.name, memberNo: member.memberNo },
         charge,
         refunds: billing().refunds.listForCharge(chargeId),
