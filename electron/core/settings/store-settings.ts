@@ -1,7 +1,7 @@
 import { BUSINESS_NUMBER_PATTERN, roleAtLeast, STORE_TEXT_LIMITS } from '../../../shared/rules/index.ts';
 import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, KEY_IN_ENABLED, throwIfInvalid } from '../billing/index.ts';
-import { type Ledger, readSetting, writeSetting } from '../ledger/index.ts';
+import { type Ledger, readSetting, type Setting, writeSetting } from '../ledger/index.ts';
 import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from '../schedule/index.ts';
 import { type Role, StaffError } from '../staff/index.ts';
 import { IDLE_LOCK_MINUTES, STORE_DETAILS, type StoreDetails } from './desk-settings.ts';
@@ -75,6 +75,20 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
     );
   }
 
+  /** One setting and its audit row, in one transaction (invariant 8). */
+  function save<T>(
+    setting: Setting<T>,
+    value: T,
+    who: SettingsActor,
+    action: string,
+    details: JsonObject,
+  ): void {
+    db.transaction(() => {
+      writeSetting(db, setting, value, now());
+      audit(who, action, details);
+    })();
+  }
+
   const service: StoreSettingsService = {
     schedule: () => ({
       catchUpThresholdDays: readSetting(db, CATCH_UP_THRESHOLD_DAYS),
@@ -139,10 +153,7 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
     keyInEnabled: () => readSetting(db, KEY_IN_ENABLED),
     setKeyIn(enabled, who) {
       requireOwner(who);
-      db.transaction(() => {
-        writeSetting(db, KEY_IN_ENABLED, enabled, now());
-        audit(who, 'settings.key_in_enabled', { enabled });
-      })();
+      save(KEY_IN_ENABLED, enabled, who, 'settings.key_in_enabled', { enabled });
       return enabled;
     },
     idleLockMinutes: () => readSetting(db, IDLE_LOCK_MINUTES),
@@ -156,10 +167,7 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
           },
         });
       }
-      db.transaction(() => {
-        writeSetting(db, IDLE_LOCK_MINUTES, minutes, now());
-        audit(who, 'settings.idle_lock_minutes', { minutes });
-      })();
+      save(IDLE_LOCK_MINUTES, minutes, who, 'settings.idle_lock_minutes', { minutes });
       return minutes;
     },
     storeDetails: () => readSetting(db, STORE_DETAILS),
@@ -187,10 +195,7 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
           },
         }),
       });
-      db.transaction(() => {
-        writeSetting(db, STORE_DETAILS, trimmed, now());
-        audit(who, 'settings.store_details', { ...trimmed });
-      })();
+      save(STORE_DETAILS, trimmed, who, 'settings.store_details', { ...trimmed });
       return trimmed;
     },
     runner: () => ({
