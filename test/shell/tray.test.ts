@@ -73,10 +73,12 @@ describe('createTray', () => {
       },
     );
     const tray = fakes.trays.at(-1) as FakeTray;
-    const labels = () =>
-      (tray.setContextMenu.mock.calls.at(-1)?.[0] as { template: MenuItemConstructorOptions[] }).template.map(
-        (item) => item.label,
-      );
+    const labels = () => {
+      const built = tray.setContextMenu.mock.calls.at(-1)?.[0] as
+        | { template: MenuItemConstructorOptions[] }
+        | undefined;
+      return built?.template.map((item) => item.label) ?? [];
+    };
     expect(labels()).toEqual([
       '열기',
       '다음 결제: 3월 1일 09:00',
