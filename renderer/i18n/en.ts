@@ -545,6 +545,7 @@ export const en: Messages = {
   'calendar.thu': 'Thu',
   'calendar.fri': 'Fri',
   'calendar.sat': 'Sat',
+  'lock.attention': '{count} payments need checking',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -543,6 +543,7 @@ export const ko = {
   'calendar.thu': '목',
   'calendar.fri': '금',
   'calendar.sat': '토',
+  'lock.attention': '결제 {count}건 확인 필요',
 } as const;
 
 export type MessageKey = keyof typeof ko;
