@@ -37,7 +37,8 @@ export async function call<C extends ChannelName>(
     request: RequestOf<C>,
     options?: CallOptions,
   ) => Promise<IpcResult<ResponseOf<C>>>;
-  const result = await (options === undefined ? send(request) : send(request, options));
+  // Only the mark itself crosses the bridge, whatever object a caller handed in.
+  const result = await (options?.background === true ? send(request, BACKGROUND) : send(request));
   if (result.ok) return result;
   if (result.error.code === 'SIGN_IN_REQUIRED') {
     for (const listener of signInRequiredListeners) listener();
