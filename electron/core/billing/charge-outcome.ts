@@ -1,3 +1,4 @@
+import { vatBreakdown } from '../../../shared/rules/index.ts';
 import { type Payment, TossError } from '../toss/index.ts';
 
 /** A charge that was not approved, or whose approval is not known. */
@@ -78,8 +79,9 @@ function approvedSplit(payment: Payment): { suppliedAmount: number; vat: number 
   const exempt =
     (payment.taxExemptionAmount ?? 0) +
     payment.cancels.reduce((sum, cancel) => sum + (cancel.taxExemptionAmount ?? 0), 0);
-  const vat = Math.round((payment.totalAmount - taxFree - exempt) / 11);
-  return { suppliedAmount: payment.totalAmount - taxFree - exempt - vat, vat };
+  // The approved amount less its tax-exempt part splits as any charge does (shared/rules/vat.ts).
+  const { suppliedAmount, vat } = vatBreakdown(payment.totalAmount - exempt, taxFree);
+  return { suppliedAmount, vat };
 }
 
 /**
