@@ -14,8 +14,8 @@ import {
   Tray,
 } from 'electron';
 import {
-  attentionCounts,
-  chargesNeedingAttention,
+  afterRun as afterRunReport,
+  attentionLabel,
   createDeskApi,
   createDeskHost,
   createDispatch,
@@ -130,16 +130,18 @@ async function start(): Promise<void> {
   function afterRun(startedAt: number, dataDir: string): void {
     if (!opened) return;
     const desk = opened.store().dataDir === dataDir ? opened.store() : opened.desk();
-    // The OS notifications concern real money too while staff practise; the screen events only
-    // the desk on screen.
-    const target = desk === opened.desk() ? contents() : undefined;
-    for (const charge of chargesNeedingAttention(desk, startedAt)) {
-      notify({ kind: 'charge', ...charge, message: charge.tossMessage });
-      if (target) sendEvent(target, 'chargeResult', charge);
+    // Names and amounts only while someone is signed in (run-attention.ts says why). The OS
+    // notifications concern real money also while staff practise; the screen events only the
+    // desk on screen.
+    const report = afterRunReport(desk, startedAt, session.operator !== null);
+    for (const notice of report.notices) {
+      notify(notice.kind === 'charge' ? { ...notice, message: notice.tossMessage } : notice);
     }
-    const counts = attentionCounts(desk);
-    if (counts.catchUps > 0) notify({ kind: 'catch-up', count: counts.catchUps });
-    if (target) sendEvent(target, 'attention', counts);
+    const target = desk === opened.desk() ? contents() : undefined;
+    if (target) {
+      for (const charge of report.chargeResults) sendEvent(target, 'chargeResult', charge);
+      sendEvent(target, 'attention', report.attention);
+    }
     tray?.refresh();
   }
 
@@ -202,6 +204,7 @@ async function start(): Promise<void> {
           .runDue()
           .catch((error: unknown) => logger.error('run failed', { error })),
       nextRunLabel: () => nextChargeLabel(host.desk(), now()),
+      attentionLabel: () => attentionLabel(host.desk()),
       quit: () => app.quit(),
     },
   );

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppStatusView } from '../shared/ipc/index.ts';
+import type { AppStatusView, CallOptions } from '../shared/ipc/index.ts';
 import { AppContext, type AppContextValue, type Route } from './app/app-context.tsx';
 import { type LockNotice, useDeskLock, useShellLock } from './app/use-lock.ts';
-import { call } from './bridge.ts';
+import { BACKGROUND, call } from './bridge.ts';
 import { ErrorAlert } from './components/Alert.tsx';
 import { Header } from './components/Header.tsx';
 import { Nav } from './components/Nav.tsx';
@@ -40,8 +40,8 @@ function Desk() {
   const [status, setStatus] = useState<AppStatusView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    const result = await call('getAppStatus', {});
+  const refresh = useCallback(async (options?: CallOptions) => {
+    const result = await call('getAppStatus', {}, options);
     if (result.ok) {
       setStatus(result.value);
       setFailure(null);
@@ -52,7 +52,7 @@ function Desk() {
 
   useEffect(() => {
     void refresh();
-    return window.autopay.on.statusChanged(() => void refresh());
+    return window.autopay.on.statusChanged(() => void refresh(BACKGROUND));
   }, [refresh]);
   const { notice, lock, unlocked } = useDeskLock(setStatus, refresh);
 

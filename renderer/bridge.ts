@@ -1,4 +1,13 @@
-import type { ChannelName, DeskBridge, IpcResult, RequestOf, ResponseOf } from '../shared/ipc/index.ts';
+import type {
+  CallOptions,
+  ChannelName,
+  DeskBridge,
+  IpcResult,
+  RequestOf,
+  ResponseOf,
+} from '../shared/ipc/index.ts';
+import { errorMessage } from './i18n/error-messages.ts';
+import { storedLocale } from './i18n/i18n.tsx';
 
 declare global {
   interface Window {
@@ -22,14 +31,24 @@ export function onSignInRequired(listener: () => void): () => void {
 export async function call<C extends ChannelName>(
   channel: C,
   request: RequestOf<C>,
+  options?: CallOptions,
 ): Promise<IpcResult<ResponseOf<C>>> {
-  const send = window.autopay[channel] as (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
-  const result = await send(request);
-  if (!result.ok && result.error.code === 'SIGN_IN_REQUIRED') {
+  const send = window.autopay[channel] as (
+    request: RequestOf<C>,
+    options?: CallOptions,
+  ) => Promise<IpcResult<ResponseOf<C>>>;
+  // Only the mark itself crosses the bridge, whatever object a caller handed in.
+  const result = await (options?.background === true ? send(request, BACKGROUND) : send(request));
+  if (result.ok) return result;
+  if (result.error.code === 'SIGN_IN_REQUIRED') {
     for (const listener of signInRequiredListeners) listener();
   }
-  return result;
+  // Every screen shows `message`: the renderer's own words for the code, in the chosen language.
+  return { ok: false, error: { ...result.error, message: errorMessage(result.error, storedLocale()) } };
 }
+
+/** For a screen refreshing itself after an event: not a person's activity, so main's idle lock still runs. */
+export const BACKGROUND: CallOptions = { background: true };
 
 /** Ids the core uses to recognise a repeated click: the same id returns the same attempt. */
 export function newRequestId(): string {

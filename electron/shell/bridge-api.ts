@@ -16,7 +16,14 @@ export function buildBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeList
   const calls = Object.fromEntries(
     CHANNEL_NAMES.map((name) => {
       const channel = ipcChannel(name);
-      return [name, (request: unknown) => ipc.invoke(channel, request)];
+      // Only `{ background: true }` travels: main reads nothing else from the second argument.
+      return [
+        name,
+        (request: unknown, options?: { background?: unknown }) =>
+          options?.background === true
+            ? ipc.invoke(channel, request, { background: true })
+            : ipc.invoke(channel, request),
+      ];
     }),
   );
   const on = Object.fromEntries(

@@ -33,8 +33,20 @@ export function registerIpc(
   },
 ): void {
   for (const name of CHANNEL_NAMES) {
-    ipcMain.handle(ipcChannel(name), (event, payload: unknown) =>
-      options.isTrusted(event) ? options.dispatch(name, payload, options.session) : UNTRUSTED,
+    ipcMain.handle(ipcChannel(name), (event, payload: unknown, callOptions?: unknown) =>
+      options.isTrusted(event)
+        ? options.dispatch(name, payload, options.session, backgroundCall(callOptions))
+        : UNTRUSTED,
     );
   }
+}
+
+/** The renderer says a call is its own refresh: anything else about the second argument is ignored. */
+function backgroundCall(callOptions: unknown): { background: boolean } {
+  return {
+    background:
+      typeof callOptions === 'object' &&
+      callOptions !== null &&
+      (callOptions as { background?: unknown }).background === true,
+  };
 }

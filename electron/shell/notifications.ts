@@ -8,7 +8,9 @@ export type DeskNotice =
       amount: number;
       message: string | null;
     }
-  | { kind: 'catch-up'; count: number };
+  | { kind: 'catch-up'; count: number }
+  /** While nobody is signed in: how many, never who or how much. */
+  | { kind: 'needs-check'; count: number };
 
 const krw = new Intl.NumberFormat('ko-KR');
 
@@ -24,6 +26,9 @@ export function createNotifier(Notification: typeof ElectronNotification): (noti
 }
 
 function noticeText(notice: DeskNotice): { title: string; body: string } {
+  if (notice.kind === 'needs-check') {
+    return { title: '결제 확인 필요', body: `결제 ${krw.format(notice.count)}건 확인 필요` };
+  }
   if (notice.kind === 'catch-up') {
     return {
       title: '밀린 결제 확인',

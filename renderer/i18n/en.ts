@@ -784,6 +784,7 @@ export const en: Messages = {
   'unmatched.reason': 'What you found',
   'unmatched.save': 'Close',
   'recovery.browse': 'Browse…',
+  'lock.attention': '{count} payments need checking',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

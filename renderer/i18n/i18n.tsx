@@ -48,7 +48,8 @@ export function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I
 
 const I18nContext = createContext<I18n>(makeI18n('ko', () => {}));
 
-function storedLocale(): Locale {
+/** The language the person chose on this PC (Korean by default). */
+export function storedLocale(): Locale {
   return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ko';
 }
 

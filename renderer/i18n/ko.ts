@@ -785,6 +785,7 @@ export const ko = {
   'unmatched.reason': '확인 내용',
   'unmatched.save': '닫기',
   'recovery.browse': '찾아보기…',
+  'lock.attention': '결제 {count}건 확인 필요',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -23,9 +23,18 @@ interface Pending {
 const APPROVER_REFUSALS: ReadonlySet<string> = new Set([
   'WRONG_PIN',
   'APPROVER_NOT_MANAGER',
+  'APPROVER_SAME_OPERATOR',
+  'APPROVER_RANK_TOO_LOW',
+  'APPROVER_CAP_TOO_LOW',
   'OPERATOR_LOCKED',
   'OPERATOR_NOT_FOUND',
 ]);
+
+/**
+ * Refusals a manager's PIN on the spot can lift: over the operator's cap, and a charge for a member
+ * whose earlier charge is still unresolved (the core says which; the dialog shows its message).
+ */
+const NEEDS_APPROVAL: ReadonlySet<string> = new Set(['APPROVAL_REQUIRED', 'UNRESOLVED_CHARGE']);
 
 function approverRefusal(result: IpcResult<unknown> | null): string | null {
   return result && !result.ok && APPROVER_REFUSALS.has(result.error.code) ? result.error.message : null;
@@ -39,7 +48,7 @@ export function useApproval({ onCancel }: { onCancel?: () => void } = {}) {
   const [pending, setPending] = useState<Pending | null>(null);
 
   function handled(result: IpcResult<unknown>, resend: Resend, approval?: Approval): boolean {
-    if (!result.ok && result.error.code === 'APPROVAL_REQUIRED') {
+    if (!result.ok && NEEDS_APPROVAL.has(result.error.code)) {
       setPending({ message: result.error.message, resend });
       return true;
     }

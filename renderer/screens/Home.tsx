@@ -1,7 +1,8 @@
 import { useCallback, useEffect } from 'react';
+import type { CallOptions } from '../../shared/ipc/index.ts';
 import type { Route } from '../app/app-context.tsx';
 import { useApp } from '../app/app-context.tsx';
-import { call } from '../bridge.ts';
+import { BACKGROUND, call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
@@ -38,14 +39,15 @@ const QUEUES: readonly {
 export function Home() {
   const { t, won } = useI18n();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
-  const load = useCallback(() => call('getDashboard', {}), []);
+  const load = useCallback((options?: CallOptions) => call('getDashboard', {}, options), []);
   const { data, failure, reload } = useLoad(load);
 
   // A scheduled run or a reconciliation can change every number here while the screen is open.
   useEffect(() => {
-    const offAttention = window.autopay.on.attention(() => void reload());
+    // The screen's own refreshes: a counter left on this screen must still lock when idle.
+    const offAttention = window.autopay.on.attention(() => void reload(BACKGROUND));
     const offRun = window.autopay.on.runProgress((event) => {
-      if (event.phase === 'finished') void reload();
+      if (event.phase === 'finished') void reload(BACKGROUND);
     });
     return () => {
       offAttention();

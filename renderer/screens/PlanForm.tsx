@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { PlanViewData, ResponseOf } from '../../shared/ipc/index.ts';
+import { MIN_CHARGE_AMOUNT, ORDER_NAME_MAX } from '../../shared/rules/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { CheckField } from '../components/CheckField.tsx';
@@ -49,7 +50,7 @@ export function PlanForm(props: PlanFormProps) {
     if (name.trim() === '') found.name = t('plans.nameRequired');
     const typed = amountTextProblem(amount);
     if (typed) found.amount = t(typed);
-    else if (amount === '' || Number(amount) < 100) found.amount = t('charge.amountMinimum');
+    else if (amount === '' || Number(amount) < MIN_CHARGE_AMOUNT) found.amount = t('charge.amountMinimum');
     setErrors(found);
     if (found.name || found.amount) {
       document.getElementById(found.name ? 'plan-name' : 'plan-amount')?.focus();
@@ -93,7 +94,7 @@ export function PlanForm(props: PlanFormProps) {
           ref={nameRef}
           label={t('plans.name')}
           value={name}
-          maxLength={200}
+          maxLength={ORDER_NAME_MAX}
           onChange={(event) => setName(event.target.value)}
           error={errors.name}
         />

@@ -27,6 +27,12 @@ export function SignIn({ onDone, notice }: { onDone: () => Promise<void>; notice
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
+  // What waits for a person, as a count only: the lock screen names no member and no amount.
+  const [waiting, setWaiting] = useState(0);
+  useEffect(
+    () => window.autopay.on.attention((counts) => setWaiting(counts.needsReview + counts.catchUps)),
+    [],
+  );
 
   useEffect(() => {
     void call('listOperators', {}).then((result) => {
@@ -70,6 +76,7 @@ export function SignIn({ onDone, notice }: { onDone: () => Promise<void>; notice
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       {notice && notice.reason !== 'switch' && <Notice>{t(NOTICES[notice.reason])}</Notice>}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
+      {waiting > 0 && <Notice>{t('lock.attention', { count: waiting })}</Notice>}
       <OperatorSelect
         id="sign-in-operator"
         label={t('signIn.operator')}

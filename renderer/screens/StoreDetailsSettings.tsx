@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { STORE_TEXT_LIMITS } from '../../shared/rules/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -48,7 +49,12 @@ export function StoreDetailsSettings() {
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       {saved && <Notice>{t('settings.store.saved')}</Notice>}
       <div className="field-row">
-        <TextField id="store-name" label={t('settings.store.name')} maxLength={100} {...bind('name')} />
+        <TextField
+          id="store-name"
+          label={t('settings.store.name')}
+          maxLength={STORE_TEXT_LIMITS.name}
+          {...bind('name')}
+        />
         <TextField
           id="store-businessNumber"
           label={t('settings.store.businessNumber')}

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { MIN_CHARGE_AMOUNT, ORDER_NAME_MAX } from '../../shared/rules/index.ts';
 import { TextField } from '../components/TextField.tsx';
 import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
@@ -13,9 +14,8 @@ export interface ChargeValues {
 export type ChargeField = keyof ChargeValues;
 export type ChargeProblems = Partial<Record<ChargeField, MessageKey>>;
 
-// Toss's own limits (toss-api.md): at least 100 KRW, an order name of at most 100 characters.
-const MINIMUM_AMOUNT = 100;
-const ORDER_NAME_MAX = 100;
+// Toss's own limits (toss-api.md), written once in shared/rules for the core and the screens.
+const MINIMUM_AMOUNT = MIN_CHARGE_AMOUNT;
 
 export const CHARGE_FIELD_ORDER: readonly ChargeField[] = ['amount', 'orderName', 'taxFree'];
 

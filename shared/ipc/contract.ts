@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { MAX_AMOUNT, ORDER_NAME_MAX, REQUEST_ID_PATTERN } from '../rules/index.ts';
+import {
+  BUSINESS_NUMBER_PATTERN,
+  IDLE_LOCK_MAX_MINUTES,
+  MAX_AMOUNT,
+  ORDER_NAME_MAX,
+  REQUEST_ID_PATTERN,
+  STORE_TEXT_LIMITS,
+} from '../rules/index.ts';
 import {
   agreedTermsView,
   appStatusView,
@@ -167,7 +174,11 @@ export const contract = {
   setTrainingMode: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setLaunchAtLogin: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
   setKeyIn: channel('owner', z.strictObject({ enabled: z.boolean() }), appStatusView),
-  setIdleLock: channel('owner', z.strictObject({ minutes: z.int().min(0).max(240) }), appStatusView),
+  setIdleLock: channel(
+    'owner',
+    z.strictObject({ minutes: z.int().min(0).max(IDLE_LOCK_MAX_MINUTES) }),
+    appStatusView,
+  ),
 
   // Staff, and the audit trail every change and money movement leaves.
   listStaff: channel('owner', empty, z.array(staffMemberView)),
@@ -374,10 +385,10 @@ export const contract = {
   setStoreDetails: channel(
     'owner',
     z.strictObject({
-      name: text(100),
-      businessNumber: z.string().regex(/^(\d{10})?$/),
-      address: text(200),
-      phone: text(20),
+      name: text(STORE_TEXT_LIMITS.name),
+      businessNumber: z.string().regex(BUSINESS_NUMBER_PATTERN),
+      address: text(STORE_TEXT_LIMITS.address),
+      phone: text(STORE_TEXT_LIMITS.phone),
     }),
     storeDetailsView,
   ),

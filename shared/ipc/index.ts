@@ -1,4 +1,4 @@
-export type { DeskBridge } from './bridge.ts';
+export type { CallOptions, DeskBridge } from './bridge.ts';
 export {
   type Access,
   CHANNEL_NAMES,
@@ -10,6 +10,7 @@ export {
   type RequestOf,
   type ResponseOf,
 } from './contract.ts';
+export { ERROR_CODES, type ErrorCode, isErrorCode } from './error-codes.ts';
 export { EVENT_NAMES, type EventName, type EventOf, type Events, events, ipcEventChannel } from './events.ts';
 export { IPC_ERROR_CODES, type IpcError, type IpcResult, ipcErrorSchema } from './result.ts';
 export * from './views.ts';

@@ -140,7 +140,13 @@ export const chargeView = z.object({
   orderName: z.string(),
   amount: won,
   taxFreeAmount: won,
+  /**
+   * DONE: charged. DECLINED: a soft decline (limit, balance), try again later. FAILED: refused
+   * for good (card stopped, lost, expired…) or resolved by staff as not charged. UNKNOWN: Toss's
+   * answer was lost; reconciliation finds out (확인 필요). PENDING: being sent right now.
+   */
   status: chargeStatusSchema,
+  /** Toss's code and Korean message for DECLINED, FAILED and UNKNOWN. */
   tossCode: z.string().nullable(),
   tossMessage: z.string().nullable(),
   /** Toss's X-TossPayments-Trace-Id of the last answer: what Toss support asks for first. */
@@ -151,6 +157,7 @@ export const chargeView = z.object({
   /** What Toss recorded as tax-free (a taxable merchant's Toss records 0 whatever was asked). */
   tossTaxFreeAmount: won.nullable(),
   receiptUrl: z.string().nullable(),
+  /** What can still be refunded, as Toss last reported it; 0 means fully refunded. */
   balanceAmount: won.nullable(),
   operatorId: id.nullable(),
   createdAt: epochMs,

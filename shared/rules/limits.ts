@@ -22,3 +22,10 @@ export const REQUEST_ID_MAX = 200;
 
 /** What a staff member types as the reason of a refund or a decision by hand. */
 export const REASON_MAX = 200;
+
+/** The store details a receipt prints, in characters; the business number is 10 digits or empty. */
+export const STORE_TEXT_LIMITS = { name: 100, businessNumber: 10, address: 200, phone: 20 } as const;
+export const BUSINESS_NUMBER_PATTERN = /^(\d{10})?$/;
+
+/** Minutes without a person's call after which main signs the operator out (0: never). */
+export const IDLE_LOCK_MAX_MINUTES = 240;

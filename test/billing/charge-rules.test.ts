@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DECIDE_NOT_CHARGED_AFTER_MS, KEY_IN_ENABLED } from '../../electron/core/billing/index.ts';
-import { writeSetting } from '../../electron/core/ledger/index.ts';
+import { taxFreeTreatment, writeSetting } from '../../electron/core/ledger/index.ts';
 import { hashPin, type Role, StaffError } from '../../electron/core/staff/index.ts';
+import { vatSplit } from '../../shared/money/index.ts';
 import { expectBillingError } from './expect-billing-error.ts';
 import {
   addFault,
@@ -246,5 +247,28 @@ describe('what the reconciler resends', () => {
     );
     expect(refused.message).toMatch(/^토스에 연결할 수 없어 지금은 확인할 수 없습니다/);
     expect(d.services.charges.get(charge.id).status).toBe('UNKNOWN');
+  });
+});
+
+describe('the VAT the confirm screen shows', () => {
+  it('is what Toss records, also for a merchant where Toss ignores the tax-free part', async () => {
+    const d = await desk();
+    const { memberId } = await d.memberWithCard();
+    expect(taxFreeTreatment(d.ledger.db)).toBe('unknown');
+    const charge = await d.services.charges.charge({
+      memberId,
+      amount: 20_000,
+      taxFreeAmount: 5_000,
+      orderName: '교재 포함',
+    });
+    // The emulator's default merchant is an ordinary taxable one: Toss takes VAT on the whole amount.
+    expect(taxFreeTreatment(d.ledger.db)).toBe('ignored');
+    const shown = vatSplit(charge.amount, 0);
+    expect({ suppliedAmount: charge.suppliedAmount, vat: charge.vat }).toEqual({
+      suppliedAmount: shown.suppliedAmount,
+      vat: shown.vat,
+    });
+    expect(shown).toEqual({ suppliedAmount: 18_182, vat: 1_818, taxFreeAmount: 0 });
+    expect(vatSplit(20_000, 5_000)).toEqual({ suppliedAmount: 13_636, vat: 1_364, taxFreeAmount: 5_000 });
   });
 });

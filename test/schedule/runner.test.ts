@@ -172,6 +172,22 @@ describe('schedule runner: due periods charged once each', () => {
     expect(await runner.runDue()).toMatchObject({ materialized: 0, charged: NOTHING });
   });
 
+  it('a scheduled charge keeps the day-long resend window (a charge a person asked for has minutes)', async () => {
+    const d = await desk();
+    const { memberId } = await d.memberWithCard();
+    insertSubscription(d.ledger, { memberId });
+    const runner = runnerFor(d);
+    d.clock.now = kst('2024-01-31T10:00:00');
+    await addFault(sandbox, 'status-500', CHARGE_PATH);
+    expect(await runner.runDue()).toMatchObject({ charged: { ...NOTHING, UNKNOWN: 1 } });
+
+    d.clock.now = kst('2024-01-31T13:00:00');
+    const report = await d.services.reconciler.reconcile();
+    expect(report.resolved).toMatchObject([{ kind: 'charge', to: 'DONE', via: 'resend' }]);
+    expect(await sandboxPayments(sandbox)).toHaveLength(1);
+    await expectLedgerAgreesWithToss(sandbox, d.ledger);
+  });
+
   it('a 429 slows the run and sends the same request again: charged in the run, nothing UNKNOWN', async () => {
     const d = await desk();
     const { memberId } = await d.memberWithCard();

@@ -50,7 +50,10 @@ describe('the sender check', () => {
 
 describe('registerIpc', () => {
   function registered(isTrusted: boolean) {
-    const handlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
+    const handlers = new Map<
+      string,
+      (event: IpcMainInvokeEvent, payload: unknown, options?: unknown) => unknown
+    >();
     const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 'answer' }));
     const session: Session = { operator: null };
     registerIpc(
@@ -71,7 +74,16 @@ describe('registerIpc', () => {
       query: '홍',
     });
     expect(answer).toEqual({ ok: true, value: 'answer' });
-    expect(dispatch).toHaveBeenCalledWith('searchMembers', { query: '홍' }, session);
+    expect(dispatch).toHaveBeenCalledWith('searchMembers', { query: '홍' }, session, { background: false });
+  });
+
+  it("passes on only a background mark, the screen's own refresh, for the idle lock", async () => {
+    const { handlers, dispatch, session } = registered(true);
+    const dashboard = handlers.get(ipcChannel('getDashboard'));
+    await dashboard?.({} as IpcMainInvokeEvent, {}, { background: true });
+    expect(dispatch).toHaveBeenLastCalledWith('getDashboard', {}, session, { background: true });
+    await dashboard?.({} as IpcMainInvokeEvent, {}, { background: 1 });
+    expect(dispatch).toHaveBeenLastCalledWith('getDashboard', {}, session, { background: false });
   });
 
   it('answers an untrusted call with FORBIDDEN and dispatches nothing', async () => {

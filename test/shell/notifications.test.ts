@@ -66,6 +66,10 @@ describe('createNotifier', () => {
       { title: '밀린 결제 확인', body: '확인을 기다리는 밀린 결제가 3건 있습니다.' },
     ],
     [
+      { kind: 'needs-check', count: 3 },
+      { title: '결제 확인 필요', body: '결제 3건 확인 필요' },
+    ],
+    [
       { kind: 'catch-up', count: 1200 },
       { title: '밀린 결제 확인', body: '확인을 기다리는 밀린 결제가 1,200건 있습니다.' },
     ],

@@ -59,6 +59,15 @@ describe('the preload', () => {
     // A second argument (a channel name a page might try) goes nowhere.
     await (api.getAppStatus as (...args: unknown[]) => Promise<unknown>)({}, 'autopay:setSecretKey');
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel('getAppStatus'), {});
+    // Only a background mark travels in it, rebuilt, never the page's own object.
+    await (api.getDashboard as (...args: unknown[]) => Promise<unknown>)({}, { background: true, extra: 1 });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(
+      ipcChannel('getDashboard'),
+      {},
+      { background: true },
+    );
+    await (api.getDashboard as (...args: unknown[]) => Promise<unknown>)({}, { background: 'yes' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel('getDashboard'), {});
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
   });

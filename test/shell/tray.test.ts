@@ -60,6 +60,38 @@ beforeEach(() => {
 });
 
 describe('createTray', () => {
+  it('shows what waits for a person as counts only, when anything does', () => {
+    let attention: string | null = '결제 3건 확인 필요';
+    const handle = createTray(
+      { Tray, Menu, iconPath: '/app/build/tray.png' },
+      {
+        showWindow: vi.fn(),
+        runDueNow: vi.fn(),
+        nextRunLabel: () => '3월 1일 09:00',
+        attentionLabel: () => attention,
+        quit: vi.fn(),
+      },
+    );
+    const tray = fakes.trays.at(-1) as FakeTray;
+    const labels = () => {
+      const built = tray.setContextMenu.mock.calls.at(-1)?.[0] as
+        | { template: MenuItemConstructorOptions[] }
+        | undefined;
+      return built?.template.map((item) => item.label) ?? [];
+    };
+    expect(labels()).toEqual([
+      '열기',
+      '다음 결제: 3월 1일 09:00',
+      '결제 3건 확인 필요',
+      '지금 예정 결제 실행',
+      undefined,
+      '종료',
+    ]);
+    attention = null;
+    handle.refresh();
+    expect(labels()).not.toContain('결제 3건 확인 필요');
+  });
+
   it('creates one tray icon with the app name as tooltip', () => {
     const { tray } = setup();
     expect(fakes.trays).toHaveLength(1);

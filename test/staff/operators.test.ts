@@ -170,6 +170,25 @@ describe('operators', () => {
     expect((await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }))).code).toBe('WRONG_PIN');
   });
 
+  it("keeps an operator's wrong-PIN count through another operator's sign-in and approval", async () => {
+    const { operators, ledger } = await staffDesk();
+    const owner = await operators.createOwner({ name: '대표', pin: '2580' });
+    const manager = await operators.create({ name: '매니저', role: 'manager', pin: '9753' }, owner);
+    for (let i = 1; i < FAILURES_BEFORE_LOCK; i++) {
+      expect((await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }))).code).toBe('WRONG_PIN');
+    }
+    expect(await operators.signIn({ operatorId: manager.id, pin: '9753' })).toMatchObject({ id: manager.id });
+    expect(await operators.approve({ operatorId: manager.id, pin: '9753' })).toMatchObject({
+      id: manager.id,
+    });
+    const failures = () =>
+      ledger.db.prepare('SELECT failed_attempts FROM operators WHERE id = ?').pluck().get(owner.id);
+    expect(failures()).toBe(FAILURES_BEFORE_LOCK - 1);
+    expect((await refusal(operators.signIn({ operatorId: owner.id, pin: '1111' }))).code).toBe(
+      'OPERATOR_LOCKED',
+    );
+  });
+
   it('grows the lock from 30 s by doubling, up to an hour', () => {
     expect(lockDurationMs(FAILURES_BEFORE_LOCK - 1)).toBe(0);
     expect(lockDurationMs(FAILURES_BEFORE_LOCK)).toBe(30_000);

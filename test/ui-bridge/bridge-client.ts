@@ -32,9 +32,11 @@ function installBridge(channels: readonly string[], eventNames: readonly string[
   }
   const bridge: Record<string, unknown> = { on: Object.freeze(on) };
   for (const channel of channels) {
-    bridge[channel] = async (request: unknown) => {
+    bridge[channel] = async (request: unknown, options?: { background?: boolean }) => {
       try {
-        const response = await page.fetch(`/__ipc/${channel}`, {
+        // As the preload does: only a background refresh is marked, for main's idle lock.
+        const query = options?.background === true ? '?background=1' : '';
+        const response = await page.fetch(`/__ipc/${channel}${query}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(request ?? {}),

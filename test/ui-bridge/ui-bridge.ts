@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  attentionCounts,
-  chargesNeedingAttention,
+  afterRun,
   createDeskApi,
   createDeskHost,
   createDispatch,
@@ -91,9 +90,10 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
+  const pageSession: Session = { operator: null };
   let host: DeskHost | undefined;
   try {
-    host = await openHost({ ...options, dataDir, tossBaseUrl, now, log, stream });
+    host = await openHost({ ...options, dataDir, tossBaseUrl, now, log, stream, session: pageSession });
     if ((await host.desk().secrets.tossSecretKeyStatus()).mode === 'live') {
       throw new UiBridgeRefusal(
         'The data folder holds a live Toss key: the UI bridge runs only with test keys',
@@ -105,7 +105,6 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
   }
   const openedHost = host;
   const dispatch = createGuardedDispatch(openedHost, now, log, stream, tossBaseUrl);
-  const pageSession: Session = { operator: null };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -117,7 +116,8 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://bridge');
     if (request.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
-      return answerCall(url.pathname.slice('/__ipc/'.length), request, response);
+      const background = url.searchParams.get('background') === '1';
+      return answerCall(url.pathname.slice('/__ipc/'.length), request, response, background);
     }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -132,7 +132,12 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     return sendRendererFile(options.rendererDir, url.pathname, response);
   }
 
-  async function answerCall(channel: string, request: IncomingMessage, response: ServerResponse) {
+  async function answerCall(
+    channel: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+    background: boolean,
+  ) {
     // Another page in the same browser must not drive the desk: only this origin may call.
     if (request.headers.origin !== undefined && request.headers.origin !== origin) {
       return send(response, 403, 'text/plain', 'cross-origin call refused');
@@ -147,7 +152,7 @@ export async function startUiBridge(options: UiBridgeOptions): Promise<UiBridge>
     } catch {
       payload = undefined;
     }
-    const result = await dispatch(channel as ChannelName, payload, pageSession);
+    const result = await dispatch(channel as ChannelName, payload, pageSession, { background });
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
 
@@ -182,6 +187,8 @@ function openHost(
     now: () => Date;
     log: Logger;
     stream: EventStream;
+    /** The page's session: what a run tells it depends on whether someone is signed in. */
+    session: Session;
   },
 ): Promise<DeskHost> {
   const { stream, log } = options;
@@ -200,8 +207,9 @@ function openHost(
         stream.emit('runProgress', { phase, summary });
         if (phase !== 'finished' || !host) return;
         const desk = host.desk();
-        for (const charge of chargesNeedingAttention(desk, startedAt)) stream.emit('chargeResult', charge);
-        stream.emit('attention', attentionCounts(desk));
+        const report = afterRun(desk, startedAt, options.session.operator !== null);
+        for (const charge of report.chargeResults) stream.emit('chargeResult', charge);
+        stream.emit('attention', report.attention);
       },
     });
   return createDeskHost({ training: false, open, saveTraining: () => {}, now: options.now }).then(
@@ -233,9 +241,9 @@ function createGuardedDispatch(
     }),
     log,
   );
-  return async (channel, payload, session) => {
+  return async (channel, payload, session, options) => {
     if (channel === 'setSecretKey' && hasLiveKey(payload)) return LIVE_KEY_REFUSED;
-    return dispatch(channel, payload, session);
+    return dispatch(channel, payload, session, options);
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECIDE_NOT_CHARGED_AFTER_MS } from '../../electron/core/billing/index.ts';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import {
@@ -27,6 +28,8 @@ const EXPIRED_AT_TOSS = '9410911234567890';
 
 let ui: UiFixture;
 let page: Page;
+/** Moved forward where a test needs time to pass (Toss's longest approval time, for one). */
+const clock = { offsetMs: 0 };
 let owner: Session;
 let memberId: number;
 
@@ -61,7 +64,7 @@ async function chargeOnScreen(amount: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ui = await openUi();
+  ui = await openUi({ now: () => new Date(Date.now() + clock.offsetMs) });
   page = ui.page;
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
@@ -273,6 +276,8 @@ describe('money after the charge, in Chromium against the real core', () => {
     await signOutPage(page);
     await signInPage(page, OWNER);
 
+    // "결제 안 됨" waits until Toss cannot still be approving the request.
+    clock.offsetMs += DECIDE_NOT_CHARGED_AFTER_MS;
     await nav(page, '확인 필요');
     // The 500's trace id, for asking Toss support about the charge.
     await poll(() => page.getByTestId('review-trace-id').textContent()).toMatch(/토스 추적 ID [0-9a-f]{32}$/);

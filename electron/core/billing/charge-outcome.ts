@@ -1,4 +1,5 @@
 import { cardCompanyName } from '../../../shared/card/companies.ts';
+import { vatSplit } from '../../../shared/money/index.ts';
 import { type Payment, TossError } from '../toss/index.ts';
 import { retryClassOf } from '../toss/retry-class.ts';
 
@@ -109,8 +110,9 @@ function approvedSplit(payment: Payment): { suppliedAmount: number; vat: number 
   const exempt =
     (payment.taxExemptionAmount ?? 0) +
     payment.cancels.reduce((sum, cancel) => sum + (cancel.taxExemptionAmount ?? 0), 0);
-  const vat = Math.round((payment.totalAmount - taxFree - exempt) / 11);
-  return { suppliedAmount: payment.totalAmount - taxFree - exempt - vat, vat };
+  // The approved amount less its tax-exempt part splits as any charge does (shared/money).
+  const { suppliedAmount, vat } = vatSplit(payment.totalAmount - exempt, taxFree);
+  return { suppliedAmount, vat };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ChargeViewData } from '../../../shared/ipc/index.ts';
+
 /*
  * What the billing services hand back to the app and the CLI. Views hold what staff may see:
  * Toss's masked card number and card facts, never a billingKey, a customerKey or card data.
@@ -54,47 +56,15 @@ export interface MemberDetail extends MemberView {
   readonly cards: readonly CardView[];
 }
 
-export type ChargeStatus = 'PENDING' | 'DONE' | 'DECLINED' | 'FAILED' | 'UNKNOWN';
+export type ChargeStatus = ChargeViewData['status'];
 
-export interface ChargeView {
-  readonly id: number;
-  readonly orderId: string;
-  readonly requestId: string | null;
-  readonly memberId: number;
-  readonly cardId: number;
-  readonly maskedNumber: string;
-  readonly company: string | null;
-  readonly kind: 'manual' | 'scheduled' | 'first' | 'retry';
-  readonly orderName: string;
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  /**
-   * DONE: charged. DECLINED: a soft decline (limit, balance), try again later. FAILED: refused
-   * for good (card stopped, lost, expired…) or resolved by staff as not charged. UNKNOWN: Toss's
-   * answer was lost; reconciliation finds out (확인 필요). PENDING: being sent right now.
-   */
-  readonly status: ChargeStatus;
-  /** Toss's code and Korean message for DECLINED, FAILED and UNKNOWN. */
-  readonly tossCode: string | null;
-  readonly tossMessage: string | null;
-  /** Toss's X-TossPayments-Trace-Id of the last answer about this charge: what Toss support asks for. */
-  readonly tossTraceId: string | null;
+/**
+ * A charge attempt as the app and the CLI see it: the IPC contract's shape (shared/ipc/views.ts,
+ * written once there), plus Toss's paymentKey, which the core needs and the renderer never gets.
+ */
+export type ChargeView = Readonly<ChargeViewData> & {
   readonly paymentKey: string | null;
-  readonly approveNo: string | null;
-  readonly suppliedAmount: number | null;
-  readonly vat: number | null;
-  /**
-   * The tax-free part Toss recorded (amount − supplied − vat), null until approved. A taxable
-   * merchant's Toss ignores taxFreeAmount and records 0; screens show this, not what was asked.
-   */
-  readonly tossTaxFreeAmount: number | null;
-  readonly receiptUrl: string | null;
-  /** What can still be refunded, as Toss last reported it; 0 means fully refunded. */
-  readonly balanceAmount: number | null;
-  readonly operatorId: number | null;
-  readonly createdAt: number;
-  readonly resolvedAt: number | null;
-}
+};
 
 export type RefundStatus = 'PENDING' | 'DONE' | 'FAILED' | 'UNKNOWN';
 

@@ -1,10 +1,8 @@
 import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, tossClientKeyStatus } from '../billing/index.ts';
-import { readSetting } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import type { Operator } from '../staff/index.ts';
 import type { DeskApiDeps, Session } from './desk-api.ts';
-import { IDLE_LOCK_MINUTES } from './settings.ts';
 
 /** What the handler groups share: the open desk, the deps, and the checks every group makes alike. */
 export type ApiContext = ReturnType<typeof createApiContext>;
@@ -50,7 +48,7 @@ export function createApiContext(deps: DeskApiDeps) {
       operator: session.operator,
       needsOwner: desk().operators.needsOwner(),
       launchAtLogin: deps.launchAtLogin.get(),
-      idleLockMinutes: readSetting(desk().ledger.db, IDLE_LOCK_MINUTES),
+      idleLockMinutes: desk().settings.idleLockMinutes(),
       keyInEnabled: desk().settings.keyInEnabled(),
       timeZone: storeTimeZone(desk().ledger.db),
       auditBrokenAt: auditBrokenAt(),

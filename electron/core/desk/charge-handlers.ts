@@ -52,7 +52,7 @@ export function chargeHandlers(ctx: ApiContext) {
       const charge = billing().charges.get(chargeId);
       const member = billing().members.show(charge.memberId);
       return {
-        store: readSetting(desk().ledger.db, STORE_DETAILS),
+        store: desk().settings.storeDetails(),
         member: { name: member.name, memberNo: member.memberNo },
         charge,
         refunds: billing().refunds.listForCharge(chargeId),

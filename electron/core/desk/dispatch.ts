@@ -15,6 +15,8 @@ export type Dispatch = (
   channel: ChannelName,
   payload: unknown,
   session: Session,
+  /** background: the screen refreshing itself after an event; it does not count as a person's activity. */
+  options?: { readonly background?: boolean },
 ) => Promise<IpcResult<unknown>>;
 
 /** Whether `role` may call a channel open to `access`. */
@@ -31,10 +33,10 @@ function mayCall(access: Access, role: Role | null): boolean {
  */
 export function createDispatch(api: DeskApi, log: Logger, idle?: IdleLock): Dispatch {
   const ipcLog = log.child({ module: 'ipc' });
-  return async (channel, payload, session) => {
+  return async (channel, payload, session, options) => {
     if (idle) {
       try {
-        lockIfIdle(session, idle);
+        lockIfIdle(session, idle, options?.background === true);
       } catch (error) {
         ipcLog.error('idle check failed', { channel, error });
         return failure(IPC_ERROR_CODES.internal, INTERNAL_ERROR_MESSAGE);
@@ -92,7 +94,12 @@ export interface IdleLock {
   readonly idleLockMs: () => number;
 }
 
-function lockIfIdle(session: Session, idle: IdleLock): void {
+/**
+ * Signs the operator out once the idle time has passed since the last call a person made. The
+ * screen's own refreshes after events (background) are checked but never count as activity, so a
+ * counter left on the home screen still locks while runs and reconciliations update it.
+ */
+function lockIfIdle(session: Session, idle: IdleLock, background: boolean): void {
   const at = idle.now().getTime();
   const limit = idle.idleLockMs();
   if (
@@ -103,7 +110,7 @@ function lockIfIdle(session: Session, idle: IdleLock): void {
   ) {
     session.operator = null;
   }
-  session.lastActiveAt = at;
+  if (!background || session.lastActiveAt === undefined) session.lastActiveAt = at;
 }
 
 // Money fields of the contract: a negative or fractional won is a person's typing, not a broken screen.

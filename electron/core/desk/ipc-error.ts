@@ -1,10 +1,19 @@
-import { IPC_ERROR_CODES, type IpcError } from '../../../shared/ipc/index.ts';
+import { type ErrorCode, IPC_ERROR_CODES, type IpcError, isErrorCode } from '../../../shared/ipc/index.ts';
 import { BillingError } from '../billing/index.ts';
 import { LedgerError } from '../ledger/index.ts';
 import { RecoveryError } from '../recovery/index.ts';
 import { CatchUpError, ConsentError, ScheduleError, SubscriptionError } from '../schedule/index.ts';
 import { SecretsError } from '../secrets/index.ts';
 import { StaffError } from '../staff/index.ts';
+
+/**
+ * Every core error code is one of the closed list the renderer has messages for: a code added to
+ * a core error type without adding it to shared/ipc/error-codes.ts fails to compile here.
+ */
+type CoreErrorCode = InstanceType<(typeof STAFF_FACING)[number]>['code'];
+type Unlisted = Exclude<CoreErrorCode, ErrorCode>;
+const everyCoreCodeIsListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyCoreCodeIsListed;
 
 /** The core's own refusals: their messages are Korean, meant for staff, and hold no card data or keys. */
 const STAFF_FACING = [
@@ -30,6 +39,9 @@ export const INTERNAL_ERROR_MESSAGE =
 export function toIpcError(error: unknown): { error: IpcError; expected: boolean } {
   if (STAFF_FACING.some((type) => error instanceof type)) {
     const known = error as Error & { code: string };
+    // At run time too: an unlisted code (a bug) is still the core's own refusal, but logged.
+    if (!isErrorCode(known.code))
+      return { error: { code: known.code, message: known.message }, expected: false };
     const fields = error instanceof BillingError || error instanceof ScheduleError ? error.fields : undefined;
     const tossCode = error instanceof BillingError ? error.tossCode : undefined;
     const details = {

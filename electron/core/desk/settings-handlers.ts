@@ -1,10 +1,8 @@
 import { appendAudit } from '../audit/index.ts';
 import { BillingError, clearTossClientKey, setTossClientKey } from '../billing/index.ts';
-import { readSetting, writeSetting } from '../ledger/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api.ts';
-import { IDLE_LOCK_MINUTES, STORE_DETAILS } from './settings.ts';
 
 /** Owner settings (keys, training, options, store details) and backups; every change audited. */
 export function settingsHandlers(ctx: ApiContext) {
@@ -47,11 +45,7 @@ export function settingsHandlers(ctx: ApiContext) {
       return appStatus(session);
     },
     setIdleLock({ minutes }, session) {
-      const db = desk().ledger.db;
-      db.transaction(() => {
-        writeSetting(db, IDLE_LOCK_MINUTES, minutes, deps.now());
-        auditSetting(session, 'settings.idle_lock_minutes', { minutes });
-      })();
+      desk().settings.setIdleLock(minutes, actorOf(session));
       return appStatus(session);
     },
     setKeyIn({ enabled }, session) {
@@ -63,21 +57,8 @@ export function settingsHandlers(ctx: ApiContext) {
       auditSetting(session, 'settings.launch_at_login', { enabled });
       return appStatus(session);
     },
-    getStoreDetails: () => readSetting(desk().ledger.db, STORE_DETAILS),
-    setStoreDetails(details, session) {
-      const db = desk().ledger.db;
-      const trimmed = {
-        name: details.name.trim(),
-        businessNumber: details.businessNumber,
-        address: details.address.trim(),
-        phone: details.phone.trim(),
-      };
-      db.transaction(() => {
-        writeSetting(db, STORE_DETAILS, trimmed, deps.now());
-        auditSetting(session, 'settings.store_details', trimmed);
-      })();
-      return trimmed;
-    },
+    getStoreDetails: () => desk().settings.storeDetails(),
+    setStoreDetails: (details, session) => desk().settings.setStoreDetails(details, actorOf(session)),
     getScheduleSettings: () => scheduleSettings(),
     async setScheduleSettings(change, session) {
       desk().settings.setSchedule(change, actorOf(session));

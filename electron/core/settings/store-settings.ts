@@ -1,9 +1,10 @@
-import { roleAtLeast } from '../../../shared/rules/index.ts';
+import { BUSINESS_NUMBER_PATTERN, roleAtLeast, STORE_TEXT_LIMITS } from '../../../shared/rules/index.ts';
 import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, KEY_IN_ENABLED, throwIfInvalid } from '../billing/index.ts';
-import { type Ledger, readSetting, writeSetting } from '../ledger/index.ts';
+import { type Ledger, readSetting, type Setting, writeSetting } from '../ledger/index.ts';
 import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from '../schedule/index.ts';
 import { type Role, StaffError } from '../staff/index.ts';
+import { IDLE_LOCK_MINUTES, STORE_DETAILS, type StoreDetails } from './desk-settings.ts';
 import { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './schedule-settings.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
@@ -41,6 +42,12 @@ export interface StoreSettingsService {
   /** The key-in switch (owner only, audited): off, cards are registered only through Toss's window. */
   setKeyIn(enabled: boolean, who: SettingsActor): boolean;
   runner(): RunnerSettings;
+  idleLockMinutes(): number;
+  /** Minutes without a person's call before main signs the operator out (0: never); owner only, audited. */
+  setIdleLock(minutes: number, who: SettingsActor): number;
+  storeDetails(): StoreDetails;
+  /** What receipts print about the store, trimmed and checked; owner only, audited. */
+  setStoreDetails(details: StoreDetails, who: SettingsActor): StoreDetails;
 }
 
 /**
@@ -66,6 +73,20 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
       { actor: who.actor ?? 'app', operatorId: who.operatorId, action, subject: 'settings', details },
       now,
     );
+  }
+
+  /** One setting and its audit row, in one transaction (invariant 8). */
+  function save<T>(
+    setting: Setting<T>,
+    value: T,
+    who: SettingsActor,
+    action: string,
+    details: JsonObject,
+  ): void {
+    db.transaction(() => {
+      writeSetting(db, setting, value, now());
+      audit(who, action, details);
+    })();
   }
 
   const service: StoreSettingsService = {
@@ -132,11 +153,50 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
     keyInEnabled: () => readSetting(db, KEY_IN_ENABLED),
     setKeyIn(enabled, who) {
       requireOwner(who);
-      db.transaction(() => {
-        writeSetting(db, KEY_IN_ENABLED, enabled, now());
-        audit(who, 'settings.key_in_enabled', { enabled });
-      })();
+      save(KEY_IN_ENABLED, enabled, who, 'settings.key_in_enabled', { enabled });
       return enabled;
+    },
+    idleLockMinutes: () => readSetting(db, IDLE_LOCK_MINUTES),
+    setIdleLock(minutes, who) {
+      requireOwner(who);
+      if (!IDLE_LOCK_MINUTES.valid(minutes)) {
+        throwIfInvalid({
+          minutes: {
+            code: 'IDLE_LOCK_INVALID',
+            message: '자동 잠금은 0분부터 240분 사이의 정수로 입력해 주세요.',
+          },
+        });
+      }
+      save(IDLE_LOCK_MINUTES, minutes, who, 'settings.idle_lock_minutes', { minutes });
+      return minutes;
+    },
+    storeDetails: () => readSetting(db, STORE_DETAILS),
+    setStoreDetails(details, who) {
+      requireOwner(who);
+      const trimmed: StoreDetails = {
+        name: details.name.trim(),
+        businessNumber: details.businessNumber,
+        address: details.address.trim(),
+        phone: details.phone.trim(),
+      };
+      throwIfInvalid({
+        ...Object.fromEntries(
+          (Object.keys(STORE_TEXT_LIMITS) as (keyof StoreDetails)[])
+            .filter((field) => trimmed[field].length > STORE_TEXT_LIMITS[field])
+            .map((field) => [
+              field,
+              { code: 'TOO_LONG', message: `${STORE_TEXT_LIMITS[field]}자 이하로 입력해 주세요.` },
+            ]),
+        ),
+        ...(!BUSINESS_NUMBER_PATTERN.test(trimmed.businessNumber) && {
+          businessNumber: {
+            code: 'BUSINESS_NUMBER_INVALID',
+            message: '사업자등록번호는 숫자 10자리로 입력해 주세요.',
+          },
+        }),
+      });
+      save(STORE_DETAILS, trimmed, who, 'settings.store_details', { ...trimmed });
+      return trimmed;
     },
     runner: () => ({
       catchUpThresholdMs: readSetting(db, CATCH_UP_THRESHOLD_DAYS) * DAY_MS,
