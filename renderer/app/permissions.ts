@@ -33,6 +33,8 @@ const NEEDS = {
   updatePlan: 'manager',
   resolveCharge: 'manager',
   resolveRefund: 'manager',
+  listBackups: 'manager',
+  backupNow: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;
