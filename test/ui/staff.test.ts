@@ -99,7 +99,8 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     await page.keyboard.press('Control+L');
     await page.getByRole('heading', { name: '로그인' }).waitFor();
     await page.getByText('화면을 잠갔습니다.').waitFor();
-    expect(await page.content()).not.toContain('이서연');
+    // Shown nowhere on the lock screen (the locked shell is kept hidden for the same operator).
+    expect(await page.evaluate<string>('document.body.innerText')).not.toContain('이서연');
     expect(await page.locator('#sign-in-operator option:checked').textContent()).toBe('김대표 (대표)');
     await poll(() => page.evaluate('document.activeElement.id')).toBe('sign-in-pin');
     expect(await page.locator('#sign-in-pin').getAttribute('type')).toBe('password');
