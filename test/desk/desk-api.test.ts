@@ -230,7 +230,7 @@ describeWithKeychain('the desk API behind IPC', () => {
     expect(status).toMatchObject({ training: true, operator: null, needsOwner: true });
     expect(owner.operator).toBeNull();
     const trainee = desk.session();
-    await desk.ok('createOwner', { name: '연습', pin: '1111' }, trainee);
+    await desk.ok('createOwner', { name: '연습', pin: '5831' }, trainee);
     expect(await desk.ok('searchMembers', {}, trainee)).toEqual([]);
     await desk.ok('setTrainingMode', { enabled: false }, trainee);
     const back = desk.session();

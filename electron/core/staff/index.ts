@@ -12,3 +12,4 @@ export {
 } from './operators.ts';
 export { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 export { StaffError, type StaffErrorCode } from './staff-error.ts';
+export { weakPinReason } from './weak-pin.ts';

@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import { openUi, type UiFixture } from './ui-fixture.ts';
+
+/*
+ * The owner's staff screen: an easy PIN is refused for a manager (it approves others' charges and
+ * refunds), and a new staff member starts with the default per-charge cap, which the owner sees and
+ * may change before saving.
+ */
+
+let ui: UiFixture;
+let page: Page;
+
+const staffRow = (name: string) => page.getByTestId('staff-table').getByRole('row').filter({ hasText: name });
+
+async function openAddForm(): Promise<void> {
+  await page.getByRole('button', { name: '직원 추가' }).click();
+  await poll(() => page.evaluate('document.activeElement.id')).toBe('staff-add-name');
+}
+
+beforeAll(async () => {
+  ui = await openUi();
+  page = ui.page;
+  page.setDefaultTimeout(10_000);
+  await seedOwner(ui);
+  await signInPage(page, OWNER);
+}, 90_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('staff rules on the staff screen, in Chromium against the real core', () => {
+  it('refuses an easy PIN for a manager and says why', async () => {
+    await nav(page, '직원');
+    await page.getByTestId('staff-table').waitFor();
+    await openAddForm();
+    await page.keyboard.type('박매니저');
+    await page.getByLabel('역할').selectOption({ label: '매니저' });
+    expect(await page.getByLabel('1회 결제 한도').inputValue()).toBe('');
+    await page.getByLabel('PIN (숫자 4~6자리)').fill('1234');
+    await page.getByLabel('PIN 다시 입력').fill('1234');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByRole('alert').textContent()).toBe(
+      '연속된 숫자로 된 PIN은 매니저와 대표에게 쓸 수 없습니다. 다른 사람이 짐작하기 어려운 숫자로 정해 주세요.',
+    );
+    await ui.screenshot('97-staff-weak-pin');
+    expect(await staffRow('박매니저').count()).toBe(0);
+
+    await page.getByLabel('PIN (숫자 4~6자리)').fill('582916');
+    await page.getByLabel('PIN 다시 입력').fill('582916');
+    await page.keyboard.press('Enter');
+    await page.getByText('박매니저 직원을 추가했습니다.').waitFor();
+  });
+
+  it('gives a new staff member the default per-charge cap, shown before saving', async () => {
+    await openAddForm();
+    await page.keyboard.type('최신입');
+    expect(await page.getByLabel('역할').inputValue()).toBe('staff');
+    expect(await page.getByLabel('1회 결제 한도').inputValue()).toBe('100,000');
+    // A staff PIN may be simple: their caps bound what it can do.
+    await page.getByLabel('PIN (숫자 4~6자리)').fill('1111');
+    await page.getByLabel('PIN 다시 입력').fill('1111');
+    await ui.screenshot('98-staff-default-cap');
+    await page.keyboard.press('Enter');
+    await page.getByText('최신입 직원을 추가했습니다.').waitFor();
+    expect(await staffRow('최신입').textContent()).toContain('100,000원');
+  });
+
+  it('logged no error in the page', () => {
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
