@@ -10,7 +10,6 @@ const RANK: Readonly<Record<Role, number>> = { staff: 1, manager: 2, owner: 3 };
 type GuardRole = Exclude<Role, 'staff'>;
 
 const NEEDS = {
-  refund: 'manager',
   exportCharges: 'manager',
   listAudit: 'manager',
   exportAudit: 'manager',

@@ -58,11 +58,6 @@ describeWithKeychain('the desk API behind IPC', () => {
     // Nobody is above the owner: "대표만", never "대표 이상만".
     for (const [channel, request, who] of [
       ['setSecretKey', { secretKey: testKey() }, '대표만 할 수 있습니다'],
-      [
-        'refund',
-        { chargeId: 1, reason: '환불', requestId: 'refund-request-1' },
-        '매니저 이상만 할 수 있습니다',
-      ],
       ['setTrainingMode', { enabled: true }, '대표만 할 수 있습니다'],
       ['archiveMember', { id: 1 }, '매니저 이상만 할 수 있습니다'],
     ] as const) {

@@ -2,7 +2,13 @@ import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, tossClientKeyStatus } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
-import { capMessage, chargeCapExceeded, type Operator, StaffError } from '../staff/index.ts';
+import {
+  capMessage,
+  chargeCapExceeded,
+  type Operator,
+  refundApprovalMessage,
+  StaffError,
+} from '../staff/index.ts';
 import type { DeskApiDeps, Session } from './desk-api.ts';
 import { IDLE_LOCK_MINUTES, KEY_IN_ENABLED } from './settings.ts';
 
@@ -58,23 +64,54 @@ export function createApiContext(deps: DeskApiDeps) {
     const over = capExceeded(session, charge.amount);
     if (!over) return;
     if (!charge.approval) throw new StaffError('APPROVAL_REQUIRED', capMessage(over));
-    const approver = await desk().operators.approve(charge.approval);
+    await approveOnTheSpot(charge.approval, operator, 'charge.limit_approved', {
+      amount: charge.amount,
+      cap: over.cap,
+      kind: over.kind,
+      requestId: charge.requestId ?? null,
+    });
+  }
+
+  /** Checks the approver's PIN and audits the approval under the approver's name. */
+  async function approveOnTheSpot(
+    approval: { operatorId: number; pin: string },
+    operator: Operator,
+    action: string,
+    details: JsonObject,
+  ): Promise<void> {
+    const approver = await desk().operators.approve(approval);
     appendAudit(
       desk().ledger.db,
-      {
-        actor: approver.name,
-        operatorId: approver.id,
-        action: 'charge.limit_approved',
-        subject: `operator:${operator.id}`,
-        details: {
-          amount: charge.amount,
-          cap: over.cap,
-          kind: over.kind,
-          requestId: charge.requestId ?? null,
-        },
-      },
+      { actor: approver.name, operatorId: approver.id, action, subject: `operator:${operator.id}`, details },
       deps.now,
     );
+  }
+
+  /**
+   * Lets a staff operator's refund through only with a manager's PIN (the rule: staff's
+   * refundApprovalMessage), audited with both names. A request id seen before is the same click
+   * again: it gets its first answer from the refund service, not a new check.
+   */
+  async function authorizeRefund(
+    session: Session,
+    refund: {
+      chargeId: number;
+      amount?: number | undefined;
+      requestId: string;
+      approval?: { operatorId: number; pin: string } | undefined;
+    },
+  ): Promise<void> {
+    const operator = operatorOf(session);
+    const needed = refundApprovalMessage(operator.role);
+    if (!needed) return;
+    const seen = desk().ledger.db.prepare('SELECT 1 FROM refunds WHERE request_id = ?').get(refund.requestId);
+    if (seen) return;
+    if (!refund.approval) throw new StaffError('APPROVAL_REQUIRED', needed);
+    await approveOnTheSpot(refund.approval, operator, 'refund.approved', {
+      chargeId: refund.chargeId,
+      amount: refund.amount ?? null,
+      requestId: refund.requestId,
+    });
   }
 
   function capExceeded(session: Session, amount: number) {
@@ -107,6 +144,7 @@ export function createApiContext(deps: DeskApiDeps) {
     statusChanged,
     auditSetting,
     authorizeAmount,
+    authorizeRefund,
     capExceeded,
     secretKeyMode,
     appStatus,

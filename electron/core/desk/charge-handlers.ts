@@ -16,7 +16,7 @@ import { STORE_DETAILS } from './settings.ts';
 
 /** Charges, refunds, the needs-review queue, and what the home screen, receipts and exports read. */
 export function chargeHandlers(ctx: ApiContext) {
-  const { deps, desk, billing, authorizeAmount, capExceeded } = ctx;
+  const { deps, desk, billing, authorizeAmount, authorizeRefund, capExceeded } = ctx;
   return {
     async charge(request, session) {
       await authorizeAmount(session, request);
@@ -36,12 +36,14 @@ export function chargeHandlers(ctx: ApiContext) {
       const page = chargeLogPage(desk().ledger.db, logFilter(filter), defined({ limit, before }));
       return { entries: [...page.entries], next: page.next };
     },
-    refund: (request, session) =>
-      billing().refunds.refund({
-        ...defined(request),
+    async refund(request, session) {
+      await authorizeRefund(session, request);
+      return billing().refunds.refund({
+        ...withoutApproval(request),
         ...actorOf(session),
         operatorId: operatorOf(session).id,
-      }),
+      });
+    },
     async reconcile() {
       const report = await billing().reconciler.reconcile();
       return { ...report, resolved: [...report.resolved], needsReview: [...report.needsReview] };

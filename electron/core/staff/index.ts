@@ -11,5 +11,6 @@ export {
   type UpdateOperatorInput,
 } from './operators.ts';
 export { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
+export { refundApprovalMessage } from './refund-approval.ts';
 export { StaffError, type StaffErrorCode } from './staff-error.ts';
 export { weakPinReason } from './weak-pin.ts';
