@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppStatusView, CallOptions } from '../shared/ipc/index.ts';
 import { AppContext, type AppContextValue, type Route } from './app/app-context.tsx';
 import { type LockNotice, useDeskLock, useShellLock } from './app/use-lock.ts';
@@ -34,11 +34,27 @@ export function App() {
   );
 }
 
+/** The signed-in screens of one operator, kept (hidden) while that operator's screen is locked. */
+interface KeptShell {
+  readonly operatorId: number;
+  /** A new one for every new operator: a different key mounts a fresh shell. */
+  readonly generation: number;
+  /** The status it was last shown with: a locked shell keeps rendering as its operator's. */
+  readonly status: AppStatusView;
+}
+
+/** A lock the same person may come back from (Ctrl+L, the lock button, the idle timer). */
+const resumable = (notice: LockNotice | null, operatorId: number) =>
+  notice !== null &&
+  (notice.reason === 'manual' || notice.reason === 'idle') &&
+  notice.operatorId === operatorId;
+
 /** Status first: it decides between first-run setup, sign-in and the app itself. */
 function Desk() {
   const { t } = useI18n();
   const [status, setStatus] = useState<AppStatusView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [kept, setKept] = useState<KeptShell | null>(null);
 
   const refresh = useCallback(async (options?: CallOptions) => {
     const result = await call('getAppStatus', {}, options);
@@ -56,6 +72,17 @@ function Desk() {
   }, [refresh]);
   const { notice, lock, unlocked } = useDeskLock(setStatus, refresh);
 
+  // Which shell lives, derived while rendering: the same operator back from a lock gets the screen
+  // and any unsaved form as they were; anyone else, or a sign-out, gets a fresh one.
+  const operator = status?.operator ?? null;
+  if (status && operator && kept?.operatorId !== operator.id) {
+    setKept({ operatorId: operator.id, generation: (kept?.generation ?? 0) + 1, status });
+  } else if (status && operator && kept && kept.status !== status) {
+    setKept({ ...kept, status });
+  } else if (!operator && kept && !resumable(notice, kept.operatorId)) {
+    setKept(null);
+  }
+
   if (!status) {
     return (
       <main className="screen">
@@ -63,9 +90,16 @@ function Desk() {
       </main>
     );
   }
-  if (status.needsOwner || !status.operator) {
+  const shell = kept && (operator?.id === kept.operatorId || !operator) && (
+    // Hidden, the shell keeps its state but shows nothing: the lock screen hides the member data.
+    <Activity mode={operator ? 'visible' : 'hidden'}>
+      <Shell key={kept.generation} status={operator ? status : kept.status} refresh={refresh} lock={lock} />
+    </Activity>
+  );
+  if (status.needsOwner || !operator) {
     return (
       <>
+        {!status.needsOwner && shell}
         <Header status={status} />
         <main className="screen screen-narrow">
           {status.needsOwner ? <FirstRun onDone={refresh} /> : <SignIn onDone={unlocked} notice={notice} />}
@@ -73,7 +107,7 @@ function Desk() {
       </>
     );
   }
-  return <Shell status={status} refresh={refresh} lock={lock} />;
+  return shell;
 }
 
 function Shell({

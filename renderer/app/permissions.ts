@@ -9,7 +9,6 @@ import { roleAtLeast } from '../../shared/rules/index.ts';
 type GuardRole = Exclude<Role, 'staff'>;
 
 const NEEDS = {
-  refund: 'manager',
   exportCharges: 'manager',
   listAudit: 'manager',
   exportAudit: 'manager',
@@ -38,6 +37,8 @@ const NEEDS = {
   setBackupFolder: 'owner',
   runOffsiteBackup: 'manager',
   resolveUnmatchedTossPayment: 'manager',
+  listBackups: 'manager',
+  backupNow: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -30,9 +30,11 @@ export function useDeskLock(
 
   useEffect(() => onSignInRequired(() => lock({ reason: 'expired', operatorId: null })), [lock]);
 
+  // The notice goes only once the new operator is in the status: until then it says whose locked
+  // screen may be resumed (App keeps that shell for the same operator).
   const unlocked = useCallback(async () => {
-    setNotice(null);
     await refresh();
+    setNotice(null);
   }, [refresh]);
 
   return { notice, lock, unlocked };

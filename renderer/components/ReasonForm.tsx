@@ -47,6 +47,8 @@ export function ReasonForm({
       return;
     }
     setError(undefined);
+    // The last refusal goes while main works on this try: one message at a time.
+    setFailure(null);
     setBusy(true);
     const refused = await onConfirm(reason.trim());
     setBusy(false);

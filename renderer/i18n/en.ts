@@ -268,6 +268,9 @@ export const en: Messages = {
   'refund.done': 'Refunded {amount}. Balance {balance}',
   'refund.unknown': 'The refund outcome is not known yet. Do not refund again; see Needs review.',
   'refund.failed': 'The refund failed.',
+  'refund.needsApproval':
+    'A staff refund goes through once a manager or the owner approves it here with their PIN.',
+  'refund.approveSubmit': 'Approve and refund',
   'refund.history': 'Refunds',
   'refund.status.PENDING': 'Processing',
   'refund.status.DONE': 'Refunded',

@@ -136,6 +136,7 @@ export const enErrors: Readonly<Record<ErrorCode, string>> = {
   OFFSITE_NOT_SET: 'No off-PC backup folder is set. The owner can choose one in Settings.',
   OFFSITE_UNREACHABLE:
     'The off-PC backup folder cannot be reached. Check the USB drive, NAS or cloud folder.',
+  PIN_WEAK: 'That PIN is too easy to guess for a manager or owner. Choose digits others cannot guess.',
 };
 
 /** What the screen says about a failed call, in the person's language. */

@@ -268,6 +268,8 @@ export const ko = {
   'refund.done': '{amount}을 환불했습니다. 남은 금액 {balance}',
   'refund.unknown': '환불 결과를 아직 모릅니다. 다시 환불하지 말고 확인 필요 목록을 보세요.',
   'refund.failed': '환불하지 못했습니다.',
+  'refund.needsApproval': '직원이 환불하려면 매니저 또는 대표가 이 자리에서 PIN으로 승인해야 합니다.',
+  'refund.approveSubmit': '승인하고 환불',
   'refund.history': '환불 내역',
   'refund.status.PENDING': '처리 중',
   'refund.status.DONE': '환불됨',

@@ -44,7 +44,14 @@ function approverRefusal(result: IpcResult<unknown> | null): string | null {
  * Manager approval on the spot for charges over the operator's cap (main decides when). A screen
  * passes every answer through `handled`; when it says true, the dialog has taken over.
  */
-export function useApproval({ onCancel }: { onCancel?: () => void } = {}) {
+export function useApproval({
+  onCancel,
+  submitLabel,
+}: {
+  onCancel?: () => void;
+  /** What approving does ("승인하고 결제" unless said otherwise, e.g. "승인하고 환불"). */
+  submitLabel?: string;
+} = {}) {
   const [pending, setPending] = useState<Pending | null>(null);
 
   function handled(result: IpcResult<unknown>, resend: Resend, approval?: Approval): boolean {
@@ -75,6 +82,7 @@ export function useApproval({ onCancel }: { onCancel?: () => void } = {}) {
   const dialog: ReactNode = pending && (
     <ApprovalDialog
       pending={pending}
+      submitLabel={submitLabel}
       onCancel={() => {
         setPending(null);
         onCancel?.();
@@ -84,7 +92,15 @@ export function useApproval({ onCancel }: { onCancel?: () => void } = {}) {
   return { handled, ask, dialog };
 }
 
-function ApprovalDialog({ pending, onCancel }: { pending: Pending; onCancel: () => void }) {
+function ApprovalDialog({
+  pending,
+  submitLabel,
+  onCancel,
+}: {
+  pending: Pending;
+  submitLabel: string | undefined;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
@@ -165,7 +181,7 @@ function ApprovalDialog({ pending, onCancel }: { pending: Pending; onCancel: () 
         />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy || approverId === null}>
-            {t('approval.submit')}
+            {submitLabel ?? t('approval.submit')}
           </button>
           <button type="button" disabled={busy} onClick={onCancel}>
             {t('approval.cancel')}

@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react';
 import { formatMaskedForDisplay } from '../../shared/card/index.ts';
 import { useApp } from '../app/app-context.tsx';
-import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
-import { PermissionHint } from '../components/PermissionHint.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
@@ -17,12 +15,12 @@ import { RefundList } from './RefundList.tsx';
 /** One charge with its refunds; from here a manager refunds it and anyone prints its receipt. */
 export function ChargeDetail({ id }: { id: number }) {
   const { t, won, dateTime } = useI18n();
-  const { navigate } = useApp();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const load = useCallback(() => call('getCharge', { id }), [id]);
   const { data, failure, reload } = useLoad(load);
   const [refunding, setRefunding] = useState(false);
-  const mayRefund = usePermission('refund').allowed;
+  const { navigate, status } = useApp();
+  const staffRefund = status.operator?.role === 'staff';
   const [notice, setNotice] = useState<string | null>(null);
 
   if (failure) return <ErrorAlert>{failure}</ErrorAlert>;
@@ -86,13 +84,17 @@ export function ChargeDetail({ id }: { id: number }) {
               {t('receipt.open')}
             </button>
           )}
-          {refundable && !refunding && mayRefund && (
+          {refundable && !refunding && (
             <button type="button" className="button-danger" onClick={() => setRefunding(true)}>
               {t('refund.start')}
             </button>
           )}
         </div>
-        {refundable && <PermissionHint action="refund" />}
+        {refundable && staffRefund && (
+          <p className="perm-hint" data-testid="permission-hint">
+            {t('refund.needsApproval')}
+          </p>
+        )}
       </div>
       {refunding && (
         <RefundForm

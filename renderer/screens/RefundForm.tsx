@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { ChargeViewData } from '../../shared/ipc/index.ts';
+import type { ChargeViewData, IpcResult, RefundViewData } from '../../shared/ipc/index.ts';
 import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { FormActions } from '../components/FormActions.tsx';
@@ -8,6 +8,7 @@ import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+import { type Approval, useApproval } from './ApprovalDialog.tsx';
 
 type Problems = Partial<Record<'amount' | 'reason', MessageKey>>;
 
@@ -36,6 +37,7 @@ export function RefundForm({
   const [sending, setSending] = useState(false);
   const inFlight = useRef(false);
   const fullRef = useFocusOnMount<HTMLInputElement>();
+  const approval = useApproval({ submitLabel: t('refund.approveSubmit') });
   const refundAmount = partial ? Number(amount) : balance;
 
   function review(event: FormEvent) {
@@ -56,8 +58,9 @@ export function RefundForm({
     setConfirming(newRequestId());
   }
 
-  async function confirm(requestId: string) {
-    if (inFlight.current) return;
+  /** A staff refund goes again, same requestId, with the manager's PIN from the approval dialog. */
+  async function confirm(requestId: string, approver?: Approval) {
+    if (inFlight.current) return null;
     inFlight.current = true;
     setSending(true);
     const result = await call('refund', {
@@ -65,9 +68,16 @@ export function RefundForm({
       amount: refundAmount,
       reason: reason.trim(),
       requestId,
+      ...(approver ? { approval: approver } : {}),
     });
     inFlight.current = false;
     setSending(false);
+    if (approval.handled(result, (next) => confirm(requestId, next), approver)) return result;
+    settle(result);
+    return result;
+  }
+
+  function settle(result: IpcResult<RefundViewData>) {
     if (!result.ok) {
       setConfirming(null);
       return setFailure(result.error.message);
@@ -85,13 +95,16 @@ export function RefundForm({
 
   if (confirming) {
     return (
-      <ConfirmRefund
-        amount={refundAmount}
-        reason={reason.trim()}
-        sending={sending}
-        onConfirm={() => void confirm(confirming)}
-        onEdit={() => setConfirming(null)}
-      />
+      <>
+        <ConfirmRefund
+          amount={refundAmount}
+          reason={reason.trim()}
+          sending={sending}
+          onConfirm={() => void confirm(confirming)}
+          onEdit={() => setConfirming(null)}
+        />
+        {approval.dialog}
+      </>
     );
   }
   const message = (field: keyof Problems) => {

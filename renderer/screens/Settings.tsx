@@ -1,3 +1,5 @@
+import { usePermission } from '../app/use-permission.ts';
+import { PermissionHint } from '../components/PermissionHint.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { BackupSettings } from './BackupSettings.tsx';
 import { ClientKeySettings } from './ClientKeySettings.tsx';
@@ -9,8 +11,13 @@ import { ScheduleSettings } from './ScheduleSettings.tsx';
 import { SecretKeySettings } from './SecretKeySettings.tsx';
 import { StoreDetailsSettings } from './StoreDetailsSettings.tsx';
 
+/**
+ * Everyone may read the settings; what a role cannot change is shown read-only with who can,
+ * instead of enabled and refused on save (one refusal per panel would stack up).
+ */
 export function Settings() {
   const { t } = useI18n();
+  const mayBackUp = usePermission('listBackups').allowed;
   return (
     <section aria-labelledby="settings-title" className="stack">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -21,7 +28,14 @@ export function Settings() {
       <ConsentTemplateSettings />
       <RecoverySettings />
       <OffsiteBackupSettings />
-      <BackupSettings />
+      {mayBackUp ? (
+        <BackupSettings />
+      ) : (
+        <section className="panel" aria-labelledby="backup-title">
+          <h2 id="backup-title">{t('settings.backup.title')}</h2>
+          <PermissionHint action="listBackups" />
+        </section>
+      )}
       <DeskOptions />
     </section>
   );

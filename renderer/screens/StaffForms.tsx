@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Role, StaffMemberView } from '../../shared/ipc/index.ts';
+import { DEFAULT_STAFF_PER_CHARGE_CAP } from '../../shared/staff/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { CheckField } from '../components/CheckField.tsx';
@@ -20,6 +21,8 @@ interface Caps {
 }
 
 type Problems = Partial<Record<'name' | 'pin' | 'pinAgain' | 'perChargeCap', MessageKey>>;
+
+const DEFAULT_STAFF_CAP = String(DEFAULT_STAFF_PER_CHARGE_CAP);
 
 const capOf = (digits: string) => (digits === '' ? null : Number(digits));
 const capDigits = (cap: number | null) => (cap === null ? '' : String(cap));
@@ -176,9 +179,22 @@ export function AddOperatorForm({ onDone, onCancel }: { onDone: Done; onCancel: 
   const [role, setRole] = useState<Role>('staff');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
-  const [caps, setCaps] = useState<Caps>({ perChargeCap: '', dailyCap: '' });
+  // New staff start with the store's default per-charge cap, shown here so the owner can change it.
+  const [caps, setCaps] = useState<Caps>({ perChargeCap: DEFAULT_STAFF_CAP, dailyCap: '' });
   const [problems, setProblems] = useState<Problems>({});
   const { failure, busy, run } = useSubmit();
+
+  function chooseRole(next: Role) {
+    setRole(next);
+    // The default is for staff: a manager or owner approves others and starts without a cap.
+    setCaps((current) => {
+      if (next !== 'staff' && current.perChargeCap === DEFAULT_STAFF_CAP)
+        return { ...current, perChargeCap: '' };
+      if (next === 'staff' && current.perChargeCap === '')
+        return { ...current, perChargeCap: DEFAULT_STAFF_CAP };
+      return current;
+    });
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -216,7 +232,7 @@ export function AddOperatorForm({ onDone, onCancel }: { onDone: Done; onCancel: 
           onChange={(event) => setName(event.target.value)}
           error={problems.name && t(problems.name)}
         />
-        <RoleField id="staff-add-role" value={role} onChange={setRole} />
+        <RoleField id="staff-add-role" value={role} onChange={chooseRole} />
       </div>
       <PinFields
         prefix="staff-add"

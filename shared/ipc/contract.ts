@@ -274,14 +274,16 @@ export const contract = {
     }),
     chargeLogPageView,
   ),
+  /** Staff may ask; main lets a staff refund through only with a manager's PIN in `approval`. */
   refund: channel(
-    'manager',
+    'staff',
     z.strictObject({
       chargeId: id,
       amount: won.optional(),
       taxFreeAmount: won.optional(),
       reason: text(400),
       requestId,
+      approval: approval.optional(),
     }),
     refundView,
   ),

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'TOO_EARLY_TO_DECIDE',
   // Staff.
   'PIN_INVALID',
+  'PIN_WEAK',
   'NAME_INVALID',
   'OWNER_EXISTS',
   'WRONG_PIN',

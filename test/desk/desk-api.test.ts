@@ -55,15 +55,17 @@ describeWithKeychain('the desk API behind IPC', () => {
 
     const staff = await desk.signedIn('staff');
     expect(await desk.ok('searchMembers', {}, staff)).toEqual([]);
-    for (const [channel, request] of [
-      ['setSecretKey', { secretKey: testKey() }],
-      ['refund', { chargeId: 1, reason: '환불', requestId: 'refund-request-1' }],
-      ['setTrainingMode', { enabled: true }],
-      ['archiveMember', { id: 1 }],
+    // Nobody is above the owner: "대표만", never "대표 이상만".
+    for (const [channel, request, who] of [
+      ['setSecretKey', { secretKey: testKey() }, '대표만 할 수 있습니다'],
+      ['setTrainingMode', { enabled: true }, '대표만 할 수 있습니다'],
+      ['archiveMember', { id: 1 }, '매니저 이상만 할 수 있습니다'],
     ] as const) {
       const refused = await desk.call(channel, request as never, staff);
       expect(refused, channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(refused.ok ? '' : refused.error.message).toContain('이상만 할 수 있습니다');
+      expect(refused.ok ? '' : refused.error.message).toBe(
+        `이 작업은 ${who}. 권한이 있는 직원이 로그인하세요.`,
+      );
     }
     expect(await desk.ok('getAppStatus', {}, staff)).toMatchObject({ keyStatus: { configured: false } });
 
@@ -223,7 +225,7 @@ describeWithKeychain('the desk API behind IPC', () => {
     expect(status).toMatchObject({ training: true, operator: null, needsOwner: true });
     expect(owner.operator).toBeNull();
     const trainee = desk.session();
-    await desk.ok('createOwner', { name: '연습', pin: '1111' }, trainee);
+    await desk.ok('createOwner', { name: '연습', pin: '5831' }, trainee);
     expect(await desk.ok('searchMembers', {}, trainee)).toEqual([]);
     await desk.ok('setTrainingMode', { enabled: false }, trainee);
     const back = desk.session();

@@ -50,7 +50,7 @@ function chargeOf(
 }
 
 describeWithKeychain('staff and permissions, enforced in main', () => {
-  it('a staff session calling channels directly cannot refund, change settings, read the audit log or raise its limits', async () => {
+  it('a staff session calling channels directly cannot change settings, read the audit log or raise its limits', async () => {
     const { desk, owner, member } = await store();
     const { created, session: staff } = await staffWithCaps(desk, owner, {
       perChargeCap: 50_000,
@@ -60,7 +60,6 @@ describeWithKeychain('staff and permissions, enforced in main', () => {
     expect(done.status).toBe('DONE');
 
     const attempts: [ChannelName, unknown][] = [
-      ['refund', { chargeId: done.id, reason: '환불', requestId: `refund-${randomUUID()}` }],
       ['setSecretKey', { secretKey: 'test_sk_stolen' }],
       ['clearSecretKey', {}],
       ['setTrainingMode', { enabled: true }],
@@ -87,6 +86,64 @@ describeWithKeychain('staff and permissions, enforced in main', () => {
       dailyCap: 100_000,
     });
     expect(await payments()).toHaveLength(1);
+  });
+
+  it('a staff refund needs a manager PIN on the spot, and the approval is audited', async () => {
+    const { desk, owner, manager, member } = await store();
+    const { session: staff, created } = await staffWithCaps(desk, owner, {});
+    const done = await desk.ok('charge', chargeOf(member.id, 10_000), staff);
+    const refund = { chargeId: done.id, amount: 4_000, reason: '환불', requestId: `refund-${randomUUID()}` };
+
+    const asked = await desk.call('refund', refund, staff);
+    expect(asked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'APPROVAL_REQUIRED',
+        message: '직원은 혼자 환불할 수 없습니다. 매니저나 대표가 이 자리에서 PIN으로 승인하면 환불합니다.',
+      },
+    });
+    const wrongPin = await desk.call(
+      'refund',
+      { ...refund, approval: { operatorId: manager.id, pin: '0000' } },
+      staff,
+    );
+    expect(wrongPin).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } });
+    const byStaff = await desk.call(
+      'refund',
+      { ...refund, approval: { operatorId: created.id, pin: '1357' } },
+      staff,
+    );
+    expect(byStaff).toMatchObject({ ok: false, error: { code: 'APPROVER_NOT_MANAGER' } });
+    expect((await desk.ok('getCharge', { id: done.id }, owner)).refunds).toEqual([]);
+
+    const approved = await desk.ok(
+      'refund',
+      { ...refund, approval: { operatorId: manager.id, pin: '8642' } },
+      staff,
+    );
+    expect(approved).toMatchObject({
+      status: 'DONE',
+      amount: 4_000,
+      operatorId: created.id,
+      chargeBalance: 6_000,
+    });
+    // The same click again is the same refund, not a second one, and asks for nothing.
+    expect((await desk.ok('refund', refund, staff)).id).toBe(approved.id);
+    expect((await desk.ok('getCharge', { id: done.id }, owner)).refunds).toHaveLength(1);
+
+    const audit = await desk.ok('listAudit', { action: 'refund.approved' }, owner);
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({
+      actor: '매니저',
+      operatorId: manager.id,
+      subject: `operator:${created.id}`,
+      details: { chargeId: done.id, amount: 4_000, requestId: refund.requestId },
+    });
+    // A manager refunds alone.
+    const byManager = desk.session();
+    await desk.ok('signIn', { operatorId: manager.id, pin: '8642' }, byManager);
+    const own = await desk.ok('refund', { ...refund, requestId: `refund-${randomUUID()}` }, byManager);
+    expect(own).toMatchObject({ status: 'DONE', chargeBalance: 2_000 });
   });
 
   it('a charge over the per-charge cap needs a manager PIN on the spot, and the approval is audited', async () => {

@@ -117,11 +117,58 @@ describe('operators', () => {
     expect(operators.needsOwner()).toBe(false);
     expect(operators.list()).toEqual([owner]);
 
-    const second = await refusal(operators.createOwner({ name: '누군가', pin: '111111' }));
+    const second = await refusal(operators.createOwner({ name: '누군가', pin: '582916' }));
     expect(second.code).toBe('OWNER_EXISTS');
     const stored = ledger.db.prepare('SELECT pin_hash FROM operators WHERE id = ?').pluck().get(owner.id);
     expect(stored).not.toContain('482913');
     expect(verifyAudit(ledger.db).ok).toBe(true);
+  });
+
+  it('refuses easy PINs for managers and owners, not for staff', async () => {
+    const { operators } = await staffDesk();
+    for (const [pin, why] of [
+      ['0000', '같은 숫자를 반복한 PIN'],
+      ['111111', '같은 숫자를 반복한 PIN'],
+      ['1234', '연속된 숫자로 된 PIN'],
+      ['987654', '연속된 숫자로 된 PIN'],
+      ['7890', '연속된 숫자로 된 PIN'],
+      ['0315', '생일이나 연도처럼 보이는 PIN'],
+      ['1988', '생일이나 연도처럼 보이는 PIN'],
+      ['900315', '생일이나 연도처럼 보이는 PIN'],
+    ] as const) {
+      const error = await refusal(operators.createOwner({ name: '대표', pin }));
+      expect([pin, error.code, error.message]).toEqual([
+        pin,
+        'PIN_WEAK',
+        `${why}은 매니저와 대표에게 쓸 수 없습니다. 다른 사람이 짐작하기 어려운 숫자로 정해 주세요.`,
+      ]);
+    }
+    const owner = await operators.createOwner({ name: '대표', pin: '4821' });
+    expect(
+      (await refusal(operators.create({ name: '매니저', role: 'manager', pin: '1234' }, owner))).code,
+    ).toBe('PIN_WEAK');
+    const manager = await operators.create({ name: '매니저', role: 'manager', pin: '582916' }, owner);
+    expect((await refusal(operators.resetPin({ id: manager.id, pin: '0101' }, owner))).code).toBe('PIN_WEAK');
+    // A staff PIN approves nothing, and staff are bounded by caps: an easy one is their choice.
+    const staff = await operators.create({ name: '직원', role: 'staff', pin: '1234' }, owner);
+    expect(await operators.resetPin({ id: staff.id, pin: '0000' }, owner)).toMatchObject({ role: 'staff' });
+  });
+
+  it('gives new staff the default per-charge cap unless the owner sets another or none', async () => {
+    const { operators } = await staffDesk();
+    const owner = await operators.createOwner({ name: '대표', pin: '4821' });
+    const create = (name: string, extra: object) =>
+      operators.create({ name, role: 'staff', pin: '7315', ...extra }, owner);
+    expect(await create('기본', {})).toMatchObject({ perChargeCap: 100_000, dailyCap: null });
+    expect(await create('작은 하루', { dailyCap: 50_000 })).toMatchObject({
+      perChargeCap: 50_000,
+      dailyCap: 50_000,
+    });
+    expect(await create('직접', { perChargeCap: 30_000 })).toMatchObject({ perChargeCap: 30_000 });
+    expect(await create('없음', { perChargeCap: null })).toMatchObject({ perChargeCap: null });
+    expect(await operators.create({ name: '매니저', role: 'manager', pin: '582916' }, owner)).toMatchObject({
+      perChargeCap: null,
+    });
   });
 
   it('refuses a PIN that is not 4 to 6 digits and an empty name, in Korean', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Session } from '../../electron/core/desk/index.ts';
+import { weakPinReason } from '../../electron/core/staff/index.ts';
 import type { ChannelName, IpcResult, RequestOf } from '../../shared/ipc/index.ts';
 import type { UiBridge } from './ui-bridge.ts';
 
@@ -25,7 +26,13 @@ export interface SeededOperator {
   readonly dailyCap?: number;
 }
 
-const randomPin = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+/** Six random digits, drawn again while easy to guess (managers and owners may not have those). */
+function randomPin(): string {
+  for (;;) {
+    const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (weakPinReason(pin) === null) return pin;
+  }
+}
 
 async function call<C extends ChannelName>(
   bridge: UiBridge,

@@ -63,7 +63,7 @@ describe('the UI bridge never reaches real money', () => {
 
   it('answers setSecretKey with a live key by refusing it, and stores nothing', async () => {
     const bridge = await started();
-    await post(bridge, 'createOwner', { name: '대표', pin: '1234' });
+    await post(bridge, 'createOwner', { name: '대표', pin: '4821' });
     const answer = await (
       await post(bridge, 'setSecretKey', { secretKey: ' live_sk_0123456789abcdef' })
     ).json();

@@ -171,7 +171,7 @@ describe('money after the charge, in Chromium against the real core', () => {
     expect(charge?.balanceAmount).toBe(30_000);
   });
 
-  it('offers no refund to a staff session, and main refuses one with its Korean FORBIDDEN message', async () => {
+  it('asks a staff refund for a manager PIN on the spot; main refuses one without it', async () => {
     await signOutPage(page);
     await signInPage(page, STAFF);
     await nav(page, '결제 내역');
@@ -180,9 +180,19 @@ describe('money after the charge, in Chromium against the real core', () => {
       .getByRole('row', { name: /한지민.*수동/ })
       .getByRole('button')
       .click();
-    await page.getByText('매니저 또는 대표만 할 수 있습니다.').waitFor();
-    expect(await page.getByRole('button', { name: '환불', exact: true }).count()).toBe(0);
+    await page
+      .getByText('직원이 환불하려면 매니저 또는 대표가 이 자리에서 PIN으로 승인해야 합니다.')
+      .waitFor();
+    await page.getByRole('button', { name: '환불', exact: true }).click();
+    await page.getByLabel('사유').fill('회원 요청');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '환불하기' }).click();
+    await poll(() => page.getByTestId('approval-reason').textContent()).toBe(
+      '직원은 혼자 환불할 수 없습니다. 매니저나 대표가 이 자리에서 PIN으로 승인하면 환불합니다.',
+    );
+    expect(await page.getByRole('button', { name: '승인하고 환불' }).count()).toBe(1);
     await ui.screenshot('25-charge-detail-staff');
+    await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
 
     const staff = await signedIn(STAFF);
     const refused = await ui.bridge.dispatch(
@@ -190,8 +200,9 @@ describe('money after the charge, in Chromium against the real core', () => {
       { chargeId: await firstChargeId(), amount: 1_000, reason: '회원 요청', requestId: 'ui-staff-refund-1' },
       staff,
     );
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(JSON.stringify(refused)).toContain('매니저 이상만 할 수 있습니다');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId, kind: 'manual' })).entries[0];
+    expect(charge?.balanceAmount).toBe(30_000);
     await signOutPage(page);
     await signInPage(page, OWNER);
   });

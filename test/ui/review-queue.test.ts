@@ -137,6 +137,8 @@ describe('the needs-review queue, in Chromium', () => {
     await fault(ORDER_LOOKUP, 'delay', 3_000);
     await page.getByRole('button', { name: '처리하기' }).click();
     await page.getByText('토스페이먼츠에 다시 조회하는 중… 잠시 기다려 주세요.').waitFor();
+    // The last refusal is gone while the new try runs: one message at a time.
+    expect(await page.getByRole('alert').count()).toBe(0);
     expect(await page.getByRole('button', { name: '처리하기' }).isDisabled()).toBe(true);
     expect(await page.locator('form[aria-labelledby="resolve-title"]').getAttribute('aria-busy')).toBe(
       'true',

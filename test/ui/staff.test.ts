@@ -99,7 +99,8 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     await page.keyboard.press('Control+L');
     await page.getByRole('heading', { name: '로그인' }).waitFor();
     await page.getByText('화면을 잠갔습니다.').waitFor();
-    expect(await page.content()).not.toContain('이서연');
+    // Shown nowhere on the lock screen (the locked shell is kept hidden for the same operator).
+    expect(await page.evaluate<string>('document.body.innerText')).not.toContain('이서연');
     expect(await page.locator('#sign-in-operator option:checked').textContent()).toBe('김대표 (대표)');
     await poll(() => page.evaluate('document.activeElement.id')).toBe('sign-in-pin');
     expect(await page.locator('#sign-in-pin').getAttribute('type')).toBe('password');
@@ -113,7 +114,7 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     await signIn(manager.name, manager.pin, 'manager');
   });
 
-  it('shows a staff session no staff or audit screens, a read-only key and no refund, with hints', async () => {
+  it('shows a staff session no staff or audit screens, a read-only key and a refund that needs approval', async () => {
     await lockWithButton();
     const staff = teamMember('staff');
     await signIn(staff.name, staff.pin, 'staff');
@@ -130,11 +131,11 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     await openMember('이서연');
     await page.getByTestId('charge-history').getByRole('button').first().click();
     await page.getByTestId('charge-balance').waitFor();
+    // Staff may start a refund; it goes through only with a manager's PIN (test/ui/staff-rules).
     await poll(() => page.getByTestId('permission-hint').textContent()).toBe(
-      '매니저 또는 대표만 할 수 있습니다.',
+      '직원이 환불하려면 매니저 또는 대표가 이 자리에서 PIN으로 승인해야 합니다.',
     );
-    expect(await page.getByRole('button', { name: '환불' }).count()).toBe(0);
-    await ui.screenshot('staff-03-charge-no-refund');
+    await ui.screenshot('staff-03-charge-refund-needs-approval');
 
     // A compromised page calling the channel itself is refused by main all the same.
     const log = (await ui.bridge.dispatch('listCharges', { status: 'DONE' }, await ownerSession())) as {
@@ -145,7 +146,7 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     const answer = (await page.evaluate(
       `window.autopay.refund({ chargeId: ${chargeId}, reason: '시험', requestId: 'ui-staff-refund-0001' })`,
     )) as { ok: boolean; error?: { code: string } };
-    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
   });
 
   it('asks for a manager PIN over the per-charge cap, refuses a wrong one, and charges once', async () => {

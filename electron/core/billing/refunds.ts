@@ -1,6 +1,7 @@
 import { REASON_MAX } from '../../../shared/rules/index.ts';
-import { type Actor, audit, checkOperator } from './audit.ts';
+import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
 import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
+import type { Approval } from './charge-gate.ts';
 import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
 import { chargeView } from './charge-rows.ts';
 import type { BillingContext } from './deps.ts';
@@ -36,7 +37,16 @@ export interface RefundInput extends Actor {
   taxFreeAmount?: number | undefined;
   /** Like a charge's: the same id again returns the same refund instead of refunding twice. */
   requestId?: string | undefined;
+  /** A manager's PIN typed on the spot: a staff operator's refund goes through only with one. */
+  approval?: Approval | undefined;
 }
+
+/**
+ * Money going back is a manager's call: staff may start a refund at the counter, but it goes
+ * through only with a manager's or the owner's PIN typed on the spot, like a charge over a cap.
+ */
+const STAFF_REFUND_NEEDS_APPROVAL =
+  '직원은 혼자 환불할 수 없습니다. 매니저나 대표가 이 자리에서 PIN으로 승인하면 환불합니다.';
 
 export interface RefundService {
   /**
@@ -179,6 +189,31 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
     return inFlight.run(id, () => send(row, charge.paymentKey ?? '', input));
   }
 
+  /**
+   * A staff operator's refund needs a manager's PIN, checked (slowly, on purpose) before anything
+   * is written and audited under the approver's name. A request id seen before is the same click
+   * again: it gets its first answer from `start`, not a new check.
+   */
+  async function approveStaffRefund(input: RefundInput): Promise<void> {
+    if (operatorRole(ctx, input.operatorId) !== 'staff') return;
+    if (input.requestId !== undefined && refundByRequestId(db, input.requestId)) return;
+    if (!input.approval) throw new BillingError('APPROVAL_REQUIRED', STAFF_REFUND_NEEDS_APPROVAL);
+    if (!ctx.gate) throw new Error('a refund needs approval, but the billing core was built without a gate');
+    // Caps limit what an operator may charge, not what they may give back: no amount to cover.
+    const approver = await ctx.gate.verifyApprover(input.approval, {
+      operatorId: input.operatorId,
+      amount: 0,
+      selfAllowed: false,
+    });
+    audit(
+      ctx,
+      { actor: approver.name, operatorId: approver.id },
+      'refund.approved',
+      `operator:${input.operatorId}`,
+      { chargeId: input.chargeId, amount: input.amount ?? null, requestId: input.requestId ?? null },
+    );
+  }
+
   async function send(refund: RefundRow, paymentKey: string, who: Actor): Promise<RefundView> {
     ctx.log.info('refund sent', { refundId: refund.id, chargeId: refund.chargeId, amount: refund.amount });
     const answer = await sendCancel(ctx, refund, paymentKey);
@@ -212,6 +247,7 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
   return {
     async refund(input) {
       try {
+        await approveStaffRefund(input);
         return await start(input);
       } catch (error) {
         if (input.requestId !== undefined && isUniqueViolation(error)) {

@@ -64,7 +64,7 @@ export function createDispatch(api: DeskApi, log: Logger, idle?: IdleLock): Disp
         ? failure(IPC_ERROR_CODES.signInRequired, '먼저 PIN으로 로그인하세요.')
         : failure(
             IPC_ERROR_CODES.forbidden,
-            `이 작업은 ${ROLE_NAME_KO[spec.access as Role]} 이상만 할 수 있습니다. 권한이 있는 직원이 로그인하세요.`,
+            `이 작업은 ${whoMay(spec.access as Role)} 할 수 있습니다. 권한이 있는 직원이 로그인하세요.`,
           );
     }
     let value: unknown;
@@ -125,4 +125,9 @@ function invalidRequestMessage(issues: readonly { path: readonly PropertyKey[] }
 
 function failure(code: string, message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** "대표만" (no role is above the owner), else "매니저 이상만". */
+function whoMay(role: Role): string {
+  return role === 'owner' ? `${ROLE_NAME_KO.owner}만` : `${ROLE_NAME_KO[role]} 이상만`;
 }

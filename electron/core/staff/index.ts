@@ -14,3 +14,4 @@ export {
 export { hashPin, keyStoredPinHash, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 export { keyStoredPinHashes } from './pin-keying.ts';
 export { StaffError, type StaffErrorCode } from './staff-error.ts';
+export { weakPinReason } from './weak-pin.ts';

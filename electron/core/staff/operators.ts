@@ -1,10 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { type Role, roleSchema } from '../../../shared/ipc/index.ts';
+import { DEFAULT_STAFF_PER_CHARGE_CAP } from '../../../shared/staff/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { SYSTEM_OPERATOR_PIN_HASH } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 import { StaffError } from './staff-error.ts';
+import { weakPinReason } from './weak-pin.ts';
 
 export type { Role };
 
@@ -118,7 +120,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     },
     async createOwner({ name, pin }) {
       const trimmed = checkName(name);
-      const pinHash = await hashPin(checkPin(pin), pinKey);
+      const pinHash = await hashPin(checkPin(pin, 'owner'), pinKey);
       return db.transaction(() => {
         if (!service.needsOwner()) {
           throw new StaffError('OWNER_EXISTS', '대표(owner) 계정이 이미 있습니다. 로그인해 주세요.');
@@ -147,8 +149,16 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     async create(input, by) {
       const name = checkName(input.name);
       const role = checkRole(input.role);
-      const caps = checkCaps(input.perChargeCap ?? null, input.dailyCap ?? null);
-      const pinHash = await hashPin(checkPin(input.pin), pinKey);
+      // A cap left out (not null: "no cap") is the default for staff, never above their daily cap.
+      const dailyCap = input.dailyCap ?? null;
+      const perChargeCap =
+        input.perChargeCap !== undefined
+          ? input.perChargeCap
+          : role === 'staff'
+            ? Math.min(DEFAULT_STAFF_PER_CHARGE_CAP, dailyCap ?? DEFAULT_STAFF_PER_CHARGE_CAP)
+            : null;
+      const caps = checkCaps(perChargeCap, dailyCap);
+      const pinHash = await hashPin(checkPin(input.pin, role), pinKey);
       return db.transaction(() => {
         const id = insert(name, role, pinHash, caps.perChargeCap, caps.dailyCap);
         audit(by, 'operator.create', { id, name, role, ...capDetails(caps) });
@@ -175,8 +185,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
       })();
     },
     async resetPin({ id, pin }, by) {
-      staffOf(id);
-      const pinHash = await hashPin(checkPin(pin), pinKey);
+      const pinHash = await hashPin(checkPin(pin, staffOf(id).role), pinKey);
       return db.transaction(() => {
         db.prepare(
           'UPDATE operators SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
@@ -288,8 +297,15 @@ function checkName(name: string): string {
   return trimmed;
 }
 
-function checkPin(pin: string): string {
+function checkPin(pin: string, role: Role): string {
   if (!PIN_PATTERN.test(pin)) throw new StaffError('PIN_INVALID', 'PIN은 숫자 4~6자리로 입력해 주세요.');
+  const weak = role === 'staff' ? null : weakPinReason(pin);
+  if (weak) {
+    throw new StaffError(
+      'PIN_WEAK',
+      `${weak}은 매니저와 대표에게 쓸 수 없습니다. 다른 사람이 짐작하기 어려운 숫자로 정해 주세요.`,
+    );
+  }
   return pin;
 }
 

@@ -1,5 +1,7 @@
 export type StaffErrorCode =
   | 'PIN_INVALID'
+  /** A manager's or owner's PIN that is easy to guess (1234, 0000, a birth date). */
+  | 'PIN_WEAK'
   | 'NAME_INVALID'
   | 'OWNER_EXISTS'
   | 'OPERATOR_NOT_FOUND'
