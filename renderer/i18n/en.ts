@@ -570,6 +570,18 @@ export const en: Messages = {
   'upcoming.expiringTitle': '{count} card(s) expire before their next charge',
   'upcoming.expiringRow': '{masked} · expires {month}/{year} · next charge {date} ({orderName})',
   'home.cardsLapsing': 'Cards expiring before a charge',
+  'audit.noCap': 'No cap',
+  'audit.yes': 'Yes',
+  'audit.no': 'No',
+  'audit.subjectMember': 'Member {id}',
+  'audit.subjectCard': 'Card #{id}',
+  'audit.subjectCharge': 'Charge #{id}',
+  'audit.subjectRefund': 'Refund #{id}',
+  'audit.subjectSubscription': 'Subscription #{id}',
+  'audit.subjectPeriod': 'Missed charge #{id}',
+  'audit.subjectPlan': 'Plan #{id}',
+  'audit.subjectOperator': 'Staff #{id}',
+  'audit.subjectSettings': 'Settings',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

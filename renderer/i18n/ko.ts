@@ -568,6 +568,18 @@ export const ko = {
   'upcoming.expiringTitle': '다음 결제 전에 유효기간이 끝나는 카드 {count}장',
   'upcoming.expiringRow': '{masked} · 유효기간 {month}/{year} · 다음 결제 {date} ({orderName})',
   'home.cardsLapsing': '결제 전 유효기간 끝나는 카드',
+  'audit.noCap': '제한 없음',
+  'audit.yes': '예',
+  'audit.no': '아니요',
+  'audit.subjectMember': '회원 {id}',
+  'audit.subjectCard': '카드 #{id}',
+  'audit.subjectCharge': '결제 #{id}',
+  'audit.subjectRefund': '환불 #{id}',
+  'audit.subjectSubscription': '정기 결제 #{id}',
+  'audit.subjectPeriod': '밀린 결제 #{id}',
+  'audit.subjectPlan': '요금제 #{id}',
+  'audit.subjectOperator': '직원 #{id}',
+  'audit.subjectSettings': '설정',
 } as const;
 
 export type MessageKey = keyof typeof ko;
