@@ -58,6 +58,14 @@ describe('schedule rules and restoring a backup from the settings screen', () =>
 
     await nav('설정');
     await poll(() => page.locator('#schedule-time-zone').inputValue()).toBe('Asia/Seoul');
+    // Korea first, then a short list under Korean names with today's offset; no legacy aliases.
+    const zones = page.locator('#schedule-time-zone option');
+    expect(await zones.count()).toBe(18);
+    expect(await zones.first().textContent()).toBe('한국 (서울) · UTC+09:00');
+    expect(await page.locator('#schedule-time-zone option[value="Asia/Shanghai"]').textContent()).toBe(
+      '중국 (베이징·상하이) · UTC+08:00',
+    );
+    expect(await page.locator('#schedule-time-zone option[value="Asia/Calcutta"]').count()).toBe(0);
     expect(await page.locator('#schedule-default-run-time').inputValue()).toBe('10:00');
     await page.getByLabel('매장 시간대').selectOption('Asia/Shanghai');
     await page.getByLabel('기본 결제 시각').fill('07:30');
