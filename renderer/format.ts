@@ -15,9 +15,14 @@ export function groupDigits(amount: number): string {
   return grouping.format(amount);
 }
 
-/** 12000 → '12,000원' in Korean, '₩12,000' in English. */
+/**
+ * 12000 → '12,000원' in Korean, '₩12,000' in English. A negative amount takes the minus sign
+ * (U+2212) every screen uses for money going back, never a hyphen: −5,000원.
+ */
 export function formatWon(amount: number, locale: Locale): string {
-  return locale === 'ko' ? `${groupDigits(amount)}원` : `₩${groupDigits(amount)}`;
+  const sign = amount < 0 ? '−' : '';
+  const digits = groupDigits(Math.abs(amount));
+  return locale === 'ko' ? `${sign}${digits}원` : `${sign}₩${digits}`;
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { type Approval, useApproval } from './ApprovalDialog.tsx';
 import { ChargeConfirm } from './ChargeConfirm.tsx';
 import { ChargeResult } from './ChargeResult.tsx';
+import { needsNewCard } from './card-refusal.ts';
 import {
   CHARGE_FIELD_ORDER,
   ChargeFields,
@@ -131,15 +132,21 @@ export function Charge({ memberId }: { memberId: number }) {
             >
               {t('charge.backToMember')}
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                setFailure(null);
-                setStep({ name: 'edit' });
-              }}
-            >
-              {t('charge.another')}
-            </button>
+            {needsNewCard(step.charge) ? (
+              <button type="button" onClick={() => navigate({ name: 'register-card', memberId })}>
+                {t('member.replaceCard')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                onClick={() => {
+                  setFailure(null);
+                  setStep({ name: 'edit' });
+                }}
+              >
+                {t('charge.another')}
+              </button>
+            )}
           </div>
         </ChargeResult>
       )}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ChargeViewData } from '../../shared/ipc/index.ts';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { tossMessageText } from '../toss-message.ts';
 import { RecordedSplit } from './RecordedSplit.tsx';
 
 /** The outcome of one attempt, in words a cashier can read out: approval number or Toss's reason. */
@@ -45,7 +46,7 @@ export function ChargeResult({ charge, children }: { charge: ChargeViewData; chi
         {outcome === 'failed' && (
           <>
             <dt>{t('charge.reason')}</dt>
-            <dd data-testid="toss-reason">{charge.tossMessage}</dd>
+            <dd data-testid="toss-reason">{tossMessageText(charge.tossMessage ?? '')}</dd>
           </>
         )}
         <dt>{t('charge.orderId')}</dt>

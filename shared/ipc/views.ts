@@ -210,7 +210,12 @@ export const subscriptionView = z.object({
 });
 export type SubscriptionViewData = z.infer<typeof subscriptionView>;
 
-export const chargeDetailView = z.object({ charge: chargeView, refunds: z.array(refundView) });
+export const chargeDetailView = z.object({
+  charge: chargeView,
+  refunds: z.array(refundView),
+  /** Whom it was charged to, so the screen names them. */
+  member: z.object({ name: z.string(), memberNo: z.string() }),
+});
 
 export const cardRegistrationView = z.object({
   card: cardView,
