@@ -30,7 +30,7 @@ describe('npm run desk -- backup --to FILE', () => {
     const again = await runDeskProcess(['--data-dir', dataDir, 'backup', '--to', file]);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
-      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정하세요. 장부는 그대로입니다: ${file}\n`,
+      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정해 주세요. 장부는 그대로입니다: ${file}\n`,
     );
   });
 
@@ -62,7 +62,7 @@ describe('npm run desk -- backup --to FILE', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: '백업 파일을 --to로 지정하세요. (usage: desk backup --to FILE)\n',
+      stderr: '백업 파일을 --to로 지정해 주세요. (usage: desk backup --to FILE)\n',
     });
   });
 });

@@ -9,7 +9,7 @@ const USAGE = 'usage: desk backup --to FILE';
 export const backupCommand: Command = async (args, ctx) => {
   const { values } = commandOptions(args, { to: { type: 'string' } }, USAGE);
   const to = values.to;
-  if (!to) throw usageError('백업 파일을 --to로 지정하세요.', USAGE);
+  if (!to) throw usageError('백업 파일을 --to로 지정해 주세요.', USAGE);
   const file = await backupLedgerTo(ctx.ledger(), to);
   return { data: { file }, text: `장부를 백업했습니다: ${file}` };
 };

@@ -55,7 +55,10 @@ export function memberHandlers(ctx: ApiContext) {
     },
     async registerCardByWindow({ memberId, firstCharge }, session) {
       if (windowOpen) {
-        throw new BillingError('BUSY', '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫으세요.');
+        throw new BillingError(
+          'BUSY',
+          '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫아 주세요.',
+        );
       }
       if (firstCharge) await authorizeAmount(session, firstCharge);
       windowOpen = true;
