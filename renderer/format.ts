@@ -1,3 +1,4 @@
+import { wallClockText } from '../shared/zoned-time.ts';
 import type { Locale } from './i18n/i18n.tsx';
 
 /**
@@ -5,8 +6,6 @@ import type { Locale } from './i18n/i18n.tsx';
  * app status names the store's (see StoreTimeZone).
  */
 const DEFAULT_TIME_ZONE = 'Asia/Seoul';
-
-const TAGS: Readonly<Record<Locale, string>> = { ko: 'ko-KR', en: 'en-US' };
 
 const grouping = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 0 });
 
@@ -25,17 +24,12 @@ export function formatWon(amount: number, locale: Locale): string {
   return locale === 'ko' ? `${sign}${digits}원` : `${sign}₩${digits}`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant as the store reads it: '2026. 5. 3. 오후 2:05' in the store's zone. */
-export function formatDateTime(epochMs: number, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  const key = `${locale} ${timeZone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(TAGS[locale], { timeZone, dateStyle: 'medium', timeStyle: 'short' });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(epochMs);
+/**
+ * An instant as the store reads it, in one format on every screen and in both languages, the one
+ * the CSV and the day lists use: '2026-05-03 14:05' in the store's zone, 24-hour.
+ */
+export function formatDateTime(epochMs: number, _locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return wallClockText(epochMs, timeZone).slice(0, 16);
 }
 
 /** The digits of what was typed into an amount field, without leading zeros: '01,2a3' → '123'. */
