@@ -226,6 +226,22 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('confirm-amount').textContent()).toBe('12,000원');
     await page.getByRole('button', { name: '수정' }).click();
+
+    // A staff member's caps are amounts too.
+    await nav(page, '직원');
+    await page.getByRole('button', { name: '직원 추가' }).click();
+    await page.getByLabel('1회 결제 한도').pressSequentially('-30000');
+    await page.getByLabel('하루 결제 한도').pressSequentially('100000.5');
+    expect(await page.getByLabel('1회 결제 한도').inputValue()).toBe('-30000');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#staff-add-perChargeCap-error').textContent()).toBe(
+      '금액에 음수는 쓸 수 없습니다. 0 이상의 정수(원 단위)로 입력해 주세요.',
+    );
+    expect(await page.locator('#staff-add-dailyCap-error').textContent()).toBe(
+      '금액은 원 단위 정수로 입력해 주세요. 소수점은 쓸 수 없습니다.',
+    );
+    const staff = await dispatchOk(ui, owner, 'listStaff', {});
+    expect(staff.map((operator) => operator.name).sort()).toEqual(['김대표', '이직원']);
   });
 
   it('keeps what was typed after a refused card, except the card number and password', async () => {
