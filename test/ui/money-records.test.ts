@@ -227,7 +227,18 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     await poll(() => page.getByTestId('confirm-amount').textContent()).toBe('12,000원');
     await page.getByRole('button', { name: '수정' }).click();
 
-    // A staff member's caps are amounts too.
+    // So are a plan's price...
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '요금제 추가' }).click();
+    await page.getByLabel('요금제 이름').fill('월 회원권');
+    await page.getByLabel('금액 (원)').pressSequentially('-55000');
+    await page.getByRole('button', { name: '요금제 만들기' }).click();
+    await poll(() => page.locator('#plan-amount-error').textContent()).toBe(
+      '금액에 음수는 쓸 수 없습니다. 0 이상의 정수(원 단위)로 입력해 주세요.',
+    );
+    expect(await dispatchOk(ui, owner, 'listPlans', {})).toEqual([]);
+
+    // ...and a staff member's caps.
     await nav(page, '직원');
     await page.getByRole('button', { name: '직원 추가' }).click();
     await page.getByLabel('1회 결제 한도').pressSequentially('-30000');
