@@ -1,3 +1,4 @@
+import { wallClockText } from '../shared/zoned-time.ts';
 import type { Locale } from './i18n/i18n.tsx';
 
 /**
@@ -6,8 +7,6 @@ import type { Locale } from './i18n/i18n.tsx';
  */
 const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
-const TAGS: Readonly<Record<Locale, string>> = { ko: 'ko-KR', en: 'en-US' };
-
 const grouping = new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 0 });
 
 /** 1234500 → '1,234,500' (the same grouping in both languages). */
@@ -15,22 +14,22 @@ export function groupDigits(amount: number): string {
   return grouping.format(amount);
 }
 
-/** 12000 → '12,000원' in Korean, '₩12,000' in English. */
+/**
+ * 12000 → '12,000원' in Korean, '₩12,000' in English. A negative amount takes the minus sign
+ * (U+2212) every screen uses for money going back, never a hyphen: −5,000원.
+ */
 export function formatWon(amount: number, locale: Locale): string {
-  return locale === 'ko' ? `${groupDigits(amount)}원` : `₩${groupDigits(amount)}`;
+  const sign = amount < 0 ? '−' : '';
+  const digits = groupDigits(Math.abs(amount));
+  return locale === 'ko' ? `${sign}${digits}원` : `${sign}₩${digits}`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant as the store reads it: '2026. 5. 3. 오후 2:05' in the store's zone. */
-export function formatDateTime(epochMs: number, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  const key = `${locale} ${timeZone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(TAGS[locale], { timeZone, dateStyle: 'medium', timeStyle: 'short' });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(epochMs);
+/**
+ * An instant as the store reads it, in one format on every screen and in both languages, the one
+ * the CSV and the day lists use: '2026-05-03 14:05' in the store's zone, 24-hour.
+ */
+export function formatDateTime(epochMs: number, _locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return wallClockText(epochMs, timeZone).slice(0, 16);
 }
 
 /** The digits of what was typed into an amount field, without leading zeros: '01,2a3' → '123'. */

@@ -21,3 +21,22 @@ export function wallClockText(epochMs: number, timeZone: string): string {
   }
   return format.format(epochMs);
 }
+
+/** How many minutes `timeZone`'s wall clock is ahead of UTC at `epochMs` (+540 for Korea). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const wall = Date.parse(`${wallClockText(epochMs, timeZone).replace(' ', 'T')}Z`);
+  return Math.round((wall - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
+}
+
+/** '+09:00', or with `separator` '' '+0900': the offset as ISO 8601 writes it. */
+export function offsetText(minutes: number, separator = ':'): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(minutes) % 60).padStart(2, '0');
+  return `${sign}${hh}${separator}${mm}`;
+}
+
+/** '2026-11-29T10:00:00+09:00': ISO 8601 in the store's time, for people and machines alike. */
+export function zonedIso(epochMs: number, timeZone: string): string {
+  return `${wallClockText(epochMs, timeZone).replace(' ', 'T')}${offsetText(zoneOffsetMinutes(epochMs, timeZone))}`;
+}

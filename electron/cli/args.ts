@@ -34,7 +34,7 @@ export function required(value: string | undefined, flag: string, usage: string)
 export function wholeNumber(value: string, flag: string, usage: string): number {
   const number = Number(value);
   if (!/^\d{1,15}$/.test(value) || !Number.isSafeInteger(number)) {
-    throw usageError(`${flag}에는 0 이상의 정수를 숫자로만 입력하세요: ${value}`, usage);
+    throw usageError(`${flag}에는 0 이상의 정수를 숫자로만 입력해 주세요: ${value}`, usage);
   }
   return number;
 }

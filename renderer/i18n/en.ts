@@ -788,6 +788,18 @@ export const en: Messages = {
   'unmatched.save': 'Close',
   'recovery.browse': 'Browse…',
   'lock.attention': '{count} payments need checking',
+  'audit.noCap': 'No cap',
+  'audit.yes': 'Yes',
+  'audit.no': 'No',
+  'audit.subjectMember': 'Member {id}',
+  'audit.subjectCard': 'Card #{id}',
+  'audit.subjectCharge': 'Charge #{id}',
+  'audit.subjectRefund': 'Refund #{id}',
+  'audit.subjectSubscription': 'Subscription #{id}',
+  'audit.subjectPeriod': 'Missed charge #{id}',
+  'audit.subjectPlan': 'Plan #{id}',
+  'audit.subjectOperator': 'Staff #{id}',
+  'audit.subjectSettings': 'Settings',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

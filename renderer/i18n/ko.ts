@@ -23,7 +23,7 @@ export const ko = {
   'role.staff': '직원',
 
   'setup.title': '처음 설정: 대표 계정 만들기',
-  'setup.intro': '이 PC에서 앱을 처음 엽니다. 대표의 이름과 로그인 PIN을 정하세요.',
+  'setup.intro': '이 PC에서 앱을 처음 엽니다. 대표의 이름과 로그인 PIN을 정해 주세요.',
   'setup.name': '이름',
   'setup.pin': 'PIN (숫자 4~6자리)',
   'setup.pinAgain': 'PIN 다시 입력',
@@ -81,7 +81,7 @@ export const ko = {
   'member.colStatus': '상태',
   'member.colResult': '승인번호 / 사유',
   'member.needsKey':
-    '토스페이먼츠 시크릿 키가 없어 카드 등록과 결제를 할 수 없습니다. 설정에서 키를 입력하세요.',
+    '토스페이먼츠 시크릿 키가 없어 카드 등록과 결제를 할 수 없습니다. 설정에서 키를 입력해 주세요.',
 
   'card.type.신용': '신용',
   'card.type.체크': '체크',
@@ -266,7 +266,7 @@ export const ko = {
   'refund.confirm': '환불하기',
   'refund.sending': '환불하는 중… 창을 닫지 마세요.',
   'refund.done': '{amount}을 환불했습니다. 남은 금액 {balance}',
-  'refund.unknown': '환불 결과를 아직 모릅니다. 다시 환불하지 말고 확인 필요 목록을 보세요.',
+  'refund.unknown': '환불 결과를 아직 모릅니다. 다시 환불하지 말고 확인 필요 목록을 봐 주세요.',
   'refund.failed': '환불하지 못했습니다.',
   'refund.needsApproval': '직원이 환불하려면 매니저 또는 대표가 이 자리에서 PIN으로 승인해야 합니다.',
   'refund.approveSubmit': '승인하고 환불',
@@ -279,7 +279,7 @@ export const ko = {
   'review.nav': '확인 필요',
   'review.title': '확인 필요',
   'review.intro':
-    '토스페이먼츠의 답을 받지 못한 결제와 환불입니다. 다시 결제하지 말고 "확인하기"로 주문번호를 조회하세요.',
+    '토스페이먼츠의 답을 받지 못한 결제와 환불입니다. 다시 결제하지 말고 "확인하기"로 주문번호를 조회해 주세요.',
   'review.check': '확인하기',
   'review.checked': '{checked}건 조회: {resolved}건 확정, {remaining}건은 아직 확인 필요',
   'review.empty': '확인할 결제가 없습니다.',
@@ -490,9 +490,9 @@ export const ko = {
     '교육 모드에서는 따로 된 연습용 장부를 씁니다. 켜져 있는 동안 화면 맨 위에 표시됩니다.',
   'settings.training.keyIn': '카드번호 직접 입력(키인) 사용',
   'settings.training.keyInHint':
-    '토스페이먼츠와 키인 자동결제 계약이 있을 때만 켜 두세요. 끄면 토스 카드 등록 창으로만 카드를 받습니다.',
+    '토스페이먼츠와 키인 자동결제 계약이 있을 때만 켜 두어 주세요. 끄면 토스 카드 등록 창으로만 카드를 받습니다.',
   'register.windowNotReady':
-    '키인을 쓰지 않는 매장입니다. 카드 등록 창을 쓰려면 설정에서 클라이언트 키를 입력하세요.',
+    '키인을 쓰지 않는 매장입니다. 카드 등록 창을 쓰려면 설정에서 클라이언트 키를 입력해 주세요.',
   'register.keyInOff':
     '이 매장은 토스 카드 등록 창으로 카드를 받습니다. 회원이 창에 카드 정보를 직접 입력합니다.',
   'settings.training.launchAtLogin': '컴퓨터를 켜면 앱 자동 실행 (정기 결제가 제때 실행되도록)',
@@ -500,8 +500,8 @@ export const ko = {
   'lock.shortcut': '화면 잠금 (Ctrl+L)',
   'lock.locked': '화면을 잠갔습니다. PIN을 입력하면 다시 열립니다.',
   'lock.idle': '한동안 입력이 없어 화면을 잠갔습니다. PIN을 입력하면 다시 열립니다.',
-  'lock.expired': '로그인이 끝났습니다. 다시 로그인하세요.',
-  'lock.lockedHint': '급하면 대표에게 PIN을 다시 정해 달라고 하세요. 그러면 바로 풀립니다.',
+  'lock.expired': '로그인이 끝났습니다. 다시 로그인해 주세요.',
+  'lock.lockedHint': '급하면 대표에게 PIN을 다시 정해 달라고 해 주세요. 그러면 바로 풀립니다.',
 
   'approval.title': '매니저 승인',
   'approval.approver': '승인하는 사람 (매니저 또는 대표)',
@@ -788,6 +788,18 @@ export const ko = {
   'unmatched.save': '닫기',
   'recovery.browse': '찾아보기…',
   'lock.attention': '결제 {count}건 확인 필요',
+  'audit.noCap': '제한 없음',
+  'audit.yes': '예',
+  'audit.no': '아니요',
+  'audit.subjectMember': '회원 {id}',
+  'audit.subjectCard': '카드 #{id}',
+  'audit.subjectCharge': '결제 #{id}',
+  'audit.subjectRefund': '환불 #{id}',
+  'audit.subjectSubscription': '정기 결제 #{id}',
+  'audit.subjectPeriod': '밀린 결제 #{id}',
+  'audit.subjectPlan': '요금제 #{id}',
+  'audit.subjectOperator': '직원 #{id}',
+  'audit.subjectSettings': '설정',
 } as const;
 
 export type MessageKey = keyof typeof ko;

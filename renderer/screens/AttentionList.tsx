@@ -2,6 +2,7 @@ import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { tossMessageText } from '../toss-message.ts';
 
 type Entry = ResponseOf<'getDashboard'>['attention'][number];
 
@@ -37,7 +38,7 @@ export function AttentionList({ entries }: { entries: readonly Entry[] }) {
                 <td>
                   <StatusBadge status={entry.status} />
                 </td>
-                <td>{entry.tossMessage ?? ''}</td>
+                <td>{tossMessageText(entry.tossMessage ?? '')}</td>
               </tr>
             ))}
           </tbody>

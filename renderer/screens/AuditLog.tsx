@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
+import { RouteLink } from '../components/RouteLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AuditCheck } from './AuditCheck.tsx';
 import { type AuditFilter, AuditFilters } from './AuditFilters.tsx';
+import { actionLabel, detailPairs, subjectLink } from './audit-words.ts';
 import { usePagedLog } from './use-paged-log.ts';
 
 type Page = ResponseOf<'listAudit'>;
@@ -48,15 +50,10 @@ export function AuditLog() {
   );
 }
 
-/** Details as short "key: value" pairs; the CSV export has them in full. */
-function detailsText(details: Entry['details']): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-}
-
+/** One row in the store's words: the action named, the subject as a link, details in won and dates. */
 function AuditTable({ entries }: { entries: readonly Entry[] }) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime, locale } = i18n;
   return (
     <table className="table" data-testid="audit-table">
       <thead>
@@ -72,16 +69,25 @@ function AuditTable({ entries }: { entries: readonly Entry[] }) {
         </tr>
       </thead>
       <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id}>
-            <td className="num">{entry.id}</td>
-            <td>{dateTime(entry.at)}</td>
-            <td data-testid="audit-actor">{entry.actor}</td>
-            <td className="mono">{entry.action}</td>
-            <td className="mono">{entry.subject}</td>
-            <td className="small details">{detailsText(entry.details)}</td>
-          </tr>
-        ))}
+        {entries.map((entry) => {
+          const link = subjectLink(entry.subject, entry.details, i18n);
+          return (
+            <tr key={entry.id}>
+              <td className="num">{entry.id}</td>
+              <td>{dateTime(entry.at)}</td>
+              <td data-testid="audit-actor">{entry.actor}</td>
+              <td data-testid="audit-action">{actionLabel(entry.action, locale)}</td>
+              <td data-testid="audit-subject">
+                {link ? <RouteLink to={link.route}>{link.label}</RouteLink> : entry.subject}
+              </td>
+              <td className="small details" data-testid="audit-details">
+                {detailPairs(entry.details, i18n)
+                  .map(([label, value]) => `${label}: ${value}`)
+                  .join(', ')}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -88,7 +88,7 @@ function TaxFreeSplit({ amount, taxFree }: { amount: number; taxFree: number }) 
     return (
       <>
         <Split amount={amount} taxFree={0} />
-        <p className="warn-note" data-testid="confirm-warn-note">
+        <p className="warn-note" data-testid="confirm-tax-free-note">
           {t('charge.confirmTaxFreeIgnored', { amount: won(taxFree) })}
         </p>
       </>
@@ -97,7 +97,7 @@ function TaxFreeSplit({ amount, taxFree }: { amount: number; taxFree: number }) 
   return (
     <>
       <Split amount={amount} taxFree={taxFree} />
-      <p className="warn-note" data-testid="confirm-warn-note">
+      <p className="warn-note" data-testid="confirm-tax-free-note">
         {t('charge.confirmTaxFreeUnknown', { supplied: won(taxed.suppliedAmount), vat: won(taxed.vat) })}
       </p>
     </>

@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { tossMessageText } from '../toss-message.ts';
 import { RecordedSplit } from './RecordedSplit.tsx';
 import { RefundForm } from './RefundForm.tsx';
 import { RefundList } from './RefundList.tsx';
@@ -25,7 +26,7 @@ export function ChargeDetail({ id }: { id: number }) {
 
   if (failure) return <ErrorAlert>{failure}</ErrorAlert>;
   if (!data) return null;
-  const { charge, refunds } = data;
+  const { charge, refunds, member } = data;
   const balance = charge.balanceAmount ?? charge.amount;
   const refundable = charge.status === 'DONE' && balance > 0;
 
@@ -47,7 +48,11 @@ export function ChargeDetail({ id }: { id: number }) {
           <dd>{dateTime(charge.createdAt)}</dd>
           <dt>{t('charges.colMember')}</dt>
           <dd>
-            <RouteLink to={{ name: 'member', id: charge.memberId }}>{t('charges.openMember')}</RouteLink>
+            <RouteLink to={{ name: 'member', id: charge.memberId }}>
+              <span data-testid="charge-member">
+                {member.name} ({member.memberNo})
+              </span>
+            </RouteLink>
           </dd>
           <dt>{t('charges.colAmount')}</dt>
           <dd className="amount-large">{won(charge.amount)}</dd>
@@ -66,7 +71,7 @@ export function ChargeDetail({ id }: { id: number }) {
             {charge.company ?? ''} {formatMaskedForDisplay(charge.maskedNumber)}
           </dd>
           <dt>{t('receipt.approveNo')}</dt>
-          <dd className="mono">{charge.approveNo ?? charge.tossMessage ?? ''}</dd>
+          <dd className="mono">{charge.approveNo ?? tossMessageText(charge.tossMessage ?? '')}</dd>
           <dt>{t('charge.orderId')}</dt>
           <dd className="mono">{charge.orderId}</dd>
           {charge.tossTraceId && (

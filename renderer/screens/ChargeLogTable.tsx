@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { type I18n, useI18n } from '../i18n/i18n.tsx';
+import { tossMessageText } from '../toss-message.ts';
 
 export type LogEntry = ResponseOf<'listCharges'>['entries'][number];
 
@@ -27,9 +28,9 @@ function logAmount(entry: LogEntry, won: I18n['won']): string {
 
 /** The approval number of a charge, the reason of a refund, and Toss's message when it was refused. */
 function logResult(entry: LogEntry): string {
-  return [entry.approveNo ?? entry.reason, entry.status === 'DONE' ? null : entry.tossMessage]
-    .filter(Boolean)
-    .join(' · ');
+  const message =
+    entry.status === 'DONE' || entry.tossMessage === null ? null : tossMessageText(entry.tossMessage);
+  return [entry.approveNo ?? entry.reason, message].filter(Boolean).join(' · ');
 }
 
 /**

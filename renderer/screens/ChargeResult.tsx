@@ -3,6 +3,8 @@ import type { ChargeViewData } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { tossMessageText } from '../toss-message.ts';
+import { needsNewCard } from './card-refusal.ts';
 import { RecordedSplit } from './RecordedSplit.tsx';
 
 /** The outcome of one attempt, in words a cashier can read out: approval number or Toss's reason. */
@@ -46,7 +48,7 @@ export function ChargeResult({ charge, children }: { charge: ChargeViewData; chi
         {outcome === 'failed' && (
           <>
             <dt>{t('charge.reason')}</dt>
-            <dd data-testid="toss-reason">{charge.tossMessage}</dd>
+            <dd data-testid="toss-reason">{tossMessageText(charge.tossMessage ?? '')}</dd>
           </>
         )}
         <dt>{t('charge.orderId')}</dt>
@@ -102,10 +104,16 @@ export function ChargeNextSteps({
       <button type="button" className="button-primary" onClick={toMember}>
         {t('charge.backToMember')}
       </button>
-      {onAnother && (
-        <button type="button" onClick={onAnother}>
-          {t('charge.another')}
+      {needsNewCard(charge) ? (
+        <button type="button" onClick={() => navigate({ name: 'register-card', memberId })}>
+          {t('member.replaceCard')}
         </button>
+      ) : (
+        onAnother && (
+          <button type="button" onClick={onAnother}>
+            {t('charge.another')}
+          </button>
+        )
       )}
     </div>
   );

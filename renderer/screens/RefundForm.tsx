@@ -8,6 +8,7 @@ import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+import { tossMessageText } from '../toss-message.ts';
 import { type Approval, useApproval } from './ApprovalDialog.tsx';
 
 type Problems = Partial<Record<'amount' | 'reason', MessageKey>>;
@@ -89,7 +90,7 @@ export function RefundForm({
       onDone(t('refund.unknown'));
     } else {
       setConfirming(null);
-      setFailure(refund.tossMessage ?? t('refund.failed'));
+      setFailure(refund.tossMessage === null ? t('refund.failed') : tossMessageText(refund.tossMessage));
     }
   }
 

@@ -5,6 +5,7 @@ import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { showRefusal } from '../components/field-messages.ts';
 import { PermissionHint } from '../components/PermissionHint.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { timeZoneChoices } from '../components/time-zones.ts';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -17,12 +18,6 @@ function parseDays(text: string): number[] | null {
     : null;
 }
 
-/** The zones this browser knows, with the store's own first when it is missing from the list. */
-function zonesWith(current: string): string[] {
-  const known = Intl.supportedValuesOf('timeZone');
-  return known.includes(current) ? known : [current, ...known];
-}
-
 type Errors = Partial<Record<'threshold' | 'retryDays' | 'timeZone' | 'defaultRunTime', string>>;
 
 /**
@@ -30,7 +25,7 @@ type Errors = Partial<Record<'threshold' | 'retryDays' | 'timeZone' | 'defaultRu
  * declines are tried again (owner).
  */
 export function ScheduleSettings() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { allowed } = usePermission('setScheduleSettings');
   const load = useCallback(() => call('getScheduleSettings', {}), []);
   const { data, failure: loadFailure } = useLoad(load);
@@ -103,9 +98,9 @@ export function ScheduleSettings() {
               onChange={(event) => setTimeZone(event.target.value)}
             >
               {timeZone &&
-                zonesWith(timeZone).map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
+                timeZoneChoices(timeZone, locale).map((choice) => (
+                  <option key={choice.zone} value={choice.zone}>
+                    {choice.label}
                   </option>
                 ))}
             </select>

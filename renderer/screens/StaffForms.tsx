@@ -8,7 +8,7 @@ import { FormActions } from '../components/FormActions.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
-import { amountDigits, formatAmountInput } from '../format.ts';
+import { amountText, amountTextProblem, formatAmountText } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
 import { checkNewPin } from './pin-check.ts';
 
@@ -20,7 +20,7 @@ interface Caps {
   readonly dailyCap: string;
 }
 
-type Problems = Partial<Record<'name' | 'pin' | 'pinAgain' | 'perChargeCap', MessageKey>>;
+type Problems = Partial<Record<'name' | 'pin' | 'pinAgain' | 'perChargeCap' | 'dailyCap', MessageKey>>;
 
 const DEFAULT_STAFF_CAP = String(DEFAULT_STAFF_PER_CHARGE_CAP);
 
@@ -29,6 +29,13 @@ const capDigits = (cap: number | null) => (cap === null ? '' : String(cap));
 
 /** Main refuses the same; checked here so the message sits next to the field. */
 function checkCaps(caps: Caps): Problems {
+  // A negative or fractional cap is refused with its reason, never read as another number.
+  const typed: Problems = {};
+  const perChargeTyped = amountTextProblem(caps.perChargeCap);
+  const dailyTyped = amountTextProblem(caps.dailyCap);
+  if (perChargeTyped) typed.perChargeCap = perChargeTyped;
+  if (dailyTyped) typed.dailyCap = dailyTyped;
+  if (perChargeTyped || dailyTyped) return typed;
   const perCharge = capOf(caps.perChargeCap);
   const daily = capOf(caps.dailyCap);
   return perCharge !== null && daily !== null && perCharge > daily ? { perChargeCap: 'staff.capOrder' } : {};
@@ -91,9 +98,9 @@ function CapFields({
       inputMode="numeric"
       autoComplete="off"
       className="field-amount"
-      value={formatAmountInput(caps[name])}
-      onChange={(event) => onChange({ ...caps, [name]: amountDigits(event.target.value) })}
-      error={name === 'perChargeCap' && problems.perChargeCap ? t(problems.perChargeCap) : undefined}
+      value={formatAmountText(caps[name])}
+      onChange={(event) => onChange({ ...caps, [name]: amountText(event.target.value) })}
+      error={problems[name] ? t(problems[name]) : undefined}
     />
   );
   return (

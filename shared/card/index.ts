@@ -19,3 +19,4 @@ export type { CardMode } from './number.ts';
 export { CARD_NUMBER_MAX_LENGTH, CARD_NUMBER_MIN_LENGTH, cardBin, validateCardNumber } from './number.ts';
 export { validateCardPassword } from './password.ts';
 export { containsCardNumberLikeRun, redactCardNumbers } from './redact.ts';
+export { CARD_REPLACEMENT_CODES } from './refusals.ts';

@@ -254,7 +254,12 @@ export const subscriptionPreviewView = z.object({
 });
 export type SubscriptionPreviewData = z.infer<typeof subscriptionPreviewView>;
 
-export const chargeDetailView = z.object({ charge: chargeView, refunds: z.array(refundView) });
+export const chargeDetailView = z.object({
+  charge: chargeView,
+  refunds: z.array(refundView),
+  /** Whom it was charged to, so the screen names them. */
+  member: z.object({ name: z.string(), memberNo: z.string() }),
+});
 
 export const cardRegistrationView = z.object({
   card: cardView,

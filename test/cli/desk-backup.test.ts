@@ -52,7 +52,7 @@ describeWithKeychain('npm run desk -- backup --to FILE with the real keychain', 
     const again = await runDeskProcess(['--data-dir', dataDir, 'backup', '--to', file]);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
-      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정하세요. 장부는 그대로입니다: ${file}\n`,
+      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정해 주세요. 장부는 그대로입니다: ${file}\n`,
     );
   });
 
@@ -77,5 +77,15 @@ describeWithKeychain('npm run desk -- backup --to FILE with the real keychain', 
       holder.kill('SIGKILL');
       await once(holder, 'exit');
     }
+  });
+
+  it('asks for --to', async () => {
+    const run = await runDeskProcess(['--data-dir', dataDir, 'backup']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        '백업 파일을 --to로 지정해 주세요. (usage: desk backup --to FILE | --verify FILE   (--verify reads the recovery code from stdin when needed))\n',
+    });
   });
 });

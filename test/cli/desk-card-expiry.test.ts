@@ -51,6 +51,10 @@ describeWithKeychain('desk upcoming and card expiry', () => {
         nextDate: '2027-02-10',
       }),
     ]);
+    // The charge log's times are the store's, with its offset.
+    await json(['charge', '--member', String(member.id), '--amount', '1000', '--order-name', '음료']);
+    const [logged] = await json<{ createdAt: string }[]>(['charges']);
+    expect(logged?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
     const text = await desk(['upcoming', '--days', '30', '--now', now]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('다음 결제 전에 카드 유효기간이 끝나는 구독 1건 (카드 교체 필요):');

@@ -57,10 +57,19 @@ describe('run-due --rate and --concurrency', () => {
   });
 
   it.each([
-    [['--rate', 'fast'], '--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력하세요 (0은 제한 없음): fast'],
-    [['--rate=-2'], '--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력하세요 (0은 제한 없음): -2'],
-    [['--concurrency', '0'], '--concurrency에는 동시에 보낼 결제 수를 1부터 16까지의 정수로 입력하세요: 0'],
-    [['--concurrency', '64'], '--concurrency에는 동시에 보낼 결제 수를 1부터 16까지의 정수로 입력하세요: 64'],
+    [
+      ['--rate', 'fast'],
+      '--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력해 주세요 (0은 제한 없음): fast',
+    ],
+    [['--rate=-2'], '--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력해 주세요 (0은 제한 없음): -2'],
+    [
+      ['--concurrency', '0'],
+      '--concurrency에는 동시에 보낼 결제 수를 1부터 16까지의 정수로 입력해 주세요: 0',
+    ],
+    [
+      ['--concurrency', '64'],
+      '--concurrency에는 동시에 보낼 결제 수를 1부터 16까지의 정수로 입력해 주세요: 64',
+    ],
   ])(
     'refuses run-due %j with one Korean line and exit code 2, before opening anything',
     async (flags, message) => {

@@ -175,7 +175,7 @@ describe('backupLedger', () => {
       const error = refusal(await backupLedger(ledger, dir, { now: clock() }).catch((e: unknown) => e));
       expect(error.code).toBe('BACKUP_DISK_FULL');
       expect(error.message).toBe(
-        `백업할 디스크 공간이 부족합니다. 공간을 비운 뒤 다시 백업하세요. 장부는 그대로입니다: ${dir}`,
+        `백업할 디스크 공간이 부족합니다. 공간을 비운 뒤 다시 백업해 주세요. 장부는 그대로입니다: ${dir}`,
       );
       expect(await readdir(dir)).toEqual([]);
       expect(ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -195,7 +195,7 @@ describe('backupLedger', () => {
         const error = refusal(await backupLedger(ledger, dir, { now: clock() }).catch((e: unknown) => e));
         expect(error.code).toBe('BACKUP_TARGET_NOT_WRITABLE');
         expect(error.message).toBe(
-          `백업 폴더에 쓸 수 없습니다. 폴더 위치와 권한을 확인하세요. 장부는 그대로입니다: ${dir}`,
+          `백업 폴더에 쓸 수 없습니다. 폴더 위치와 권한을 확인해 주세요. 장부는 그대로입니다: ${dir}`,
         );
       }
       expect(await readdir(readOnly)).toEqual([]);

@@ -27,7 +27,7 @@ async function holdInChild(file: string): Promise<ChildProcess> {
 function inUse(file: string) {
   return new LedgerError(
     'LEDGER_IN_USE',
-    `다른 창이나 CLI가 이 장부를 사용하고 있습니다. 그쪽을 닫은 뒤 다시 시도하세요: ${file}`,
+    `다른 창이나 CLI가 이 장부를 사용하고 있습니다. 그쪽을 닫은 뒤 다시 시도해 주세요: ${file}`,
   );
 }
 

@@ -74,13 +74,13 @@ describeWithKeychain('secrets in the OS keychain', () => {
       const error = await refusal(secrets.getTossSecretKey());
       expect(error.code).toBe('TOSS_KEY_NOT_CONFIGURED');
       expect(error.message).toBe(
-        '토스페이먼츠 시크릿 키가 설정되지 않았습니다. 설정 화면에서 API 개별 연동 키의 시크릿 키를 입력하세요.',
+        '토스페이먼츠 시크릿 키가 설정되지 않았습니다. 설정 화면에서 API 개별 연동 키의 시크릿 키를 입력해 주세요.',
       );
       await expect(secrets.clearTossSecretKey()).resolves.toBeUndefined();
     });
 
     const useInstead =
-      '토스페이먼츠 개발자센터의 API 개별 연동 키 중 시크릿 키(test_sk_ 또는 live_sk_로 시작)를 입력하세요.';
+      '토스페이먼츠 개발자센터의 API 개별 연동 키 중 시크릿 키(test_sk_ 또는 live_sk_로 시작)를 입력해 주세요.';
     const refused: [string, SecretsErrorCode, string][] = [
       [
         'test_ck_D5GePWvyJnrK0W0k6q8gLzN97Eoq',
@@ -101,7 +101,7 @@ describeWithKeychain('secrets in the OS keychain', () => {
       [
         'sk_test_abc123',
         'TOSS_KEY_MALFORMED',
-        `시크릿 키 형식이 올바르지 않습니다. 공백이나 다른 글자 없이 그대로 붙여 넣으세요. ${useInstead}`,
+        `시크릿 키 형식이 올바르지 않습니다. 공백이나 다른 글자 없이 그대로 붙여 넣어 주세요. ${useInstead}`,
       ],
       ['', 'TOSS_KEY_MALFORMED', ''],
       ['test_sk_', 'TOSS_KEY_MALFORMED', ''],
@@ -134,7 +134,7 @@ describeWithKeychain('secrets in the OS keychain', () => {
         const error = await refusal(call());
         expect(error.code).toBe('TOSS_KEY_STORED_MALFORMED');
         expect(error.message).toBe(
-          '키체인에 저장된 토스페이먼츠 시크릿 키가 올바른 형식이 아닙니다. 설정 화면에서 시크릿 키를 다시 입력하세요.',
+          '키체인에 저장된 토스페이먼츠 시크릿 키가 올바른 형식이 아닙니다. 설정 화면에서 시크릿 키를 다시 입력해 주세요.',
         );
       }
     });

@@ -63,7 +63,7 @@ const LIVE_KEY_REFUSED: IpcResult<never> = {
   ok: false,
   error: {
     code: 'LIVE_KEY_REFUSED',
-    message: '테스트용 화면에서는 라이브 키(live_sk_)를 쓸 수 없습니다. 테스트 키(test_sk_)를 입력하세요.',
+    message: '테스트용 화면에서는 라이브 키(live_sk_)를 쓸 수 없습니다. 테스트 키(test_sk_)를 입력해 주세요.',
   },
 };
 

@@ -23,6 +23,8 @@ import { openUi, type UiFixture } from './ui-fixture.ts';
  */
 
 const EXPIRED_AT_TOSS = '9410911234567890';
+// The emulator's stopped card: registers, and every charge is refused with INVALID_STOPPED_CARD.
+const STOPPED_CARD = '9410021234567890';
 
 let ui: UiFixture;
 let page: Page;
@@ -50,6 +52,7 @@ async function openReceipt(): Promise<string> {
     .getByRole('row', { name: /한지민.*수동/ })
     .getByRole('button', { name: /주문 .* 열기/ })
     .click();
+  expect(await page.getByTestId('charge-member').textContent()).toBe('한지민 (0001)');
   await page.getByRole('button', { name: '영수증' }).click();
   const receipt = page.getByTestId('receipt');
   await poll(() => receipt.textContent()).toContain('행복 피트니스');
@@ -171,6 +174,13 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
   it('exports the CSV with the split, approval, card company and refund state, named after the store', async () => {
     await nav(page, '결제 내역');
     await page.getByTestId('charges-table').waitFor();
+    // Refunds only: the net is money going back, with the one minus sign every screen uses.
+    await page.getByLabel('종류').selectOption({ label: '환불' });
+    await page.getByRole('button', { name: '조회' }).click();
+    await poll(() => page.getByTestId('charges-totals').textContent()).toContain('순매출 −20,000원');
+    await page.getByLabel('종류').selectOption({ label: '전체' });
+    await page.getByRole('button', { name: '조회' }).click();
+    await poll(() => page.getByTestId('charges-table').locator('tbody tr').count()).toBe(3);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'CSV 내보내기' }).click(),
@@ -216,6 +226,33 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('confirm-amount').textContent()).toBe('12,000원');
     await page.getByRole('button', { name: '수정' }).click();
+
+    // So are a plan's price...
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '요금제 추가' }).click();
+    await page.getByLabel('요금제 이름').fill('월 회원권');
+    await page.getByLabel('금액 (원)').pressSequentially('-55000');
+    await page.getByRole('button', { name: '요금제 만들기' }).click();
+    await poll(() => page.locator('#plan-amount-error').textContent()).toBe(
+      '금액에 음수는 쓸 수 없습니다. 0 이상의 정수(원 단위)로 입력해 주세요.',
+    );
+    expect(await dispatchOk(ui, owner, 'listPlans', {})).toEqual([]);
+
+    // ...and a staff member's caps.
+    await nav(page, '직원');
+    await page.getByRole('button', { name: '직원 추가' }).click();
+    await page.getByLabel('1회 결제 한도').pressSequentially('-30000');
+    await page.getByLabel('하루 결제 한도').pressSequentially('100000.5');
+    expect(await page.getByLabel('1회 결제 한도').inputValue()).toBe('-30000');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#staff-add-perChargeCap-error').textContent()).toBe(
+      '금액에 음수는 쓸 수 없습니다. 0 이상의 정수(원 단위)로 입력해 주세요.',
+    );
+    expect(await page.locator('#staff-add-dailyCap-error').textContent()).toBe(
+      '금액은 원 단위 정수로 입력해 주세요. 소수점은 쓸 수 없습니다.',
+    );
+    const staff = await dispatchOk(ui, owner, 'listStaff', {});
+    expect(staff.map((operator) => operator.name).sort()).toEqual(['김대표', '이직원']);
   });
 
   it('keeps what was typed after a refused card, except the card number and password', async () => {
@@ -246,6 +283,20 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     await page.getByLabel('카드번호', { exact: true }).pressSequentially(EMULATOR_CARDS.approves);
     await page.getByRole('button', { name: '카드 등록하고 결제' }).click();
     await poll(() => page.getByTestId('charge-result').textContent()).toContain('30,000원');
+  });
+
+  it("offers 카드 교체, not 다시 결제, after a stopped card, with Toss's reason spaced for reading", async () => {
+    await memberWithCard(ui, owner, '정지현', STOPPED_CARD);
+    await openMember('정지현');
+    await page.getByRole('button', { name: '결제하기' }).click();
+    await chargeForm('10000', '');
+    await page.getByRole('button', { name: '결제하기', exact: true }).click();
+    // The emulator answers '정지된 카드 입니다.' as Toss writes it.
+    await poll(() => page.getByTestId('toss-reason').textContent()).toBe('정지된 카드입니다.');
+    expect(await page.getByRole('button', { name: '다시 결제' }).count()).toBe(0);
+    await ui.screenshot('i18a-12-charge-stopped-card');
+    await page.getByRole('button', { name: '카드 교체' }).click();
+    await page.getByRole('heading', { name: '카드 등록: 정지현' }).waitFor();
   });
 
   it('logged no error in the page', () => {

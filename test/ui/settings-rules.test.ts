@@ -53,11 +53,20 @@ describe('schedule rules and restoring a backup from the settings screen', () =>
     const firstTime = () =>
       page.getByTestId('charges-table').locator('tbody tr').first().locator('td').first().textContent();
     await nav('결제 내역');
-    await poll(firstTime).toMatch(/\d+:\d{2}$/);
+    // One date format everywhere: '2026-12-05 09:20', in the store's zone.
+    await poll(firstTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const seoul = (await firstTime()) ?? '';
 
     await nav('설정');
     await poll(() => page.locator('#schedule-time-zone').inputValue()).toBe('Asia/Seoul');
+    // Korea first, then a short list under Korean names with today's offset; no legacy aliases.
+    const zones = page.locator('#schedule-time-zone option');
+    expect(await zones.count()).toBe(18);
+    expect(await zones.first().textContent()).toBe('한국 (서울) · UTC+09:00');
+    expect(await page.locator('#schedule-time-zone option[value="Asia/Shanghai"]').textContent()).toBe(
+      '중국 (베이징·상하이) · UTC+08:00',
+    );
+    expect(await page.locator('#schedule-time-zone option[value="Asia/Calcutta"]').count()).toBe(0);
     expect(await page.locator('#schedule-default-run-time').inputValue()).toBe('10:00');
     await page.getByLabel('매장 시간대').selectOption('Asia/Shanghai');
     await page.getByLabel('기본 결제 시각').fill('07:30');
@@ -65,10 +74,10 @@ describe('schedule rules and restoring a backup from the settings screen', () =>
     await page.getByText('정기 결제 규칙을 저장했습니다.', { exact: false }).waitFor();
     await ui.screenshot('settings-02-time-zone');
 
-    // Shanghai is an hour behind Seoul: the same charge now reads an hour earlier.
+    // Shanghai is an hour behind Seoul: the same charge now reads an hour earlier (24-hour clock).
     await nav('결제 내역');
     const hourOf = (text: string) => Number(/(\d+):\d{2}$/.exec(text)?.[1]);
-    await poll(async () => hourOf((await firstTime()) ?? '')).toBe(((hourOf(seoul) + 10) % 12) + 1);
+    await poll(async () => hourOf((await firstTime()) ?? '')).toBe((hourOf(seoul) + 23) % 24);
 
     await nav('정기 결제');
     await page.getByRole('button', { name: '요금제 추가' }).click();

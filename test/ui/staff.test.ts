@@ -194,7 +194,7 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     await choose('#audit-operator', manager.name, 'manager');
     await page.locator('#audit-action').selectOption({ label: '결제' });
     await page.getByRole('button', { name: '찾기' }).click();
-    await poll(() => page.getByTestId('audit-table').textContent()).toContain('charge.limit_approved');
+    await poll(() => page.getByTestId('audit-table').textContent()).toContain('한도 초과 결제 승인 (PIN)');
     await ui.screenshot('staff-06-audit-filtered');
 
     const [download] = await Promise.all([

@@ -17,7 +17,7 @@ export const backupCommand: Command = async (args, ctx) => {
   if (values.to && values.verify) throw usageError('--to와 --verify는 함께 쓸 수 없습니다.', USAGE);
   if (values.verify) return verify(values.verify, ctx);
   const to = values.to;
-  if (!to) throw usageError('백업 파일을 --to로 지정하세요.', USAGE);
+  if (!to) throw usageError('백업 파일을 --to로 지정해 주세요.', USAGE);
   const file = await writeEncryptedBackup(await ctx.ledger(), to, {
     dataKey: await ctx.dataKey(),
     now: ctx.now,

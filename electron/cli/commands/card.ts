@@ -25,7 +25,7 @@ export const cardCommand: Command = async (args, ctx) => {
     case 'register': {
       const amount = optionalWholeNumber(values['charge-amount'], '--charge-amount', USAGE);
       if ((amount === undefined) !== (values['order-name'] === undefined)) {
-        throw usageError('첫 결제는 --charge-amount와 --order-name을 함께 지정하세요.', USAGE);
+        throw usageError('첫 결제는 --charge-amount와 --order-name을 함께 지정해 주세요.', USAGE);
       }
       const registration = await billing.cards.register({
         memberId,
@@ -68,7 +68,7 @@ function parseCard(text: string): CardInput {
     json = JSON.parse(text);
   } catch {
     throw new CliError(
-      '표준 입력의 카드 정보가 JSON이 아닙니다. {"cardNumber","expiryYear","expiryMonth","identity","password"} 형식으로 넣으세요.',
+      '표준 입력의 카드 정보가 JSON이 아닙니다. {"cardNumber","expiryYear","expiryMonth","identity","password"} 형식으로 넣어 주세요.',
     );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {

@@ -1,4 +1,5 @@
-import type { CatchUpEntry } from '../../core/schedule/index.ts';
+import { zonedIso } from '../../../shared/zoned-time.ts';
+import { type CatchUpEntry, storeTimeZone } from '../../core/schedule/index.ts';
 import { commandOptions, required, wholeNumber } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -14,7 +15,11 @@ export const catchUpCommand: Command = async (args, ctx) => {
       commandOptions(rest, {}, USAGE);
       const { catchUp } = await ctx.schedules();
       const list = catchUp.list();
-      return { data: list, text: list.map(describe).join('\n') || '확인 대기 중인 결제가 없습니다.' };
+      const zone = storeTimeZone((await ctx.ledger()).db);
+      return {
+        data: list,
+        text: list.map((entry) => describe(entry, zone)).join('\n') || '확인 대기 중인 결제가 없습니다.',
+      };
     }
     case 'approve': {
       const [id] = commandOptions(rest, {}, USAGE, 1).positionals;
@@ -44,7 +49,7 @@ export const catchUpCommand: Command = async (args, ctx) => {
   }
 };
 
-function describe(entry: CatchUpEntry): string {
-  const due = new Date(entry.dueAt).toISOString();
+function describe(entry: CatchUpEntry, zone: string): string {
+  const due = zonedIso(entry.dueAt, zone);
   return `#${entry.periodId} ${entry.memberName} · ${entry.orderName} ${entry.amount}원 · ${entry.periodStart} 기간 (예정 ${due}) · 구독 #${entry.subscriptionId}`;
 }

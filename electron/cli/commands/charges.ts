@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { zonedIso } from '../../../shared/zoned-time.ts';
 import {
   allChargeLogEntries,
   CHARGE_KINDS,
@@ -38,7 +39,7 @@ export const chargesCommand: Command = async (args, ctx) => {
     ...(values.from === undefined ? {} : { from: storeDayOrThrow(values.from, '--from', zone).start }),
     ...(values.to === undefined ? {} : { to: storeDayOrThrow(values.to, '--to', zone).end }),
   } satisfies ChargeLogFilter;
-  const rows = allRows(db, filter);
+  const rows = allRows(db, filter, zone);
   // --csv is for people and spreadsheets; under --json the rows stay one JSON document.
   const text = values.csv
     ? stringify(rows, { header: true, columns: [...COLUMNS] }).trimEnd()
@@ -48,7 +49,12 @@ export const chargesCommand: Command = async (args, ctx) => {
 
 type Row = Record<(typeof COLUMNS)[number], string | number>;
 
-function allRows(db: Parameters<typeof allChargeLogEntries>[0], filter: ChargeLogFilter): Row[] {
+/** Times in the store's zone with its offset, as every other date the store reads. */
+function allRows(
+  db: Parameters<typeof allChargeLogEntries>[0],
+  filter: ChargeLogFilter,
+  zone: string,
+): Row[] {
   return allChargeLogEntries(db, filter).map((entry) => ({
     id: entry.id,
     memberId: entry.memberId,
@@ -56,7 +62,7 @@ function allRows(db: Parameters<typeof allChargeLogEntries>[0], filter: ChargeLo
     status: entry.status,
     orderId: entry.orderId,
     amount: entry.amount,
-    createdAt: new Date(entry.createdAt).toISOString(),
+    createdAt: zonedIso(entry.createdAt, zone),
   }));
 }
 

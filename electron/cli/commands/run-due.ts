@@ -20,7 +20,7 @@ const INSTANT_SHAPE =
 export function parseInstant(text: string, flag: string, usage: string): Date {
   const m = INSTANT_SHAPE.exec(text);
   const bad = () =>
-    usageError(`${flag}에는 2026-03-01T10:00:00+09:00 같은 시각을 입력하세요: ${text}`, usage);
+    usageError(`${flag}에는 2026-03-01T10:00:00+09:00 같은 시각을 입력해 주세요: ${text}`, usage);
   if (!m) throw bad();
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
   const second = Number(m[6] ?? 0);
@@ -49,7 +49,7 @@ export function parseRate(text: string, usage: string): number {
   const rate = Number(text);
   if (!/^\d{1,6}(\.\d{1,3})?$/.test(text) || !Number.isFinite(rate)) {
     throw usageError(
-      `--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력하세요 (0은 제한 없음): ${text}`,
+      `--rate에는 초당 시작할 결제 수를 0 이상의 숫자로 입력해 주세요 (0은 제한 없음): ${text}`,
       usage,
     );
   }
@@ -60,7 +60,7 @@ export function parseConcurrency(text: string, usage: string): number {
   const concurrency = Number(text);
   if (!/^\d{1,2}$/.test(text) || concurrency < 1 || concurrency > MAX_RUN_CONCURRENCY) {
     throw usageError(
-      `--concurrency에는 동시에 보낼 결제 수를 1부터 ${MAX_RUN_CONCURRENCY}까지의 정수로 입력하세요: ${text}`,
+      `--concurrency에는 동시에 보낼 결제 수를 1부터 ${MAX_RUN_CONCURRENCY}까지의 정수로 입력해 주세요: ${text}`,
       usage,
     );
   }

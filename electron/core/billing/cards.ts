@@ -116,7 +116,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
     if (hasUnresolvedCharges(db, memberId)) {
       throw new BillingError(
         'CARD_HAS_UNRESOLVED_CHARGES',
-        `결과를 확인 중인 결제가 있어 카드를 ${what} 수 없습니다. 결제 확인(대사)을 먼저 실행하세요.`,
+        `결과를 확인 중인 결제가 있어 카드를 ${what} 수 없습니다. 결제 확인(대사)을 먼저 실행해 주세요.`,
       );
     }
   }
@@ -404,7 +404,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
         const detail = error instanceof TossError ? ` ${error.message} (${error.code})` : '';
         throw new BillingError(
           'CARD_DELETE_FAILED',
-          `토스페이먼츠에서 카드(빌링키)를 삭제하지 못해 카드를 그대로 두었습니다. 잠시 후 다시 시도하세요.${detail}`,
+          `토스페이먼츠에서 카드(빌링키)를 삭제하지 못해 카드를 그대로 두었습니다. 잠시 후 다시 시도해 주세요.${detail}`,
           { ...(error instanceof TossError ? { tossCode: error.code } : {}), cause: error },
         );
       }

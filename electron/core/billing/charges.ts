@@ -154,7 +154,7 @@ export function createChargeService(ctx: BillingContext, inFlight: InFlight<Char
     ) {
       throw new BillingError(
         'REQUEST_ID_CONFLICT',
-        '같은 요청 번호로 다른 결제(회원, 금액 또는 주문명이 다름)가 이미 기록되어 있습니다. 새 요청 번호로 다시 시도하세요.',
+        '같은 요청 번호로 다른 결제(회원, 금액 또는 주문명이 다름)가 이미 기록되어 있습니다. 새 요청 번호로 다시 시도해 주세요.',
       );
     }
     return inFlight.get(existing.id) ?? get(existing.id);
@@ -183,7 +183,7 @@ export function createChargeService(ctx: BillingContext, inFlight: InFlight<Char
     if (!card) {
       throw new BillingError(
         'NO_ACTIVE_CARD',
-        `${member.name} 회원은 등록된 카드가 없습니다. 먼저 카드를 등록하세요.`,
+        `${member.name} 회원은 등록된 카드가 없습니다. 먼저 카드를 등록해 주세요.`,
       );
     }
     // Opened before anything is written: a key that does not open (another PC's data key) is an

@@ -31,7 +31,7 @@ const TOSS_CLIENT_KEY: Setting<string | null> = {
     value === null || (typeof value === 'string' && CLIENT_KEY.test(value)),
 };
 const USE_INSTEAD =
-  '토스페이먼츠 개발자센터의 API 개별 연동 키 중 클라이언트 키(test_ck_ 또는 live_ck_로 시작)를 입력하세요.';
+  '토스페이먼츠 개발자센터의 API 개별 연동 키 중 클라이언트 키(test_ck_ 또는 live_ck_로 시작)를 입력해 주세요.';
 // Toss's other key kinds, easy to paste by mistake; messages never repeat the key itself.
 const OTHER_KINDS = [
   { prefix: /^(test|live)_sk_/, code: 'CLIENT_KEY_IS_SECRET_KEY', message: '입력한 키는 시크릿 키입니다.' },
@@ -102,7 +102,7 @@ export function usableTossClientKey(db: Database.Database, secretKeyMode: TossKe
   if (!key || !mode) {
     throw new BillingError(
       'CLIENT_KEY_NOT_CONFIGURED',
-      '토스페이먼츠 클라이언트 키가 설정되지 않아 카드 등록 창을 열 수 없습니다. 설정 화면에서 클라이언트 키를 입력하세요.',
+      '토스페이먼츠 클라이언트 키가 설정되지 않아 카드 등록 창을 열 수 없습니다. 설정 화면에서 클라이언트 키를 입력해 주세요.',
     );
   }
   if (mode !== secretKeyMode) throw modeMismatch(mode);
@@ -114,7 +114,7 @@ function modeMismatch(clientMode: TossKeyMode): BillingError {
   const secretMode: TossKeyMode = clientMode === 'test' ? 'live' : 'test';
   return new BillingError(
     'CLIENT_KEY_MODE_MISMATCH',
-    `클라이언트 키는 ${name(clientMode)} 키인데 시크릿 키는 ${name(secretMode)} 키이거나 설정되지 않았습니다. 같은 상점의 같은 종류 키를 입력하세요.`,
+    `클라이언트 키는 ${name(clientMode)} 키인데 시크릿 키는 ${name(secretMode)} 키이거나 설정되지 않았습니다. 같은 상점의 같은 종류 키를 입력해 주세요.`,
   );
 }
 

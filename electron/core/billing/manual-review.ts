@@ -71,7 +71,8 @@ export function createReviewService(
 
   const notUnderReview = (what: string, status: string) =>
     new BillingError('NOT_UNDER_REVIEW', `확인 필요 상태가 아닌 ${what}입니다 (현재 상태: ${status}).`);
-  const busy = () => new BillingError('BUSY', '지금 토스페이먼츠에 확인 중입니다. 잠시 후 다시 시도하세요.');
+  const busy = () =>
+    new BillingError('BUSY', '지금 토스페이먼츠에 확인 중입니다. 잠시 후 다시 시도해 주세요.');
 
   /**
    * Toss may still be approving a request sent less than its longest approval time ago: a lookup

@@ -112,7 +112,7 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
     ) {
       throw new BillingError(
         'REQUEST_ID_CONFLICT',
-        '같은 요청 번호로 다른 환불이 이미 기록되어 있습니다. 새 요청 번호로 다시 시도하세요.',
+        '같은 요청 번호로 다른 환불이 이미 기록되어 있습니다. 새 요청 번호로 다시 시도해 주세요.',
       );
     }
     return inFlight.get(existing.id) ?? get(existing.id);
@@ -141,7 +141,7 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
         'NOTHING_TO_REFUND',
         charge.balanceAmount === 0
           ? '이미 전액 환불된 결제입니다.'
-          : '진행 중인 환불이 남은 금액을 모두 차지하고 있습니다. 결제 확인(대사)을 먼저 실행하세요.',
+          : '진행 중인 환불이 남은 금액을 모두 차지하고 있습니다. 결제 확인(대사)을 먼저 실행해 주세요.',
       );
     }
     const amount = input.amount ?? available;

@@ -28,7 +28,13 @@ export function chargeHandlers(ctx: ApiContext) {
       return { approvalRequired: false, message: null };
     },
     getCharge({ id }) {
-      return { charge: billing().charges.get(id), refunds: billing().refunds.listForCharge(id) };
+      const charge = billing().charges.get(id);
+      const member = billing().members.show(charge.memberId);
+      return {
+        charge,
+        refunds: billing().refunds.listForCharge(id),
+        member: { name: member.name, memberNo: member.memberNo },
+      };
     },
     listCharges({ limit, before, ...filter }) {
       const page = chargeLogPage(desk().ledger.db, logFilter(filter), defined({ limit, before }));

@@ -61,10 +61,10 @@ export function createDispatch(api: DeskApi, log: Logger, idle?: IdleLock): Disp
     const role = session.operator?.role ?? null;
     if (!mayCall(spec.access, role)) {
       return role === null
-        ? failure(IPC_ERROR_CODES.signInRequired, '먼저 PIN으로 로그인하세요.')
+        ? failure(IPC_ERROR_CODES.signInRequired, '먼저 PIN으로 로그인해 주세요.')
         : failure(
             IPC_ERROR_CODES.forbidden,
-            `이 작업은 ${whoMay(spec.access as Role)} 할 수 있습니다. 권한이 있는 직원이 로그인하세요.`,
+            `이 작업은 ${whoMay(spec.access as Role)} 할 수 있습니다. 권한이 있는 직원이 로그인해 주세요.`,
           );
     }
     let value: unknown;
@@ -120,7 +120,7 @@ const AMOUNT_FIELDS = new Set(['amount', 'taxFreeAmount', 'perChargeCap', 'daily
 function invalidRequestMessage(issues: readonly { path: readonly PropertyKey[] }[]): string {
   return issues.some((issue) => AMOUNT_FIELDS.has(String(issue.path.at(-1))))
     ? '금액은 0 이상의 정수(원 단위)로 입력해 주세요. 음수나 소수점은 쓸 수 없습니다.'
-    : '요청 형식이 올바르지 않습니다. 화면을 새로 고친 뒤 다시 시도하세요.';
+    : '요청 형식이 올바르지 않습니다. 화면을 새로 고친 뒤 다시 시도해 주세요.';
 }
 
 function failure(code: string, message: string): IpcResult<never> {

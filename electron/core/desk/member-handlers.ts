@@ -48,7 +48,10 @@ export function memberHandlers(ctx: ApiContext) {
     },
     async registerCardByWindow({ memberId, firstCharge }, session) {
       if (windowOpen) {
-        throw new BillingError('BUSY', '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫으세요.');
+        throw new BillingError(
+          'BUSY',
+          '카드 등록 창이 이미 열려 있습니다. 그 창을 먼저 마치거나 닫아 주세요.',
+        );
       }
       windowOpen = true;
       try {

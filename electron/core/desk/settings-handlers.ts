@@ -81,7 +81,7 @@ export function settingsHandlers(ctx: ApiContext) {
       if (!known) {
         throw new BillingError(
           'BACKUP_NOT_FOUND',
-          '백업 목록에 없는 파일입니다. 목록을 새로 고친 뒤 다시 고르세요.',
+          '백업 목록에 없는 파일입니다. 목록을 새로 고친 뒤 다시 골라 주세요.',
         );
       }
       const who = operatorOf(session);

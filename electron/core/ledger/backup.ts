@@ -56,7 +56,7 @@ export async function backupLedgerTo(ledger: Ledger, file: string): Promise<stri
   if (await exists(target)) {
     throw new LedgerError(
       'BACKUP_TARGET_EXISTS',
-      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정하세요. 장부는 그대로입니다: ${target}`,
+      `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정해 주세요. 장부는 그대로입니다: ${target}`,
     );
   }
   try {
@@ -115,14 +115,14 @@ function backupError(error: unknown, dir: string): LedgerError {
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
     return new LedgerError(
       'BACKUP_DISK_FULL',
-      `백업할 디스크 공간이 부족합니다. 공간을 비운 뒤 다시 백업하세요. 장부는 그대로입니다: ${dir}`,
+      `백업할 디스크 공간이 부족합니다. 공간을 비운 뒤 다시 백업해 주세요. 장부는 그대로입니다: ${dir}`,
       error,
     );
   }
   if (NOT_WRITABLE.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
     return new LedgerError(
       'BACKUP_TARGET_NOT_WRITABLE',
-      `백업 폴더에 쓸 수 없습니다. 폴더 위치와 권한을 확인하세요. 장부는 그대로입니다: ${dir}`,
+      `백업 폴더에 쓸 수 없습니다. 폴더 위치와 권한을 확인해 주세요. 장부는 그대로입니다: ${dir}`,
       error,
     );
   }

@@ -1,5 +1,5 @@
 import { open, rm } from 'node:fs/promises';
-import { wallClockText } from '../../../shared/zoned-time.ts';
+import { offsetText, wallClockText, zoneOffsetMinutes } from '../../../shared/zoned-time.ts';
 
 /** The files SQLite may keep beside a database: they belong to it and go wherever it goes. */
 export const COMPANION_SUFFIXES = ['-journal', '-wal', '-shm'] as const;
@@ -32,14 +32,9 @@ export function fileStamp(at: Date): string {
  * names in its own time; the offset keeps each name one instant wherever the files are looked at.
  */
 export function zonedFileStamp(at: Date, timeZone: string): string {
-  const wall = wallClockText(at.getTime(), timeZone); // '2025-02-01 08:59:59'
-  const ms = at.getUTCMilliseconds();
-  const offset = Math.round((Date.parse(`${wall.replace(' ', 'T')}Z`) - (at.getTime() - ms)) / 60_000);
-  const hhmm = [Math.floor(Math.abs(offset) / 60), Math.abs(offset) % 60]
-    .map((n) => String(n).padStart(2, '0'))
-    .join('');
-  const stamp = wall.replace(' ', 'T').replaceAll(':', '-');
-  return `${stamp}-${String(ms).padStart(3, '0')}${offset < 0 ? '-' : '+'}${hhmm}`;
+  const wall = wallClockText(at.getTime(), timeZone).replace(' ', 'T').replaceAll(':', '-');
+  const ms = String(at.getUTCMilliseconds()).padStart(3, '0');
+  return `${wall}-${ms}${offsetText(zoneOffsetMinutes(at.getTime(), timeZone), '')}`;
 }
 
 const STAMP_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})(?:Z|([+-])(\d{2})(\d{2}))$/;

@@ -33,7 +33,7 @@ export function errorCode(error: unknown): string | undefined {
 export function cannotOpenLedger(ledgerPath: string, cause: unknown): LedgerError {
   return new LedgerError(
     'LEDGER_OPEN_FAILED',
-    `장부를 열 수 없습니다. 폴더가 있는지, 쓸 수 있는지 확인하세요: ${ledgerPath}`,
+    `장부를 열 수 없습니다. 폴더가 있는지, 쓸 수 있는지 확인해 주세요: ${ledgerPath}`,
     cause,
   );
 }

@@ -26,7 +26,7 @@ export function checkLedgerIdentity(db: Database.Database, file: string, latestV
   if (version > latestVersion) {
     throw new LedgerError(
       'LEDGER_TOO_NEW',
-      `이 장부는 더 새 버전의 Autopay Desk가 만든 것이라 열 수 없습니다 (장부 버전 ${version}, 이 프로그램이 아는 버전 ${latestVersion}). 프로그램을 업데이트하세요.`,
+      `이 장부는 더 새 버전의 Autopay Desk가 만든 것이라 열 수 없습니다 (장부 버전 ${version}, 이 프로그램이 아는 버전 ${latestVersion}). 프로그램을 업데이트해 주세요.`,
     );
   }
   return version;

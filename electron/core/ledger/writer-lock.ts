@@ -30,7 +30,7 @@ export function acquireWriterLock(ledgerPath: string): WriterLock {
     if (errorCode(error) === 'SQLITE_BUSY') {
       throw new LedgerError(
         'LEDGER_IN_USE',
-        `다른 창이나 CLI가 이 장부를 사용하고 있습니다. 그쪽을 닫은 뒤 다시 시도하세요: ${ledgerPath}`,
+        `다른 창이나 CLI가 이 장부를 사용하고 있습니다. 그쪽을 닫은 뒤 다시 시도해 주세요: ${ledgerPath}`,
         error,
       );
     }

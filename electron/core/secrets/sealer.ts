@@ -18,7 +18,7 @@ export type SealedValueErrorCode =
 const MESSAGES: Record<SealedValueErrorCode, string> = {
   SEALED_VALUE_MALFORMED: '암호화된 값이 잘렸거나 형식이 올바르지 않아 읽을 수 없습니다.',
   SEALED_VALUE_UNSUPPORTED_VERSION:
-    '이 버전의 앱이 모르는 형식으로 암호화된 값입니다. 앱을 최신 버전으로 업데이트하세요.',
+    '이 버전의 앱이 모르는 형식으로 암호화된 값입니다. 앱을 최신 버전으로 업데이트해 주세요.',
   SEALED_VALUE_AUTH_FAILED:
     '암호화된 값을 열 수 없습니다. 다른 컴퓨터나 다른 프로필의 장부이거나, 값이 변조되었거나 다른 행으로 옮겨졌습니다.',
 };

@@ -27,7 +27,7 @@ export class SecretStoreUnavailableError extends Error {
     super(
       '운영체제 키체인(macOS 키체인, Windows 자격 증명 관리자)에 접근하지 못했습니다. ' +
         '토스페이먼츠 시크릿 키와 장부 암호화 키는 키체인에만 보관하므로, 키체인에 접근하거나 잠금을 해제할 수 있을 때까지 앱을 사용할 수 없습니다. ' +
-        '컴퓨터에 로그인한 사용자로 키체인 잠금을 해제한 뒤 앱을 다시 시작하세요.',
+        '컴퓨터에 로그인한 사용자로 키체인 잠금을 해제한 뒤 앱을 다시 시작해 주세요.',
       { cause },
     );
     this.operation = operation;

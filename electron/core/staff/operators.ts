@@ -240,7 +240,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
   async function verifyPinOf({ operatorId, pin }: { operatorId: number; pin: string }, action: string) {
     const found = row(operatorId);
     if (!found) {
-      throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다. 목록에서 다시 고르세요.');
+      throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다. 목록에서 다시 골라 주세요.');
     }
     const at = now().getTime();
     if (found.lockedUntil !== null && found.lockedUntil > at) {
@@ -311,14 +311,14 @@ function checkPin(pin: string, role: Role): string {
 
 function checkRole(role: Role): Role {
   if (!ROLES.includes(role))
-    throw new StaffError('ROLE_INVALID', '역할은 대표, 매니저, 직원 중에서 고르세요.');
+    throw new StaffError('ROLE_INVALID', '역할은 대표, 매니저, 직원 중에서 골라 주세요.');
   return role;
 }
 
 function checkCaps(perChargeCap: number | null, dailyCap: number | null) {
   for (const cap of [perChargeCap, dailyCap]) {
     if (cap !== null && (!Number.isSafeInteger(cap) || cap < 0 || cap > MAX_CAP)) {
-      throw new StaffError('CAP_INVALID', '한도는 0원 이상의 정수로 입력하거나 비워 두세요.');
+      throw new StaffError('CAP_INVALID', '한도는 0원 이상의 정수로 입력하거나 비워 두어 주세요.');
     }
   }
   if (perChargeCap !== null && dailyCap !== null && perChargeCap > dailyCap) {
@@ -334,5 +334,5 @@ function capDetails(caps: { perChargeCap: number | null; dailyCap: number | null
 function lockedError(remainingMs: number): StaffError {
   const seconds = Math.ceil(remainingMs / 1_000);
   const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)}분` : `${seconds}초`;
-  return new StaffError('OPERATOR_LOCKED', `PIN을 여러 번 틀려 잠겼습니다. ${wait} 뒤에 다시 시도하세요.`);
+  return new StaffError('OPERATOR_LOCKED', `PIN을 여러 번 틀려 잠겼습니다. ${wait} 뒤에 다시 시도해 주세요.`);
 }

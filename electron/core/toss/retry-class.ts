@@ -1,3 +1,5 @@
+import { CARD_REPLACEMENT_CODES } from '../../../shared/card/index.ts';
+
 /**
  * What a caller may do after a failed Toss request (toss-api.md §8.7). Only `code` decides,
  * never the message, and a code this table does not know is an unknown outcome: Toss adds codes
@@ -36,18 +38,7 @@ const CLASS_BY_CODE: ReadonlyMap<string, TossRetryClass> = new Map<string, TossR
   ]),
   // The card, the billing key or the payment must change before anything can succeed.
   ...codes('permanent', [
-    'INVALID_STOPPED_CARD',
-    'INVALID_CARD_LOST_OR_STOLEN',
-    'INVALID_CARD_EXPIRATION',
-    'INVALID_REJECT_CARD',
-    'INVALID_CARD_NUMBER',
-    'NOT_SUPPORTED_CARD_TYPE',
-    'NOT_REGISTERED_CARD_COMPANY',
-    'INVALID_BILL_KEY_REQUEST',
-    'ALREADY_REMOVED_BILLING_KEY',
-    'NOT_FOUND_BILLING',
-    'INVALID_BILLING_AUTH',
-    'NOT_MATCHES_CUSTOMER_KEY',
+    ...CARD_REPLACEMENT_CODES,
     'EXCEED_MAX_AUTH_COUNT',
     'REJECT_CARD_COMPANY',
     'NOT_FOUND_PAYMENT',

@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/core/desk/index.ts';
+import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
+import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import { openUi, type UiFixture } from './ui-fixture.ts';
+
+/*
+ * The audit log speaks to people: Korean action names, the member or charge a row concerns as a
+ * link, amounts in won, dates in the store's zone, and no epoch numbers, raw keys or -1 caps.
+ */
+
+let ui: UiFixture;
+let page: Page;
+let owner: Session;
+let chargeId: number;
+
+const row = (action: string) => page.getByTestId('audit-table').getByRole('row').filter({ hasText: action });
+
+beforeAll(async () => {
+  ui = await openUi();
+  page = ui.page;
+  page.setDefaultTimeout(10_000);
+  owner = await seedOwner(ui);
+  const memberId = await memberWithCard(ui, owner, '한지민', EMULATOR_CARDS.approves);
+  chargeId = (
+    await dispatchOk(ui, owner, 'charge', {
+      memberId,
+      amount: 50_000,
+      orderName: 'PT 10회권',
+      requestId: 'ui-audit-charge-0001',
+    })
+  ).id;
+  await dispatchOk(ui, owner, 'refund', {
+    chargeId,
+    amount: 20_000,
+    reason: '2회 미사용',
+    requestId: 'ui-audit-refund-0001',
+  });
+  await dispatchOk(ui, owner, 'setIdleLock', { minutes: 15 });
+  await signInPage(page, OWNER);
+}, 90_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('the audit log in words, in Chromium against the real core', () => {
+  it('names actions in Korean and shows amounts in won, caps as 제한 없음, no keys or epoch numbers', async () => {
+    await nav(page, '감사 기록');
+    await poll(() => page.getByTestId('audit-action').count()).toBeGreaterThan(5);
+    // Details come in the ledger's (alphabetical) key order.
+    const actions = await page.getByTestId('audit-action').allTextContents();
+    for (const action of [
+      '결제 승인',
+      '결제 요청',
+      '환불',
+      '환불 요청',
+      '카드 등록',
+      '회원 등록',
+      '직원 추가',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    expect(actions).toContain('설정 변경: 자동 잠금');
+    expect(actions.filter((action) => /^[a-z_]+\.[a-z_]+$/.test(action))).toEqual([]);
+    expect(await row('결제 승인').getByTestId('audit-details').textContent()).toMatch(
+      /^금액: 50,000원, 승인번호: \d{8}, 남은 금액: 50,000원, 주문번호: \S+$/,
+    );
+    expect(await row('환불 요청').getByTestId('audit-details').textContent()).toMatch(
+      /^금액: 20,000원, 주문번호: \S+, 사유: 2회 미사용$/,
+    );
+    expect(
+      await row('직원 추가').filter({ hasText: '이직원' }).getByTestId('audit-details').textContent(),
+    ).toBe('하루 한도: 제한 없음, 이름: 이직원, 1회 한도: 제한 없음, 역할: 직원');
+    const table = (await page.getByTestId('audit-table').textContent()) ?? '';
+    expect(table).not.toMatch(/\d{12,}/);
+    expect(table).not.toMatch(/paymentKey|transactionKey|requestId|-1\b/);
+    await ui.screenshot('i18a-30-audit-words');
+  });
+
+  it('opens the charge and the member a row concerns', async () => {
+    await row('결제 승인')
+      .getByRole('button', { name: `결제 #${chargeId}` })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'PT 10회권' }).waitFor();
+    await nav(page, '감사 기록');
+    await row('회원 등록').getByRole('button', { name: '회원 0001' }).click();
+    await page.getByRole('heading', { level: 1, name: '한지민' }).waitFor();
+  });
+
+  it('logged no error in the page', () => {
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
