@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { verifyAudit } from '../audit/index.ts';
+import { auditChainKey, verifyAudit } from '../audit/index.ts';
 import {
   backupLedgerTo,
   checkLedgerIdentity,
@@ -80,7 +80,7 @@ export async function checkBackup(
   const plain = scratchFile(path.join(workDir, 'ledger'), 'restore');
   try {
     const opened = await openBackupFile(path.resolve(file), keys, plain);
-    const counts = verifyPlainLedger(plain);
+    const counts = verifyPlainLedger(plain, opened.dataKey);
     await keep?.(plain, opened);
     return { file: path.resolve(file), createdAt: opened.header.createdAt, ...counts };
   } finally {
@@ -88,7 +88,7 @@ export async function checkBackup(
   }
 }
 
-function verifyPlainLedger(plain: string): Omit<BackupCheck, 'file' | 'createdAt'> {
+function verifyPlainLedger(plain: string, dataKey: Buffer): Omit<BackupCheck, 'file' | 'createdAt'> {
   let db: Database.Database | undefined;
   try {
     db = new Database(plain, { readonly: true, fileMustExist: true });
@@ -97,8 +97,10 @@ function verifyPlainLedger(plain: string): Omit<BackupCheck, 'file' | 'createdAt
     if (integrity !== 'ok' || dangling.length > 0) throw new RecoveryError('BACKUP_DAMAGED');
     const schemaVersion = checkLedgerIdentity(db, plain, latestVersion(ledgerMigrations));
     if (schemaVersion === 0) throw new RecoveryError('BACKUP_NOT_A_BACKUP');
-    // i15b keys this chain from the data key; its public verify function stays the check here.
-    const audit = verifyAudit(db);
+    // The chain is keyed from the data key that opened the file (rows from before it was keyed
+    // are checked with bare SHA-256, as they were written). The head in the keychain is not
+    // checked here: it names the live ledger, not this copy; a restore re-anchors it.
+    const audit = verifyAudit(db, auditChainKey(dataKey));
     if (!audit.ok) throw new RecoveryError('BACKUP_AUDIT_BROKEN');
     const count = (table: string) => db?.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
