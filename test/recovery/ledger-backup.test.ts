@@ -1,7 +1,13 @@
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, openAuditChain } from '../../electron/core/audit/index.ts';
-import { checkBackup, RecoveryError, writeEncryptedBackup } from '../../electron/core/recovery/index.ts';
+import {
+  backupIntoFolder,
+  checkBackup,
+  RecoveryError,
+  writeEncryptedBackup,
+} from '../../electron/core/recovery/index.ts';
 import { createSecrets } from '../../electron/core/secrets/index.ts';
 import { steppingClock } from '../ledger/stepping-clock.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
@@ -56,5 +62,27 @@ describe('checking an encrypted backup', () => {
     );
     expect(error).toBeInstanceOf(RecoveryError);
     expect((error as RecoveryError).code).toBe('BACKUP_AUDIT_BROKEN');
+  });
+
+  it("names the folder's backups in the store's time and rotates them by the instant a name holds", async () => {
+    const { ledger, dataKey } = await keyedLedger();
+    const dir = await temp.dir();
+    // 04:45Z, as an older version named it, and 04:30Z in Seoul time: by text the UTC one sorts
+    // first, but the Seoul one is older and is the one rotation removes.
+    await writeFile(path.join(dir, 'ledger-2025-02-01T04-45-00-000Z.apdbak'), '');
+    await writeFile(path.join(dir, 'ledger-2025-02-01T13-30-00-000+0900.apdbak'), '');
+    await writeFile(path.join(dir, 'notes.txt'), '');
+    const { file, removed } = await backupIntoFolder(ledger, dir, {
+      dataKey,
+      keep: 2,
+      now: () => new Date(Date.UTC(2025, 1, 1, 5)),
+    });
+    expect(file).toBe(path.join(dir, 'ledger-2025-02-01T14-00-00-000+0900.apdbak'));
+    expect(removed).toEqual([path.join(dir, 'ledger-2025-02-01T13-30-00-000+0900.apdbak')]);
+    expect((await readdir(dir)).sort()).toEqual([
+      'ledger-2025-02-01T04-45-00-000Z.apdbak',
+      'ledger-2025-02-01T14-00-00-000+0900.apdbak',
+      'notes.txt',
+    ]);
   });
 });

@@ -6,14 +6,16 @@ import { auditChainKey, verifyAudit } from '../audit/index.ts';
 import {
   backupLedgerTo,
   checkLedgerIdentity,
-  fileStamp,
   type Ledger,
   LedgerError,
   latestVersion,
   ledgerMigrations,
   readSetting,
   removeDatabaseFiles,
+  stampedFileName,
+  stampedFiles,
 } from '../ledger/index.ts';
+import { storeTimeZone } from '../schedule/index.ts';
 import {
   BACKUP_EXTENSION,
   type BackupHeader,
@@ -119,26 +121,22 @@ function verifyPlainLedger(plain: string, dataKey: Buffer): Omit<BackupCheck, 'f
 
 // ---- The data folder's own backups/ folder: encrypted now, newest 14 kept. ----
 
-const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/;
-
-/** Writes `<ledger name>-<UTC stamp>.apdbak` into `dir`, then deletes this ledger's oldest beyond `keep`. */
+/**
+ * Writes `<ledger name>-<stamp>.apdbak` into `dir`, stamped in the store's time with its offset,
+ * then deletes this ledger's oldest backups (by the instant each name holds) beyond `keep`.
+ */
 export async function backupIntoFolder(
   ledger: Ledger,
   dir: string,
   options: { readonly dataKey: Buffer; readonly now: () => Date; readonly keep?: number },
 ): Promise<{ file: string; removed: string[] }> {
   const keep = options.keep ?? 14;
+  const folder = path.resolve(dir);
   const prefix = `${path.basename(ledger.path, path.extname(ledger.path))}-`;
-  const file = await writeEncryptedBackup(
-    ledger,
-    path.join(path.resolve(dir), `${prefix}${fileStamp(options.now())}${BACKUP_EXTENSION}`),
-    options,
-  );
-  const ours = (await readdir(dir))
-    .filter((name) => name.startsWith(prefix) && name.endsWith(BACKUP_EXTENSION))
-    .filter((name) => STAMP.test(name.slice(prefix.length, -BACKUP_EXTENSION.length)))
-    .sort();
-  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map((name) => path.join(dir, name));
+  const name = stampedFileName(prefix, options.now(), storeTimeZone(ledger.db), BACKUP_EXTENSION);
+  const file = await writeEncryptedBackup(ledger, path.join(folder, name), options);
+  const ours = stampedFiles(await readdir(folder), prefix, BACKUP_EXTENSION);
+  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map((each) => path.join(folder, each.name));
   for (const old of removed) await rm(old);
   return { file, removed };
 }
