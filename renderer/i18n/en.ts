@@ -723,7 +723,7 @@ export const en: Messages = {
   'firstRun.restoreIntro':
     'Enter the backup file (.apdbak) and the recovery code from the recovery sheet. Nothing changes until the file opens with the code.',
   'firstRun.file': 'Backup file location',
-  'firstRun.fileHint': 'e.g. E:\\Backup\\autopay-desk-2026-03-01T14-00-00-000Z.apdbak',
+  'firstRun.fileHint': 'e.g. E:\\Backup\\autopay-desk-2026-03-01T23-00-00-000+0900.apdbak',
   'firstRun.code': 'Recovery code',
   'firstRun.codeHint': '25 letters and digits (dashes optional)',
   'firstRun.restore': 'Restore',

@@ -722,7 +722,7 @@ export const ko = {
   'firstRun.restoreIntro':
     '백업 파일(.apdbak)과 복구 안내서의 복구 코드를 입력하세요. 코드가 맞아 파일이 열릴 때까지 아무것도 바뀌지 않습니다.',
   'firstRun.file': '백업 파일 위치',
-  'firstRun.fileHint': '예: E:\\백업\\autopay-desk-2026-03-01T14-00-00-000Z.apdbak',
+  'firstRun.fileHint': '예: E:\\백업\\autopay-desk-2026-03-01T23-00-00-000+0900.apdbak',
   'firstRun.code': '복구 코드',
   'firstRun.codeHint': '글자와 숫자 25개 (대시는 없어도 됩니다)',
   'firstRun.restore': '복원하기',

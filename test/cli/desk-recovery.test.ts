@@ -156,7 +156,9 @@ describeWithKeychain(
       await charge(memberIds[0] as number, 20_000);
       const first = (await a.desk(['charges', '--member', String(memberIds[0])])).json.at(-1).id;
       expect(await refund(first, 5_000)).toBe('DONE');
-      const second = await charge(memberIds[1] as number, 12_000);
+      // On the first member: the second one's charge is still UNKNOWN at A, which refuses
+      // another manual charge for them until it is resolved.
+      const second = await charge(memberIds[0] as number, 12_000);
       expect(await refund(second.id, 12_000)).toBe('DONE');
     });
     afterAll(async () => {

@@ -116,7 +116,7 @@ describeWithKeychain('what Toss recorded, in every report', () => {
     );
     // Backups are named in the store's time too.
     const backup = await desk.ok('backupNow', {}, owner);
-    expect(backup.file.split(/[\\/]/).at(-1)).toMatch(/^ledger-2026-11-29T10-00-00-000\+0900\.sqlite$/);
+    expect(backup.file.split(/[\\/]/).at(-1)).toMatch(/^ledger-2026-11-29T10-00-00-000\+0900\.apdbak$/);
     // No charge yet and no dates: today's date in Seoul (01:00 UTC is 10:00 KST).
     expect((await desk.ok('exportCharges', {}, owner)).fileName).toBe(
       '행복피트니스_결제내역_2026-11-29_2026-11-29.csv',

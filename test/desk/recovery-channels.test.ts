@@ -142,7 +142,7 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     expect(await desk.host.desk().offsiteTick()).toBeNull();
     desk.clock.now += 60 * 60 * 1000;
     const written = await desk.host.desk().offsiteTick();
-    expect(written?.file).toMatch(/autopay-desk-2026-11-29T02-00-00-000Z\.apdbak$/);
+    expect(written?.file).toMatch(/autopay-desk-2026-11-29T11-00-00-000\+0900\.apdbak$/);
     expect(await readdir(folder)).toEqual([path.basename(written?.file ?? '')]);
     expect(await desk.host.desk().offsiteTick()).toBeNull();
     expect(await desk.ok('getBackupHealth', {}, owner)).toEqual({
@@ -343,7 +343,7 @@ it('rotates off-PC backups to the newest of each of the last 14 days and of each
   names.push('autopay-desk-2026-11-29T05-00-00-000Z.apdbak', 'notes.txt');
   await mkdir(folder, { recursive: true });
   for (const name of names) await writeFile(path.join(folder, name), 'x');
-  const removed = await rotateOffsite(folder);
+  const removed = await rotateOffsite(folder, 'Asia/Seoul');
   const kept = (await readdir(folder)).sort();
   expect(kept).toContain('notes.txt');
   expect(kept).toContain('autopay-desk-2026-11-29T05-00-00-000Z.apdbak');

@@ -1,11 +1,10 @@
-import { readdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stampTime, zonedFileStamp } from '../../electron/core/ledger/database-files.ts';
-import { backupLedger } from '../../electron/core/ledger/index.ts';
-import { tempLedgers } from './temp-ledger.ts';
-
-const temp = tempLedgers();
+import {
+  stampedFileName,
+  stampedFiles,
+  stampTime,
+  zonedFileStamp,
+} from '../../electron/core/ledger/database-files.ts';
 
 describe('backup file names in the store time', () => {
   it('stamps an instant in a zone with its offset, and reads it back', () => {
@@ -24,23 +23,25 @@ describe('backup file names in the store time', () => {
     expect(stampTime('2025-01-31T23-59-59-123')).toBeUndefined();
   });
 
-  it("names a backup in the store's zone and rotates by the instant a name holds, not its text", async () => {
-    const ledger = await temp.ledger();
-    const dir = await temp.dir();
+  it("orders a folder's backups by the instant each name holds, not its text, and skips strangers", () => {
     // 04:45Z, as an older version named it, and 04:30Z in Seoul time: by text the UTC one sorts
-    // first, but the Seoul one is older and is the one rotation removes.
-    await writeFile(path.join(dir, 'ledger-2025-02-01T04-45-00-000Z.sqlite'), '');
-    await writeFile(path.join(dir, 'ledger-2025-02-01T13-30-00-000+0900.sqlite'), '');
-    const { file, removed } = await backupLedger(ledger, dir, {
-      keep: 2,
-      now: () => new Date(Date.UTC(2025, 1, 1, 5)),
-      timeZone: 'Asia/Seoul',
-    });
-    expect(path.basename(file)).toBe('ledger-2025-02-01T14-00-00-000+0900.sqlite');
-    expect(removed).toEqual([path.join(dir, 'ledger-2025-02-01T13-30-00-000+0900.sqlite')]);
-    expect((await readdir(dir)).sort()).toEqual([
-      'ledger-2025-02-01T04-45-00-000Z.sqlite',
-      'ledger-2025-02-01T14-00-00-000+0900.sqlite',
+    // first, but the Seoul one is older.
+    const names = [
+      'ledger-2025-02-01T14-00-00-000+0900.apdbak',
+      'ledger-2025-02-01T04-45-00-000Z.apdbak',
+      'ledger-2025-02-01T13-30-00-000+0900.apdbak',
+      'ledger-2025-02-01T13-30-00-000.apdbak',
+      'other-2025-01-01T00-00-00-000Z.apdbak',
+      'ledger-2025-01-01T00-00-00-000Z.sqlite',
+      'memo.txt',
+    ];
+    expect(stampedFiles(names, 'ledger-', '.apdbak')).toEqual([
+      { name: 'ledger-2025-02-01T13-30-00-000+0900.apdbak', at: Date.UTC(2025, 1, 1, 4, 30) },
+      { name: 'ledger-2025-02-01T04-45-00-000Z.apdbak', at: Date.UTC(2025, 1, 1, 4, 45) },
+      { name: 'ledger-2025-02-01T14-00-00-000+0900.apdbak', at: Date.UTC(2025, 1, 1, 5) },
     ]);
+    expect(stampedFileName('ledger-', new Date(Date.UTC(2025, 1, 1, 5)), 'Asia/Seoul', '.apdbak')).toBe(
+      'ledger-2025-02-01T14-00-00-000+0900.apdbak',
+    );
   });
 });

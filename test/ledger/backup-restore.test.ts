@@ -6,13 +6,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import {
-  backupLedger,
-  backupLedgerTo,
-  type Ledger,
-  LedgerError,
-  restoreLedger,
-} from '../../electron/core/ledger/index.ts';
+import { backupLedgerTo, type Ledger, LedgerError, restoreLedger } from '../../electron/core/ledger/index.ts';
 import { done, rowInserts } from './rows.ts';
 import { steppingClock } from './stepping-clock.ts';
 import { tempLedgers } from './temp-ledger.ts';
@@ -53,28 +47,17 @@ const count = (db: Database.Database, table: string) =>
 
 const clock = () => steppingClock(Date.UTC(2025, 0, 15, 3), 60_000);
 
+/** A plain copy into `dir`, as recovery's encrypted backups take it before sealing it. */
+async function backupInto(ledger: Ledger, dir: string): Promise<{ file: string }> {
+  return { file: await backupLedgerTo(ledger, path.join(dir, 'ledger-backup.sqlite')) };
+}
+
 function refusal(error: unknown): LedgerError {
   if (error instanceof LedgerError) return error;
   throw error;
 }
 
-describe('backupLedger', () => {
-  it('writes a self-contained, checked copy named with a sortable timestamp', async () => {
-    const ledger = await temp.ledger();
-    fill(ledger, 200);
-    const dir = path.join(await temp.dir(), 'backups');
-    const result = await backupLedger(ledger, dir, {
-      now: () => new Date(Date.UTC(2025, 0, 31, 23, 59, 59, 123)),
-    });
-    expect(result).toEqual({ file: path.join(dir, 'ledger-2025-01-31T23-59-59-123Z.sqlite'), removed: [] });
-    expect(await readdir(dir)).toEqual(['ledger-2025-01-31T23-59-59-123Z.sqlite']);
-    const copy = new Database(result.file, { readonly: true });
-    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
-    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(count(copy, 'charge_attempts')).toBe(200);
-    copy.close();
-  });
-
+describe('backupLedgerTo', () => {
   it('writes to a file the caller names, and never replaces an existing one', async () => {
     const ledger = await temp.ledger();
     fill(ledger, 50);
@@ -87,28 +70,6 @@ describe('backupLedger', () => {
     expect(error.code).toBe('BACKUP_TARGET_EXISTS');
     expect(error.message).toContain(file);
     expect(await readdir(path.dirname(file))).toEqual(['월말 백업.sqlite']);
-  });
-
-  it('keeps the newest `keep` backups of this ledger and touches nothing else in the folder', async () => {
-    const ledger = await temp.ledger();
-    const dir = await temp.dir();
-    await writeFile(path.join(dir, 'memo.txt'), '손대지 마세요');
-    await writeFile(path.join(dir, 'other-2020-01-01T00-00-00-000Z.sqlite'), '다른 장부의 백업');
-    const now = clock();
-    const made: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { file, removed } = await backupLedger(ledger, dir, { keep: 3, now });
-      made.push(file);
-      expect(removed).toEqual(i < 3 ? [] : [made[i - 3]]);
-    }
-    expect((await readdir(dir)).sort()).toEqual(
-      [
-        'memo.txt',
-        'other-2020-01-01T00-00-00-000Z.sqlite',
-        ...made.slice(2).map((f) => path.basename(f)),
-      ].sort(),
-    );
-    await expect(backupLedger(ledger, dir, { keep: 0, now })).rejects.toThrow(RangeError);
   });
 
   it('takes a consistent copy while the app keeps writing through the ledger', async () => {
@@ -129,7 +90,7 @@ describe('backupLedger', () => {
       setImmediate(writeBetweenSteps);
     };
     setImmediate(writeBetweenSteps);
-    const { file } = await backupLedger(ledger, await temp.dir(), { now: clock() });
+    const { file } = await backupInto(ledger, await temp.dir());
     backingUp = false;
     expect(writes).toBeGreaterThan(2);
     const copy = new Database(file, { readonly: true });
@@ -151,7 +112,7 @@ describe('backupLedger', () => {
     children.push(writer);
     const lines = createInterface({ input: writer.stdout })[Symbol.asyncIterator]();
     expect((await lines.next()).value).toBe('ready');
-    const { file } = await backupLedger(ledger, await temp.dir(), { now: clock() });
+    const { file } = await backupInto(ledger, await temp.dir());
     writer.kill('SIGTERM');
     const written = Number((await lines.next()).value);
     const copy = new Database(file, { readonly: true });
@@ -172,7 +133,7 @@ describe('backupLedger', () => {
       const ledger = await temp.ledger();
       fill(ledger);
       const dir = await tmpfs('size=256k');
-      const error = refusal(await backupLedger(ledger, dir, { now: clock() }).catch((e: unknown) => e));
+      const error = refusal(await backupInto(ledger, dir).catch((e: unknown) => e));
       expect(error.code).toBe('BACKUP_DISK_FULL');
       expect(error.message).toBe(
         `백업할 디스크 공간이 부족합니다. 공간을 비운 뒤 다시 백업해 주세요. 장부는 그대로입니다: ${dir}`,
@@ -192,7 +153,7 @@ describe('backupLedger', () => {
       const file = path.join(await temp.dir(), 'backups');
       await writeFile(file, '폴더가 아니라 파일');
       for (const dir of [readOnly, file, path.join(file, 'inner')]) {
-        const error = refusal(await backupLedger(ledger, dir, { now: clock() }).catch((e: unknown) => e));
+        const error = refusal(await backupInto(ledger, dir).catch((e: unknown) => e));
         expect(error.code).toBe('BACKUP_TARGET_NOT_WRITABLE');
         expect(error.message).toBe(
           `백업 폴더에 쓸 수 없습니다. 폴더 위치와 권한을 확인해 주세요. 장부는 그대로입니다: ${dir}`,
@@ -208,7 +169,7 @@ describe('restoreLedger', () => {
   it('puts a backup in place and keeps the replaced ledger, -wal and all, beside it', async () => {
     const ledger = await temp.ledger();
     fill(ledger, 100);
-    const { file: backup } = await backupLedger(ledger, await temp.dir(), { now: clock() });
+    const { file: backup } = await backupInto(ledger, await temp.dir());
     fill(ledger, 50);
     ledger.close();
     // A crashed holder leaves its last commits in the -wal only; restoring must not replay them.
@@ -238,7 +199,7 @@ describe('restoreLedger', () => {
   it('refuses a damaged backup and leaves the ledger untouched', async () => {
     const ledger = await temp.ledger();
     fill(ledger);
-    const { file: backup } = await backupLedger(ledger, await temp.dir(), { now: clock() });
+    const { file: backup } = await backupInto(ledger, await temp.dir());
     const handle = await open(backup, 'r+');
     await handle.write(Buffer.alloc(4_096, 0xab), 0, 4_096, 40 * 4_096);
     await handle.close();

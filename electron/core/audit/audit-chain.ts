@@ -56,7 +56,7 @@ interface Head {
  * from a verified copy (anchorAuditHead).
  */
 export async function openAuditChain(db: Database.Database, deps: AuditChainDeps): Promise<AuditChain> {
-  const key = chainKeyFor(deps.dataKey);
+  const key = auditChainKey(deps.dataKey);
   const storedHead = await deps.heads.readAuditHead();
   const head = parseHead(storedHead);
   let written = storedHead;
@@ -138,7 +138,7 @@ export async function anchorAuditHead(
   db: Database.Database,
   deps: Pick<AuditChainDeps, 'dataKey' | 'heads' | 'now'>,
 ): Promise<AuditVerification> {
-  const key = chainKeyFor(deps.dataKey);
+  const key = auditChainKey(deps.dataKey);
   const verification = keyedFrom(db) === null ? verifyAudit(db) : verifyAudit(db, key);
   if (!verification.ok) return verification;
   if (keyedFrom(db) === null) startKeyedPart(db, deps.now);
@@ -150,10 +150,12 @@ export async function anchorAuditHead(
 }
 
 /**
- * Derived once per open ledger (the appender keeps the KeyObject for its connection), so an
- * append costs one HMAC; nothing holds the data key itself beyond the call.
+ * The audit chain's key, derived from the ledger's data key: the one derivation every verifier
+ * uses (the open ledger, a re-anchor, the check of a backup). Derived once per open ledger (the
+ * appender keeps the KeyObject for its connection), so an append costs one HMAC; nothing holds
+ * the data key itself beyond the call.
  */
-function chainKeyFor(dataKey: Buffer): KeyObject {
+export function auditChainKey(dataKey: Buffer): KeyObject {
   return deriveLedgerKey(dataKey, 'audit-chain');
 }
 

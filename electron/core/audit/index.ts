@@ -4,6 +4,7 @@ export {
   type AuditChainDeps,
   type AuditHeadStore,
   anchorAuditHead,
+  auditChainKey,
   openAuditChain,
 } from './audit-chain.ts';
 export { GENESIS_HASH } from './audit-hash.ts';

@@ -1,45 +1,9 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fileStamp, fsyncDir, removeDatabaseFiles, stampTime, zonedFileStamp } from './database-files.ts';
+import { fsyncDir, removeDatabaseFiles } from './database-files.ts';
 import { errorCode, LedgerError } from './ledger-error.ts';
 import type { Ledger } from './open-ledger.ts';
-
-export interface BackupOptions {
-  /** How many backups of this ledger to keep in the folder, newest first. Default 14. */
-  readonly keep?: number;
-  readonly now: () => Date;
-  /** Names the file in this zone's time (the store's), with its offset; UTC without it. */
-  readonly timeZone?: string;
-}
-
-export interface BackupResult {
-  readonly file: string;
-  /** Older backups deleted to keep `keep` of them. */
-  readonly removed: readonly string[];
-}
-
-/**
- * Copies the ledger into `targetDir` as `<ledger name>-<timestamp>.sqlite`, the timestamp in the
- * store's zone when `timeZone` is given (see
- * backupLedgerTo), then deletes the oldest backups of this ledger beyond `keep`.
- */
-export async function backupLedger(
-  ledger: Ledger,
-  targetDir: string,
-  options: BackupOptions,
-): Promise<BackupResult> {
-  const keep = options.keep ?? 14;
-  if (!Number.isInteger(keep) || keep < 1) {
-    throw new RangeError(`keep must be a positive integer, got ${keep}`);
-  }
-  const dir = path.resolve(targetDir);
-  const prefix = `${path.basename(ledger.path, path.extname(ledger.path))}-`;
-  const now = options.now();
-  const stamp = options.timeZone === undefined ? fileStamp(now) : zonedFileStamp(now, options.timeZone);
-  const file = await backupLedgerTo(ledger, path.join(dir, `${prefix}${stamp}.sqlite`));
-  return { file, removed: await rotate(dir, prefix, keep) };
-}
 
 /**
  * Copies the ledger to `file` through SQLite's online backup, which reads a consistent snapshot
@@ -47,7 +11,8 @@ export async function backupLedger(
  * under a hidden temporary name and made a self-contained single file (SQLite flushes it to disk
  * as it commits), and only then renamed into place; on any failure the temporary file is
  * deleted, so there is a whole backup or none. The ledger is only read. An existing file is
- * never replaced.
+ * never replaced. The copy is plain: the app's backups seal it at once (recovery's
+ * writeEncryptedBackup), and a plain copy never leaves the data folder.
  */
 export async function backupLedgerTo(ledger: Ledger, file: string): Promise<string> {
   const target = path.resolve(file);
@@ -88,24 +53,6 @@ function makeSelfContained(file: string): void {
   } finally {
     copy.close();
   }
-}
-
-async function rotate(dir: string, prefix: string, keep: number): Promise<string[]> {
-  // Oldest first by the instant each name holds: UTC names of older versions and zoned names
-  // (whose text order breaks when the offset changes) rotate together.
-  const ours = (await readdir(dir))
-    .flatMap((name) => {
-      const at = name.startsWith(prefix) && name.endsWith('.sqlite') ? stampOf(name, prefix) : undefined;
-      return at === undefined ? [] : [{ name, at }];
-    })
-    .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
-  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map(({ name }) => path.join(dir, name));
-  for (const file of removed) await rm(file);
-  return removed;
-}
-
-function stampOf(name: string, prefix: string): number | undefined {
-  return stampTime(name.slice(prefix.length, -'.sqlite'.length));
 }
 
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST']);

@@ -48,3 +48,29 @@ export function stampTime(stamp: string): number | undefined {
   const offset = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
   return wall - offset * 60_000;
 }
+
+/** `<prefix><zonedFileStamp><extension>`: a backup's file name, in the store's time with its offset. */
+export function stampedFileName(prefix: string, at: Date, timeZone: string, extension: string): string {
+  return `${prefix}${zonedFileStamp(at, timeZone)}${extension}`;
+}
+
+export interface StampedFile {
+  readonly name: string;
+  /** The instant the name holds (epoch ms). */
+  readonly at: number;
+}
+
+/**
+ * The names among `names` that are `<prefix><stamp><extension>`, oldest first by the instant each
+ * name holds, not its text: UTC names of older versions and zoned names (whose text order breaks
+ * when the offset changes) sort together. Rotation of every backup folder goes by this order.
+ */
+export function stampedFiles(names: readonly string[], prefix: string, extension: string): StampedFile[] {
+  return names
+    .flatMap((name) => {
+      if (!name.startsWith(prefix) || !name.endsWith(extension)) return [];
+      const at = stampTime(name.slice(prefix.length, name.length - extension.length));
+      return at === undefined ? [] : [{ name, at }];
+    })
+    .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
+}

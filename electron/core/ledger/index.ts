@@ -1,4 +1,4 @@
-export { type BackupOptions, type BackupResult, backupLedger, backupLedgerTo } from './backup.ts';
+export { backupLedgerTo } from './backup.ts';
 export {
   allChargeLogEntries,
   type ChargeLogCursor,
@@ -9,7 +9,14 @@ export {
   chargeLogPage,
 } from './charge-log.ts';
 export { CHARGE_KINDS, type ChargeKind, type ChargeStatus, type LogKind } from './charge-types.ts';
-export { fileStamp, fsyncDir, removeDatabaseFiles } from './database-files.ts';
+export {
+  fileStamp,
+  fsyncDir,
+  removeDatabaseFiles,
+  type StampedFile,
+  stampedFileName,
+  stampedFiles,
+} from './database-files.ts';
 export { type DuePeriod, duePeriods } from './due-periods.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
 export { checkLedgerIdentity, notALedger } from './ledger-identity.ts';

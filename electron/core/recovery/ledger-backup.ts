@@ -2,18 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { verifyAudit } from '../audit/index.ts';
+import { auditChainKey, verifyAudit } from '../audit/index.ts';
 import {
   backupLedgerTo,
   checkLedgerIdentity,
-  fileStamp,
   type Ledger,
   LedgerError,
   latestVersion,
   ledgerMigrations,
   readSetting,
   removeDatabaseFiles,
+  stampedFileName,
+  stampedFiles,
 } from '../ledger/index.ts';
+import { storeTimeZone } from '../schedule/index.ts';
 import {
   BACKUP_EXTENSION,
   type BackupHeader,
@@ -80,7 +82,7 @@ export async function checkBackup(
   const plain = scratchFile(path.join(workDir, 'ledger'), 'restore');
   try {
     const opened = await openBackupFile(path.resolve(file), keys, plain);
-    const counts = verifyPlainLedger(plain);
+    const counts = verifyPlainLedger(plain, opened.dataKey);
     await keep?.(plain, opened);
     return { file: path.resolve(file), createdAt: opened.header.createdAt, ...counts };
   } finally {
@@ -88,7 +90,7 @@ export async function checkBackup(
   }
 }
 
-function verifyPlainLedger(plain: string): Omit<BackupCheck, 'file' | 'createdAt'> {
+function verifyPlainLedger(plain: string, dataKey: Buffer): Omit<BackupCheck, 'file' | 'createdAt'> {
   let db: Database.Database | undefined;
   try {
     db = new Database(plain, { readonly: true, fileMustExist: true });
@@ -97,8 +99,10 @@ function verifyPlainLedger(plain: string): Omit<BackupCheck, 'file' | 'createdAt
     if (integrity !== 'ok' || dangling.length > 0) throw new RecoveryError('BACKUP_DAMAGED');
     const schemaVersion = checkLedgerIdentity(db, plain, latestVersion(ledgerMigrations));
     if (schemaVersion === 0) throw new RecoveryError('BACKUP_NOT_A_BACKUP');
-    // i15b keys this chain from the data key; its public verify function stays the check here.
-    const audit = verifyAudit(db);
+    // The chain is keyed from the data key that opened the file (rows from before it was keyed
+    // are checked with bare SHA-256, as they were written). The head in the keychain is not
+    // checked here: it names the live ledger, not this copy; a restore re-anchors it.
+    const audit = verifyAudit(db, auditChainKey(dataKey));
     if (!audit.ok) throw new RecoveryError('BACKUP_AUDIT_BROKEN');
     const count = (table: string) => db?.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
@@ -117,26 +121,22 @@ function verifyPlainLedger(plain: string): Omit<BackupCheck, 'file' | 'createdAt
 
 // ---- The data folder's own backups/ folder: encrypted now, newest 14 kept. ----
 
-const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/;
-
-/** Writes `<ledger name>-<UTC stamp>.apdbak` into `dir`, then deletes this ledger's oldest beyond `keep`. */
+/**
+ * Writes `<ledger name>-<stamp>.apdbak` into `dir`, stamped in the store's time with its offset,
+ * then deletes this ledger's oldest backups (by the instant each name holds) beyond `keep`.
+ */
 export async function backupIntoFolder(
   ledger: Ledger,
   dir: string,
   options: { readonly dataKey: Buffer; readonly now: () => Date; readonly keep?: number },
 ): Promise<{ file: string; removed: string[] }> {
   const keep = options.keep ?? 14;
+  const folder = path.resolve(dir);
   const prefix = `${path.basename(ledger.path, path.extname(ledger.path))}-`;
-  const file = await writeEncryptedBackup(
-    ledger,
-    path.join(path.resolve(dir), `${prefix}${fileStamp(options.now())}${BACKUP_EXTENSION}`),
-    options,
-  );
-  const ours = (await readdir(dir))
-    .filter((name) => name.startsWith(prefix) && name.endsWith(BACKUP_EXTENSION))
-    .filter((name) => STAMP.test(name.slice(prefix.length, -BACKUP_EXTENSION.length)))
-    .sort();
-  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map((name) => path.join(dir, name));
+  const name = stampedFileName(prefix, options.now(), storeTimeZone(ledger.db), BACKUP_EXTENSION);
+  const file = await writeEncryptedBackup(ledger, path.join(folder, name), options);
+  const ours = stampedFiles(await readdir(folder), prefix, BACKUP_EXTENSION);
+  const removed = ours.slice(0, Math.max(0, ours.length - keep)).map((each) => path.join(folder, each.name));
   for (const old of removed) await rm(old);
   return { file, removed };
 }

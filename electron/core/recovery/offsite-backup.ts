@@ -1,8 +1,16 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { wallClockText } from '../../../shared/zoned-time.ts';
 import { appendAudit } from '../audit/index.ts';
-import { fileStamp, type Ledger, readSetting, type Setting, writeSetting } from '../ledger/index.ts';
+import {
+  type Ledger,
+  readSetting,
+  type Setting,
+  stampedFileName,
+  stampedFiles,
+  writeSetting,
+} from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import { storeDay, storeTimeZone } from '../schedule/index.ts';
 import { BACKUP_EXTENSION } from './backup-file.ts';
@@ -68,7 +76,6 @@ export function setOffsiteBackup(
 }
 
 const PREFIX = 'autopay-desk-';
-const NAME = /^autopay-desk-(\d{4})-(\d{2})-(\d{2})T\d{2}-\d{2}-\d{2}-\d{3}Z\.apdbak$/;
 /** Rotation: the newest backup of each of the last 14 days, and of each of the last 12 months. */
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
@@ -101,14 +108,15 @@ export async function runOffsiteBackup(deps: OffsiteDeps): Promise<OffsiteResult
   try {
     if (folder === null) throw new RecoveryError('OFFSITE_NOT_SET');
     if (!(await isFolder(folder))) throw new RecoveryError('OFFSITE_UNREACHABLE');
+    const timeZone = storeTimeZone(db);
     const file = await writeEncryptedBackup(
       deps.ledger,
-      path.join(folder, `${PREFIX}${fileStamp(deps.now())}${BACKUP_EXTENSION}`),
+      path.join(folder, stampedFileName(PREFIX, deps.now(), timeZone, BACKUP_EXTENSION)),
       deps,
     );
     await checkBackup(file, { dataKey: deps.dataKey }, deps.dataDir);
     const verifiedAt = deps.now().getTime();
-    const removed = await rotateOffsite(folder);
+    const removed = await rotateOffsite(folder, timeZone);
     writeSetting(
       db,
       OFFSITE_STATE,
@@ -137,19 +145,18 @@ async function isFolder(folder: string): Promise<boolean> {
   );
 }
 
-/** Deletes this app's backups in `folder` that neither the daily nor the monthly rule keeps. */
-export async function rotateOffsite(folder: string): Promise<string[]> {
-  const ours = (await readdir(folder))
-    .filter((name) => NAME.test(name))
-    .sort()
-    .reverse();
+/**
+ * Deletes this app's backups in `folder` that neither the daily nor the monthly rule keeps, newest
+ * first by the instant each name holds; days and months are the store's (`timeZone`).
+ */
+export async function rotateOffsite(folder: string, timeZone: string): Promise<string[]> {
+  const ours = stampedFiles(await readdir(folder), PREFIX, BACKUP_EXTENSION).reverse();
   const keep = new Set<string>();
   const days = new Set<string>();
   const months = new Set<string>();
-  for (const name of ours) {
-    const [, y, m, d] = NAME.exec(name) as RegExpExecArray;
-    const day = `${y}-${m}-${d}`;
-    const month = `${y}-${m}`;
+  for (const { name, at } of ours) {
+    const day = wallClockText(at, timeZone).slice(0, 10);
+    const month = day.slice(0, 7);
     if (!days.has(day) && days.size < KEEP_DAILY) {
       days.add(day);
       keep.add(name);
@@ -159,7 +166,7 @@ export async function rotateOffsite(folder: string): Promise<string[]> {
       keep.add(name);
     }
   }
-  const removed = ours.filter((name) => !keep.has(name)).map((name) => path.join(folder, name));
+  const removed = ours.filter(({ name }) => !keep.has(name)).map(({ name }) => path.join(folder, name));
   for (const file of removed) await rm(file, { force: true });
   return removed;
 }
