@@ -25,7 +25,7 @@ describe('npm run desk -- backup --to FILE', () => {
       code: 2,
       stdout: '',
       stderr:
-        '백업 파일을 --to로 지정하세요. (usage: desk backup --to FILE | --verify FILE   (--verify reads the recovery code from stdin when needed))\n',
+        '백업 파일을 --to로 지정해 주세요. (usage: desk backup --to FILE | --verify FILE   (--verify reads the recovery code from stdin when needed))\n',
     });
   });
 });

@@ -146,7 +146,7 @@ export async function sealBackupFile(input: SealBackupInput): Promise<string> {
 }
 
 function targetExists(target: string): string {
-  return `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정하세요. 장부는 그대로입니다: ${target}`;
+  return `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정해 주세요. 장부는 그대로입니다: ${target}`;
 }
 
 async function exists(file: string): Promise<boolean> {
