@@ -11,4 +11,6 @@ ledger.db
   .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('held.by', ?, ?)")
   .run(JSON.stringify(process.pid), Date.now());
 process.stdout.write('ready\n');
-setInterval(() => {}, 60_000);
+// The interval keeps the ledger reachable: an unreachable better-sqlite3 connection is closed when
+// it is garbage-collected, and closing the lock file's connection would drop the writer lock.
+setInterval(() => ledger.db.open, 60_000);

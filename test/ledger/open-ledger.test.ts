@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyDurability, assertDurable } from '../../electron/core/ledger/durability.ts';
-import { LedgerError, ledgerMigrations } from '../../electron/core/ledger/index.ts';
+import { LedgerError, latestVersion, ledgerMigrations } from '../../electron/core/ledger/index.ts';
 import { LEDGER_APPLICATION_ID } from '../../electron/core/ledger/ledger-identity.ts';
 import { tempLedgers } from './temp-ledger.ts';
 
@@ -116,12 +116,13 @@ describe('openLedger', () => {
   it('refuses a ledger written by a newer version, unchanged', async () => {
     const ledger = await temp.ledger();
     ledger.close();
+    const known = latestVersion(ledgerMigrations);
     const raw = new Database(ledger.path);
-    raw.pragma('user_version = 7');
+    raw.pragma(`user_version = ${known + 1}`);
     raw.close();
     const error = refusal(() => temp.open(ledger.path));
     expect(error.code).toBe('LEDGER_TOO_NEW');
-    expect(error.message).toContain(`장부 버전 7, 이 프로그램이 아는 버전 ${ledgerMigrations.length}`);
+    expect(error.message).toContain(`장부 버전 ${known + 1}, 이 프로그램이 아는 버전 ${known}`);
     // Refused, not locked: a second try gets the same answer, not "in use".
     expect(refusal(() => temp.open(ledger.path)).code).toBe('LEDGER_TOO_NEW');
   });
