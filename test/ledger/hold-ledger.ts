@@ -11,6 +11,6 @@ ledger.db
   .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('held.by', ?, ?)")
   .run(JSON.stringify(process.pid), Date.now());
 process.stdout.write('ready\n');
-// The interval keeps the ledger reachable: an unreachable better-sqlite3 connection is closed when
-// it is garbage-collected, and closing the lock file's connection would drop the writer lock.
+// The timer keeps the ledger reachable: a module's top-level binding that no closure uses can be
+// collected, and collecting the lock's connection closes its file, which drops the OS lock.
 setInterval(() => ledger.db.open, 60_000);

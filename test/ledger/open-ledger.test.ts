@@ -116,13 +116,15 @@ describe('openLedger', () => {
   it('refuses a ledger written by a newer version, unchanged', async () => {
     const ledger = await temp.ledger();
     ledger.close();
-    const known = latestVersion(ledgerMigrations);
+    const newer = latestVersion(ledgerMigrations) + 1;
     const raw = new Database(ledger.path);
-    raw.pragma(`user_version = ${known + 1}`);
+    raw.pragma(`user_version = ${newer}`);
     raw.close();
     const error = refusal(() => temp.open(ledger.path));
     expect(error.code).toBe('LEDGER_TOO_NEW');
-    expect(error.message).toContain(`장부 버전 ${known + 1}, 이 프로그램이 아는 버전 ${known}`);
+    expect(error.message).toContain(
+      `장부 버전 ${newer}, 이 프로그램이 아는 버전 ${latestVersion(ledgerMigrations)}`,
+    );
     // Refused, not locked: a second try gets the same answer, not "in use".
     expect(refusal(() => temp.open(ledger.path)).code).toBe('LEDGER_TOO_NEW');
   });
