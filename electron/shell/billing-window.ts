@@ -144,7 +144,7 @@ const START_SCRIPT = `(function () {
     location.replace(params.failUrl + '?code=' + encodeURIComponent(code) + '&message=' + encodeURIComponent(message));
   }
   if (typeof TossPayments !== 'function') {
-    fail('TOSS_SDK_UNAVAILABLE', '토스페이먼츠 결제창을 불러오지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도하세요.');
+    fail('TOSS_SDK_UNAVAILABLE', '토스페이먼츠 결제창을 불러오지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요.');
     return;
   }
   var abort = function (error) {
@@ -215,14 +215,14 @@ export function billingRedirectResult(url: URL, expectedCustomerKey: string): Bi
       return {
         kind: 'fail',
         code: 'CUSTOMER_KEY_MISMATCH',
-        message: '카드 등록 창이 다른 회원의 정보로 돌아왔습니다. 카드 등록을 다시 시작하세요.',
+        message: '카드 등록 창이 다른 회원의 정보로 돌아왔습니다. 카드 등록을 다시 시작해 주세요.',
       };
     }
     if (!authKey || authKey.length > 300) {
       return {
         kind: 'fail',
         code: 'AUTH_KEY_MISSING',
-        message: '카드 등록 창이 인증 정보 없이 돌아왔습니다. 카드 등록을 다시 시작하세요.',
+        message: '카드 등록 창이 인증 정보 없이 돌아왔습니다. 카드 등록을 다시 시작해 주세요.',
       };
     }
     return { kind: 'success', authKey };

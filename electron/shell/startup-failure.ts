@@ -13,6 +13,6 @@ export function startupFailureMessage(error: unknown, logFile: string): string {
     /[가-힣]/.test(error.message);
   const what = own
     ? error.message
-    : '예상하지 못한 오류로 앱을 시작하지 못했습니다. 앱을 다시 시작해 보고, 계속되면 관리자에게 로그 파일을 전달하세요.';
+    : '예상하지 못한 오류로 앱을 시작하지 못했습니다. 앱을 다시 시작해 보고, 계속되면 관리자에게 로그 파일을 전달해 주세요.';
   return `${what}\n\n앱을 종료합니다. 자세한 내용은 로그 파일에 있습니다: ${logFile}`;
 }

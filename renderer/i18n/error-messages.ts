@@ -7,7 +7,7 @@ import type { ErrorCode, IpcError } from '../../shared/ipc/index.ts';
  */
 export const koErrors: Readonly<Partial<Record<ErrorCode, string>>> = {
   // Plain, without Toss's raw code: staff can only wait and try again.
-  TOSS_UNREACHABLE: '토스에 연결할 수 없어 지금은 확인할 수 없습니다. 잠시 후 다시 시도하세요.',
+  TOSS_UNREACHABLE: '토스에 연결할 수 없어 지금은 확인할 수 없습니다. 잠시 후 다시 시도해 주세요.',
 };
 
 /** English screens have a message of their own for every code. */

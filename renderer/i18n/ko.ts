@@ -7,7 +7,7 @@ export const ko = {
   'app.training': '교육 모드 / Training',
   'app.trainingHint': '연습용 데이터입니다. 실제 결제는 일어나지 않습니다.',
   'app.auditBroken':
-    '감사 기록이 변조되었습니다 ({id}번 기록부터). 장부 파일이 바뀌었거나 기록이 지워졌을 수 있습니다. 대표에게 바로 알리세요.',
+    '감사 기록이 변조되었습니다 ({id}번 기록부터). 장부 파일이 바뀌었거나 기록이 지워졌을 수 있습니다. 대표에게 바로 알려 주세요.',
   'header.modeTest': '테스트 모드',
   'header.modeLive': '실제 결제',
   'header.modeNone': '시크릿 키 없음',
@@ -315,7 +315,7 @@ export const ko = {
   'review.managerOnly': '매니저 또는 대표가 처리',
   'review.decideIntro':
     '처리하기를 누르면 먼저 토스페이먼츠에 주문번호로 다시 조회합니다. 토스에 결제가 있으면 고른 것과 상관없이 토스의 결과가 기록됩니다.',
-  'review.notChargedHint': '이 결제는 실패로 닫히고 다시 보내지 않습니다. 돈이 필요하면 새로 결제하세요.',
+  'review.notChargedHint': '이 결제는 실패로 닫히고 다시 보내지 않습니다. 돈이 필요하면 새로 결제해 주세요.',
   'review.chargedHint': '토스에 결제가 있을 때만 기록됩니다.',
   'review.notRefundedHint': '이 환불은 실패로 닫히고 다시 보내지 않습니다.',
   'review.refundedHint': '토스에 같은 금액의 취소가 있을 때만 기록됩니다.',
@@ -720,7 +720,7 @@ export const ko = {
   'firstRun.restoreChoice': '백업에서 복원',
   'firstRun.restoreTitle': '백업에서 복원',
   'firstRun.restoreIntro':
-    '백업 파일(.apdbak)과 복구 안내서의 복구 코드를 입력하세요. 코드가 맞아 파일이 열릴 때까지 아무것도 바뀌지 않습니다.',
+    '백업 파일(.apdbak)과 복구 안내서의 복구 코드를 입력해 주세요. 코드가 맞아 파일이 열릴 때까지 아무것도 바뀌지 않습니다.',
   'firstRun.file': '백업 파일 위치',
   'firstRun.fileHint': '예: E:\\백업\\autopay-desk-2026-03-01T23-00-00-000+0900.apdbak',
   'firstRun.code': '복구 코드',
@@ -729,12 +729,12 @@ export const ko = {
   'firstRun.back': '뒤로',
   'firstRun.restoredTitle': '매장을 복원했습니다',
   'firstRun.restoredNext':
-    '대표 계정으로 로그인한 뒤 설정에서 토스페이먼츠 시크릿 키를 다시 입력하세요. 시크릿 키는 백업에 들어 있지 않습니다. 키를 입력하면 백업 이후의 결제와 환불을 토스에서 찾아 장부에 기록합니다.',
+    '대표 계정으로 로그인한 뒤 설정에서 토스페이먼츠 시크릿 키를 다시 입력해 주세요. 시크릿 키는 백업에 들어 있지 않습니다. 키를 입력하면 백업 이후의 결제와 환불을 토스에서 찾아 장부에 기록합니다.',
   'firstRun.toSignIn': '로그인하기',
   'recovery.title': '복구 코드',
   'recovery.intro':
     'PC가 고장 나거나 없어져도 복구 코드와 백업 파일이 있으면 새 PC에서 회원과 카드를 그대로 되살릴 수 있습니다. 코드는 만들 때 한 번만 보여 주며 이 PC에도 저장하지 않습니다.',
-  'recovery.none': '복구 코드가 없습니다. 지금 만들어 인쇄해 두세요.',
+  'recovery.none': '복구 코드가 없습니다. 지금 만들어 인쇄해 두어 주세요.',
   'recovery.configured': '복구 코드가 있습니다 ({date} 생성).',
   'recovery.create': '복구 코드 만들기',
   'recovery.replace': '새 복구 코드 만들기',
@@ -747,7 +747,7 @@ export const ko = {
   'recovery.sheetDate': '만든 날',
   'recovery.sheetCode': '복구 코드',
   'recovery.sheetWhat':
-    '이 코드는 PC를 잃었을 때 백업 파일에서 매장의 회원, 카드, 결제 기록을 되살리는 데 필요합니다. 새 PC에서 Autopay Desk를 열고 "백업에서 복원"을 고른 뒤 이 코드를 입력하세요.',
+    '이 코드는 PC를 잃었을 때 백업 파일에서 매장의 회원, 카드, 결제 기록을 되살리는 데 필요합니다. 새 PC에서 Autopay Desk를 열고 "백업에서 복원"을 고른 뒤 이 코드를 입력해 주세요.',
   'recovery.sheetKeep':
     '이 안내서는 PC와 떨어진 안전한 곳(금고, 집)에 보관하고 사진으로 찍어 두지 마세요. 코드를 아는 사람은 백업 파일을 열 수 있습니다.',
   'recovery.sheetReplaced': '예전 코드로 만든 백업은 예전 코드가 있어야 열립니다.',
@@ -765,16 +765,16 @@ export const ko = {
   'offsite.done': 'PC 밖 백업을 쓰고 확인했습니다.',
   'offsite.never': '확인된 PC 밖 백업이 아직 없습니다.',
   'offsite.last': '마지막으로 확인된 PC 밖 백업: {date}',
-  'offsite.warnNoCode': '복구 코드가 없습니다. 설정에서 복구 코드를 만들어 인쇄해 두세요.',
+  'offsite.warnNoCode': '복구 코드가 없습니다. 설정에서 복구 코드를 만들어 인쇄해 두어 주세요.',
   'offsite.warnNoFolder': 'PC 밖 백업 폴더가 정해지지 않았습니다.',
-  'offsite.warnUnreachable': '백업 폴더에 연결할 수 없습니다. USB나 네트워크 드라이브를 확인하세요.',
+  'offsite.warnUnreachable': '백업 폴더에 연결할 수 없습니다. USB나 네트워크 드라이브를 확인해 주세요.',
   'offsite.warnStale': '확인된 PC 밖 백업이 이틀보다 오래되었습니다.',
   'offsite.warnFailed': '마지막 PC 밖 백업이 실패했습니다.',
   'offsite.homeTitle': '백업과 복구',
   'offsite.toSettings': '해결하러 가기',
   'unmatched.title': '복원 뒤 토스에서 찾은 결제',
   'unmatched.intro':
-    '백업 이후 토스에 있는 결제 중 회원이나 카드를 찾지 못한 것입니다. 토스 관리자 화면에서 확인한 뒤 처리 내용을 적어 닫으세요. 다시 결제하지 않습니다.',
+    '백업 이후 토스에 있는 결제 중 회원이나 카드를 찾지 못한 것입니다. 토스 관리자 화면에서 확인한 뒤 처리 내용을 적어 닫아 주세요. 다시 결제하지 않습니다.',
   'unmatched.at': '결제 시각',
   'unmatched.order': '주문번호',
   'unmatched.amount': '금액',

@@ -37,6 +37,8 @@ describeWithKeychain('desk upcoming and card expiry', () => {
       String(plan.id),
       '--anchor',
       '2027-02-10',
+      '--consent',
+      'in-person',
     ]);
 
     const now = '2026-12-05T12:00:00+09:00';

@@ -87,6 +87,8 @@ describeWithKeychain('desk settings: the owner rules of the app, for scripts', (
       String(plan.id),
       '--anchor',
       '2026-01-10',
+      '--consent',
+      'in-person',
     ]);
     expect(subscribed.code).toBe(0);
     // Jan 10 and Feb 10 are within 60 days of Mar 9: charged, not queued for a manager (with

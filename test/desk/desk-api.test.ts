@@ -64,7 +64,7 @@ describeWithKeychain('the desk API behind IPC', () => {
       const refused = await desk.call(channel, request as never, staff);
       expect(refused, channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(refused.ok ? '' : refused.error.message).toBe(
-        `이 작업은 ${who}. 권한이 있는 직원이 로그인하세요.`,
+        `이 작업은 ${who}. 권한이 있는 직원이 로그인해 주세요.`,
       );
     }
     expect(await desk.ok('getAppStatus', {}, staff)).toMatchObject({ keyStatus: { configured: false } });

@@ -59,7 +59,7 @@ describeWithKeychain('what Toss recorded, in every report', () => {
     });
     const csv = (await desk.ok('exportCharges', {}, owner)).csv.split(/\r?\n/);
     expect(csv[0]).toBe(
-      '\uFEFF일시(KST),주문번호,회원번호,회원,종류,결제 내용,금액,공급가액,부가세,면세,상태,승인번호,카드사,카드,남은 금액,사유',
+      '\uFEFF일시(KST),주문번호,회원번호,회원,종류,결제 내용,금액,공급가액,부가세,면세,상태,승인번호,카드사,카드,남은 금액,사유,토스 추적 ID',
     );
     expect(csv[1]).toContain(',수동,12월 회비,20000,18182,1818,0,승인,00000000,');
   });

@@ -57,8 +57,10 @@ describeWithKeychain('training mode beside the store’s schedule', () => {
     cleanups.push(() => host.close());
     const store = host.desk();
     await store.secrets.setTossSecretKey(`test_sk_${randomUUID().replaceAll('-', '')}`);
+    // The desk's off-PC backup tick was set at open; the schedule loop is the timer the key starts.
+    const setBefore = timers.length;
     await store.reload();
-    const storeLoop = timers.find((timer) => timer.dataDir === dataDir && !timer.cleared);
+    const storeLoop = timers.slice(setBefore).find((timer) => timer.dataDir === dataDir && !timer.cleared);
     if (!storeLoop) throw new Error('the store’s schedule loop did not start');
 
     await host.setTraining(true);

@@ -26,7 +26,7 @@ describe('error codes: one closed list, a message for each in the person’s lan
       ),
     ).error;
     expect(errorMessage(unreachable, 'ko')).toBe(
-      '토스에 연결할 수 없어 지금은 확인할 수 없습니다. 잠시 후 다시 시도하세요.',
+      '토스에 연결할 수 없어 지금은 확인할 수 없습니다. 잠시 후 다시 시도해 주세요.',
     );
     const approver = toIpcError(
       new StaffError('APPROVER_SAME_OPERATOR', '다른 매니저가 승인해야 합니다.'),

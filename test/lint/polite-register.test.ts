@@ -8,12 +8,13 @@ const root = path.resolve(import.meta.dirname, '../..');
 /**
  * One polite register in what the app says (issue: "…해 주세요", not "…하세요"). A request ends in
  * '주세요'; '마세요' (하지 마세요) is the polite negative and stays. Toss's own messages, which the
- * emulator copies byte for byte, are not the app's words and are left out.
+ * emulator copies byte for byte, are not the app's words and are left out. The shell's dialogs and
+ * the renderer's catalogs (ko.ts, the error-code wording) say the app's words too.
  */
 it('asks in one polite register: …해 주세요', () => {
   const files = execFileSync(
     'git',
-    ['ls-files', 'electron/core', 'electron/cli', 'shared', 'renderer/i18n/ko.ts'],
+    ['ls-files', 'electron/core', 'electron/cli', 'electron/shell', 'shared', 'renderer/i18n'],
     {
       cwd: root,
       encoding: 'utf8',

@@ -96,6 +96,7 @@ describe('what a refused charge leaves (switch failedChargeLookup, §3.7 [U])', 
     expect((await setMode('aborted')).json).toEqual({
       failedChargeLookup: 'aborted',
       rateLimitPerMinute: null,
+      transactionDates: 'wall-time',
     });
     const billing = await sandbox.api.issue({ cardNumber: '9410021234567890' });
     const refused = await sandbox.api.charge(billing.billingKey, chargeBody({ orderId: 'order_stopped_1' }));

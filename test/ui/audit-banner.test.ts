@@ -56,7 +56,7 @@ describeWithKeychain('the red audit banner, in Chromium against the real core', 
     const banner = page.getByTestId('audit-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toBe(
-      '감사 기록이 변조되었습니다 (1번 기록부터). 장부 파일이 바뀌었거나 기록이 지워졌을 수 있습니다. 대표에게 바로 알리세요.',
+      '감사 기록이 변조되었습니다 (1번 기록부터). 장부 파일이 바뀌었거나 기록이 지워졌을 수 있습니다. 대표에게 바로 알려 주세요.',
     );
     expect(await banner.getAttribute('role')).toBe('alert');
     expect(

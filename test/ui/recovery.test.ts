@@ -78,7 +78,7 @@ describe('recovery in the app: first-run restore, the recovery sheet, the off-PC
     await page.locator('#restore-code').fill(code.toLowerCase());
     await page.getByRole('button', { name: '복원하기' }).click();
     await page.getByTestId('restore-done').waitFor();
-    expect(await page.getByTestId('restore-done').textContent()).toContain('시크릿 키를 다시 입력하세요');
+    expect(await page.getByTestId('restore-done').textContent()).toContain('시크릿 키를 다시 입력해 주세요');
     await ui.screenshot('recovery-02-restored');
     await page.getByRole('button', { name: '로그인하기' }).click();
     await page.getByRole('heading', { name: '로그인' }).waitFor();

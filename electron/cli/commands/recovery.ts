@@ -24,7 +24,7 @@ export const recoveryCommand: Command = async (args, ctx) => {
         data: { code },
         text:
           `복구 코드: ${code}\n` +
-          '이 코드는 지금 한 번만 보여 줍니다. 종이에 적거나 인쇄해 컴퓨터와 떨어진 곳에 보관하세요. ' +
+          '이 코드는 지금 한 번만 보여 줍니다. 종이에 적거나 인쇄해 컴퓨터와 떨어진 곳에 보관해 주세요. ' +
           '컴퓨터를 잃어도 이 코드와 백업 파일이 있으면 새 컴퓨터에서 매장을 복원할 수 있습니다. ' +
           '이전 코드로 만든 백업은 계속 이전 코드가 필요합니다.',
       };
@@ -37,7 +37,7 @@ export const recoveryCommand: Command = async (args, ctx) => {
         data: { configured: status.configured, createdAt },
         text: status.configured
           ? `복구 코드: 있음 (${createdAt} 생성)`
-          : '복구 코드: 없음. desk recovery create로 만드세요.',
+          : '복구 코드: 없음. desk recovery create로 만들어 주세요.',
       };
     }
     default:

@@ -42,7 +42,7 @@ export const settingsCommand: Command = async (args, ctx) => {
       };
       const keyIn = values['key-in'] === undefined ? undefined : onOff(values['key-in']);
       if (Object.keys(change).length === 0 && keyIn === undefined) {
-        throw usageError('바꿀 설정을 하나 이상 지정하세요.', USAGE);
+        throw usageError('바꿀 설정을 하나 이상 지정해 주세요.', USAGE);
       }
       const settings = await ctx.settings();
       const who = { actor: CLI_ACTOR, operatorId: await ctx.operatorId() };
@@ -63,7 +63,7 @@ function retryDays(text: string): number[] {
 function onOff(text: string): boolean {
   if (text === 'on') return true;
   if (text === 'off') return false;
-  throw usageError(`--key-in에는 on 또는 off를 입력하세요: ${text}`, USAGE);
+  throw usageError(`--key-in에는 on 또는 off를 입력해 주세요: ${text}`, USAGE);
 }
 
 function shown(settings: ScheduleSettings & { keyInEnabled: boolean }) {

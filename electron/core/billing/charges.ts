@@ -38,7 +38,7 @@ export interface ApprovalNeed {
 }
 
 export const UNRESOLVED_CHARGE_MESSAGE =
-  '이전 결제의 결과를 아직 모릅니다. 같은 금액이 두 번 결제될 수 있으니 확인 필요 목록에서 먼저 확인하세요. 꼭 지금 결제해야 하면 매니저 승인이 필요합니다.';
+  '이전 결제의 결과를 아직 모릅니다. 같은 금액이 두 번 결제될 수 있으니 확인 필요 목록에서 먼저 확인해 주세요. 꼭 지금 결제해야 하면 매니저 승인이 필요합니다.';
 
 export interface ChargeService {
   /**

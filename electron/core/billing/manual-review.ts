@@ -85,7 +85,7 @@ export function createReviewService(
     if (waitMs > 0) {
       throw new BillingError(
         'TOO_EARLY_TO_DECIDE',
-        `토스페이먼츠가 아직 이 결제를 처리하고 있을 수 있습니다. ${Math.ceil(waitMs / 1_000)}초 뒤에 다시 확인하세요.`,
+        `토스페이먼츠가 아직 이 결제를 처리하고 있을 수 있습니다. ${Math.ceil(waitMs / 1_000)}초 뒤에 다시 확인해 주세요.`,
       );
     }
   }

@@ -47,7 +47,7 @@ export function recoveryHandlers(ctx: ApiContext) {
           !path.isAbsolute(trimmed) && {
             folder: {
               code: 'FOLDER_NOT_ABSOLUTE',
-              message: '백업 폴더는 드라이브나 / 부터 시작하는 전체 경로로 입력하세요.',
+              message: '백업 폴더는 드라이브나 / 부터 시작하는 전체 경로로 입력해 주세요.',
             },
           }),
         ...(!TIME.test(time) && {
@@ -90,7 +90,7 @@ export function recoveryHandlers(ctx: ApiContext) {
       if (!resolveUnmatchedTossPayment(db, { id, reason, ...actorOf(session) }, deps.now)) {
         throw new BillingError(
           'NOT_UNDER_REVIEW',
-          '이미 처리되었거나 없는 항목입니다. 목록을 새로 고치세요.',
+          '이미 처리되었거나 없는 항목입니다. 목록을 새로 고쳐 주세요.',
         );
       }
       return unmatchedTossPayments(db);
