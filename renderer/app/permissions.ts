@@ -28,6 +28,8 @@ const NEEDS = {
   setScheduleSettings: 'owner',
   restoreBackup: 'owner',
   changeSubscriptionPrice: 'manager',
+  // Replacing a card deletes its billing key at Toss, like removing it: the core asks for a manager.
+  removeCard: 'manager',
   updatePlan: 'manager',
   resolveCharge: 'manager',
   resolveRefund: 'manager',

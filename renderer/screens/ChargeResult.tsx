@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ChargeViewData } from '../../shared/ipc/index.ts';
 import { useApp } from '../app/app-context.tsx';
+import { usePermission } from '../app/use-permission.ts';
+import { PermissionHint } from '../components/PermissionHint.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { tossMessageText } from '../toss-message.ts';
@@ -86,6 +88,7 @@ export function ChargeNextSteps({
 }) {
   const { t } = useI18n();
   const { navigate } = useApp();
+  const cardChange = usePermission('removeCard');
   const toMember = () => navigate({ name: 'member', id: memberId });
   if (isUnknown(charge)) {
     return (
@@ -105,9 +108,14 @@ export function ChargeNextSteps({
         {t('charge.backToMember')}
       </button>
       {needsNewCard(charge) ? (
-        <button type="button" onClick={() => navigate({ name: 'register-card', memberId })}>
-          {t('member.replaceCard')}
-        </button>
+        // Replacing deletes the old billing key at Toss: a manager's call, as the core rules.
+        cardChange.allowed ? (
+          <button type="button" onClick={() => navigate({ name: 'register-card', memberId })}>
+            {t('member.replaceCard')}
+          </button>
+        ) : (
+          <PermissionHint action="removeCard" />
+        )
       ) : (
         onAnother && (
           <button type="button" onClick={onAnother}>

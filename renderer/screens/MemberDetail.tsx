@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../app/app-context.tsx';
+import { usePermission } from '../app/use-permission.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { CardLapseWarning } from '../components/CardLapseWarning.tsx';
 import { CardSummary } from '../components/CardSummary.tsx';
+import { PermissionHint } from '../components/PermissionHint.tsx';
 import { RouteLink } from '../components/RouteLink.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChargeHistory } from './ChargeHistory.tsx';
@@ -14,6 +16,7 @@ import { useMember } from './use-member.ts';
 
 export function MemberDetail({ id, notice }: { id: number; notice?: string | undefined }) {
   const { t } = useI18n();
+  const cardChange = usePermission('removeCard');
   const { navigate, status } = useApp();
   const { member, failure, reload } = useMember(id);
   // Editing or removing the card replaces the panels below until it is done or abandoned.
@@ -64,11 +67,22 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
               {t('member.charge')}
             </button>
           )}
-          <button type="button" onClick={() => navigate({ name: 'register-card', memberId: member.id })}>
+          <button
+            type="button"
+            disabled={hasCard && !cardChange.allowed}
+            aria-describedby={hasCard && !cardChange.allowed ? 'card-change-hint' : undefined}
+            onClick={() => navigate({ name: 'register-card', memberId: member.id })}
+          >
             {hasCard ? t('member.replaceCard') : t('member.registerCard')}
           </button>
           {member.card && (
-            <button type="button" className="button-danger" onClick={() => setMode('remove-card')}>
+            <button
+              type="button"
+              className="button-danger"
+              disabled={!cardChange.allowed}
+              aria-describedby={cardChange.allowed ? undefined : 'card-change-hint'}
+              onClick={() => setMode('remove-card')}
+            >
               {t('memberEdit.removeCard')}
             </button>
           )}
@@ -79,6 +93,7 @@ export function MemberDetail({ id, notice }: { id: number; notice?: string | und
             {t('memberEdit.allCharges')}
           </button>
         </div>
+        {member.card && <PermissionHint action="removeCard" id="card-change-hint" />}
       </div>
       {mode === 'edit' && (
         <EditMember

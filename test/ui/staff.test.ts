@@ -129,6 +129,12 @@ describe('staff, locks, approvals and the audit log in Chromium against the real
     await ui.screenshot('staff-02-settings-read-only');
 
     await openMember('이서연');
+    // Replacing or removing a card deletes its billing key at Toss: a manager's call (issue 15).
+    await poll(() => page.locator('#card-change-hint').textContent()).toBe(
+      '매니저 또는 대표만 할 수 있습니다.',
+    );
+    expect(await page.getByRole('button', { name: '카드 교체' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '카드 삭제' }).isDisabled()).toBe(true);
     await page.getByTestId('charge-history').getByRole('button').first().click();
     await page.getByTestId('charge-balance').waitFor();
     // Staff may start a refund; it goes through only with a manager's PIN (test/ui/staff-rules).
