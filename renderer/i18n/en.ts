@@ -800,6 +800,7 @@ export const en: Messages = {
   'audit.subjectPlan': 'Plan #{id}',
   'audit.subjectOperator': 'Staff #{id}',
   'audit.subjectSettings': 'Settings',
+  'consent.withdrawalRecorded': 'The member’s withdrawal of consent is recorded.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

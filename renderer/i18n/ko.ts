@@ -800,6 +800,7 @@ export const ko = {
   'audit.subjectPlan': '요금제 #{id}',
   'audit.subjectOperator': '직원 #{id}',
   'audit.subjectSettings': '설정',
+  'consent.withdrawalRecorded': '회원의 동의 철회를 기록했습니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

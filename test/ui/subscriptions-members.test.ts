@@ -28,6 +28,19 @@ async function createMember(name: string, phone?: string): Promise<void> {
   await dispatchOk(ui, owner, 'createMember', { name, ...(phone ? { phone } : {}) });
 }
 
+/**
+ * The consent step of the subscribe form: nothing exists until the member's consent is recorded,
+ * and a ticked box does not go through unticked.
+ */
+async function consentInPerson(): Promise<void> {
+  const step = page.getByTestId('consent-step');
+  await step.getByLabel('대면 확인(체크)').check();
+  await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
+  await step.getByText('회원이 동의했는지 확인란에 표시해 주세요.').waitFor();
+  await step.getByLabel('회원이 위 내용을 읽고 동의했습니다.').check();
+  await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
+}
+
 async function openSubscribeForm(): Promise<void> {
   await nav(page, '정기 결제');
   await page.getByRole('button', { name: '구독 등록' }).click();
@@ -106,16 +119,34 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(await dispatchOk(ui, owner, 'listSubscriptions', {})).toEqual([]);
     await ui.screenshot('81-subscribe-no-card');
 
+    // Going on leads to the member's consent, not to a subscription: none exists before it.
     await check.getByRole('button', { name: '그래도 등록' }).click();
+    await poll(() => page.getByTestId('subscribe-consent-terms').textContent()).toContain('김민수님은');
+    expect(await dispatchOk(ui, owner, 'listSubscriptions', {})).toEqual([]);
+    await consentInPerson();
+
+    // What was created is said at once, beside the consent slip to print for the member.
     const created = page.getByTestId('subscription-created');
-    await poll(() => created.textContent()).toMatch(
-      /^김민수\(0003\) 회원을 월 회비 50,000원 · 매월에 등록했습니다\. 첫 결제: 2026\D+3\D+2\D+.*10:00$/,
+    await poll(() => created.textContent()).toBe(
+      '김민수(0003) 회원을 월 회비 50,000원 · 매월에 등록했습니다. 첫 결제: 2026-03-02 10:00',
     );
+    const slip = page.getByTestId('consent-slip');
+    // The slip's first detail is how the member agreed.
+    await poll(() => slip.locator('dd').first().textContent()).toBe('대면 확인(체크)');
     const [subscription] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     expect(subscription).toMatchObject({ memberNo: '0003', memberName: '김민수', status: 'active' });
+    expect(await dispatchOk(ui, owner, 'listConsents', {})).toEqual([
+      expect.objectContaining({
+        subscriptionId: subscription?.id,
+        kind: 'subscription',
+        method: 'in-person',
+      }),
+    ]);
     const row = page.getByTestId(`subscription-${subscription?.id}`);
-    expect(await row.locator('td').first().textContent()).toBe('김민수 0003');
+    await poll(() => row.locator('td').first().textContent()).toBe('김민수 0003');
     await ui.screenshot('82-subscription-created');
+    await slip.getByRole('button', { name: '닫기' }).click();
+    expect(await created.textContent()).toContain('김민수(0003)');
   });
 
   it('takes an exact member number at once, and explains the catch-up of a start in the past', async () => {
@@ -140,7 +171,13 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(await page.getByLabel('기준일').inputValue()).toBe('2026-02-01');
     await page.getByRole('button', { name: '구독 등록' }).last().click();
     await page.getByTestId('subscribe-check').getByRole('button', { name: '그래도 등록' }).click();
+    const step = page.getByTestId('consent-step');
+    await poll(() => page.getByTestId('subscribe-consent-terms').textContent()).toContain('최유리님은');
+    await step.getByLabel('전화').check();
+    await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
     await poll(() => page.getByTestId('subscription-created').textContent()).toContain('최유리(0004)');
+    await poll(() => page.getByTestId('consent-slip').locator('dd').first().textContent()).toBe('전화');
+    await page.getByTestId('consent-slip').getByRole('button', { name: '닫기' }).click();
   });
 
   it('searches the whole member base and says when to type more', async () => {
@@ -167,7 +204,7 @@ describe('members and subscriptions, in Chromium against the real core', () => {
       '매월 · 기준일 2026-02-01',
       expect.any(String),
     ]);
-    expect(cells[3]).toMatch(/2026\D+4\D+1\D+.*10:00/);
+    expect(cells[3]).toBe('2026-04-01 10:00');
     expect(cells[4]).toBe('이용 중');
     await ui.screenshot('84-member-subscriptions');
 
@@ -176,9 +213,24 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(await choice.locator('legend').textContent()).toBe(
       '최유리(0004) 회원의 월 회비 구독을 해지할까요?',
     );
+    const request = choice.getByLabel('회원 요청으로 해지 (동의 철회 기록)');
+    // An answer left on a cancel asked and then dropped does not carry over to the next one.
+    await request.selectOption({ label: '전화' });
+    await choice.getByRole('button', { name: '취소' }).click();
+    await own.getByRole('button', { name: '해지' }).click();
+    expect(await request.inputValue()).toBe('');
+    await request.selectOption({ label: '메시지' });
     await choice.getByRole('button', { name: '지금 해지' }).click();
-    await page.getByText('최유리(0004) 회원의 월 회비 구독을 해지했습니다.').waitFor();
+    await page
+      .getByText('최유리(0004) 회원의 월 회비 구독을 해지했습니다. 회원의 동의 철회를 기록했습니다.')
+      .waitFor();
     await poll(() => own.locator('tbody tr').first().locator('td').nth(4).textContent()).toBe('해지됨');
+    const yuri = (await dispatchOk(ui, owner, 'searchMembers', { query: '0004' }))[0];
+    const consents = await dispatchOk(ui, owner, 'listConsents', { memberId: yuri?.id ?? 0 });
+    expect(consents.map((consent) => `${consent.kind} ${consent.method}`).sort()).toEqual([
+      'subscription phone',
+      'withdrawal message',
+    ]);
     await ui.screenshot('85-member-subscription-canceled');
   });
 
