@@ -801,6 +801,8 @@ export const en: Messages = {
   'audit.subjectOperator': 'Staff #{id}',
   'audit.subjectSettings': 'Settings',
   'consent.withdrawalRecorded': 'The member’s withdrawal of consent is recorded.',
+  'subs.runConfirmConsent':
+    '{count} first paid charges after a trial wait for the member’s consent (not charged now).',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -148,6 +148,9 @@ function RunConfirm({
         <p>{t('subs.runConfirmAwaiting', { count: preview.awaitingApproval })}</p>
       )}
       {preview.withoutCard > 0 && <p>{t('subs.runConfirmNoCard', { count: preview.withoutCard })}</p>}
+      {preview.awaitingConsent > 0 && (
+        <p>{t('subs.runConfirmConsent', { count: preview.awaitingConsent })}</p>
+      )}
       {preview.count === 0 && (
         <p>
           <NextLaterToday preview={preview} />
