@@ -803,6 +803,8 @@ export const en: Messages = {
   'consent.withdrawalRecorded': 'The member’s withdrawal of consent is recorded.',
   'subs.runConfirmConsent':
     '{count} first paid charges after a trial wait for the member’s consent (not charged now).',
+  'subs.runHeldForConsent':
+    '{count} first paid charges after a trial wait for the member’s consent (not charged).',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -15,6 +15,7 @@ import { openUi, type UiFixture } from './ui-fixture.ts';
 // 09:00 in Seoul on 2 March 2026; the plan charges at 10:00.
 const MARCH_2_0900_KST = Date.parse('2026-03-02T00:00:00Z');
 const MARCH_2_1030_KST = Date.parse('2026-03-02T01:30:00Z');
+const MARCH_2_1100_KST = Date.parse('2026-03-02T02:00:00Z');
 
 let clock = MARCH_2_0900_KST;
 let ui: UiFixture;
@@ -284,6 +285,40 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(charges.map((charge) => [charge.memberName, charge.amount, charge.status])).toEqual([
       ['박서준', 50_000, 'DONE'],
     ]);
+  });
+
+  it('says a trial charge waiting for the member’s consent is not charged, before and after the run', async () => {
+    const kim = (await dispatchOk(ui, owner, 'searchMembers', { query: '0002' }))[0];
+    const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
+    if (!kim || !plan) throw new Error('seed missing');
+    // Signed up on 20 January, more than 30 days before the first paid charge on 2 March.
+    clock = Date.parse('2026-01-20T00:00:00Z');
+    await dispatchOk(ui, owner, 'subscribe', {
+      memberId: kim.id,
+      planId: plan.id,
+      anchorDate: '2026-02-02',
+      trialEnd: '2026-03-02',
+      consent: { method: 'in-person' },
+    });
+    clock = MARCH_2_1100_KST;
+    await nav(page, '홈');
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    const confirm = page.getByTestId('run-confirm');
+    await confirm.waitFor();
+    // Not "1건, 50,000원": the runner holds that period for consent and charges nothing.
+    expect(await confirm.locator('p').allTextContents()).toEqual([
+      '지금 결제할 정기 결제 0건, 합계 0원',
+      '카드가 없는 회원의 1건은 건너뜁니다.',
+      '1건은 체험 뒤 첫 유료 결제라 회원의 유료 전환 동의를 기다립니다 (이번에는 결제하지 않음).',
+      '지금 결제할 정기 결제가 없습니다.',
+    ]);
+    await ui.screenshot('88-run-due-trial-consent');
+    await confirm.getByRole('button', { name: '0건 결제 실행' }).click();
+    await poll(() => page.getByTestId('run-held-consent').textContent()).toBe(
+      '1건은 회원의 유료 전환 동의를 기다리며 결제하지 않았습니다.',
+    );
+    expect((await dispatchOk(ui, owner, 'listCharges', {})).entries).toHaveLength(1);
   });
 
   it('logged no error in the page', () => {
