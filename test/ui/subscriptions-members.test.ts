@@ -42,6 +42,19 @@ async function consentInPerson(): Promise<void> {
   await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
 }
 
+/** Subscribes a member (by number) to the seeded plan over the bridge, consent taken in person. */
+async function subscribeOverBridge(memberNo: string, dates: { anchorDate: string; trialEnd?: string }) {
+  const member = (await dispatchOk(ui, owner, 'searchMembers', { query: memberNo }))[0];
+  const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
+  if (!member || !plan) throw new Error('seed missing');
+  await dispatchOk(ui, owner, 'subscribe', {
+    memberId: member.id,
+    planId: plan.id,
+    ...dates,
+    consent: { method: 'in-person' },
+  });
+}
+
 async function openSubscribeForm(): Promise<void> {
   await nav(page, '정기 결제');
   await page.getByRole('button', { name: '구독 등록' }).click();
@@ -236,15 +249,7 @@ describe('members and subscriptions, in Chromium against the real core', () => {
   });
 
   it('"지금 결제 실행" asks with the count and total, and explains a run that charged nothing', async () => {
-    const park = (await dispatchOk(ui, owner, 'searchMembers', { query: '0001' }))[0];
-    const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
-    if (!park || !plan) throw new Error('seed missing');
-    await dispatchOk(ui, owner, 'subscribe', {
-      memberId: park.id,
-      planId: plan.id,
-      anchorDate: '2026-03-02',
-      consent: { method: 'in-person' },
-    });
+    await subscribeOverBridge('0001', { anchorDate: '2026-03-02' });
     await nav(page, '정기 결제');
     await page.getByRole('button', { name: '지금 결제 실행' }).click();
     const confirm = page.getByTestId('run-confirm');
@@ -288,18 +293,9 @@ describe('members and subscriptions, in Chromium against the real core', () => {
   });
 
   it('says a trial charge waiting for the member’s consent is not charged, before and after the run', async () => {
-    const kim = (await dispatchOk(ui, owner, 'searchMembers', { query: '0002' }))[0];
-    const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
-    if (!kim || !plan) throw new Error('seed missing');
     // Signed up on 20 January, more than 30 days before the first paid charge on 2 March.
     clock = Date.parse('2026-01-20T00:00:00Z');
-    await dispatchOk(ui, owner, 'subscribe', {
-      memberId: kim.id,
-      planId: plan.id,
-      anchorDate: '2026-02-02',
-      trialEnd: '2026-03-02',
-      consent: { method: 'in-person' },
-    });
+    await subscribeOverBridge('0002', { anchorDate: '2026-02-02', trialEnd: '2026-03-02' });
     clock = MARCH_2_1100_KST;
     await nav(page, '홈');
     await nav(page, '정기 결제');
