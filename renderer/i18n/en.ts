@@ -800,6 +800,11 @@ export const en: Messages = {
   'audit.subjectPlan': 'Plan #{id}',
   'audit.subjectOperator': 'Staff #{id}',
   'audit.subjectSettings': 'Settings',
+  'consent.withdrawalRecorded': 'The member’s withdrawal of consent is recorded.',
+  'subs.runConfirmConsent':
+    '{count} first paid charges after a trial wait for the member’s consent (not charged now).',
+  'subs.runHeldForConsent':
+    '{count} first paid charges after a trial wait for the member’s consent (not charged).',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

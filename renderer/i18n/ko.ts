@@ -800,6 +800,10 @@ export const ko = {
   'audit.subjectPlan': '요금제 #{id}',
   'audit.subjectOperator': '직원 #{id}',
   'audit.subjectSettings': '설정',
+  'consent.withdrawalRecorded': '회원의 동의 철회를 기록했습니다.',
+  'subs.runConfirmConsent':
+    '{count}건은 체험 뒤 첫 유료 결제라 회원의 유료 전환 동의를 기다립니다 (이번에는 결제하지 않음).',
+  'subs.runHeldForConsent': '{count}건은 회원의 유료 전환 동의를 기다리며 결제하지 않았습니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

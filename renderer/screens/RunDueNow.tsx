@@ -112,6 +112,11 @@ export function RunDueNow({ onFinished }: { onFinished: () => void }) {
               waiting: summary.run.awaitingConfirmation,
             })}
           </span>
+          {(summary.run.awaitingConsent ?? 0) > 0 && (
+            <span className="block" data-testid="run-held-consent">
+              {t('subs.runHeldForConsent', { count: summary.run.awaitingConsent ?? 0 })}
+            </span>
+          )}
           {summary.run.slowedDown > 0 && (
             <span data-testid="run-slowed"> {t('subs.runSlowed', { count: summary.run.slowedDown })}</span>
           )}
@@ -148,6 +153,9 @@ function RunConfirm({
         <p>{t('subs.runConfirmAwaiting', { count: preview.awaitingApproval })}</p>
       )}
       {preview.withoutCard > 0 && <p>{t('subs.runConfirmNoCard', { count: preview.withoutCard })}</p>}
+      {preview.awaitingConsent > 0 && (
+        <p>{t('subs.runConfirmConsent', { count: preview.awaitingConsent })}</p>
+      )}
       {preview.count === 0 && (
         <p>
           <NextLaterToday preview={preview} />

@@ -30,7 +30,8 @@ export interface SubscribeChoice {
 /**
  * The form's steps. Edit, then (only when something deserves a second look) a check that says
  * what will happen, then the member's consent (invariant 12: the member sees the terms and agrees
- * before the subscription exists), then the consent slip to print for the member.
+ * before the subscription exists), then the consent slip to print for the member. The subscription
+ * exists from the consent step on: the slip is shown beside what was created, not instead of it.
  */
 type Step =
   | { readonly name: 'edit' }
@@ -45,20 +46,26 @@ type Step =
       /** Kept in the step, so the terms load once and not on every render. */
       readonly request: { memberId: number; planId: number; anchorDate: string };
     }
-  | { readonly name: 'slip'; readonly consentId: number; readonly created: SubscriptionViewData };
+  | { readonly name: 'slip'; readonly consentId: number };
 
 /** Nothing to warn about: a card is on file and no charge date has passed yet. */
 const needsCheck = (preview: SubscriptionPreviewData) => !preview.hasCard || preview.dueNow > 0;
 
-/** A member on a plan from an anchor day: the day of the month (or week…) every charge falls on. */
+/**
+ * A member on a plan from an anchor day: the day of the month (or week…) every charge falls on.
+ * `onCreated` runs as soon as the subscription exists (the consent slip may still be open);
+ * `onDone` when the form is finished with.
+ */
 export function SubscribeForm({
   plans,
   onCancel,
+  onCreated,
   onDone,
 }: {
   plans: readonly PlanViewData[];
   onCancel: () => void;
-  onDone: (created: SubscriptionViewData) => void;
+  onCreated: (created: SubscriptionViewData) => void;
+  onDone: () => void;
 }) {
   const { t, won } = useI18n();
   const { status } = useApp();
@@ -76,7 +83,8 @@ export function SubscribeForm({
     document.getElementById('subscribe-member')?.focus();
   }
 
-  const subscribe = (choice: SubscribeChoice) =>
+  // No subscribe call before this step: the consent is part of the request that creates it.
+  const askConsent = (choice: SubscribeChoice) =>
     setStep({
       name: 'consent',
       choice,
@@ -95,12 +103,13 @@ export function SubscribeForm({
       return null;
     }
     const created = result.value;
+    onCreated(created);
     const consents = await call('listConsents', { memberId: choice.member.id });
     const recorded = consents.ok
       ? consents.value.find((c) => c.subscriptionId === created.id && c.kind === 'subscription')
       : undefined;
-    if (recorded) setStep({ name: 'slip', consentId: recorded.id, created });
-    else onDone(created);
+    if (recorded) setStep({ name: 'slip', consentId: recorded.id });
+    else onDone();
     return null;
   }
 
@@ -124,25 +133,13 @@ export function SubscribeForm({
       if (!preview.ok) return showRefusal(preview.error, setErrors, setFailure);
       setFailure(null);
       if (needsCheck(preview.value)) return setStep({ name: 'check', choice, preview: preview.value });
-      await subscribe(choice);
+      askConsent(choice);
     } finally {
       setBusy(false);
     }
   }
 
-  async function confirm(choice: SubscribeChoice) {
-    setBusy(true);
-    try {
-      await subscribe(choice);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (step.name === 'slip') {
-    const { created } = step;
-    return <ConsentSlip consentId={step.consentId} onClose={() => onDone(created)} />;
-  }
+  if (step.name === 'slip') return <ConsentSlip consentId={step.consentId} onClose={onDone} />;
   if (step.name === 'consent') {
     const { choice, request } = step;
     return (
@@ -159,7 +156,7 @@ export function SubscribeForm({
         choice={step.choice}
         preview={step.preview}
         busy={busy}
-        onConfirm={() => void confirm(step.choice)}
+        onConfirm={() => askConsent(step.choice)}
         onBack={() => setStep({ name: 'edit' })}
       />
     );

@@ -67,14 +67,21 @@ export function SubscriptionTable({
 
   const [memberRequest, setMemberRequest] = useState<MemberRequest>(null);
 
+  // Each cancel question starts with no member request: one row's answer never carries to another.
+  function askCancel(id: number | null) {
+    setMemberRequest(null);
+    setCanceling(id);
+  }
+
   async function act(action: Action, sub: SubscriptionRowData) {
     setNotice(null);
+    const withdrawn = memberRequest !== null && action !== 'pause' && action !== 'resume';
     const result = await send(action, sub.id, memberRequest);
-    setMemberRequest(null);
-    setCanceling(null);
+    askCancel(null);
     if (!result.ok) return setFailure(result.error.message);
     setFailure(null);
-    setNotice(t(DONE_MESSAGE[action], whose(sub)));
+    const done = t(DONE_MESSAGE[action], whose(sub));
+    setNotice(withdrawn ? `${done} ${t('consent.withdrawalRecorded')}` : done);
     onChanged();
   }
 
@@ -156,18 +163,17 @@ export function SubscriptionTable({
                     </button>
                   )}
                   {sub.status !== 'canceled' && canceling !== sub.id && (
-                    <button type="button" className="button-danger" onClick={() => setCanceling(sub.id)}>
+                    <button type="button" className="button-danger" onClick={() => askCancel(sub.id)}>
                       {t('subs.cancel')}
                     </button>
                   )}
                   {canceling === sub.id && (
-                    <WithdrawalChoice value={memberRequest} onChange={setMemberRequest} />
-                  )}
-                  {canceling === sub.id && (
                     <CancelChoice
                       question={t('subs.cancelWhom', whose(sub))}
+                      memberRequest={memberRequest}
+                      onMemberRequest={setMemberRequest}
                       onChoose={(action) => void act(action, sub)}
-                      onBack={() => setCanceling(null)}
+                      onBack={() => askCancel(null)}
                     />
                   )}
                 </td>
@@ -197,13 +203,20 @@ export function SubscriptionTable({
   );
 }
 
-/** Canceling is asked twice, with the two ways it can go: now, or when the paid period ends. */
+/**
+ * Canceling is asked twice, with the two ways it can go: now, or when the paid period ends; under
+ * the question, whether the member asked for it (then it is recorded as their withdrawal).
+ */
 function CancelChoice({
   question,
+  memberRequest,
+  onMemberRequest,
   onChoose,
   onBack,
 }: {
   question: string;
+  memberRequest: MemberRequest;
+  onMemberRequest: (value: MemberRequest) => void;
   onChoose: (action: Action) => void;
   onBack: () => void;
 }) {
@@ -212,6 +225,7 @@ function CancelChoice({
   return (
     <fieldset className="row-actions inline-choice" data-testid="cancel-choice">
       <legend className="small">{question}</legend>
+      <WithdrawalChoice value={memberRequest} onChange={onMemberRequest} />
       <button type="button" ref={nowRef} className="button-danger" onClick={() => onChoose('cancel-now')}>
         {t('subs.cancelNow')}
       </button>

@@ -72,17 +72,7 @@ export function Subscriptions() {
             </button>
           )}
         </div>
-        {subscribing && plans.data && (
-          <SubscribeForm
-            plans={plans.data.filter((plan) => plan.active)}
-            onCancel={() => setSubscribing(false)}
-            onDone={(subscription) => {
-              setSubscribing(false);
-              setCreatedId(subscription.id);
-              void subscriptions.reload();
-            }}
-          />
-        )}
+        {/* Above the consent slip, which follows the subscription it records. */}
         {created && (
           <Notice>
             <span data-testid="subscription-created">
@@ -96,6 +86,17 @@ export function Subscriptions() {
               })}
             </span>
           </Notice>
+        )}
+        {subscribing && plans.data && (
+          <SubscribeForm
+            plans={plans.data.filter((plan) => plan.active)}
+            onCancel={() => setSubscribing(false)}
+            onCreated={(subscription) => {
+              setCreatedId(subscription.id);
+              void subscriptions.reload();
+            }}
+            onDone={() => setSubscribing(false)}
+          />
         )}
         {subscriptions.failure && <ErrorAlert>{subscriptions.failure}</ErrorAlert>}
         {subscriptions.data && (

@@ -378,6 +378,8 @@ export const runDuePreviewView = z.object({
   awaitingApproval: count,
   withoutCard: count,
   laterToday: z.array(z.object({ dueAt: epochMs, count, amount: won })),
+  /** Trials' first paid periods held for the member's consent: not charged by the run. */
+  awaitingConsent: count,
 });
 export type RunDuePreviewData = z.infer<typeof runDuePreviewView>;
 

@@ -9,6 +9,7 @@ import {
   createConsentService,
   createPlanService,
   createSubscriptionService,
+  dueNowPreview,
   upcoming,
 } from '../../electron/core/schedule/index.ts';
 import { expectBillingError } from '../billing/expect-billing-error.ts';
@@ -409,5 +410,56 @@ describe('consent to recurring charges', () => {
     });
     subscriptions.cancel({ id: other.id });
     expect(consents.list({ subscriptionId: other.id }).map((c) => c.kind)).toEqual(['subscription']);
+  });
+
+  it('asks before a run with what the runner will do: a held trial period is no charge, a consented raise counts at its price', async () => {
+    const d = await desk();
+    d.clock.now = kst('2026-01-02T09:00:00');
+    const { subscriptions, consents } = schedule(d);
+    const monthly = { amount: 30_000, intervalUnit: 'month' as const, intervalCount: 1 };
+    // Signed up more than 30 days before its first paid charge: that period waits for consent.
+    const trial = subscriptions.create({
+      memberId: (await d.memberWithCard()).memberId,
+      custom: monthly,
+      orderName: '체험 회원권',
+      anchorDate: '2026-01-10',
+      trialEnd: '2026-02-10',
+      consent: { method: 'in-person' },
+    });
+    const raised = subscriptions.create({
+      memberId: (await d.memberWithCard()).memberId,
+      custom: monthly,
+      orderName: '월 회비',
+      anchorDate: '2026-02-10',
+      consent: { method: 'in-person' },
+    });
+    d.clock.now = kst('2026-01-20T12:00:00');
+    subscriptions.changePrice({ id: raised.id, amount: 35_000 });
+    d.clock.now = kst('2026-02-01T12:00:00');
+    consents.record({ subscriptionId: raised.id, kind: 'price-increase', method: 'phone' });
+
+    d.clock.now = kst('2026-02-10T10:00:00');
+    const preview = () => dueNowPreview(d.ledger, new Date(d.clock.now), 3 * 86_400_000);
+    expect(preview()).toEqual({
+      count: 1,
+      amount: 35_000,
+      awaitingApproval: 0,
+      withoutCard: 0,
+      awaitingConsent: 1,
+    });
+    expect(await runnerFor(d).runDue()).toMatchObject({
+      awaitingConsent: 1,
+      charged: { ...NOTHING, DONE: 1 },
+    });
+    expect(await chargedAtToss(d)).toEqual([35_000]);
+    expect(periodsOf(d.ledger, trial.id).map((p) => p.status)).toEqual(['awaiting_confirmation']);
+    // The held period stays out of the next preview too: it waits for consent, not for a run.
+    expect(preview()).toEqual({
+      count: 0,
+      amount: 0,
+      awaitingApproval: 0,
+      withoutCard: 0,
+      awaitingConsent: 0,
+    });
   });
 });

@@ -38,6 +38,7 @@ describe('dueNowPreview: what a run now would do, without writing', () => {
       amount: 0,
       awaitingApproval: 2,
       withoutCard: 1,
+      awaitingConsent: 0,
     });
     // Nothing was written: a preview is not a run.
     expect(ledger.db.prepare('SELECT count(*) FROM subscription_periods').pluck().get()).toBe(before);
@@ -49,6 +50,7 @@ describe('dueNowPreview: what a run now would do, without writing', () => {
       amount: 0,
       awaitingApproval: 0,
       withoutCard: 1,
+      awaitingConsent: 0,
     });
   });
 });

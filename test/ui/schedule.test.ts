@@ -91,10 +91,14 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await ui.screenshot('40a-consent-step');
     await page.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
 
-    // The printable slip, with the signature as recorded.
+    // What was created, and the printable slip with the signature as recorded (the slip's title
+    // shows before its record has loaded, so wait for the record itself).
+    await poll(() => page.getByTestId('subscription-created').textContent()).toBe(
+      '윤서준(0001) 회원을 요가 월 회원권 66,000원 · 매월에 등록했습니다. 첫 결제: 2026-03-02 10:00',
+    );
     const slip = page.getByTestId('consent-slip');
-    await poll(() => slip.textContent()).toContain('정기결제 동의');
-    expect(await slip.textContent()).toContain('대면 서명');
+    await poll(() => slip.locator('dd').first().textContent()).toBe('대면 서명');
+    expect(await slip.textContent()).toContain('정기결제 동의 · 윤서준 · 요가 월 회원권');
     await page.getByTestId('consent-slip-signature').waitFor();
     const [consent] = await dispatchOk(ui, owner, 'listConsents', {});
     expect(consent).toMatchObject({ kind: 'subscription', method: 'signature', hasSignature: true });

@@ -15,6 +15,7 @@ import { openUi, type UiFixture } from './ui-fixture.ts';
 // 09:00 in Seoul on 2 March 2026; the plan charges at 10:00.
 const MARCH_2_0900_KST = Date.parse('2026-03-02T00:00:00Z');
 const MARCH_2_1030_KST = Date.parse('2026-03-02T01:30:00Z');
+const MARCH_2_1100_KST = Date.parse('2026-03-02T02:00:00Z');
 
 let clock = MARCH_2_0900_KST;
 let ui: UiFixture;
@@ -26,6 +27,32 @@ const options = () => page.getByRole('listbox', { name: '회원 후보' }).getBy
 
 async function createMember(name: string, phone?: string): Promise<void> {
   await dispatchOk(ui, owner, 'createMember', { name, ...(phone ? { phone } : {}) });
+}
+
+/**
+ * The consent step of the subscribe form: nothing exists until the member's consent is recorded,
+ * and a ticked box does not go through unticked.
+ */
+async function consentInPerson(): Promise<void> {
+  const step = page.getByTestId('consent-step');
+  await step.getByLabel('대면 확인(체크)').check();
+  await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
+  await step.getByText('회원이 동의했는지 확인란에 표시해 주세요.').waitFor();
+  await step.getByLabel('회원이 위 내용을 읽고 동의했습니다.').check();
+  await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
+}
+
+/** Subscribes a member (by number) to the seeded plan over the bridge, consent taken in person. */
+async function subscribeOverBridge(memberNo: string, dates: { anchorDate: string; trialEnd?: string }) {
+  const member = (await dispatchOk(ui, owner, 'searchMembers', { query: memberNo }))[0];
+  const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
+  if (!member || !plan) throw new Error('seed missing');
+  await dispatchOk(ui, owner, 'subscribe', {
+    memberId: member.id,
+    planId: plan.id,
+    ...dates,
+    consent: { method: 'in-person' },
+  });
 }
 
 async function openSubscribeForm(): Promise<void> {
@@ -106,16 +133,34 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(await dispatchOk(ui, owner, 'listSubscriptions', {})).toEqual([]);
     await ui.screenshot('81-subscribe-no-card');
 
+    // Going on leads to the member's consent, not to a subscription: none exists before it.
     await check.getByRole('button', { name: '그래도 등록' }).click();
+    await poll(() => page.getByTestId('subscribe-consent-terms').textContent()).toContain('김민수님은');
+    expect(await dispatchOk(ui, owner, 'listSubscriptions', {})).toEqual([]);
+    await consentInPerson();
+
+    // What was created is said at once, beside the consent slip to print for the member.
     const created = page.getByTestId('subscription-created');
-    await poll(() => created.textContent()).toMatch(
-      /^김민수\(0003\) 회원을 월 회비 50,000원 · 매월에 등록했습니다\. 첫 결제: 2026\D+3\D+2\D+.*10:00$/,
+    await poll(() => created.textContent()).toBe(
+      '김민수(0003) 회원을 월 회비 50,000원 · 매월에 등록했습니다. 첫 결제: 2026-03-02 10:00',
     );
+    const slip = page.getByTestId('consent-slip');
+    // The slip's first detail is how the member agreed.
+    await poll(() => slip.locator('dd').first().textContent()).toBe('대면 확인(체크)');
     const [subscription] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     expect(subscription).toMatchObject({ memberNo: '0003', memberName: '김민수', status: 'active' });
+    expect(await dispatchOk(ui, owner, 'listConsents', {})).toEqual([
+      expect.objectContaining({
+        subscriptionId: subscription?.id,
+        kind: 'subscription',
+        method: 'in-person',
+      }),
+    ]);
     const row = page.getByTestId(`subscription-${subscription?.id}`);
-    expect(await row.locator('td').first().textContent()).toBe('김민수 0003');
+    await poll(() => row.locator('td').first().textContent()).toBe('김민수 0003');
     await ui.screenshot('82-subscription-created');
+    await slip.getByRole('button', { name: '닫기' }).click();
+    expect(await created.textContent()).toContain('김민수(0003)');
   });
 
   it('takes an exact member number at once, and explains the catch-up of a start in the past', async () => {
@@ -140,7 +185,13 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(await page.getByLabel('기준일').inputValue()).toBe('2026-02-01');
     await page.getByRole('button', { name: '구독 등록' }).last().click();
     await page.getByTestId('subscribe-check').getByRole('button', { name: '그래도 등록' }).click();
+    const step = page.getByTestId('consent-step');
+    await poll(() => page.getByTestId('subscribe-consent-terms').textContent()).toContain('최유리님은');
+    await step.getByLabel('전화').check();
+    await step.getByRole('button', { name: '동의 기록하고 구독 등록' }).click();
     await poll(() => page.getByTestId('subscription-created').textContent()).toContain('최유리(0004)');
+    await poll(() => page.getByTestId('consent-slip').locator('dd').first().textContent()).toBe('전화');
+    await page.getByTestId('consent-slip').getByRole('button', { name: '닫기' }).click();
   });
 
   it('searches the whole member base and says when to type more', async () => {
@@ -167,7 +218,7 @@ describe('members and subscriptions, in Chromium against the real core', () => {
       '매월 · 기준일 2026-02-01',
       expect.any(String),
     ]);
-    expect(cells[3]).toMatch(/2026\D+4\D+1\D+.*10:00/);
+    expect(cells[3]).toBe('2026-04-01 10:00');
     expect(cells[4]).toBe('이용 중');
     await ui.screenshot('84-member-subscriptions');
 
@@ -176,22 +227,29 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(await choice.locator('legend').textContent()).toBe(
       '최유리(0004) 회원의 월 회비 구독을 해지할까요?',
     );
+    const request = choice.getByLabel('회원 요청으로 해지 (동의 철회 기록)');
+    // An answer left on a cancel asked and then dropped does not carry over to the next one.
+    await request.selectOption({ label: '전화' });
+    await choice.getByRole('button', { name: '취소' }).click();
+    await own.getByRole('button', { name: '해지' }).click();
+    expect(await request.inputValue()).toBe('');
+    await request.selectOption({ label: '메시지' });
     await choice.getByRole('button', { name: '지금 해지' }).click();
-    await page.getByText('최유리(0004) 회원의 월 회비 구독을 해지했습니다.').waitFor();
+    await page
+      .getByText('최유리(0004) 회원의 월 회비 구독을 해지했습니다. 회원의 동의 철회를 기록했습니다.')
+      .waitFor();
     await poll(() => own.locator('tbody tr').first().locator('td').nth(4).textContent()).toBe('해지됨');
+    const yuri = (await dispatchOk(ui, owner, 'searchMembers', { query: '0004' }))[0];
+    const consents = await dispatchOk(ui, owner, 'listConsents', { memberId: yuri?.id ?? 0 });
+    expect(consents.map((consent) => `${consent.kind} ${consent.method}`).sort()).toEqual([
+      'subscription phone',
+      'withdrawal message',
+    ]);
     await ui.screenshot('85-member-subscription-canceled');
   });
 
   it('"지금 결제 실행" asks with the count and total, and explains a run that charged nothing', async () => {
-    const park = (await dispatchOk(ui, owner, 'searchMembers', { query: '0001' }))[0];
-    const [plan] = await dispatchOk(ui, owner, 'listPlans', {});
-    if (!park || !plan) throw new Error('seed missing');
-    await dispatchOk(ui, owner, 'subscribe', {
-      memberId: park.id,
-      planId: plan.id,
-      anchorDate: '2026-03-02',
-      consent: { method: 'in-person' },
-    });
+    await subscribeOverBridge('0001', { anchorDate: '2026-03-02' });
     await nav(page, '정기 결제');
     await page.getByRole('button', { name: '지금 결제 실행' }).click();
     const confirm = page.getByTestId('run-confirm');
@@ -232,6 +290,31 @@ describe('members and subscriptions, in Chromium against the real core', () => {
     expect(charges.map((charge) => [charge.memberName, charge.amount, charge.status])).toEqual([
       ['박서준', 50_000, 'DONE'],
     ]);
+  });
+
+  it('says a trial charge waiting for the member’s consent is not charged, before and after the run', async () => {
+    // Signed up on 20 January, more than 30 days before the first paid charge on 2 March.
+    clock = Date.parse('2026-01-20T00:00:00Z');
+    await subscribeOverBridge('0002', { anchorDate: '2026-02-02', trialEnd: '2026-03-02' });
+    clock = MARCH_2_1100_KST;
+    await nav(page, '홈');
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '지금 결제 실행' }).click();
+    const confirm = page.getByTestId('run-confirm');
+    await confirm.waitFor();
+    // Not "1건, 50,000원": the runner holds that period for consent and charges nothing.
+    expect(await confirm.locator('p').allTextContents()).toEqual([
+      '지금 결제할 정기 결제 0건, 합계 0원',
+      '카드가 없는 회원의 1건은 건너뜁니다.',
+      '1건은 체험 뒤 첫 유료 결제라 회원의 유료 전환 동의를 기다립니다 (이번에는 결제하지 않음).',
+      '지금 결제할 정기 결제가 없습니다.',
+    ]);
+    await ui.screenshot('88-run-due-trial-consent');
+    await confirm.getByRole('button', { name: '0건 결제 실행' }).click();
+    await poll(() => page.getByTestId('run-held-consent').textContent()).toBe(
+      '1건은 회원의 유료 전환 동의를 기다리며 결제하지 않았습니다.',
+    );
+    expect((await dispatchOk(ui, owner, 'listCharges', {})).entries).toHaveLength(1);
   });
 
   it('logged no error in the page', () => {

@@ -1,4 +1,5 @@
 import type { Ledger } from '../ledger/index.ts';
+import { CONSENT_SQL, type ConsentState, paidChargesConsented, raiseFrom } from './consent-periods.ts';
 import { MAX_PERIODS_PER_CALL, periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
@@ -10,9 +11,11 @@ export interface DueNowPreview {
   readonly awaitingApproval: number;
   /** Due periods of members without an active card: a run skips them. */
   readonly withoutCard: number;
+  /** Trials' first paid periods without the member's consent: a run holds them, charging nothing. */
+  readonly awaitingConsent: number;
 }
 
-interface ActiveRow extends Schedule {
+interface ActiveRow extends Schedule, ConsentState {
   readonly id: number;
   readonly amount: number;
   readonly lastIndex: number | null;
@@ -26,8 +29,9 @@ const ACTIVE_SQL = `
     s.charge_time AS chargeTime, s.anchor_date AS anchorDate, s.start_date AS startDate,
     s.trial_end AS trialEnd, s.time_zone AS timeZone,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard
-  FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
+    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard,
+    ${CONSENT_SQL.columns}
+  FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id ${CONSENT_SQL.joins}
   WHERE s.status = 'active' AND s.cancel_at_period_end = 0 AND m.status = 'active'
   ORDER BY s.id`;
 
@@ -40,8 +44,9 @@ const PENDING_SQL = `
 
 /**
  * What "지금 결제 실행" would charge at `now`, read without writing anything, by the runner's own
- * rules (materializeDuePeriods' threshold, the period module's dates), so a person can confirm a
- * count and a total before money moves. Dunning retries are not counted: they are tries of charges
+ * rules (materializeDuePeriods' threshold, its consent rules, the period module's dates), so a
+ * person can confirm a count and a total before money moves: a trial period held for consent is
+ * not counted as a charge, and a consented raise is counted at its new price. Dunning retries are not counted: they are tries of charges
  * already made, shown in the log.
  */
 export function dueNowPreview(ledger: Ledger, now: Date, catchUpThresholdMs: number): DueNowPreview {
@@ -50,6 +55,7 @@ export function dueNowPreview(ledger: Ledger, now: Date, catchUpThresholdMs: num
   let amount = 0;
   let awaitingApproval = 0;
   let withoutCard = 0;
+  let awaitingConsent = 0;
   const add = (periodAmount: number, hasCard: boolean) => {
     if (!hasCard) {
       withoutCard++;
@@ -66,20 +72,30 @@ export function dueNowPreview(ledger: Ledger, now: Date, catchUpThresholdMs: num
   }
   for (const row of ledger.db.prepare(ACTIVE_SQL).all() as ActiveRow[]) {
     let due: ReturnType<typeof periodsBetween>;
+    let consented: boolean;
     try {
       due = periodsBetween(row, {
         fromIndex: row.lastIndex === null ? 0 : row.lastIndex + 1,
         untilMs: nowMs,
         limit: MAX_PERIODS_PER_CALL,
       });
+      consented = due.length === 0 || paidChargesConsented(row);
     } catch {
       // Terms that cannot be computed are the runner's to report; they charge nothing.
       continue;
     }
+    let periodAmount = row.amount;
+    let raised = false;
     for (const period of due) {
-      if (nowMs - period.dueAt > catchUpThresholdMs) awaitingApproval++;
-      else add(row.amount, row.hasCard === 1);
+      const raise = raised ? null : raiseFrom(row, period);
+      if (raise) {
+        periodAmount = raise.amount;
+        raised = true;
+      }
+      if (!consented) awaitingConsent++;
+      else if (nowMs - period.dueAt > catchUpThresholdMs) awaitingApproval++;
+      else add(periodAmount, row.hasCard === 1);
     }
   }
-  return { count, amount, awaitingApproval, withoutCard };
+  return { count, amount, awaitingApproval, withoutCard, awaitingConsent };
 }

@@ -1,9 +1,9 @@
 import { appendAudit } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
-import { CONSENT_WINDOW_MS } from './consent-terms.ts';
+import { CONSENT_SQL, type ConsentState, paidChargesConsented, raiseFrom } from './consent-periods.ts';
 import { lastAuditAt, skipOpenPeriods } from './lifecycle-rows.ts';
-import { firstChargeIndex, period as periodAt, periodsBetween } from './periods.ts';
+import { periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
 /** Periods due longer ago than this wait for a manager instead of being charged (issue 5, catch-up). */
@@ -37,7 +37,7 @@ export interface MaterializeResult {
   readonly canceled: number;
 }
 
-interface SubscriptionTerms extends Schedule {
+interface SubscriptionTerms extends Schedule, ConsentState {
   readonly id: number;
   readonly amount: number;
   readonly taxFreeAmount: number;
@@ -45,14 +45,6 @@ interface SubscriptionTerms extends Schedule {
   readonly status: string;
   readonly cancelAtPeriodEnd: 0 | 1;
   readonly updatedAt: number;
-  /** A raise the member consented to (price_changes 'consented'), or nulls. */
-  readonly changeId: number | null;
-  readonly changeAmount: number | null;
-  readonly changeTaxFreeAmount: number | null;
-  readonly changeFrom: string | null;
-  readonly changeConsentAt: number | null;
-  /** With a trial only: the latest consent to paid charges (signup or trial notice). */
-  readonly paidConsentAt: number | null;
 }
 
 const ACTIVE_SUBSCRIPTIONS_SQL = `
@@ -61,16 +53,8 @@ const ACTIVE_SUBSCRIPTIONS_SQL = `
     s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
     s.status, s.cancel_at_period_end AS cancelAtPeriodEnd, s.updated_at AS updatedAt,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    pc.id AS changeId, pc.amount AS changeAmount, pc.tax_free_amount AS changeTaxFreeAmount,
-    pc.effective_from AS changeFrom, pcc.recorded_at AS changeConsentAt,
-    CASE WHEN s.trial_end IS NULL OR s.trial_end <= s.start_date THEN NULL ELSE
-      (SELECT max(c.recorded_at) FROM consents AS c
-       WHERE c.subscription_id = s.id AND c.kind IN ('subscription', 'trial-conversion')) END AS paidConsentAt
-  FROM subscriptions AS s
-  -- The open raise (at most one, price_changes_one_open), only once consented.
-  LEFT JOIN price_changes AS pc ON pc.subscription_id = s.id AND pc.status IN ('pending', 'consented')
-    AND pc.consent_id IS NOT NULL
-  LEFT JOIN consents AS pcc ON pcc.id = pc.consent_id
+    ${CONSENT_SQL.columns}
+  FROM subscriptions AS s ${CONSENT_SQL.joins}
   WHERE s.status = 'active' OR (s.cancel_at_period_end = 1 AND s.status <> 'canceled')
   ORDER BY s.id`;
 
@@ -166,25 +150,13 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         options.log?.error('subscription periods not computed', { subscriptionId: sub.id, error });
         continue;
       }
-      // A trial's paid periods wait until consent to paid charges was recorded within the 30 days
-      // before the first of them; skipping that period does not let the next one through.
-      const trialConsented =
-        sub.trialEnd === null ||
-        sub.trialEnd <= sub.startDate ||
-        (sub.paidConsentAt !== null &&
-          sub.paidConsentAt >= periodAt(sub, firstChargeIndex(sub)).dueAt - CONSENT_WINDOW_MS);
+      const trialConsented = paidChargesConsented(sub);
       let price = { amount: sub.amount, taxFreeAmount: sub.taxFreeAmount };
       let raiseApplied = false;
       for (const period of periods) {
-        const raise =
-          !raiseApplied &&
-          sub.changeConsentAt !== null &&
-          sub.changeAmount !== null &&
-          sub.changeTaxFreeAmount !== null &&
-          period.dueAt > sub.changeConsentAt &&
-          period.start >= (sub.changeFrom ?? '');
-        if (raise)
-          price = { amount: sub.changeAmount as number, taxFreeAmount: sub.changeTaxFreeAmount as number };
+        const raised = raiseApplied ? null : raiseFrom(sub, period);
+        const raise = raised !== null;
+        if (raised) price = raised;
         const held = !trialConsented;
         const status = held || nowMs - period.dueAt > threshold ? 'awaiting_confirmation' : 'pending';
         const changes = insert.run({
