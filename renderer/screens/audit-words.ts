@@ -124,6 +124,8 @@ const KEYS: Words = {
 const HIDDEN = new Set([
   'paymentKey',
   'transactionKey',
+  // Toss support asks for it; the charge detail and review screens show it where they do.
+  'traceId',
   'requestId',
   'via',
   'attemptId',

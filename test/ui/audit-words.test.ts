@@ -70,9 +70,10 @@ describe('the audit log in words, in Chromium against the real core', () => {
     expect(await row('환불 요청').getByTestId('audit-details').textContent()).toMatch(
       /^금액: 20,000원, 주문번호: \S+, 사유: 2회 미사용$/,
     );
+    // Staff start with the store's default per-charge cap; no daily cap reads 제한 없음.
     expect(
       await row('직원 추가').filter({ hasText: '이직원' }).getByTestId('audit-details').textContent(),
-    ).toBe('하루 한도: 제한 없음, 이름: 이직원, 1회 한도: 제한 없음, 역할: 직원');
+    ).toBe('하루 한도: 제한 없음, 이름: 이직원, 1회 한도: 100,000원, 역할: 직원');
     const table = (await page.getByTestId('audit-table').textContent()) ?? '';
     expect(table).not.toMatch(/\d{12,}/);
     expect(table).not.toMatch(/paymentKey|transactionKey|requestId|-1\b/);
