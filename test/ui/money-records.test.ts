@@ -188,13 +188,15 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     expect(download.suggestedFilename()).toBe(`행복피트니스_결제내역_${seoulToday()}_${seoulToday()}.csv`);
     const lines = (await readFile((await download.path()) as string, 'utf8')).slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      '일시(KST),주문번호,회원번호,회원,종류,결제 내용,금액,공급가액,부가세,면세,상태,승인번호,카드사,카드,남은 금액,사유',
+      '일시(KST),주문번호,회원번호,회원,종류,결제 내용,금액,공급가액,부가세,면세,상태,승인번호,카드사,카드,남은 금액,사유,토스 추적 ID',
     );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(',환불,');
     expect(lines[1]).toContain(',-15000,-13636,-1364,0,환불됨,');
     expect(lines[3]).toContain(',수동,');
-    expect(lines[3]).toMatch(/,20000,18182,1818,0,전액 환불,\d{8},하나,9410\d{4}\*{4}\d{3}\*,0,$/);
+    expect(lines[3]).toMatch(
+      /,20000,18182,1818,0,전액 환불,\d{8},하나,9410\d{4}\*{4}\d{3}\*,0,,[0-9a-f]{32}$/,
+    );
   });
 
   it('refuses a negative or fractional amount with a message instead of changing it', async () => {
@@ -241,6 +243,8 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     // ...and a staff member's caps.
     await nav(page, '직원');
     await page.getByRole('button', { name: '직원 추가' }).click();
+    // The per-charge cap starts at the store's default for staff; type over it.
+    await page.getByLabel('1회 결제 한도').fill('');
     await page.getByLabel('1회 결제 한도').pressSequentially('-30000');
     await page.getByLabel('하루 결제 한도').pressSequentially('100000.5');
     expect(await page.getByLabel('1회 결제 한도').inputValue()).toBe('-30000');
