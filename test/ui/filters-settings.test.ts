@@ -87,7 +87,7 @@ describe('filters and settings, in Chromium against the real core', () => {
     await page.getByRole('button', { name: 'CSV 내보내기' }).click();
     const banner = page.getByRole('alert');
     await poll(() => banner.textContent()).toBe(
-      '이 작업은 매니저 이상만 할 수 있습니다. 권한이 있는 직원이 로그인하세요.',
+      '이 작업은 매니저 이상만 할 수 있습니다. 권한이 있는 직원이 로그인해 주세요.',
     );
     await ui.screenshot('91-charges-old-banner');
     await page.getByLabel('상태').selectOption({ label: '승인' });
@@ -103,6 +103,9 @@ describe('filters and settings, in Chromium against the real core', () => {
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // client key
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // store details
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // schedule rules
+      '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // consent terms template
+      '매니저 또는 대표만 할 수 있습니다.', // recovery code (staff may not read its status)
+      '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // off-PC backup folder
       '매니저 또는 대표만 할 수 있습니다.', // backups
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // app options
     ]);
