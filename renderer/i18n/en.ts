@@ -800,6 +800,7 @@ export const en: Messages = {
   'audit.subjectPlan': 'Plan #{id}',
   'audit.subjectOperator': 'Staff #{id}',
   'audit.subjectSettings': 'Settings',
+  'audit.subjectConsent': 'Consent #{id}',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -800,6 +800,7 @@ export const ko = {
   'audit.subjectPlan': '요금제 #{id}',
   'audit.subjectOperator': '직원 #{id}',
   'audit.subjectSettings': '설정',
+  'audit.subjectConsent': '동의 #{id}',
 } as const;
 
 export type MessageKey = keyof typeof ko;
