@@ -202,13 +202,16 @@ export function actionLabel(action: string, locale: Locale): string {
   return words ? pick(words, locale) : action;
 }
 
-/** The details of a row as "label: value" pairs, in the store's words and units. */
-export function detailPairs(details: Readonly<Record<string, unknown>>, i18n: I18n): [string, string][] {
+/** The details of a row as "label: value" pairs, in the store's words and units, with the ledger's key. */
+export function detailPairs(
+  details: Readonly<Record<string, unknown>>,
+  i18n: I18n,
+): [label: string, value: string, key: string][] {
   return Object.entries(details)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '')
     .map(([key, value]) => {
       const words = KEYS[key];
-      return [words ? pick(words, i18n.locale) : key, detailValue(key, value, i18n)];
+      return [words ? pick(words, i18n.locale) : key, detailValue(key, value, i18n), key];
     });
 }
 
