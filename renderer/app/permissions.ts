@@ -41,6 +41,7 @@ const NEEDS = {
   resolveUnmatchedTossPayment: 'manager',
   listBackups: 'manager',
   backupNow: 'manager',
+  getRecoveryStatus: 'manager',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

@@ -805,6 +805,7 @@ export const en: Messages = {
     '{count} first paid charges after a trial wait for the member’s consent (not charged now).',
   'subs.runHeldForConsent':
     '{count} first paid charges after a trial wait for the member’s consent (not charged).',
+  'audit.subjectConsent': 'Consent #{id}',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

@@ -804,6 +804,7 @@ export const ko = {
   'subs.runConfirmConsent':
     '{count}건은 체험 뒤 첫 유료 결제라 회원의 유료 전환 동의를 기다립니다 (이번에는 결제하지 않음).',
   'subs.runHeldForConsent': '{count}건은 회원의 유료 전환 동의를 기다리며 결제하지 않았습니다.',
+  'audit.subjectConsent': '동의 #{id}',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import type { ResponseOf } from '../../shared/ipc/index.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
@@ -81,9 +81,13 @@ function AuditTable({ entries }: { entries: readonly Entry[] }) {
                 {link ? <RouteLink to={link.route}>{link.label}</RouteLink> : entry.subject}
               </td>
               <td className="small details" data-testid="audit-details">
-                {detailPairs(entry.details, i18n)
-                  .map(([label, value]) => `${label}: ${value}`)
-                  .join(', ')}
+                {/* One pair per box: a line wraps between pairs, not inside "확인(체크)". */}
+                {detailPairs(entry.details, i18n).map(([label, value, key], index) => (
+                  <Fragment key={key}>
+                    {index > 0 && ', '}
+                    <span className="detail-pair">{`${label}: ${value}`}</span>
+                  </Fragment>
+                ))}
               </td>
             </tr>
           );

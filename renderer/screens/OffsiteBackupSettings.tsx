@@ -3,6 +3,7 @@ import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert, Notice } from '../components/Alert.tsx';
 import { BrowseButton } from '../components/BrowseButton.tsx';
+import { PermissionHint } from '../components/PermissionHint.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -66,6 +67,7 @@ export function OffsiteBackupSettings() {
         )}
       </div>
       <p className="muted">{t('offsite.intro')}</p>
+      <PermissionHint action="setBackupFolder" />
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       {runFailure && <ErrorAlert>{runFailure}</ErrorAlert>}
       {notice && <Notice>{notice}</Notice>}

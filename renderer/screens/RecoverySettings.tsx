@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { usePermission } from '../app/use-permission.ts';
 import { call } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
+import { PermissionHint } from '../components/PermissionHint.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type RecoveryCode, RecoverySheet } from './RecoverySheet.tsx';
@@ -52,6 +53,7 @@ export function RecoverySettings() {
         </p>
       )}
       <p className="muted">{t('recovery.intro')}</p>
+      <PermissionHint action="createRecoveryCode" />
       {confirming && (
         <div className="confirm-inline">
           <ErrorAlert>{t('recovery.replaceWarning')}</ErrorAlert>

@@ -18,6 +18,8 @@ import { StoreDetailsSettings } from './StoreDetailsSettings.tsx';
 export function Settings() {
   const { t } = useI18n();
   const mayBackUp = usePermission('listBackups').allowed;
+  // Staff may not read the recovery status at all; they see who may instead of a refusal.
+  const mayReadRecovery = usePermission('getRecoveryStatus').allowed;
   return (
     <section aria-labelledby="settings-title" className="stack">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -26,7 +28,14 @@ export function Settings() {
       <StoreDetailsSettings />
       <ScheduleSettings />
       <ConsentTemplateSettings />
-      <RecoverySettings />
+      {mayReadRecovery ? (
+        <RecoverySettings />
+      ) : (
+        <section className="panel" aria-labelledby="recovery-title">
+          <h2 id="recovery-title">{t('recovery.title')}</h2>
+          <PermissionHint action="getRecoveryStatus" />
+        </section>
+      )}
       <OffsiteBackupSettings />
       {mayBackUp ? (
         <BackupSettings />

@@ -72,6 +72,23 @@ const ACTIONS: Words = {
     '설정 변경: 토스 클라이언트 키 삭제',
     'Settings changed: client key removed',
   ],
+  'settings.consent_template': ['설정 변경: 정기결제 약관 문구', 'Settings changed: consent terms'],
+  'settings.offsite_backup': ['설정 변경: PC 밖 백업', 'Settings changed: off-PC backup'],
+  'refund.approved': ['환불 승인 (PIN)', 'Refund approved (PIN)'],
+  'charge.recovered': ['결제 복구 (토스 대조)', 'Charge recovered from Toss'],
+  'refund.recovered': ['환불 복구 (토스 대조)', 'Refund recovered from Toss'],
+  'recovery.toss_catch_up': ['복원 후 토스 대조', 'Caught up with Toss after a restore'],
+  'recovery.unmatched_resolved': ['장부에 없는 토스 결제 처리', 'Unmatched Toss payment resolved'],
+  'recovery.code_created': ['복구 코드 만들기', 'Recovery code created'],
+  'recovery.code_replaced': ['복구 코드 새로 만들기', 'Recovery code replaced'],
+  'operator.pin_hashes_keyed': ['PIN 보호 강화', 'PINs keyed to this store'],
+  'consent.subscription': ['정기결제 동의', 'Consent to recurring charges'],
+  'consent.price-increase': ['가격 인상 동의', 'Consent to a price increase'],
+  'consent.trial-conversion': ['유료 전환 동의', 'Consent to paid charges after a trial'],
+  'consent.withdrawal': ['동의 철회(해지)', 'Consent withdrawn (cancelled)'],
+  'subscription.price_increase_pending': ['가격 인상: 동의 기다림', 'Price increase awaiting consent'],
+  'subscription.price_increase_applied': ['가격 인상 적용', 'Price increase applied'],
+  'subscription.price_increase_superseded': ['가격 인상 대체 (새 가격 결정)', 'Price increase superseded'],
 };
 
 const KEYS: Words = {
@@ -118,12 +135,29 @@ const KEYS: Words = {
   address: ['주소', 'Address'],
   phone: ['전화', 'Phone'],
   businessNumber: ['사업자등록번호', 'Business no.'],
+  intervalCount: ['주기 (숫자)', 'Interval'],
+  intervalUnit: ['주기 단위', 'Interval unit'],
+  method: ['동의 방법', 'Method'],
+  effectiveDate: ['적용일', 'Effective date'],
+  effectiveFrom: ['적용 시작일', 'Effective from'],
+  status: ['상태', 'Status'],
+  count: ['건수', 'Count'],
+  textLength: ['약관 글자 수', 'Terms length'],
+  howToCancel: ['해지 방법', 'How to cancel'],
+  folder: ['백업 폴더', 'Backup folder'],
+  time: ['백업 시각', 'Backup time'],
+  since: ['대조 시작', 'Compared since'],
+  recoveredCharges: ['복구한 결제', 'Charges recovered'],
+  recoveredRefunds: ['복구한 환불', 'Refunds recovered'],
+  needsReview: ['확인 필요', 'To check'],
 };
 
 /** Machine keys and ids a person never needs on screen (the CSV export keeps them). */
 const HIDDEN = new Set([
   'paymentKey',
   'transactionKey',
+  // Toss support asks for it; the charge detail and review screens show it where they do.
+  'traceId',
   'requestId',
   'via',
   'attemptId',
@@ -138,6 +172,10 @@ const HIDDEN = new Set([
   'subscriptionId',
   'operatorId',
   'id',
+  'replacedId',
+  'priceChangeId',
+  'periodIndex',
+  'signatureSha256',
 ]);
 
 const MONEY = new Set([
@@ -150,7 +188,12 @@ const MONEY = new Set([
 ]);
 /** Caps: -1 (and null) is how the ledger writes "no cap". */
 const CAPS = new Set(['cap', 'perChargeCap', 'dailyCap']);
-const TIMES = new Set(['at', 'dueAt']);
+const TIMES = new Set(['at', 'dueAt', 'since']);
+/** A price increase's state, as the consent screens say it. */
+const PRICE_CHANGE_STATUS: Words = {
+  pending: ['동의 기다림', 'Awaiting consent'],
+  consented: ['동의함', 'Consented'],
+};
 
 const pick = (words: readonly [string, string], locale: Locale) => (locale === 'ko' ? words[0] : words[1]);
 
@@ -159,13 +202,16 @@ export function actionLabel(action: string, locale: Locale): string {
   return words ? pick(words, locale) : action;
 }
 
-/** The details of a row as "label: value" pairs, in the store's words and units. */
-export function detailPairs(details: Readonly<Record<string, unknown>>, i18n: I18n): [string, string][] {
+/** The details of a row as "label: value" pairs, in the store's words and units, with the ledger's key. */
+export function detailPairs(
+  details: Readonly<Record<string, unknown>>,
+  i18n: I18n,
+): [label: string, value: string, key: string][] {
   return Object.entries(details)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '')
     .map(([key, value]) => {
       const words = KEYS[key];
-      return [words ? pick(words, i18n.locale) : key, detailValue(key, value, i18n)];
+      return [words ? pick(words, i18n.locale) : key, detailValue(key, value, i18n), key];
     });
 }
 
@@ -174,6 +220,12 @@ function detailValue(key: string, value: unknown, i18n: I18n): string {
   if ((MONEY.has(key) || CAPS.has(key)) && typeof value === 'number') return i18n.won(value);
   if (TIMES.has(key) && typeof value === 'number') return i18n.dateTime(value);
   if (key === 'role' && typeof value === 'string') return i18n.maybe(`role.${value}`) ?? value;
+  if (key === 'intervalUnit' && typeof value === 'string') return i18n.maybe(`plans.unit.${value}`) ?? value;
+  if (key === 'method' && typeof value === 'string') return i18n.maybe(`consent.method.${value}`) ?? value;
+  if (key === 'status' && typeof value === 'string') {
+    const words = PRICE_CHANGE_STATUS[value];
+    return words ? pick(words, i18n.locale) : value;
+  }
   if ((key === 'from' || key === 'to') && typeof value === 'string') {
     return i18n.maybe(`subs.status.${value}`) ?? value;
   }
@@ -227,6 +279,13 @@ export function subjectLink(
       };
     case 'settings':
       return { route: { name: 'settings' }, label: i18n.t('audit.subjectSettings') };
+    case 'consent': {
+      // The consent history lives on the member's page.
+      const memberId = number(details.memberId);
+      return memberId === undefined
+        ? null
+        : { route: { name: 'member', id: memberId }, label: i18n.t('audit.subjectConsent', { id }) };
+    }
     default:
       return null;
   }

@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
-import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import {
+  dispatchOk,
+  memberWithCard,
+  nav,
+  OWNER,
+  poll,
+  seedOwner,
+  signInPage,
+  subscribeMonthly,
+} from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -14,6 +23,8 @@ let ui: UiFixture;
 let page: Page;
 let owner: Session;
 let chargeId: number;
+/** A first charge well ahead, so nothing in this file falls due. */
+const FIRST_CHARGE = `${new Date().getUTCFullYear() + 1}-03-02`;
 
 const row = (action: string) => page.getByTestId('audit-table').getByRole('row').filter({ hasText: action });
 
@@ -38,6 +49,7 @@ beforeAll(async () => {
     requestId: 'ui-audit-refund-0001',
   });
   await dispatchOk(ui, owner, 'setIdleLock', { minutes: 15 });
+  await subscribeMonthly(ui, owner, memberId, { name: '필라테스', amount: 77_000, anchorDate: FIRST_CHARGE });
   await signInPage(page, OWNER);
 }, 90_000);
 
@@ -59,6 +71,7 @@ describe('the audit log in words, in Chromium against the real core', () => {
       '카드 등록',
       '회원 등록',
       '직원 추가',
+      '정기결제 동의',
     ]) {
       expect(actions).toContain(action);
     }
@@ -70,22 +83,30 @@ describe('the audit log in words, in Chromium against the real core', () => {
     expect(await row('환불 요청').getByTestId('audit-details').textContent()).toMatch(
       /^금액: 20,000원, 주문번호: \S+, 사유: 2회 미사용$/,
     );
+    // Staff start with the store's default per-charge cap; no daily cap reads 제한 없음.
+    expect(await row('정기결제 동의').getByTestId('audit-details').textContent()).toBe(
+      `금액: 77,000원, 적용일: ${FIRST_CHARGE}, 동의 방법: 대면 확인(체크)`,
+    );
     expect(
       await row('직원 추가').filter({ hasText: '이직원' }).getByTestId('audit-details').textContent(),
-    ).toBe('하루 한도: 제한 없음, 이름: 이직원, 1회 한도: 제한 없음, 역할: 직원');
+    ).toBe('하루 한도: 제한 없음, 이름: 이직원, 1회 한도: 100,000원, 역할: 직원');
     const table = (await page.getByTestId('audit-table').textContent()) ?? '';
     expect(table).not.toMatch(/\d{12,}/);
-    expect(table).not.toMatch(/paymentKey|transactionKey|requestId|-1\b/);
+    expect(table).not.toMatch(/paymentKey|transactionKey|requestId|traceId|interval|consent:|-1\b/);
     await ui.screenshot('i18a-30-audit-words');
   });
 
-  it('opens the charge and the member a row concerns', async () => {
+  it('opens the charge, the member and the consent a row concerns', async () => {
     await row('결제 승인')
       .getByRole('button', { name: `결제 #${chargeId}` })
       .click();
     await page.getByRole('heading', { level: 1, name: 'PT 10회권' }).waitFor();
     await nav(page, '감사 기록');
     await row('회원 등록').getByRole('button', { name: '회원 0001' }).click();
+    await page.getByRole('heading', { level: 1, name: '한지민' }).waitFor();
+    // A consent opens the member's page, where the consent history is.
+    await nav(page, '감사 기록');
+    await row('정기결제 동의').getByRole('button', { name: '동의 #1' }).click();
     await page.getByRole('heading', { level: 1, name: '한지민' }).waitFor();
   });
 

@@ -93,3 +93,25 @@ export async function openMemberPage(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `${name} 회원 열기` }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
+
+/** A monthly plan charging at 10:00 and the member subscribed to it from `anchorDate`, consent taken in person. */
+export async function subscribeMonthly(
+  ui: UiFixture,
+  session: Session,
+  memberId: number,
+  plan: { name: string; amount: number; anchorDate: string },
+): Promise<void> {
+  const created = await dispatchOk(ui, session, 'createPlan', {
+    name: plan.name,
+    amount: plan.amount,
+    intervalUnit: 'month',
+    intervalCount: 1,
+    chargeTime: '10:00',
+  });
+  await dispatchOk(ui, session, 'subscribe', {
+    memberId,
+    planId: created.id,
+    anchorDate: plan.anchorDate,
+    consent: { method: 'in-person' },
+  });
+}

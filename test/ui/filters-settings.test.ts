@@ -24,6 +24,7 @@ import { openUi, type UiFixture } from './ui-fixture.ts';
 let ui: UiFixture;
 let page: Page;
 let owner: Session;
+const MANAGER = { name: '박매니저', pin: '6293' };
 
 const rows = () => page.getByTestId('charges-table').locator('tbody tr');
 const memberBox = () => page.getByRole('combobox', { name: '회원' });
@@ -33,6 +34,7 @@ beforeAll(async () => {
   page = ui.page;
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
+  await dispatchOk(ui, owner, 'createOperator', { ...MANAGER, role: 'manager' });
   for (const [name, amount] of [
     ['한지민', 50_000],
     ['오세훈', 20_000],
@@ -103,6 +105,9 @@ describe('filters and settings, in Chromium against the real core', () => {
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // client key
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // store details
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // schedule rules
+      '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // consent terms template
+      '매니저 또는 대표만 할 수 있습니다.', // recovery code (staff may not read its status)
+      '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // off-PC backup folder
       '매니저 또는 대표만 할 수 있습니다.', // backups
       '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.', // app options
     ]);
@@ -114,6 +119,24 @@ describe('filters and settings, in Chromium against the real core', () => {
     expect(await page.getByLabel('교육 모드 (연습용 데이터, 실제 결제 없음)').isDisabled()).toBe(true);
     expect(await main.textContent()).not.toContain('이상만');
     await ui.screenshot('92-settings-staff');
+  });
+
+  it('shows a manager the recovery code and the off-PC folder read-only, saying only the owner may change them', async () => {
+    await signOutPage(page);
+    await signInPage(page, MANAGER);
+    await nav(page, '설정');
+    await page.getByTestId('recovery-status').waitFor();
+    const hint = (panel: string) => page.getByTestId(panel).getByTestId('permission-hint');
+    expect(await hint('recovery-settings').textContent()).toBe(
+      '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.',
+    );
+    expect(await hint('offsite-settings').textContent()).toBe(
+      '대표만 바꿀 수 있습니다. 보기만 할 수 있습니다.',
+    );
+    expect(await page.getByLabel('백업 폴더').isDisabled()).toBe(true);
+    expect(await page.getByTestId('recovery-settings').getByRole('button').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await ui.screenshot('93-settings-manager');
   });
 
   it('logged no error in the page', () => {

@@ -11,6 +11,7 @@ import {
   seedOwner,
   signInPage,
   signOutPage,
+  subscribeMonthly,
 } from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
@@ -27,19 +28,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
   const memberId = await memberWithCard(ui, owner, '송하윤', EMULATOR_CARDS.approves);
-  const plan = await dispatchOk(ui, owner, 'createPlan', {
-    name: '필라테스',
-    amount: 77_000,
-    intervalUnit: 'month',
-    intervalCount: 1,
-    chargeTime: '10:00',
-  });
-  await dispatchOk(ui, owner, 'subscribe', {
-    memberId,
-    planId: plan.id,
-    anchorDate: '2026-03-02',
-    consent: { method: 'in-person' },
-  });
+  await subscribeMonthly(ui, owner, memberId, { name: '필라테스', amount: 77_000, anchorDate: '2026-03-02' });
 }, 90_000);
 
 afterAll(async () => {

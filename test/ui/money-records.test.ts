@@ -243,6 +243,8 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     // ...and a staff member's caps.
     await nav(page, '직원');
     await page.getByRole('button', { name: '직원 추가' }).click();
+    // The per-charge cap starts at the store's default for staff; type over it.
+    await page.getByLabel('1회 결제 한도').fill('');
     await page.getByLabel('1회 결제 한도').pressSequentially('-30000');
     await page.getByLabel('하루 결제 한도').pressSequentially('100000.5');
     expect(await page.getByLabel('1회 결제 한도').inputValue()).toBe('-30000');

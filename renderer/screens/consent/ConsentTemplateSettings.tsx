@@ -42,6 +42,7 @@ export function ConsentTemplateSettings() {
     <form className="panel stack" aria-labelledby="consent-template-title" onSubmit={(e) => void save(e)}>
       <h2 id="consent-template-title">{t('consent.templateTitle')}</h2>
       <p className="muted">{t('consent.templateIntro')}</p>
+      <PermissionHint action="setConsentTemplate" />
       {loadFailure && <ErrorAlert>{loadFailure}</ErrorAlert>}
       {failure && <ErrorAlert>{failure}</ErrorAlert>}
       {saved && <Notice>{t('consent.templateSaved')}</Notice>}
@@ -71,7 +72,6 @@ export function ConsentTemplateSettings() {
           {t('consent.templateSave')}
         </button>
       </div>
-      <PermissionHint action="setConsentTemplate" />
     </form>
   );
 }
