@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditHash, GENESIS_HASH } from './audit-hash.ts';
+import { auditHashOf, GENESIS_HASH } from './audit-hash.ts';
 import { canonicalJson, type JsonObject } from './canonical-json.ts';
 import { chainKeyOf, keyedFrom, onChainKeySet } from './chain-key.ts';
 
@@ -64,8 +64,9 @@ function appenderOf(db: Database.Database): Appender {
     const keyed = from !== null && content.id >= from;
     // An unkeyed row in the keyed part would break the chain for good: refuse it loudly instead.
     if (keyed && !chain) throw new Error('The audit chain is keyed: open the ledger with its data key');
-    const hash = auditHash(prevHash, content, keyed ? chain?.key : undefined);
-    insert.run({ ...content, details: canonicalJson(content.details), prevHash, hash });
+    const details = canonicalJson(content.details);
+    const hash = auditHashOf(prevHash, content, details, keyed ? chain?.key : undefined);
+    insert.run({ ...content, details, prevHash, hash });
     chain?.onAppend();
     return { id: content.id, at: content.at, hash };
   });

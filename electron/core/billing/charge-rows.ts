@@ -21,6 +21,8 @@ export interface AttemptRow {
   readonly kind: 'manual' | 'scheduled' | 'first' | 'retry';
   /** When the request last left for Toss (the first send or a reconciler's resend). */
   readonly sentAt: number | null;
+  /** The subscription period a scheduled attempt charges; null for a manual one. */
+  readonly periodId: number | null;
 }
 
 export interface NewAttempt {
@@ -39,7 +41,7 @@ export interface NewAttempt {
 const ATTEMPT_COLUMNS = `id, order_id AS orderId, idempotency_key AS idempotencyKey, request_id AS requestId,
   member_id AS memberId, card_id AS cardId, amount, tax_free_amount AS taxFreeAmount,
   order_name AS orderName, status, operator_id AS operatorId, created_at AS createdAt, kind,
-  sent_at AS sentAt`;
+  sent_at AS sentAt, subscription_period_id AS periodId`;
 
 export function attemptRow(db: Database.Database, id: number): AttemptRow | undefined {
   return statement(db, `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE id = ?`).get(id) as
