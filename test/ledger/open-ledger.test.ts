@@ -117,11 +117,12 @@ describe('openLedger', () => {
     const ledger = await temp.ledger();
     ledger.close();
     const raw = new Database(ledger.path);
-    raw.pragma('user_version = 7');
+    const newer = ledgerMigrations.length + 1;
+    raw.pragma(`user_version = ${newer}`);
     raw.close();
     const error = refusal(() => temp.open(ledger.path));
     expect(error.code).toBe('LEDGER_TOO_NEW');
-    expect(error.message).toContain(`장부 버전 7, 이 프로그램이 아는 버전 ${ledgerMigrations.length}`);
+    expect(error.message).toContain(`장부 버전 ${newer}, 이 프로그램이 아는 버전 ${ledgerMigrations.length}`);
     // Refused, not locked: a second try gets the same answer, not "in use".
     expect(refusal(() => temp.open(ledger.path)).code).toBe('LEDGER_TOO_NEW');
   });
