@@ -47,7 +47,7 @@ function appenderOf(db: Database.Database): Appender {
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const insert = db.prepare(
     `INSERT INTO audit_log (id, at, actor, operator_id, action, subject, details, prev_hash, hash)
-     VALUES (@id, @at, @actor, @operatorId, @action, @subject, @details, @prevHash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const append = db.transaction((entry: AuditEntry, now: () => Date): AuditRecord => {
     const previous = last.get() as { id: number; hash: string } | undefined;
@@ -66,7 +66,8 @@ function appenderOf(db: Database.Database): Appender {
     if (keyed && !chain) throw new Error('The audit chain is keyed: open the ledger with its data key');
     const details = canonicalJson(content.details);
     const hash = auditHashOf(prevHash, content, details, keyed ? chain?.key : undefined);
-    insert.run({ ...content, details, prevHash, hash });
+    const { id, at, actor, operatorId, action, subject } = content;
+    insert.run(id, at, actor, operatorId, action, subject, details, prevHash, hash);
     chain?.onAppend();
     return { id: content.id, at: content.at, hash };
   });
