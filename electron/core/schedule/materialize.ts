@@ -58,8 +58,8 @@ interface SubscriptionTerms extends Schedule {
 
 // Only subscriptions with a period due (next_due_at, next-due-schema.ts), through the partial index
 // whose WHERE clause this one repeats; read in pages ordered like the index, so a call that stops
-// at its limit has not read the rest.
-const DUE_SUBSCRIPTIONS_SQL = `
+// at its limit has not read the rest. Exported for the query-plan test, which keeps it so.
+export const DUE_SUBSCRIPTIONS_SQL = `
   SELECT s.id, s.amount, s.tax_free_amount AS taxFreeAmount, s.interval_unit AS intervalUnit,
     s.interval_count AS intervalCount, s.charge_time AS chargeTime, s.anchor_date AS anchorDate,
     s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
