@@ -447,5 +447,13 @@ describe('materializeDuePeriods', () => {
       '2024-04-05',
       '2024-05-05',
     ]);
+    // A period deleted (nothing does that today) is written again by the next call.
+    d.ledger.db
+      .prepare('DELETE FROM subscription_periods WHERE subscription_id = ? AND period_index = 2')
+      .run(sub);
+    expect(nextDueAt()).toBe(0);
+    expect(materializeDuePeriods(d.ledger, { now: new Date(kst('2024-05-06T00:00:00')) })).toMatchObject({
+      inserted: 1,
+    });
   });
 });

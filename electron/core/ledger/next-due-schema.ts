@@ -7,8 +7,9 @@
  * materialiser each time it writes the subscription's periods. 0 means "not known": look now.
  * A hint may only ever be early, never late: an early one costs one read that writes nothing and
  * sets it again; a late one would delay a charge. So the ledger itself, not each caller, resets it
- * to 0 whenever a column the periods are computed from changes (the trigger below), whichever code
- * makes the change; new subscriptions and ledgers migrated to this version start at 0.
+ * to 0 whenever a column the periods are computed from changes, or a period is deleted (the
+ * triggers below), whichever code makes the change; new subscriptions and ledgers migrated to
+ * this version start at 0.
  *
  * subscription_periods_failed: dunning's queries (core/schedule/dunning.ts) start from the failed
  * periods, a handful, which without it are found by reading every period the store ever had.
@@ -32,5 +33,12 @@ BEGIN
 END;
 
 -- On id, the order dunning groups them in (a key SQLite's planner takes for the GROUP BY).
+-- Periods are never deleted today; if one ever is, the materialiser must look at its subscription
+-- again, or the period would never be written back.
+CREATE TRIGGER subscription_periods_deleted AFTER DELETE ON subscription_periods
+BEGIN
+  UPDATE subscriptions SET next_due_at = 0 WHERE id = OLD.subscription_id AND next_due_at <> 0;
+END;
+
 CREATE INDEX subscription_periods_failed ON subscription_periods (id) WHERE status = 'failed';
 `;
