@@ -3,7 +3,7 @@ import { statement } from './statements.ts';
 import type { ChargeStatus } from './views.ts';
 
 /**
- * Everything a scheduled charge's try is made from, in one statement (a due run makes thousands):
+ * Everything a scheduled charge's try is made from, in two reads (a due run makes thousands):
  * the period, its subscription and member (with the sealed customer key), the member's active card
  * (with the sealed billing key; nulls without one), and the period's attempts so far.
  */

@@ -192,7 +192,7 @@ export function createScheduledChargeService(
     return undefined;
   }
 
-  /** Reads only (one statement), in the transaction that writes the attempt. */
+  /** Reads only (chargeablePeriodRow), in the transaction that writes the attempt. */
   function assess(periodId: number, attemptNo: number): Assessment {
     const row = chargeablePeriodRow(db, periodId, attemptNo);
     // An attempt's period always exists (foreign key), so a missing one has no attempt either.
