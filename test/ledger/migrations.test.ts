@@ -143,6 +143,27 @@ const seeds: Record<number, Seed> = {
       expect(db.prepare('SELECT count(*) FROM price_changes').pluck().get()).toBe(0);
     },
   },
+  // Before next_due_at: every subscription's is "not known" (0), so the next due run reads them all.
+  7: {
+    insert(db) {
+      const rows = rowInserts(db);
+      const member = rows.member({ name: '한지우' });
+      const subscription = rows.subscription(member);
+      rows.period(subscription, 0, { status: 'failed' });
+      rows.subscription(member, { status: 'paused' });
+    },
+    check(db) {
+      expect(
+        db.prepare('SELECT status, next_due_at AS nextDueAt FROM subscriptions ORDER BY id').all(),
+      ).toEqual([
+        { status: 'active', nextDueAt: 0 },
+        { status: 'paused', nextDueAt: 0 },
+      ]);
+      expect(
+        db.prepare('SELECT period_index FROM subscription_periods WHERE status = ?').pluck().all('failed'),
+      ).toEqual([0]);
+    },
+  },
 };
 
 describe('ledger migrations', () => {

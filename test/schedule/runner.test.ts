@@ -418,4 +418,58 @@ describe('materializeDuePeriods', () => {
     ]);
     expect(periodsOf(d.ledger, paused)).toEqual([]);
   });
+
+  it('reads a subscription again only once its next period is due or its schedule changed', async () => {
+    const d = await desk();
+    const { memberId } = await d.memberWithCard();
+    const sub = insertSubscription(d.ledger, { memberId, anchorDate: '2024-03-05' });
+    const nextDueAt = () =>
+      d.ledger.db.prepare('SELECT next_due_at FROM subscriptions WHERE id = ?').pluck().get(sub);
+    expect(nextDueAt()).toBe(0);
+
+    materializeDuePeriods(d.ledger, { now: new Date(kst('2024-03-05T10:00:00')) });
+    expect(nextDueAt()).toBe(kst('2024-04-05T10:00:00'));
+    // Not read before then: a hint moved on (by hand here) keeps a due period unwritten.
+    d.ledger.db
+      .prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?')
+      .run(kst('2024-04-06T00:00:00'), sub);
+    expect(materializeDuePeriods(d.ledger, { now: new Date(kst('2024-04-05T10:00:00')) })).toMatchObject({
+      inserted: 0,
+    });
+    expect(materializeDuePeriods(d.ledger, { now: new Date(kst('2024-04-06T00:00:00')) })).toMatchObject({
+      inserted: 1,
+    });
+    expect(nextDueAt()).toBe(kst('2024-05-05T10:00:00'));
+
+    // Any change to the columns the periods come from sets it back to "not known", whoever makes it:
+    // the charge time moved an hour earlier is due at 09:00, before the hint said.
+    d.ledger.db.prepare("UPDATE subscriptions SET charge_time = '09:00' WHERE id = ?").run(sub);
+    expect(nextDueAt()).toBe(0);
+    expect(materializeDuePeriods(d.ledger, { now: new Date(kst('2024-05-05T09:00:00')) })).toMatchObject({
+      inserted: 1,
+    });
+    expect(nextDueAt()).toBe(kst('2024-06-05T09:00:00'));
+    // The price is not one of them.
+    d.ledger.db.prepare('UPDATE subscriptions SET amount = 60000 WHERE id = ?').run(sub);
+    expect(nextDueAt()).toBe(kst('2024-06-05T09:00:00'));
+    for (const status of ['paused', 'active']) {
+      d.ledger.db.prepare('UPDATE subscriptions SET status = ? WHERE id = ?').run(status, sub);
+      expect(nextDueAt()).toBe(0);
+      materializeDuePeriods(d.ledger, { now: new Date(kst('2024-05-06T00:00:00')) });
+    }
+    expect(nextDueAt()).toBe(kst('2024-06-05T09:00:00'));
+    expect(periodsOf(d.ledger, sub).map((p) => p.periodStart)).toEqual([
+      '2024-03-05',
+      '2024-04-05',
+      '2024-05-05',
+    ]);
+    // A period deleted (nothing does that today) is written again by the next call.
+    d.ledger.db
+      .prepare('DELETE FROM subscription_periods WHERE subscription_id = ? AND period_index = 2')
+      .run(sub);
+    expect(nextDueAt()).toBe(0);
+    expect(materializeDuePeriods(d.ledger, { now: new Date(kst('2024-05-06T00:00:00')) })).toMatchObject({
+      inserted: 1,
+    });
+  });
 });

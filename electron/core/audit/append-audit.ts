@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditHash, GENESIS_HASH } from './audit-hash.ts';
+import { auditHashOf, GENESIS_HASH } from './audit-hash.ts';
 import { canonicalJson, type JsonObject } from './canonical-json.ts';
 import { chainKeyOf, keyedFrom, onChainKeySet } from './chain-key.ts';
 
@@ -47,7 +47,7 @@ function appenderOf(db: Database.Database): Appender {
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const insert = db.prepare(
     `INSERT INTO audit_log (id, at, actor, operator_id, action, subject, details, prev_hash, hash)
-     VALUES (@id, @at, @actor, @operatorId, @action, @subject, @details, @prevHash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const append = db.transaction((entry: AuditEntry, now: () => Date): AuditRecord => {
     const previous = last.get() as { id: number; hash: string } | undefined;
@@ -64,8 +64,10 @@ function appenderOf(db: Database.Database): Appender {
     const keyed = from !== null && content.id >= from;
     // An unkeyed row in the keyed part would break the chain for good: refuse it loudly instead.
     if (keyed && !chain) throw new Error('The audit chain is keyed: open the ledger with its data key');
-    const hash = auditHash(prevHash, content, keyed ? chain?.key : undefined);
-    insert.run({ ...content, details: canonicalJson(content.details), prevHash, hash });
+    const details = canonicalJson(content.details);
+    const hash = auditHashOf(prevHash, content, details, keyed ? chain?.key : undefined);
+    const { id, at, actor, operatorId, action, subject } = content;
+    insert.run(id, at, actor, operatorId, action, subject, details, prevHash, hash);
     chain?.onAppend();
     return { id: content.id, at: content.at, hash };
   });

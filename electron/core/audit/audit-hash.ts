@@ -22,8 +22,25 @@ export interface AuditContent {
  * and prev_hash chains each row to the one before it.
  */
 export function auditHash(prevHash: string, content: AuditContent, key?: KeyObject): string {
-  const { id, at, actor, operatorId, action, subject, details } = content;
-  return hashCanonical(prevHash, canonicalJson({ id, at, actor, operatorId, action, subject, details }), key);
+  return auditHashOf(prevHash, content, canonicalJson(content.details), key);
+}
+
+/**
+ * auditHash with the details already in canonical JSON (the text the row stores), so an append
+ * makes that text once. The content's canonical JSON is put together around it in canonicalJson's
+ * key order (action, actor, at, details, id, operatorId, subject): the same bytes.
+ */
+export function auditHashOf(
+  prevHash: string,
+  content: Omit<AuditContent, 'details'>,
+  detailsJson: string,
+  key?: KeyObject,
+): string {
+  const canonical =
+    `{"action":${canonicalJson(content.action)},"actor":${canonicalJson(content.actor)},` +
+    `"at":${canonicalJson(content.at)},"details":${detailsJson},"id":${canonicalJson(content.id)},` +
+    `"operatorId":${canonicalJson(content.operatorId)},"subject":${canonicalJson(content.subject)}}`;
+  return hashCanonical(prevHash, canonical, key);
 }
 
 /** The hash over a row's canonical text as already written out. */

@@ -17,14 +17,22 @@ export function canonicalJson(value: JsonValue): string {
     if (!Number.isFinite(value)) throw new TypeError(`Canonical JSON has no form for ${value}`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(',')}]`;
+  // Built by appending rather than through arrays and join(): every audit row makes this text
+  // (a due run, two per charge), and the arrays were most of what it allocated.
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++)
+      text += (i === 0 ? '' : ',') + canonicalJson(value[i] as JsonValue);
+    return `${text}]`;
+  }
   if (!isPlainObject(value)) throw new TypeError('Canonical JSON takes plain objects only');
-  const members: string[] = [];
+  let text = '{';
   for (const key of Object.keys(value).sort()) {
     const member = value[key];
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+    if (member !== undefined)
+      text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
 }
 
 function isPlainObject(value: object): value is JsonObject {

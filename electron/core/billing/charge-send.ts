@@ -25,15 +25,40 @@ export function chargeKeyFor(ctx: BillingContext, memberId: number, cardId: numb
   const member = memberOrThrow(db, memberId);
   const card = cardRow(db, cardId);
   if (!card) throw new Error(`card ${cardId} is missing`);
+  return openChargeKey(ctx, {
+    memberUid: member.uid,
+    customerKeySealed: member.customerKeySealed,
+    cardUid: card.uid,
+    billingKeySealed: card.billingKeySealed,
+  });
+}
+
+/** The sealed keys of a charge and the rows they are bound to (sealed-keys.ts). */
+export interface SealedChargeKey {
+  readonly memberUid: string;
+  readonly customerKeySealed: Buffer;
+  readonly cardUid: string;
+  readonly billingKeySealed: Buffer;
+}
+
+/** chargeKeyFor with the rows already read (a scheduled charge reads them with its period). */
+export function openChargeKey(ctx: BillingContext, sealed: SealedChargeKey): BillingKeyRef {
   return {
-    billingKey: openBillingKey(ctx, card.uid, card.billingKeySealed),
-    customerKey: openCustomerKey(ctx, member.uid, member.customerKeySealed),
+    billingKey: openBillingKey(ctx, sealed.cardUid, sealed.billingKeySealed),
+    customerKey: openCustomerKey(ctx, sealed.memberUid, sealed.customerKeySealed),
   };
 }
 
 /** The body of an attempt's request, from its committed row (and the member's receipt details). */
 export function chargeBodyFor(ctx: BillingContext, attempt: AttemptRow): ChargeBillingKeyRequest {
-  const member = memberOrThrow(ctx.ledger.db, attempt.memberId);
+  return chargeBody(attempt, memberOrThrow(ctx.ledger.db, attempt.memberId));
+}
+
+/** chargeBodyFor with the member already read. */
+export function chargeBody(
+  attempt: AttemptRow,
+  member: { readonly name: string; readonly email: string | null },
+): ChargeBillingKeyRequest {
   return {
     amount: attempt.amount,
     orderId: attempt.orderId,
@@ -131,7 +156,7 @@ function writeChargeOutcome(
   writeOutcome(db, attemptId, outcome, at);
   // A scheduled attempt's period follows it in the same transaction, whichever path learned
   // the outcome (the charge itself, the reconciler, staff), so the two never disagree.
-  followPeriodOutcome(db, attemptId, outcome.status, at);
+  followPeriodOutcome(db, current.periodId, outcome.status, at);
   // UNKNOWN again after UNKNOWN is no news: only changes of state are audited.
   if (outcome.status === 'UNKNOWN' && current.status === 'UNKNOWN') return;
   const details: JsonObject =

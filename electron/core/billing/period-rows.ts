@@ -2,7 +2,11 @@ import type Database from 'better-sqlite3';
 import { statement } from './statements.ts';
 import type { ChargeStatus } from './views.ts';
 
-/** The period and subscription columns a scheduled charge is made from. */
+/**
+ * Everything a scheduled charge's try is made from, in two reads (a due run makes thousands):
+ * the period, its subscription and member (with the sealed customer key), the member's active card
+ * (with the sealed billing key; nulls without one), and the period's attempts so far.
+ */
 export interface ChargeablePeriodRow {
   readonly periodId: number;
   readonly periodIndex: number;
@@ -16,23 +20,73 @@ export interface ChargeablePeriodRow {
   readonly memberUid: string;
   readonly memberStatus: string;
   readonly memberName: string;
+  readonly memberEmail: string | null;
+  readonly customerKeySealed: Buffer;
+  readonly cardId: number | null;
+  readonly cardUid: string | null;
+  readonly billingKeySealed: Buffer | null;
+  /** The highest attempt number of the period (0: none yet). */
+  readonly lastAttemptNo: number;
+  /** Its attempts that are PENDING, UNKNOWN or DONE. */
+  readonly liveAttempts: number;
+  /** The attempt numbered like the try asked for, if it was ever written. */
+  readonly writtenAttemptId: number | null;
 }
+
+// Two statements of scalar subqueries rather than one of joins: with the SQLite that
+// better-sqlite3 bundles, each join costs a step 5–25 µs more than the same row read through a
+// subquery (bench/PROFILING.md), and a due run reads this once per charge.
+const PERIOD_SQL = `
+  SELECT p.id AS periodId, p.period_index AS periodIndex, p.status AS periodStatus, p.amount,
+    p.tax_free_amount AS taxFreeAmount, p.subscription_id AS subscriptionId,
+    (SELECT status FROM subscriptions WHERE id = p.subscription_id) AS subscriptionStatus,
+    (SELECT order_name FROM subscriptions WHERE id = p.subscription_id) AS orderName,
+    (SELECT member_id FROM subscriptions WHERE id = p.subscription_id) AS memberId,
+    (SELECT coalesce(max(attempt_no), 0) FROM charge_attempts WHERE subscription_period_id = p.id)
+      AS lastAttemptNo,
+    (SELECT coalesce(sum(status IN ('PENDING', 'UNKNOWN', 'DONE')), 0) FROM charge_attempts
+      WHERE subscription_period_id = p.id) AS liveAttempts,
+    (SELECT id FROM charge_attempts WHERE subscription_period_id = p.id AND attempt_no = @attemptNo)
+      AS writtenAttemptId
+  FROM subscription_periods AS p WHERE p.id = @periodId`;
+
+const MEMBER_SQL = `
+  SELECT m.uid AS memberUid, m.status AS memberStatus, m.name AS memberName, m.email AS memberEmail,
+    m.customer_key_sealed AS customerKeySealed,
+    (SELECT id FROM cards WHERE member_id = m.id AND status = 'active') AS cardId,
+    (SELECT uid FROM cards WHERE member_id = m.id AND status = 'active') AS cardUid,
+    (SELECT billing_key_sealed FROM cards WHERE member_id = m.id AND status = 'active') AS billingKeySealed
+  FROM members AS m WHERE m.id = ?`;
+
+type PeriodPart = Pick<
+  ChargeablePeriodRow,
+  | 'periodId'
+  | 'periodIndex'
+  | 'periodStatus'
+  | 'amount'
+  | 'taxFreeAmount'
+  | 'subscriptionId'
+  | 'subscriptionStatus'
+  | 'orderName'
+  | 'memberId'
+  | 'lastAttemptNo'
+  | 'liveAttempts'
+  | 'writtenAttemptId'
+>;
 
 export function chargeablePeriodRow(
   db: Database.Database,
   periodId: number,
+  attemptNo: number,
 ): ChargeablePeriodRow | undefined {
-  return statement(
-    db,
-    `SELECT p.id AS periodId, p.period_index AS periodIndex, p.status AS periodStatus, p.amount,
-         p.tax_free_amount AS taxFreeAmount, s.id AS subscriptionId, s.status AS subscriptionStatus,
-         s.order_name AS orderName, m.id AS memberId, m.uid AS memberUid, m.status AS memberStatus,
-         m.name AS memberName
-       FROM subscription_periods AS p
-       JOIN subscriptions AS s ON s.id = p.subscription_id
-       JOIN members AS m ON m.id = s.member_id
-       WHERE p.id = ?`,
-  ).get(periodId) as ChargeablePeriodRow | undefined;
+  const period = statement(db, PERIOD_SQL).get({ periodId, attemptNo }) as PeriodPart | undefined;
+  if (!period) return undefined;
+  const member = statement(db, MEMBER_SQL).get(period.memberId) as
+    | Omit<ChargeablePeriodRow, keyof PeriodPart>
+    | undefined;
+  // The subscription's member_id is a foreign key: the member is there.
+  if (!member) throw new Error(`member ${period.memberId} of period ${periodId} is missing`);
+  return { ...period, ...member };
 }
 
 /** The attempt of a period with this number, if one was ever written. */
@@ -44,19 +98,6 @@ export function periodAttemptId(
   return statement(db, 'SELECT id FROM charge_attempts WHERE subscription_period_id = ? AND attempt_no = ?')
     .pluck()
     .get(periodId, attemptNo) as number | undefined;
-}
-
-/** The period's attempts so far: how many, the highest number, and whether one is live. */
-export function periodAttemptsSummary(
-  db: Database.Database,
-  periodId: number,
-): { lastNo: number; live: number } {
-  return statement(
-    db,
-    `SELECT coalesce(max(attempt_no), 0) AS lastNo,
-         coalesce(sum(status IN ('PENDING', 'UNKNOWN', 'DONE')), 0) AS live
-       FROM charge_attempts WHERE subscription_period_id = ?`,
-  ).get(periodId) as { lastNo: number; live: number };
 }
 
 export interface NewPeriodAttempt {
@@ -73,18 +114,20 @@ export interface NewPeriodAttempt {
 }
 
 /**
- * A scheduled (attempt 1) or retry (attempt 2+) attempt of a period, PENDING. The caller commits
- * it together with the period's move to 'charging' and the audit row, before anything is sent.
+ * A scheduled (attempt 1) or retry (attempt 2+) attempt of a period, PENDING and marked sent
+ * (sent_at = at: free to leave once committed). The caller commits it together with the period's
+ * move to 'charging' and the audit row, before anything is sent, so after any crash sent_at still
+ * means what it says (set: the request may have left; NULL: it never did).
  */
 export function insertPeriodAttempt(db: Database.Database, attempt: NewPeriodAttempt): number {
   const result = statement(
     db,
     `INSERT INTO charge_attempts (order_id, idempotency_key, request_id, member_id, card_id,
          subscription_period_id, attempt_no, kind, amount, tax_free_amount, order_name, status,
-         operator_id, created_at, updated_at)
+         operator_id, created_at, sent_at, updated_at)
        VALUES (@orderId, @idempotencyKey, NULL, @memberId, @cardId, @periodId, @attemptNo,
          CASE WHEN @attemptNo = 1 THEN 'scheduled' ELSE 'retry' END, @amount, @taxFreeAmount,
-         @orderName, 'PENDING', NULL, @at, @at)`,
+         @orderName, 'PENDING', NULL, @at, @at, @at)`,
   ).run(attempt);
   return Number(result.lastInsertRowid);
 }
@@ -105,7 +148,7 @@ export function markPeriodCharging(
 }
 
 /**
- * Makes an attempt's period follow the attempt's outcome, in the transaction that records it:
+ * Makes an attempt's period (its periodId) follow the attempt's outcome, in the transaction that records it:
  * DONE → 'paid' (money was taken, so whatever the period said, it is paid now); DECLINED or
  * FAILED → 'failed', but only from 'charging' (a period another attempt has moved on is left).
  * UNKNOWN changes nothing: the period stays 'charging' until the reconciler knows. A manual
@@ -113,15 +156,12 @@ export function markPeriodCharging(
  */
 export function followPeriodOutcome(
   db: Database.Database,
-  attemptId: number,
+  periodId: number | null,
   status: ChargeStatus,
   at: number,
 ): void {
   if (status !== 'DONE' && status !== 'DECLINED' && status !== 'FAILED') return;
-  const periodId = statement(db, 'SELECT subscription_period_id FROM charge_attempts WHERE id = ?')
-    .pluck()
-    .get(attemptId) as number | null | undefined;
-  if (periodId === null || periodId === undefined) return;
+  if (periodId === null) return;
   if (status === 'DONE') {
     statement(
       db,

@@ -1,9 +1,8 @@
 import type { BillingKeyRef, ChargeBillingKeyRequest } from '../toss/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError } from './billing-error.ts';
-import { activeCardRowOf } from './card-rows.ts';
-import { type AttemptRow, attemptRow, chargeView, markSent } from './charge-rows.ts';
-import { chargeBodyFor, chargeKeyFor, recordChargeOutcomeGrouped, sendCharge } from './charge-send.ts';
+import { type AttemptRow, chargeView } from './charge-rows.ts';
+import { chargeBody, openChargeKey, recordChargeOutcomeGrouped, sendCharge } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { InFlight } from './in-flight.ts';
@@ -13,7 +12,6 @@ import {
   insertPeriodAttempt,
   markPeriodCharging,
   periodAttemptId,
-  periodAttemptsSummary,
 } from './period-rows.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import type { ChargeView } from './views.ts';
@@ -131,7 +129,11 @@ class PeriodMoved extends Error {}
 type Assessment =
   | Extract<ScheduledChargeResult, { kind: 'not_chargeable' }>
   | { readonly kind: 'written'; readonly attemptId: number }
-  | { readonly kind: 'chargeable'; readonly row: ChargeablePeriodRow; readonly cardId: number };
+  | {
+      readonly kind: 'chargeable';
+      readonly row: ChargeablePeriodRow & { readonly cardUid: string; readonly billingKeySealed: Buffer };
+      readonly cardId: number;
+    };
 
 /** A committed attempt, ready to leave: the key and body are read in the transaction that wrote it. */
 interface Claimed {
@@ -181,8 +183,7 @@ export function createScheduledChargeService(
     if (row.memberStatus !== 'active') {
       return refuse('MEMBER_ARCHIVED', `보관 처리된 회원(${row.memberName})이라 결제하지 않았습니다.`);
     }
-    const attempts = periodAttemptsSummary(db, row.periodId);
-    if (attempts.live > 0 || attempts.lastNo !== attemptNo - 1) {
+    if (row.liveAttempts > 0 || row.lastAttemptNo !== attemptNo - 1) {
       return refuse(
         'ATTEMPT_OUT_OF_ORDER',
         `구독 기간(번호 ${row.periodId})의 ${attemptNo}번째 결제는 이전 결제가 모두 확정된 뒤 순서대로만 할 수 있습니다.`,
@@ -191,22 +192,22 @@ export function createScheduledChargeService(
     return undefined;
   }
 
-  /** Reads only, in the transaction that writes the attempt. */
+  /** Reads only (chargeablePeriodRow), in the transaction that writes the attempt. */
   function assess(periodId: number, attemptNo: number): Assessment {
-    const written = periodAttemptId(db, periodId, attemptNo);
-    if (written !== undefined) return { kind: 'written', attemptId: written };
-    const row = chargeablePeriodRow(db, periodId);
+    const row = chargeablePeriodRow(db, periodId, attemptNo);
+    // An attempt's period always exists (foreign key), so a missing one has no attempt either.
     if (!row) return refuse('PERIOD_NOT_FOUND', `구독 기간(번호 ${periodId})을 찾을 수 없습니다.`);
+    if (row.writtenAttemptId !== null) return { kind: 'written', attemptId: row.writtenAttemptId };
     const refused = check(row, attemptNo);
     if (refused) return refused;
-    const card = activeCardRowOf(db, row.memberId);
-    if (!card) {
+    const { cardId, cardUid, billingKeySealed } = row;
+    if (cardId === null || cardUid === null || billingKeySealed === null) {
       return refuse(
         'NO_ACTIVE_CARD',
         `${row.memberName} 회원은 등록된 카드가 없어 정기 결제를 하지 않았습니다.`,
       );
     }
-    return { kind: 'chargeable', row, cardId: card.id };
+    return { kind: 'chargeable', row: { ...row, cardUid, billingKeySealed }, cardId };
   }
 
   /** Runs in a group commit's savepoint: checks, writes the attempt and marks it sent, all or nothing. */
@@ -219,21 +220,22 @@ export function createScheduledChargeService(
     if (found.kind !== 'chargeable') return found;
     const { row, cardId } = found;
     // Opened before anything is written: a key that does not open is an error, not an attempt.
-    const key = chargeKeyFor(ctx, row.memberId, cardId);
+    const key = openChargeKey(ctx, row);
     if (!markPeriodCharging(db, periodId, attemptNo === 1 ? 'pending' : 'failed', at))
       throw new PeriodMoved();
-    const attemptId = insertPeriodAttempt(db, {
+    const request = {
       orderId: periodOrderId(row.subscriptionId, row.periodIndex, attemptNo, row.memberUid),
       idempotencyKey: `sched_${ctx.randomId()}`,
       memberId: row.memberId,
       cardId,
-      periodId,
-      attemptNo,
       amount: row.amount,
       taxFreeAmount: row.taxFreeAmount,
       orderName: row.orderName,
-      at,
-    });
+    };
+    // Free to leave once this commits (only `beforeSend` stands between): the row is written
+    // marked sent, so sent_at keeps its meaning (set: the request may have left; NULL: it never
+    // did) after any crash.
+    const attemptId = insertPeriodAttempt(db, { ...request, periodId, attemptNo, at });
     audit(ctx, SCHEDULER, 'charge.request', `charge_attempt:${attemptId}`, {
       memberId: row.memberId,
       cardId,
@@ -245,12 +247,24 @@ export function createScheduledChargeService(
       periodIndex: row.periodIndex,
       attemptNo,
     });
-    // Free to leave once this commits (only `beforeSend` stands between): sent_at in the same
-    // commit keeps its meaning (set: the request may have left; NULL: it never did) after any crash.
-    markSent(db, attemptId, at);
-    const attempt = attemptRow(db, attemptId);
-    if (!attempt) throw new Error(`charge attempt ${attemptId} vanished`);
-    return { kind: 'claimed', attempt, key, body: chargeBodyFor(ctx, attempt) };
+    // The row as just written, without reading it back.
+    const attempt: AttemptRow = {
+      id: attemptId,
+      ...request,
+      requestId: null,
+      status: 'PENDING',
+      operatorId: null,
+      createdAt: at,
+      kind: attemptNo === 1 ? 'scheduled' : 'retry',
+      sentAt: at,
+      periodId,
+    };
+    return {
+      kind: 'claimed',
+      attempt,
+      key,
+      body: chargeBody(attempt, { name: row.memberName, email: row.memberEmail }),
+    };
   }
 
   async function start(

@@ -1,6 +1,7 @@
 import { AUDIT_CHAIN_V1_SQL } from '../audit/audit-schema.ts';
 import { CONSENT_SCHEMA_SQL } from './consent-schema.ts';
 import type { Migration } from './migrate.ts';
+import { NEXT_DUE_SCHEMA_SQL } from './next-due-schema.ts';
 import { SCHEMA_V1_SQL } from './schema-v1.ts';
 
 /**
@@ -79,5 +80,12 @@ export const ledgerMigrations: readonly Migration[] = [
     name: '회원 동의 기록, 동의를 기다리는 가격 인상',
     // Consents, pending price raises and the period hold (consent-schema.ts): invariant 12.
     up: (db) => db.exec(CONSENT_SCHEMA_SQL),
+  },
+  {
+    version: 8,
+    name: '구독마다 다음 결제 기간의 예정 시각',
+    // The due run reads only the subscriptions with a period due (next-due-schema.ts), and dunning
+    // only the failed periods, instead of every row of both tables every minute.
+    up: (db) => db.exec(NEXT_DUE_SCHEMA_SQL),
   },
 ];

@@ -55,8 +55,10 @@ export function resolveDunningPolicy(policy: DunningPolicy = {}): ResolvedDunnin
 /**
  * Per failed period: how many attempts, the last one's number, status and time, and how many are
  * still live (PENDING, UNKNOWN; DONE cannot be, the period would be paid). One row per period.
+ * Read through the index of failed periods (subscription_periods_failed), not every period: the
+ * query-plan test keeps it so, and is why this is exported.
  */
-const FAILED_PERIODS_CTE = `
+export const FAILED_PERIODS_CTE = `
   WITH failed AS (
     SELECT p.id AS periodId, p.subscription_id AS subscriptionId, p.due_at AS dueAt,
       max(a.attempt_no) AS lastNo,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { periodsBetween } from './periods.ts';
-import type { Schedule } from './schedule-types.ts';
+import type { Period, Schedule } from './schedule-types.ts';
 
 /**
  * Marks the periods of a subscription that were never charged ('pending', 'awaiting_confirmation')
@@ -37,6 +37,28 @@ export function lastPeriodIndex(db: Database.Database, subscriptionId: number): 
     .get(subscriptionId) as number | null;
 }
 
+/** The named parameters of a subscription_periods insert (INSERT_SKIPPED_SQL, the materialiser's). */
+export function periodRow(
+  subscriptionId: number,
+  period: Period,
+  price: { readonly amount: number; readonly taxFreeAmount: number },
+  status: string,
+  at: number,
+) {
+  const { index, dueAt, start, end } = period;
+  return {
+    subscriptionId,
+    index,
+    dueAt,
+    start,
+    end,
+    amount: price.amount,
+    taxFreeAmount: price.taxFreeAmount,
+    status,
+    at,
+  };
+}
+
 const INSERT_SKIPPED_SQL = `
   INSERT OR IGNORE INTO subscription_periods (subscription_id, period_index, due_at, period_start,
     period_end, amount, tax_free_amount, status, created_at, updated_at)
@@ -68,17 +90,7 @@ export function writePausedPeriods(
         options.pausedAt !== undefined && period.dueAt < options.pausedAt
           ? 'awaiting_confirmation'
           : 'skipped';
-      const changes = insert.run({
-        subscriptionId: sub.id,
-        index: period.index,
-        dueAt: period.dueAt,
-        start: period.start,
-        end: period.end,
-        amount: sub.amount,
-        taxFreeAmount: sub.taxFreeAmount,
-        status,
-        at: options.now,
-      }).changes;
+      const changes = insert.run(periodRow(sub.id, period, sub, status, options.now)).changes;
       if (changes === 0) continue;
       if (status === 'skipped') skipped++;
       else awaitingConfirmation++;

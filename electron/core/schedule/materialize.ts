@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import { CONSENT_SQL, type ConsentState, paidChargesConsented, raiseFrom } from './consent-periods.ts';
-import { lastAuditAt, skipOpenPeriods } from './lifecycle-rows.ts';
+import { lastAuditAt, periodRow, skipOpenPeriods } from './lifecycle-rows.ts';
 import { periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
@@ -45,23 +45,53 @@ interface SubscriptionTerms extends Schedule, ConsentState {
   readonly status: string;
   readonly cancelAtPeriodEnd: 0 | 1;
   readonly updatedAt: number;
+  readonly nextDueAt: number;
 }
 
-const ACTIVE_SUBSCRIPTIONS_SQL = `
+// Only subscriptions with a period due (next_due_at, next-due-schema.ts), through the partial index
+// whose WHERE clause this one repeats; read in pages ordered like the index, so a call that stops
+// at its limit has not read the rest. Exported for the query-plan test, which keeps it so.
+export const DUE_SUBSCRIPTIONS_SQL = `
   SELECT s.id, s.amount, s.tax_free_amount AS taxFreeAmount, s.interval_unit AS intervalUnit,
     s.interval_count AS intervalCount, s.charge_time AS chargeTime, s.anchor_date AS anchorDate,
     s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
     s.status, s.cancel_at_period_end AS cancelAtPeriodEnd, s.updated_at AS updatedAt,
+    s.next_due_at AS nextDueAt,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
     ${CONSENT_SQL.columns}
   FROM subscriptions AS s ${CONSENT_SQL.joins}
-  WHERE s.status = 'active' OR (s.cancel_at_period_end = 1 AND s.status <> 'canceled')
-  ORDER BY s.id`;
+  WHERE (s.status = 'active' OR (s.cancel_at_period_end = 1 AND s.status <> 'canceled'))
+    AND s.next_due_at <= @now AND (s.next_due_at > @afterDue OR (s.next_due_at = @afterDue AND s.id > @afterId))
+  ORDER BY s.next_due_at, s.id
+  LIMIT @page`;
 
 const INSERT_PERIOD_SQL = `
   INSERT OR IGNORE INTO subscription_periods (subscription_id, period_index, due_at, period_start,
     period_end, amount, tax_free_amount, status, hold, created_at, updated_at)
   VALUES (@subscriptionId, @index, @dueAt, @start, @end, @amount, @taxFreeAmount, @status, @hold, @at, @at)`;
+
+/** Subscriptions read at a time. */
+const PAGE_SIZE = 500;
+/** Later than any period can be due (the last instant a Date holds). */
+const LAST_INSTANT = 8.64e15;
+/** next_due_at of a subscription that has no period left to write (its next would start after 9999). */
+const NO_NEXT_DUE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * When the materialiser next has work for a subscription whose periods up to now are written:
+ * the due instant of its next period, `fromIndex` or the first charged one after it. For a
+ * subscription that is not active but ends at its period end (a paused one), the first period due
+ * after the flag, which ends it. Never later than the work, so never late (next-due-schema.ts).
+ */
+function nextDueAfter(sub: SubscriptionTerms, fromIndex: number, flaggedAt: number | undefined): number {
+  const [next] = periodsBetween(sub, {
+    fromIndex,
+    ...(flaggedAt !== undefined && sub.status !== 'active' ? { fromMs: flaggedAt + 1 } : {}),
+    untilMs: LAST_INSTANT,
+    limit: 1,
+  });
+  return next === undefined ? NO_NEXT_DUE : Math.max(0, next.dueAt);
+}
 
 /**
  * Writes the periods of active subscriptions that have come due and are not in the ledger yet
@@ -99,6 +129,8 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
   if (!(threshold >= 0)) throw new RangeError('materializeDuePeriods: bad catchUpThresholdMs');
 
   const insert = db.prepare(INSERT_PERIOD_SQL);
+  const readDue = db.prepare(DUE_SUBSCRIPTIONS_SQL);
+  const setNextDue = db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?');
   let inserted = 0;
   let awaitingConfirmation = 0;
   let awaitingConsent = 0;
@@ -108,98 +140,101 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
   let more = false;
 
   db.transaction(() => {
-    // Read inside the transaction, so the last indexes and the inserts see one state.
-    const subscriptions = db.prepare(ACTIVE_SUBSCRIPTIONS_SQL).all() as SubscriptionTerms[];
-    for (const sub of subscriptions) {
-      const room = limit - inserted;
-      if (room <= 0) {
-        more = true;
-        break;
-      }
-      const flaggedAt =
-        sub.cancelAtPeriodEnd === 1
-          ? (lastAuditAt(db, sub.id, 'subscription.cancel_at_period_end') ?? sub.updatedAt)
-          : undefined;
-      let periods: ReturnType<typeof periodsBetween>;
-      let endsNow = false;
-      try {
-        // periodsBetween starts no earlier than firstChargeIndex by itself.
-        const fromIndex = sub.lastIndex === null ? 0 : sub.lastIndex + 1;
-        periods =
-          sub.status !== 'active'
-            ? []
-            : periodsBetween(sub, {
-                fromIndex,
-                untilMs: flaggedAt === undefined ? nowMs : Math.min(nowMs, flaggedAt),
-                limit: Math.min(room, 10_000),
-              });
-        if (flaggedAt !== undefined && periods.length < room) {
-          const after = periods.at(-1)?.index ?? fromIndex - 1;
-          // The first period due after the flag: when it comes due, the current period has ended.
-          const ending = periodsBetween(sub, {
-            fromIndex: after + 1,
-            fromMs: flaggedAt + 1,
-            untilMs: nowMs,
-            limit: 1,
-          });
-          endsNow = ending.length > 0;
+    // Read inside the transaction, so the last indexes and the inserts see one state. A
+    // subscription whose periods are written gets its next due instant, past `now`, and drops out
+    // of the query; one whose terms could not be computed keeps its own, and the cursor moves past it.
+    let cursor = { afterDue: -1, afterId: 0 };
+    pages: for (;;) {
+      const page = readDue.all({ now: nowMs, ...cursor, page: PAGE_SIZE }) as SubscriptionTerms[];
+      for (const sub of page) {
+        const room = limit - inserted;
+        if (room <= 0) {
+          more = true;
+          break pages;
         }
-      } catch (error) {
-        // One subscription with terms that cannot be computed must not stop every other charge.
-        failed++;
-        options.log?.error('subscription periods not computed', { subscriptionId: sub.id, error });
-        continue;
-      }
-      const trialConsented = paidChargesConsented(sub);
-      let price = { amount: sub.amount, taxFreeAmount: sub.taxFreeAmount };
-      let raiseApplied = false;
-      for (const period of periods) {
-        const raised = raiseApplied ? null : raiseFrom(sub, period);
-        const raise = raised !== null;
-        if (raised) price = raised;
-        const held = !trialConsented;
-        const status = held || nowMs - period.dueAt > threshold ? 'awaiting_confirmation' : 'pending';
-        const changes = insert.run({
-          subscriptionId: sub.id,
-          index: period.index,
-          dueAt: period.dueAt,
-          start: period.start,
-          end: period.end,
-          ...price,
-          status,
-          hold: held ? 'consent' : null,
-          at: nowMs,
-        }).changes;
-        if (changes === 0) continue;
-        inserted++;
-        if (held) awaitingConsent++;
-        else if (status === 'awaiting_confirmation') awaitingConfirmation++;
-        if (raise) {
-          raiseApplied = true;
-          priceIncreasesApplied++;
-          applyRaise(db, sub, price, period.index, nowMs);
+        const flaggedAt =
+          sub.cancelAtPeriodEnd === 1
+            ? (lastAuditAt(db, sub.id, 'subscription.cancel_at_period_end') ?? sub.updatedAt)
+            : undefined;
+        let periods: ReturnType<typeof periodsBetween>;
+        let endsNow = false;
+        let nextDueAt: number;
+        try {
+          // periodsBetween starts no earlier than firstChargeIndex by itself.
+          const fromIndex = sub.lastIndex === null ? 0 : sub.lastIndex + 1;
+          periods =
+            sub.status !== 'active'
+              ? []
+              : periodsBetween(sub, {
+                  fromIndex,
+                  untilMs: flaggedAt === undefined ? nowMs : Math.min(nowMs, flaggedAt),
+                  limit: Math.min(room, 10_000),
+                });
+          if (flaggedAt !== undefined && periods.length < room) {
+            const after = periods.at(-1)?.index ?? fromIndex - 1;
+            // The first period due after the flag: when it comes due, the current period has ended.
+            const ending = periodsBetween(sub, {
+              fromIndex: after + 1,
+              fromMs: flaggedAt + 1,
+              untilMs: nowMs,
+              limit: 1,
+            });
+            endsNow = ending.length > 0;
+          }
+          nextDueAt = nextDueAfter(sub, (periods.at(-1)?.index ?? fromIndex - 1) + 1, flaggedAt);
+        } catch (error) {
+          // One subscription with terms that cannot be computed must not stop every other charge.
+          failed++;
+          options.log?.error('subscription periods not computed', { subscriptionId: sub.id, error });
+          continue;
         }
+        const trialConsented = paidChargesConsented(sub);
+        let price = { amount: sub.amount, taxFreeAmount: sub.taxFreeAmount };
+        let raiseApplied = false;
+        for (const period of periods) {
+          const raised = raiseApplied ? null : raiseFrom(sub, period);
+          const raise = raised !== null;
+          if (raised) price = raised;
+          const held = !trialConsented;
+          const status = held || nowMs - period.dueAt > threshold ? 'awaiting_confirmation' : 'pending';
+          const row = periodRow(sub.id, period, price, status, nowMs);
+          const changes = insert.run({ ...row, hold: held ? 'consent' : null }).changes;
+          if (changes === 0) continue;
+          inserted++;
+          if (held) awaitingConsent++;
+          else if (status === 'awaiting_confirmation') awaitingConfirmation++;
+          if (raise) {
+            raiseApplied = true;
+            priceIncreasesApplied++;
+            applyRaise(db, sub, price, period.index, nowMs);
+          }
+        }
+        if (periods.length === room) more = true;
+        // After this call's periods are written, so a period due before the flag that is written
+        // now (awaiting confirmation) is skipped along with the rest.
+        if (endsNow) {
+          db.prepare(
+            "UPDATE subscriptions SET status = 'canceled', updated_at = @at WHERE id = @id AND status <> 'canceled'",
+          ).run({ id: sub.id, at: nowMs });
+          const skipped = skipOpenPeriods(db, sub.id, nowMs);
+          appendAudit(
+            db,
+            {
+              actor: 'scheduler',
+              action: 'subscription.canceled_at_period_end',
+              subject: `subscription:${sub.id}`,
+              details: { from: sub.status, to: 'canceled', skippedPeriods: skipped },
+            },
+            () => new Date(nowMs),
+          );
+          canceled++;
+        }
+        // The subscription is materialised up to now: nothing to do for it until its next period.
+        if (!endsNow && nextDueAt !== sub.nextDueAt) setNextDue.run(nextDueAt, sub.id);
       }
-      if (periods.length === room) more = true;
-      // After this call's periods are written, so a period due before the flag that is written
-      // now (awaiting confirmation) is skipped along with the rest.
-      if (endsNow) {
-        db.prepare(
-          "UPDATE subscriptions SET status = 'canceled', updated_at = @at WHERE id = @id AND status <> 'canceled'",
-        ).run({ id: sub.id, at: nowMs });
-        const skipped = skipOpenPeriods(db, sub.id, nowMs);
-        appendAudit(
-          db,
-          {
-            actor: 'scheduler',
-            action: 'subscription.canceled_at_period_end',
-            subject: `subscription:${sub.id}`,
-            details: { from: sub.status, to: 'canceled', skippedPeriods: skipped },
-          },
-          () => new Date(nowMs),
-        );
-        canceled++;
-      }
+      const last = page.at(-1);
+      if (!last || page.length < PAGE_SIZE) break;
+      cursor = { afterDue: last.nextDueAt, afterId: last.id };
     }
   })();
 

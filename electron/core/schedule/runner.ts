@@ -286,7 +286,14 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
     let ahead = 0;
     // Of those, the ones committed and waiting for a slot.
     let ready = 0;
-    const charging: Promise<void>[] = [];
+    // Charges started and not settled. A count and one promise, not one per period: a run over
+    // 10,000 subscriptions must not hold 10,000 settled promises until it ends.
+    let charging = 0;
+    let failure: { readonly error: unknown } | undefined;
+    let settleAll: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+    const allSettled = new Promise<void>((resolve, reject) => {
+      settleAll = { resolve, reject };
+    });
 
     function refill(): void {
       const running = ready < concurrency;
@@ -325,21 +332,33 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
           giveSlot();
         },
       );
-      charging.push(
-        charged.finally(() => {
+      charging++;
+      const settled = () => {
+        try {
           // Refused, repeated or failed before its request left: it no longer waits to be sent.
           if (slot === 'waiting') {
             ahead--;
             refill();
           }
           giveSlot();
-        }),
-      );
+        } catch (error) {
+          // Reading the next periods failed: the run ends with that error once the charges out settle.
+          failure ??= { error };
+        } finally {
+          // After refill(): a charge that settles has already started the ones it made room for,
+          // so none left means none to come.
+          if (--charging === 0) {
+            if (failure) settleAll?.reject(failure.error);
+            else settleAll?.resolve();
+          }
+        }
+      };
+      // chargeOne catches what its charge throws; both arms only so that nothing can be left out.
+      void charged.then(settled, settled);
     }
 
     refill();
-    // Grows while it is awaited: a charge that settles has already started the ones it made room for.
-    for (let i = 0; i < charging.length; i++) await charging[i];
+    if (charging > 0) await allSettled;
 
     if (!stopping) {
       const dunningDeps = {
