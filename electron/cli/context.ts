@@ -6,7 +6,7 @@ import { type BillingServices, ensureSystemOperator } from '../core/billing/inde
 import { type Desk, openDesk } from '../core/desk/index.ts';
 import type { Ledger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
-import type { TossCatchUpReport } from '../core/recovery/index.ts';
+import type { OffsiteResult, TossCatchUpReport } from '../core/recovery/index.ts';
 import type {
   CatchUpService,
   ConsentService,
@@ -72,6 +72,12 @@ export interface CliContext {
    * null when there was nothing to catch up. Needs a Toss key.
    */
   tossCatchUp(): Promise<TossCatchUpReport | null>;
+  /**
+   * The app's off-PC backup tick (recovery/offsite-backup.ts): after a run that charged anything,
+   * or once the daily time has passed, writes and verifies a backup in the owner's folder. Null
+   * when nothing was due or no folder is set.
+   */
+  offsiteTick(): Promise<OffsiteResult | null>;
   /** The operator row the CLI acts as (refunds and charges name one). */
   operatorId(): Promise<number>;
   /** Releases what the command opened: the Toss connections, the ledger and its writer lock. */
@@ -170,6 +176,7 @@ export function createCliContext(options: GlobalOptions, injected: CliDeps): Cli
       await ctx.billing({ toss: true });
       return (await desk()).scheduleRunner({ now: () => asOf, ...pace });
     },
+    offsiteTick: async () => (await verifiedDesk()).offsiteTick(),
     async operatorId() {
       return ensureSystemOperator((await verifiedDesk()).ledger, CLI_ACTOR, injected.now);
     },

@@ -191,6 +191,21 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
     expect(summary.charged.DONE).toBe(1);
     expect((await desk.host.desk().offsiteTick())?.file).toContain(folder);
     expect(await desk.host.desk().offsiteTick()).toBeNull();
+
+    // A runner made for one run (the CLI's run-due) counts too; a run that charged nothing does not.
+    const idle = desk.host.desk().scheduleRunner({ now: () => new Date(desk.clock.now) });
+    expect((await idle.runDue()).charged.DONE).toBe(0);
+    expect(await desk.host.desk().offsiteTick()).toBeNull();
+    await desk.ok(
+      'subscribe',
+      { memberId: member.id, planId: plan.id, anchorDate: '2026-11-29', consent: { method: 'in-person' } },
+      owner,
+    );
+    desk.clock.now += 60_000; // a minute on: the backup's name holds its instant
+    const once = desk.host.desk().scheduleRunner({ now: () => new Date(desk.clock.now) });
+    expect((await once.runDue()).charged.DONE).toBe(1);
+    await once.stop();
+    expect((await desk.host.desk().offsiteTick())?.file).toContain(folder);
   });
 
   it('restores on first run from a backup file and its code, then catches up with Toss once the key is set', async () => {

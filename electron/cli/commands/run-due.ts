@@ -86,7 +86,13 @@ export const runDueCommand: Command = async (args, ctx) => {
   } finally {
     await runner.stop();
   }
-  const data = { ...summary, asOf: new Date(summary.asOf).toISOString() };
+  // As the app does: a run that charged anything is followed by an off-PC backup when the owner
+  // chose a folder. The charges stand whatever happens to it; a failure is reported, not thrown.
+  const offsiteBackup = await ctx.offsiteTick().then(
+    (result) => (result === null ? null : { file: result.file }),
+    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  );
+  const data = { ...summary, asOf: new Date(summary.asOf).toISOString(), offsiteBackup };
   return { data, text: describe(data) };
 };
 
@@ -103,11 +109,23 @@ async function refuseLiveFuture(asOf: Date, ctx: Parameters<Command>[1]): Promis
   );
 }
 
-function describe(s: Omit<RunSummary, 'asOf'> & { asOf: string }): string {
+function describe(
+  s: Omit<RunSummary, 'asOf'> & {
+    asOf: string;
+    offsiteBackup: { file: string } | { error: string } | null;
+  },
+): string {
   const c = s.charged;
+  const offsite =
+    s.offsiteBackup === null
+      ? []
+      : 'file' in s.offsiteBackup
+        ? [`PC 밖 백업: ${s.offsiteBackup.file}`]
+        : [`PC 밖 백업 실패: ${s.offsiteBackup.error}`];
   return [
     `${s.asOf} 기준 실행: 새 결제 기간 ${s.materialized}건 (그중 확인 대기 ${s.awaitingConfirmation}건)`,
     `결제 완료 ${c.DONE}건, 거절 ${c.DECLINED}건, 실패 ${c.FAILED}건, 결과 미확인 ${c.UNKNOWN}건`,
     `건너뜀 ${s.skipped}건, 오류 ${s.errors}건`,
+    ...offsite,
   ].join('\n');
 }

@@ -216,7 +216,6 @@ async function assemble(
       deps.onRun?.('started', null, startedAt, deps.dataDir);
       try {
         const summary = await runner.runDue();
-        if (Object.values(summary.charged).some((count) => count > 0)) chargedSinceOffsite = true;
         deps.onRun?.('finished', summary, startedAt, deps.dataDir);
         return summary;
       } finally {
@@ -256,7 +255,17 @@ async function assemble(
   }
 
   function scheduleRunner(options: Parameters<Desk['scheduleRunner']>[0]): ScheduleRunner {
-    return createScheduleRunner({ ledger, billing, log, ...settings.runner(), ...options });
+    const runner = createScheduleRunner({ ledger, billing, log, ...settings.runner(), ...options });
+    return {
+      // A run that charged anything is followed by an off-PC backup (design.md "Recovery"), whoever
+      // ran it: the loop, a button, or the CLI's run-due.
+      async runDue() {
+        const summary = await runner.runDue();
+        if (Object.values(summary.charged).some((count) => count > 0)) chargedSinceOffsite = true;
+        return summary;
+      },
+      stop: () => runner.stop(),
+    };
   }
 
   await build();
