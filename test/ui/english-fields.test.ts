@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOk, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import type { Session } from '../../electron/core/desk/index.ts';
+import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
+import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -11,6 +13,8 @@ import { openUi, type UiFixture } from './ui-fixture.ts';
 
 let ui: UiFixture;
 let page: Page;
+let owner: Session;
+let chargeId: number;
 
 const fieldError = (id: string) => page.locator(`#member-${id}-error`).textContent();
 
@@ -18,8 +22,16 @@ beforeAll(async () => {
   ui = await openUi();
   page = ui.page;
   page.setDefaultTimeout(10_000);
-  const owner = await seedOwner(ui);
+  owner = await seedOwner(ui);
   await dispatchOk(ui, owner, 'createMember', { name: '김하늘', memberNo: 'M-100' });
+  const memberId = await memberWithCard(ui, owner, '한지민', EMULATOR_CARDS.approves);
+  const charge = await dispatchOk(ui, owner, 'charge', {
+    memberId,
+    amount: 50_000,
+    orderName: 'PT 10회권',
+    requestId: 'english-fields-charge-1',
+  });
+  chargeId = charge.id;
   await signInPage(page, OWNER);
 }, 90_000);
 
@@ -60,5 +72,36 @@ describe('field refusals from the core, in the person’s language', () => {
     await poll(() => fieldError('memberNo')).toBe('That member number is already in use.');
     expect(await page.locator('#member-name-error').count()).toBe(0);
     await ui.screenshot('90-english-field-refusals');
+  });
+
+  it('says the refundable balance in English when the core refuses a refund over it', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('button', { name: 'Charges', exact: true })
+      .click();
+    await page
+      .getByTestId('charges-table')
+      .getByRole('row', { name: /한지민/ })
+      .getByRole('button')
+      .click();
+    await poll(() => page.getByTestId('charge-balance').textContent()).toBe('₩50,000');
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.getByLabel('Partial refund').check();
+    await page.getByLabel('Refund amount (KRW)').fill('20000');
+    await page.getByLabel('Reason', { exact: true }).fill('unused sessions');
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await page.getByTestId('refund-confirm-amount').waitFor();
+    // Another counter refunds most of the charge while this screen still shows ₩50,000 left.
+    await dispatchOk(ui, owner, 'refund', {
+      chargeId,
+      amount: 40_000,
+      reason: '다른 창구에서 환불',
+      requestId: 'english-fields-refund-1',
+    });
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await poll(() => page.locator('#refund-amount-error').textContent()).toBe(
+      'At most ₩10,000 can be refunded.',
+    );
+    await ui.screenshot('91-english-refund-over-balance');
   });
 });
