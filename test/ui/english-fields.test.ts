@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
-import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
-import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import { chargedMember, dispatchOk, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -24,14 +23,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
   await dispatchOk(ui, owner, 'createMember', { name: '김하늘', memberNo: 'M-100' });
-  const memberId = await memberWithCard(ui, owner, '한지민', EMULATOR_CARDS.approves);
-  const charge = await dispatchOk(ui, owner, 'charge', {
-    memberId,
-    amount: 50_000,
-    orderName: 'PT 10회권',
-    requestId: 'english-fields-charge-1',
-  });
-  chargeId = charge.id;
+  chargeId = await chargedMember(ui, owner, '한지민', 'english-fields-charge-1');
   await signInPage(page, OWNER);
 }, 90_000);
 
