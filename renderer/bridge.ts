@@ -6,7 +6,7 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../shared/ipc/index.ts';
-import { errorMessage } from './i18n/error-messages.ts';
+import { localizedError } from './i18n/error-messages.ts';
 import { storedLocale } from './i18n/i18n.tsx';
 
 declare global {
@@ -43,8 +43,8 @@ export async function call<C extends ChannelName>(
   if (result.error.code === 'SIGN_IN_REQUIRED') {
     for (const listener of signInRequiredListeners) listener();
   }
-  // Every screen shows `message`: the renderer's own words for the code, in the chosen language.
-  return { ok: false, error: { ...result.error, message: errorMessage(result.error, storedLocale()) } };
+  // Every screen shows `message` and each field's: the renderer's own words, in the chosen language.
+  return { ok: false, error: localizedError(result.error, storedLocale()) };
 }
 
 /** For a screen refreshing itself after an event: not a person's activity, so main's idle lock still runs. */

@@ -1,6 +1,9 @@
 import type { IpcError } from '../../shared/ipc/index.ts';
 
-/** Main's per-field problems as field → Korean message, to show each next to its field. */
+/**
+ * Main's per-field problems as field → message, to show each next to its field. The bridge has
+ * already put each message in the person's language (renderer/i18n/field-messages.ts).
+ */
 export function fieldMessages(error: IpcError): Partial<Record<string, string>> {
   const fields = error.details?.fields ?? {};
   return Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, problem.message]));

@@ -1,4 +1,5 @@
 import type { ErrorCode, IpcError } from '../../shared/ipc/index.ts';
+import { fieldErrorMessage } from './field-messages.ts';
 
 /**
  * The renderer's own words for error codes (shared/ipc/error-codes.ts), per language. The core
@@ -145,4 +146,18 @@ export function errorMessage(error: IpcError, locale: 'ko' | 'en'): string {
   const own = locale === 'en' ? enErrors[code] : koErrors[code];
   // A code outside the list (a newer core) still gets the core's message rather than nothing.
   return own ?? error.message;
+}
+
+/** A failed call as the screen shows it: its message and each field's, in the person's language. */
+export function localizedError(error: IpcError, locale: 'ko' | 'en'): IpcError {
+  const message = errorMessage(error, locale);
+  const fields = error.details?.fields;
+  if (!error.details || !fields) return { ...error, message };
+  const localized = Object.fromEntries(
+    Object.entries(fields).map(([field, problem]) => [
+      field,
+      { ...problem, message: fieldErrorMessage(problem, locale) },
+    ]),
+  );
+  return { ...error, message, details: { ...error.details, fields: localized } };
 }

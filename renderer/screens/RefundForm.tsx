@@ -3,6 +3,7 @@ import type { ChargeViewData, IpcResult, RefundViewData } from '../../shared/ipc
 import { call, newRequestId } from '../bridge.ts';
 import { ErrorAlert } from '../components/Alert.tsx';
 import { FormActions } from '../components/FormActions.tsx';
+import { fieldMessages } from '../components/field-messages.ts';
 import { LargeConfirm } from '../components/LargeConfirm.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
@@ -33,6 +34,8 @@ export function RefundForm({
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Problems>({});
+  // Main's own refusals per field (another counter refunded meanwhile: the balance shown is stale).
+  const [refused, setRefused] = useState<Partial<Record<string, string>>>({});
   const [confirming, setConfirming] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -50,6 +53,7 @@ export function RefundForm({
     else if (partial && Number(amount) > balance) found.amount = 'refund.amountTooLarge';
     if (reason.trim() === '') found.reason = 'review.reasonRequired';
     setProblems(found);
+    setRefused({});
     const first = (['amount', 'reason'] as const).find((field) => found[field]);
     if (first) {
       document.getElementById(`refund-${first}`)?.focus();
@@ -81,7 +85,11 @@ export function RefundForm({
   function settle(result: IpcResult<RefundViewData>) {
     if (!result.ok) {
       setConfirming(null);
-      return setFailure(result.error.message);
+      // Next to its field when the field is on screen (the amount only for a partial refund).
+      const fields = fieldMessages(result.error);
+      const shown = { ...(partial && fields.amount ? { amount: fields.amount } : {}), reason: fields.reason };
+      setRefused(shown);
+      return setFailure(shown.amount || shown.reason ? null : result.error.message);
     }
     const refund = result.value;
     if (refund.status === 'DONE') {
@@ -110,7 +118,7 @@ export function RefundForm({
   }
   const message = (field: keyof Problems) => {
     const key = problems[field];
-    return key ? t(key) : undefined;
+    return key ? t(key) : refused[field];
   };
   return (
     <form className="panel" aria-labelledby="refund-title" onSubmit={review} noValidate>

@@ -12,5 +12,12 @@ export {
 } from './contract.ts';
 export { ERROR_CODES, type ErrorCode, isErrorCode } from './error-codes.ts';
 export { EVENT_NAMES, type EventName, type EventOf, type Events, events, ipcEventChannel } from './events.ts';
+export {
+  CORE_FIELD_CODES,
+  FIELD_CODES,
+  type FieldCode,
+  type FieldParams,
+  isFieldCode,
+} from './field-codes.ts';
 export { IPC_ERROR_CODES, type IpcError, type IpcResult, ipcErrorSchema } from './result.ts';
 export * from './views.ts';

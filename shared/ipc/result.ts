@@ -1,11 +1,19 @@
 import { z } from 'zod';
+import { type FieldCode, isFieldCode } from './field-codes.ts';
 
 /*
  * Every answer travels as data: Electron would forward only a thrown error's message, and the
  * screens need the code and the per-field problems to put each message next to its field.
  */
 
-export const fieldProblemSchema = z.object({ code: z.string(), message: z.string() });
+export const fieldProblemSchema = z.object({
+  /** One of the closed list (field-codes.ts): the renderer words it in the person's language. */
+  code: z.custom<FieldCode>((value) => typeof value === 'string' && isFieldCode(value)),
+  /** Korean, the core's own words, for logs, the CLI and a Korean screen. */
+  message: z.string(),
+  /** The values the message names (a limit, an amount), for the renderer's own words. */
+  params: z.record(z.string(), z.number()).optional(),
+});
 
 export const ipcErrorSchema = z.object({
   /** Stable, for code: 'INVALID_REQUEST', 'SIGN_IN_REQUIRED', 'FORBIDDEN', or the core's own codes. */

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/index.ts';
+import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import type { UiFixture } from './ui-fixture.ts';
 
 /*
@@ -48,6 +49,23 @@ export async function memberWithCard(
     card: { cardNumber, expiryMonth: '12', expiryYear: '30', identity: '900101' },
   });
   return member.id;
+}
+
+/** A member with an approving card charged ₩50,000 for 'PT 10회권'; returns the charge's id. */
+export async function chargedMember(
+  ui: UiFixture,
+  session: Session,
+  name: string,
+  requestId: string,
+): Promise<number> {
+  const memberId = await memberWithCard(ui, session, name, EMULATOR_CARDS.approves);
+  const charge = await dispatchOk(ui, session, 'charge', {
+    memberId,
+    amount: 50_000,
+    orderName: 'PT 10회권',
+    requestId,
+  });
+  return charge.id;
 }
 
 /** Signs the page in as `who` from the sign-in screen (reloading first if the page is elsewhere). */

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
-import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import {
+  chargedMember,
   dispatchOk,
-  memberWithCard,
   nav,
   OWNER,
   poll,
@@ -38,14 +37,7 @@ beforeAll(async () => {
   page = ui.page;
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
-  const memberId = await memberWithCard(ui, owner, '한지민', EMULATOR_CARDS.approves);
-  const charge = await dispatchOk(ui, owner, 'charge', {
-    memberId,
-    amount: 50_000,
-    orderName: 'PT 10회권',
-    requestId: 'staff-rules-0001',
-  });
-  chargeId = charge.id;
+  chargeId = await chargedMember(ui, owner, '한지민', 'staff-rules-0001');
   await signInPage(page, OWNER);
 }, 90_000);
 

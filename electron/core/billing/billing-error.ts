@@ -1,3 +1,5 @@
+import type { FieldCode, FieldParams } from '../../../shared/ipc/index.ts';
+
 /** Stable codes of BillingError: callers (IPC, CLI, tests) branch on these, people read the message. */
 export type BillingErrorCode =
   | 'INVALID_INPUT'
@@ -44,10 +46,15 @@ export type BillingErrorCode =
   /** "결제 안 됨" asked for before Toss's longest approval time has passed since the last send. */
   | 'TOO_EARLY_TO_DECIDE';
 
-/** One field's problem, shown next to that field: a stable code and its Korean message. */
+/**
+ * One field's problem, shown next to that field: a code from the closed list in
+ * shared/ipc/field-codes.ts (an unlisted code fails to compile), its Korean message, and the values
+ * that message names, so the renderer can say them in another language.
+ */
 export interface FieldProblem {
-  readonly code: string;
+  readonly code: FieldCode;
   readonly message: string;
+  readonly params?: FieldParams;
 }
 
 export interface BillingErrorOptions {

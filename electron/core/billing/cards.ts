@@ -92,13 +92,18 @@ export interface CardService {
 }
 
 // Toss's refusals that point at one field of the card form (toss-api.md §8.3).
-const FIELD_OF_CODE: Readonly<Record<string, CardField>> = {
+const FIELD_OF_CODE = {
   INVALID_CARD_NUMBER: 'number',
   INVALID_CARD_EXPIRATION: 'expiry',
   INVALID_CARD_PASSWORD: 'password',
   INVALID_CARD_IDENTITY: 'identity',
   INVALID_BIRTH_DAY_FORMAT: 'identity',
-};
+} as const satisfies Readonly<Record<string, CardField>>;
+type TossFieldCode = keyof typeof FIELD_OF_CODE;
+
+function isTossFieldCode(code: string): code is TossFieldCode {
+  return Object.hasOwn(FIELD_OF_CODE, code);
+}
 
 // Toss's answers to DELETE that mean the key is already gone, which is what removing wants.
 const ALREADY_GONE = new Set([
@@ -465,10 +470,10 @@ function issueError(error: unknown): Error {
       { tossCode: error.code, cause: error },
     );
   }
-  const field = FIELD_OF_CODE[error.code];
+  const code = error.code;
   return new BillingError('CARD_REJECTED', `카드를 등록하지 못했습니다: ${error.message}`, {
-    tossCode: error.code,
+    tossCode: code,
     cause: error,
-    ...(field ? { fields: { [field]: { code: error.code, message: error.message } } } : {}),
+    ...(isTossFieldCode(code) ? { fields: { [FIELD_OF_CODE[code]]: { code, message: error.message } } } : {}),
   });
 }

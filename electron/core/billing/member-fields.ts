@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldCode } from '../../../shared/ipc/index.ts';
 import type { FieldProblem } from './billing-error.ts';
 
 /** What staff type into the member form. Absent means "leave as is" on edit; null or '' clears. */
@@ -27,7 +28,7 @@ function asciiDigit(ch: string): string | undefined {
   return undefined;
 }
 
-const problem = (code: string, message: string): { ok: false; problem: FieldProblem } => ({
+const problem = (code: FieldCode, message: string): { ok: false; problem: FieldProblem } => ({
   ok: false,
   problem: { code, message },
 });

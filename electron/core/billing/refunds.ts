@@ -154,6 +154,7 @@ export function createRefundService(ctx: BillingContext, inFlight: InFlight<Refu
             amount: {
               code: 'REFUND_EXCEEDS_BALANCE',
               message: `최대 ${won(available)}까지 환불할 수 있습니다.`,
+              params: { max: available },
             },
           },
         },

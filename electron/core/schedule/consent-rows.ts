@@ -51,6 +51,7 @@ export function consentProblems(
       problems.note = {
         code: 'TOO_LONG',
         message: `메모는 ${MAX_CONSENT_NOTE_LENGTH}자 이하로 입력해 주세요.`,
+        params: { max: MAX_CONSENT_NOTE_LENGTH },
       };
     }
   }

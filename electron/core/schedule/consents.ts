@@ -1,5 +1,5 @@
 import { type Actor, audit, checkOperator } from '../billing/audit.ts';
-import { throwIfInvalid } from '../billing/billing-error.ts';
+import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import { memberOrThrow } from '../billing/member-rows.ts';
 import { readSetting, writeSetting } from '../ledger/index.ts';
@@ -423,7 +423,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
         text: String(input.text ?? '').trim(),
         howToCancel: String(input.howToCancel ?? '').trim(),
       };
-      const problems: Record<string, { code: string; message: string }> = {};
+      const problems: Record<string, FieldProblem> = {};
       if (next.text === '' || next.text.length > MAX_TEMPLATE_TEXT) {
         problems.text = {
           code: 'TEXT_INVALID',

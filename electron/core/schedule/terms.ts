@@ -41,7 +41,11 @@ export function textProblem(value: unknown, label: string): FieldProblem | undef
     return { code: 'REQUIRED', message: `${label}을(를) 입력해 주세요.` };
   }
   if (value.trim().length > ORDER_NAME_MAX) {
-    return { code: 'TOO_LONG', message: `${label}은(는) ${ORDER_NAME_MAX}자 이하로 입력해 주세요.` };
+    return {
+      code: 'TOO_LONG',
+      message: `${label}은(는) ${ORDER_NAME_MAX}자 이하로 입력해 주세요.`,
+      params: { max: ORDER_NAME_MAX },
+    };
   }
   return undefined;
 }

@@ -185,7 +185,11 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
             .filter((field) => trimmed[field].length > STORE_TEXT_LIMITS[field])
             .map((field) => [
               field,
-              { code: 'TOO_LONG', message: `${STORE_TEXT_LIMITS[field]}자 이하로 입력해 주세요.` },
+              {
+                code: 'TOO_LONG',
+                message: `${STORE_TEXT_LIMITS[field]}자 이하로 입력해 주세요.`,
+                params: { max: STORE_TEXT_LIMITS[field] },
+              },
             ]),
         ),
         ...(!BUSINESS_NUMBER_PATTERN.test(trimmed.businessNumber) && {
