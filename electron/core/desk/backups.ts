@@ -7,7 +7,12 @@ export interface BackupEntry {
   readonly file: string;
   readonly bytes: number;
   readonly createdAt: number;
+  /** A previous version's plain SQLite backup (`ledger-<stamp>.sqlite`): not encrypted. */
+  readonly plainLegacy: boolean;
 }
+
+/** How a previous version named its plain backups in backups/. */
+const PLAIN_LEGACY = /^ledger-.+\.sqlite$/;
 
 /** Where the app keeps its own backups of a data folder's ledger (encrypted, rotated, newest 14 kept). */
 function backupDirOf(dataDir: string): string {
@@ -27,10 +32,15 @@ export async function backupNow(
 async function entryOf(file: string): Promise<BackupEntry> {
   const info = await stat(file);
   // Whole milliseconds: mtimeMs has a fraction on most file systems.
-  return { file, bytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
+  return {
+    file,
+    bytes: info.size,
+    createdAt: Math.trunc(info.mtimeMs),
+    plainLegacy: PLAIN_LEGACY.test(path.basename(file)),
+  };
 }
 
-/** Newest first. Plain .sqlite backups of older versions are not listed: restore refuses them. */
+/** Newest first, with a previous version's plain backups (marked plainLegacy) still restorable. */
 export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
   const dir = backupDirOf(dataDir);
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
@@ -38,7 +48,9 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
     throw error;
   });
   const entries = await Promise.all(
-    names.filter((name) => name.endsWith(BACKUP_EXTENSION)).map((name) => entryOf(path.join(dir, name))),
+    names
+      .filter((name) => name.endsWith(BACKUP_EXTENSION) || PLAIN_LEGACY.test(name))
+      .map((name) => entryOf(path.join(dir, name))),
   );
   return entries.sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
 }

@@ -85,7 +85,7 @@ export function settingsHandlers(ctx: ApiContext) {
         );
       }
       const who = operatorOf(session);
-      await host.restore(known.file);
+      await host.restore(known.file, { plainLegacy: known.plainLegacy });
       // Written in the restored ledger, by name: its operator ids may not be this session's.
       appendAudit(
         desk().ledger.db,
