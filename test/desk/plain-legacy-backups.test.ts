@@ -93,4 +93,25 @@ describeWithKeychain('backups made by the previous version (plain SQLite in back
     const charges = (await desk.ok('listCharges', { memberId: member.id }, owner)).entries;
     expect(charges.map((charge) => charge.status)).toEqual(['UNKNOWN']);
   });
+
+  it('deletes the old plain backups for the owner only once an encrypted backup exists, and audits it', async () => {
+    const { desk, owner } = await store();
+    await desk.ok('createMember', { name: '이름노출' }, owner);
+    const plain = await plainLegacyBackup(desk);
+    expect(await desk.call('deletePlainLegacyBackups', {}, owner)).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_NOT_FOUND', message: expect.stringContaining('암호화된 백업이 아직 없습니다') },
+    });
+    expect(await readdir(path.dirname(plain))).toEqual([path.basename(plain)]);
+
+    const encrypted = await desk.ok('backupNow', {}, owner);
+    const manager = await desk.signedIn('manager');
+    expect(await desk.call('deletePlainLegacyBackups', {}, manager)).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await desk.ok('deletePlainLegacyBackups', {}, owner)).toEqual({ deleted: 1 });
+    expect((await desk.ok('listBackups', {}, owner)).map((backup) => backup.file)).toEqual([encrypted.file]);
+    const audit = await desk.ok('listAudit', { action: 'backup.plain_deleted' }, owner);
+    expect(audit.entries).toMatchObject([{ actor: '대표', details: { files: [path.basename(plain)] } }]);
+  });
 });

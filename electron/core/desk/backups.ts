@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BillingError } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { BACKUP_EXTENSION, backupIntoFolder } from '../recovery/index.ts';
 
@@ -53,4 +54,21 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
       .map((name) => entryOf(path.join(dir, name))),
   );
   return entries.sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
+}
+
+/**
+ * Deletes the previous version's plain backups (they hold member names unencrypted), only once an
+ * encrypted backup exists in the same folder to restore from instead. Returns the files deleted.
+ */
+export async function deletePlainLegacyBackups(dataDir: string): Promise<string[]> {
+  const backups = await listBackups(dataDir);
+  if (!backups.some((backup) => !backup.plainLegacy)) {
+    throw new BillingError(
+      'BACKUP_NOT_FOUND',
+      '암호화된 백업이 아직 없습니다. 먼저 "지금 백업"으로 암호화된 백업을 만든 뒤 지워 주세요.',
+    );
+  }
+  const plain = backups.filter((backup) => backup.plainLegacy).map((backup) => backup.file);
+  for (const file of plain) await rm(file, { force: true });
+  return plain;
 }
