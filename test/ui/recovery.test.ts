@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -173,6 +173,31 @@ describe('a store without a recovery code (upgraded from an earlier version)', (
     );
     await poll(() => home.getByTestId('backup-warnings').textContent()).not.toContain('복구 코드가 없습니다');
     expect(await home.getByRole('button', { name: '복구 코드 만들기' }).count()).toBe(0);
+    expect(upgraded.pageErrors).toEqual([]);
+  });
+
+  it('lists the earlier version’s plain backup as unencrypted and lets the owner delete it once an encrypted one exists', async () => {
+    const page = upgraded.page;
+    const dir = path.join(upgraded.bridge.desk().dataDir, 'backups');
+    await mkdir(dir, { recursive: true });
+    await upgraded.bridge.desk().ledger.db.backup(path.join(dir, 'ledger-20261101-093000.sqlite'));
+    await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+    const table = page.getByTestId('backups-table');
+    await table.waitFor();
+    expect(await table.getByTestId('backup-plain-legacy').textContent()).toContain(
+      '이전 형식, 암호화되지 않음',
+    );
+    // No encrypted backup yet: nothing is offered for deletion.
+    expect(await page.getByTestId('plain-backups').count()).toBe(0);
+
+    await page.getByRole('button', { name: '지금 백업', exact: true }).click();
+    await page.getByTestId('plain-backups').waitFor();
+    await upgraded.screenshot('recovery-07-plain-backups');
+    await page.getByTestId('plain-backups').getByRole('button', { name: '이전 형식 백업 지우기' }).click();
+    await page.getByTestId('plain-backups').getByRole('button', { name: '이전 형식 백업 지우기' }).click();
+    await page.getByText('이전 형식 백업 1개를 지웠습니다.').waitFor();
+    expect(await table.getByTestId('backup-plain-legacy').count()).toBe(0);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.sqlite'))).toEqual([]);
     expect(upgraded.pageErrors).toEqual([]);
   });
 });
