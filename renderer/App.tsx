@@ -55,6 +55,8 @@ function Desk() {
   const [status, setStatus] = useState<AppStatusView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [kept, setKept] = useState<KeptShell | null>(null);
+  // The owner was just made and first setup goes on (the recovery code) before the app opens.
+  const [settingUp, setSettingUp] = useState(false);
 
   const refresh = useCallback(async (options?: CallOptions) => {
     const result = await call('getAppStatus', {}, options);
@@ -65,6 +67,10 @@ function Desk() {
       setFailure(result.error.message);
     }
   }, []);
+  const setupDone = useCallback(async () => {
+    setSettingUp(false);
+    await refresh();
+  }, [refresh]);
 
   useEffect(() => {
     void refresh();
@@ -96,13 +102,18 @@ function Desk() {
       <Shell key={kept.generation} status={operator ? status : kept.status} refresh={refresh} lock={lock} />
     </Activity>
   );
-  if (status.needsOwner || !operator) {
+  const firstRun = status.needsOwner || settingUp;
+  if (firstRun || !operator) {
     return (
       <>
-        {!status.needsOwner && shell}
+        {!firstRun && shell}
         <Header status={status} />
         <main className="screen screen-narrow">
-          {status.needsOwner ? <FirstRun onDone={refresh} /> : <SignIn onDone={unlocked} notice={notice} />}
+          {firstRun ? (
+            <FirstRun onDone={setupDone} onSettingUp={setSettingUp} />
+          ) : (
+            <SignIn onDone={unlocked} notice={notice} />
+          )}
         </main>
       </>
     );

@@ -42,6 +42,7 @@ const NEEDS = {
   listBackups: 'manager',
   backupNow: 'manager',
   getRecoveryStatus: 'manager',
+  deletePlainLegacyBackups: 'owner',
 } as const satisfies Partial<Record<ChannelName, GuardRole>>;
 
 export type GuardedAction = keyof typeof NEEDS;

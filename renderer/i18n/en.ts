@@ -806,6 +806,17 @@ export const en: Messages = {
   'subs.runHeldForConsent':
     '{count} first paid charges after a trial wait for the member’s consent (not charged).',
   'audit.subjectConsent': 'Consent #{id}',
+  'setup.recoveryTitle': 'First run: recovery code',
+  'setup.recoveryIntro':
+    'To bring the store back from a backup if this PC breaks or is lost, you need the recovery code. Make it now and print or write it down, and keep it away from the PC. It is shown only once.',
+  'setup.recoveryCreate': 'Make a recovery code',
+  'setup.recoveryLater': 'Make it later',
+  'setup.recoveryLaterNote': 'If you make it later, home keeps a warning until you do.',
+  'backups.plainLegacy': 'Previous format, not encrypted',
+  'backups.deletePlain': 'Delete previous-format backups',
+  'backups.deletePlainWarning':
+    'Previous-format backups hold member names unencrypted. An encrypted backup exists, so they can go.',
+  'backups.deletePlainDone': 'Deleted {count} previous-format backups.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

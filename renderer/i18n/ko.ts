@@ -805,6 +805,17 @@ export const ko = {
     '{count}건은 체험 뒤 첫 유료 결제라 회원의 유료 전환 동의를 기다립니다 (이번에는 결제하지 않음).',
   'subs.runHeldForConsent': '{count}건은 회원의 유료 전환 동의를 기다리며 결제하지 않았습니다.',
   'audit.subjectConsent': '동의 #{id}',
+  'setup.recoveryTitle': '처음 설정: 복구 코드',
+  'setup.recoveryIntro':
+    'PC가 고장 나거나 없어졌을 때 백업에서 매장을 되살리려면 복구 코드가 필요합니다. 지금 만들어 인쇄하거나 적어서 PC와 떨어진 곳에 보관해 주세요. 코드는 한 번만 보여 줍니다.',
+  'setup.recoveryCreate': '복구 코드 만들기',
+  'setup.recoveryLater': '나중에 만들기',
+  'setup.recoveryLaterNote': '나중에 만들면 만들 때까지 홈 화면에 경고가 남습니다.',
+  'backups.plainLegacy': '이전 형식, 암호화되지 않음',
+  'backups.deletePlain': '이전 형식 백업 지우기',
+  'backups.deletePlainWarning':
+    '이전 형식 백업에는 회원 이름이 암호화되지 않은 채 들어 있습니다. 암호화된 백업이 있으니 지워도 됩니다.',
+  'backups.deletePlainDone': '이전 형식 백업 {count}개를 지웠습니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -21,6 +21,12 @@ export function BackupSettings() {
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
   const { allowed: mayRestore } = usePermission('restoreBackup');
+  const { allowed: mayDeletePlain } = usePermission('deletePlainLegacyBackups');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // Old plain backups hold member names in the clear: offered for deletion once an encrypted one exists.
+  const plainDeletable =
+    (data?.some((entry) => entry.plainLegacy) ?? false) &&
+    (data?.some((entry) => !entry.plainLegacy) ?? false);
   const { refresh } = useApp();
 
   async function restore(file: string) {
@@ -31,6 +37,17 @@ export function BackupSettings() {
     if (!result.ok) return setRunFailure(result.error.message);
     // Everyone is signed out: the lock screen takes over from here.
     await refresh();
+  }
+
+  async function deletePlain() {
+    setBusy(true);
+    const result = await call('deletePlainLegacyBackups', {});
+    setBusy(false);
+    setConfirmingDelete(false);
+    await reload();
+    if (!result.ok) return setRunFailure(result.error.message);
+    setRunFailure(null);
+    setNotice(t('backups.deletePlainDone', { count: result.value.deleted }));
   }
 
   async function backup() {
@@ -74,6 +91,30 @@ export function BackupSettings() {
           </div>
         </div>
       )}
+      {mayDeletePlain && plainDeletable && (
+        <div className="confirm-inline" data-testid="plain-backups">
+          <p>{t('backups.deletePlainWarning')}</p>
+          {confirmingDelete ? (
+            <div className="actions">
+              <button
+                type="button"
+                className="button-danger"
+                disabled={busy}
+                onClick={() => void deletePlain()}
+              >
+                {t('backups.deletePlain')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => setConfirmingDelete(false)}>
+                {t('settings.secretClearCancel')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => setConfirmingDelete(true)}>
+              {t('backups.deletePlain')}
+            </button>
+          )}
+        </div>
+      )}
       {data && data.length > 0 && (
         <table className="table" data-testid="backups-table">
           <thead>
@@ -90,7 +131,15 @@ export function BackupSettings() {
             {data.map((backup) => (
               <tr key={backup.file}>
                 <td>{dateTime(backup.createdAt)}</td>
-                <td className="mono">{fileName(backup.file)}</td>
+                <td>
+                  <span className="mono">{fileName(backup.file)}</span>
+                  {backup.plainLegacy && (
+                    <span className="badge" data-testid="backup-plain-legacy">
+                      {' '}
+                      {t('backups.plainLegacy')}
+                    </span>
+                  )}
+                </td>
                 <td className="num">{t('settings.backup.kb', { kb: Math.ceil(backup.bytes / 1024) })}</td>
                 {mayRestore && (
                   <td>

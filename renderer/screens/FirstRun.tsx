@@ -7,7 +7,13 @@ import { OwnerSetup } from './OwnerSetup.tsx';
  * No store in this data folder yet: start a new one (the default, the owner's name and PIN) or
  * bring one back from a backup made on a PC that was lost.
  */
-export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
+export function FirstRun({
+  onDone,
+  onSettingUp,
+}: {
+  onDone: () => Promise<void>;
+  onSettingUp: (settingUp: boolean) => void;
+}) {
   const { t } = useI18n();
   const [choice, setChoice] = useState<'new' | 'restore'>('new');
   return (
@@ -21,7 +27,7 @@ export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
         </button>
       </fieldset>
       {choice === 'new' ? (
-        <OwnerSetup onDone={onDone} />
+        <OwnerSetup onDone={onDone} onSettingUp={onSettingUp} />
       ) : (
         <FirstRunRestore onDone={onDone} onCancel={() => setChoice('new')} />
       )}

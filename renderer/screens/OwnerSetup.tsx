@@ -5,6 +5,7 @@ import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { type MessageKey, useI18n } from '../i18n/i18n.tsx';
+import { FirstRecoveryCode } from './FirstRecoveryCode.tsx';
 import { checkNewPin } from './pin-check.ts';
 
 type Problems = Partial<Record<'name' | 'pin' | 'pinAgain', MessageKey>>;
@@ -14,8 +15,18 @@ function check(name: string, pin: string, pinAgain: string): Problems {
   return { ...(name.trim() === '' ? { name: 'setup.nameRequired' } : {}), ...checkNewPin(pin, pinAgain) };
 }
 
-/** The first run: the owner chooses a name and PIN and is signed in as the owner. */
-export function OwnerSetup({ onDone }: { onDone: () => Promise<void> }) {
+/**
+ * The first run: the owner chooses a name and PIN and is signed in as the owner, then is given the
+ * recovery code (FirstRecoveryCode). `onSettingUp(true)` goes out before the owner is made: the
+ * app's status then stops needing an owner, and the app must keep this screen for the next step.
+ */
+export function OwnerSetup({
+  onDone,
+  onSettingUp,
+}: {
+  onDone: () => Promise<void>;
+  onSettingUp: (settingUp: boolean) => void;
+}) {
   const { t } = useI18n();
   const nameRef = useFocusOnMount<HTMLInputElement>();
   const [name, setName] = useState('');
@@ -24,6 +35,7 @@ export function OwnerSetup({ onDone }: { onDone: () => Promise<void> }) {
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ownerMade, setOwnerMade] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,11 +46,15 @@ export function OwnerSetup({ onDone }: { onDone: () => Promise<void> }) {
       return;
     }
     setBusy(true);
+    onSettingUp(true);
     const result = await call('createOwner', { name: name.trim(), pin });
     setBusy(false);
-    if (result.ok) await onDone();
-    else setFailure(result.error.message);
+    if (result.ok) return setOwnerMade(true);
+    onSettingUp(false);
+    setFailure(result.error.message);
   }
+
+  if (ownerMade) return <FirstRecoveryCode onDone={onDone} />;
 
   const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
   return (

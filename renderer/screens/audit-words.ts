@@ -52,6 +52,7 @@ const ACTIONS: Words = {
   'operator.approval_pin': ['매니저 PIN 승인', 'Manager PIN approval'],
   'operator.approval_pin_failed': ['매니저 PIN 승인 실패', 'Manager PIN approval failed'],
   'ledger.restored': ['백업에서 복원', 'Restored from a backup'],
+  'backup.plain_deleted': ['이전 형식 백업 삭제', 'Previous-format backups deleted'],
   'settings.update': ['설정 변경', 'Settings changed'],
   'settings.schedule': ['설정 변경: 정기 결제', 'Settings changed: schedule'],
   'settings.store_details': ['설정 변경: 매장 정보', 'Settings changed: store details'],

@@ -477,6 +477,11 @@ export const contract = {
     z.strictObject({ id, reason: text(200) }),
     z.array(unmatchedTossPaymentView),
   ),
+  /**
+   * Deletes the previous version's plain backups in backups/ (member names in the clear); refused
+   * until an encrypted backup exists there.
+   */
+  deletePlainLegacyBackups: channel('owner', empty, z.object({ deleted: z.int().min(0) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -453,7 +453,13 @@ export const upcomingReportView = z.object({
   ),
 });
 
-export const backupView = z.object({ file: z.string(), bytes: z.int().min(0), createdAt: epochMs });
+export const backupView = z.object({
+  file: z.string(),
+  bytes: z.int().min(0),
+  createdAt: epochMs,
+  /** A previous version's plain SQLite backup, not encrypted (still restorable in place). */
+  plainLegacy: z.boolean(),
+});
 
 const totals = z.object({
   count: z.int().min(0),

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -146,11 +146,13 @@ describe('recovery in the app: first-run restore, the recovery sheet, the off-PC
 
 describe('a store without a recovery code (upgraded from an earlier version)', () => {
   let upgraded: UiFixture;
+  let ownerPin = '';
   beforeAll(async () => {
     upgraded = await openUi();
     upgraded.page.setDefaultTimeout(10_000);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
     const owner = await seedDemo(upgraded.bridge, today);
+    ownerPin = owner.pin;
     await upgraded.page.reload();
     await upgraded.page.getByRole('heading', { name: '로그인' }).waitFor();
     await upgraded.page.locator('#sign-in-pin').fill(owner.pin);
@@ -173,6 +175,50 @@ describe('a store without a recovery code (upgraded from an earlier version)', (
     );
     await poll(() => home.getByTestId('backup-warnings').textContent()).not.toContain('복구 코드가 없습니다');
     expect(await home.getByRole('button', { name: '복구 코드 만들기' }).count()).toBe(0);
+    expect(upgraded.pageErrors).toEqual([]);
+  });
+
+  it('lists the earlier version’s plain backup as unencrypted, restores it in place, and deletes it once an encrypted one exists', async () => {
+    const page = upgraded.page;
+    const dir = path.join(upgraded.bridge.desk().dataDir, 'backups');
+    await mkdir(dir, { recursive: true });
+    await upgraded.bridge.desk().ledger.db.backup(path.join(dir, 'ledger-20261101-093000.sqlite'));
+    await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+    const table = page.getByTestId('backups-table');
+    await table.waitFor();
+    expect(await table.getByTestId('backup-plain-legacy').textContent()).toContain(
+      '이전 형식, 암호화되지 않음',
+    );
+    // No encrypted backup yet: nothing is offered for deletion.
+    expect(await page.getByTestId('plain-backups').count()).toBe(0);
+
+    // Restored in place as before: everyone is signed out onto the restored ledger.
+    await table
+      .getByRole('row', { name: /ledger-20261101-093000\.sqlite/ })
+      .getByRole('button', { name: '복원' })
+      .click();
+    await page.getByTestId('restore-confirm').getByRole('button', { name: '정말 복원' }).click();
+    await page.getByRole('heading', { name: '로그인' }).waitFor();
+    await page.locator('#sign-in-pin').fill(ownerPin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('operator').waitFor();
+    const audit = await upgraded.bridge
+      .desk()
+      .ledger.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'ledger.restored'")
+      .pluck()
+      .get();
+    expect(audit).toBe(1);
+    await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+    await table.waitFor();
+
+    await page.getByRole('button', { name: '지금 백업', exact: true }).click();
+    await page.getByTestId('plain-backups').waitFor();
+    await upgraded.screenshot('recovery-07-plain-backups');
+    await page.getByTestId('plain-backups').getByRole('button', { name: '이전 형식 백업 지우기' }).click();
+    await page.getByTestId('plain-backups').getByRole('button', { name: '이전 형식 백업 지우기' }).click();
+    await page.getByText('이전 형식 백업 1개를 지웠습니다.').waitFor();
+    expect(await table.getByTestId('backup-plain-legacy').count()).toBe(0);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.sqlite'))).toEqual([]);
     expect(upgraded.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BillingError } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { BACKUP_EXTENSION, backupIntoFolder } from '../recovery/index.ts';
 
@@ -7,7 +8,12 @@ export interface BackupEntry {
   readonly file: string;
   readonly bytes: number;
   readonly createdAt: number;
+  /** A previous version's plain SQLite backup (`ledger-<stamp>.sqlite`): not encrypted. */
+  readonly plainLegacy: boolean;
 }
+
+/** How a previous version named its plain backups in backups/. */
+const PLAIN_LEGACY = /^ledger-.+\.sqlite$/;
 
 /** Where the app keeps its own backups of a data folder's ledger (encrypted, rotated, newest 14 kept). */
 function backupDirOf(dataDir: string): string {
@@ -27,10 +33,15 @@ export async function backupNow(
 async function entryOf(file: string): Promise<BackupEntry> {
   const info = await stat(file);
   // Whole milliseconds: mtimeMs has a fraction on most file systems.
-  return { file, bytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
+  return {
+    file,
+    bytes: info.size,
+    createdAt: Math.trunc(info.mtimeMs),
+    plainLegacy: PLAIN_LEGACY.test(path.basename(file)),
+  };
 }
 
-/** Newest first. Plain .sqlite backups of older versions are not listed: restore refuses them. */
+/** Newest first, with a previous version's plain backups (marked plainLegacy) still restorable. */
 export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
   const dir = backupDirOf(dataDir);
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
@@ -38,7 +49,26 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
     throw error;
   });
   const entries = await Promise.all(
-    names.filter((name) => name.endsWith(BACKUP_EXTENSION)).map((name) => entryOf(path.join(dir, name))),
+    names
+      .filter((name) => name.endsWith(BACKUP_EXTENSION) || PLAIN_LEGACY.test(name))
+      .map((name) => entryOf(path.join(dir, name))),
   );
   return entries.sort((a, b) => b.createdAt - a.createdAt || b.file.localeCompare(a.file));
+}
+
+/**
+ * Deletes the previous version's plain backups (they hold member names unencrypted), only once an
+ * encrypted backup exists in the same folder to restore from instead. Returns the files deleted.
+ */
+export async function deletePlainLegacyBackups(dataDir: string): Promise<string[]> {
+  const backups = await listBackups(dataDir);
+  if (!backups.some((backup) => !backup.plainLegacy)) {
+    throw new BillingError(
+      'BACKUP_NOT_FOUND',
+      '암호화된 백업이 아직 없습니다. 먼저 "지금 백업"으로 암호화된 백업을 만든 뒤 지워 주세요.',
+    );
+  }
+  const plain = backups.filter((backup) => backup.plainLegacy).map((backup) => backup.file);
+  for (const file of plain) await rm(file, { force: true });
+  return plain;
 }

@@ -23,7 +23,10 @@ export interface DeskHost {
    * `replace: false` (first run) refuses a folder that already holds a store. Opening the
    * restored ledger runs the Toss catch-up (openDesk).
    */
-  restore(backupFile: string, options?: { code?: string; replace?: boolean }): Promise<void>;
+  restore(
+    backupFile: string,
+    options?: { code?: string; replace?: boolean; plainLegacy?: boolean },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,7 @@ export async function createDeskHost(options: {
         options.saveTraining(enabled);
       });
     },
-    restore(backupFile, { code, replace = true } = {}) {
+    restore(backupFile, { code, replace = true, plainLegacy } = {}) {
       return exclusively(async () => {
         const training = practice !== undefined;
         const shown = practice ?? live;
@@ -84,7 +87,15 @@ export async function createDeskHost(options: {
         const { dataDir, secrets } = shown;
         await shown.close();
         try {
-          await restoreBackup({ file: backupFile, dataDir, secrets, code, replace, now: options.now });
+          await restoreBackup({
+            file: backupFile,
+            dataDir,
+            secrets,
+            code,
+            replace,
+            plainLegacy,
+            now: options.now,
+          });
         } finally {
           const reopened = await options.open(training);
           if (training) practice = reopened;

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { appendAudit } from '../audit/index.ts';
 import { BillingError, clearTossClientKey, setTossClientKey } from '../billing/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
-import { backupNow, listBackups } from './backups.ts';
+import { backupNow, deletePlainLegacyBackups, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api.ts';
 
 /** Owner settings (keys, training, options, store details) and backups; every change audited. */
@@ -85,7 +86,7 @@ export function settingsHandlers(ctx: ApiContext) {
         );
       }
       const who = operatorOf(session);
-      await host.restore(known.file);
+      await host.restore(known.file, { plainLegacy: known.plainLegacy });
       // Written in the restored ledger, by name: its operator ids may not be this session's.
       appendAudit(
         desk().ledger.db,
@@ -101,6 +102,20 @@ export function settingsHandlers(ctx: ApiContext) {
       session.operator = null;
       statusChanged();
       return appStatus(session);
+    },
+    async deletePlainLegacyBackups(_request, session) {
+      const deleted = await deletePlainLegacyBackups(desk().dataDir);
+      appendAudit(
+        desk().ledger.db,
+        {
+          ...actorOf(session),
+          action: 'backup.plain_deleted',
+          subject: 'ledger',
+          details: { files: deleted.map((file) => path.basename(file)) },
+        },
+        deps.now,
+      );
+      return { deleted: deleted.length };
     },
   } satisfies Partial<DeskApi>;
 }

@@ -1,8 +1,14 @@
-import { access } from 'node:fs/promises';
+import { access, copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ledgerFileIn } from '../app-paths.ts';
-import { acquireWriterLock, fileStamp, restoreLedger, type Setting } from '../ledger/index.ts';
+import {
+  acquireWriterLock,
+  fileStamp,
+  removeDatabaseFiles,
+  restoreLedger,
+  type Setting,
+} from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
 import { anchorRestoredLedger } from './anchor-restored.ts';
 import { checkBackup } from './ledger-backup.ts';
@@ -40,6 +46,11 @@ export interface RestoreBackupInput {
   /** A data folder whose ledger holds a store is replaced only when this is true. */
   readonly replace: boolean;
   readonly now: () => Date;
+  /**
+   * The file is a plain SQLite backup of a previous version (`ledger-<stamp>.sqlite` in this
+   * folder's backups/): restored in place only, under the same rules, with this PC's data key.
+   */
+  readonly plainLegacy?: boolean | undefined;
 }
 
 export interface RestoreBackupResult {
@@ -61,6 +72,7 @@ export interface RestoreBackupResult {
  * keychain (the replaced one kept beside it); the restored ledger is marked for the Toss catch-up.
  */
 export async function restoreBackup(input: RestoreBackupInput): Promise<RestoreBackupResult> {
+  if (input.plainLegacy) return restorePlainLegacyBackup(input);
   const ledgerPath = ledgerFileIn(input.dataDir);
   const current = await currentLedger(ledgerPath);
   if (current.holdsStore && !input.replace) throw new RecoveryError('RESTORE_TARGET_HAS_LEDGER');
@@ -99,6 +111,38 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<RestoreB
   });
   if (!result) throw new Error('restore finished without a result');
   return result;
+}
+
+/**
+ * A previous version's plain backup, in place: refused while a charge or refund is unresolved, the
+ * replaced ledger moved aside (restoreLedger), the copy marked for the Toss catch-up from the file's
+ * time, and the audit head re-anchored. The data key stays: the backup is this store's own.
+ */
+async function restorePlainLegacyBackup(input: RestoreBackupInput): Promise<RestoreBackupResult> {
+  const ledgerPath = ledgerFileIn(input.dataDir);
+  if ((await currentLedger(ledgerPath)).unresolved > 0) throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
+  const file = path.resolve(input.file);
+  const backupCreatedAt = Math.trunc((await stat(file)).mtimeMs);
+  // Beside the ledger, as checkBackup's scratch copy is.
+  const plain = `${ledgerPath}.restore-plain-${fileStamp(input.now())}.tmp`;
+  let previous: string | null;
+  try {
+    // A copy: the catch-up marker is written into it, never into the backup itself.
+    await copyFile(file, plain);
+    markForCatchUp(plain, backupCreatedAt, input.now().getTime());
+    const lock = acquireWriterLock(ledgerPath);
+    try {
+      if ((await currentLedger(ledgerPath)).unresolved > 0)
+        throw new RecoveryError('RESTORE_WHILE_IN_FLIGHT');
+      ({ previous } = await restoreLedger(plain, ledgerPath, { now: input.now, lockHeld: true }));
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await removeDatabaseFiles(plain).catch(() => {});
+  }
+  await anchorRestoredLedger(ledgerPath, input.secrets, input.now);
+  return { file, backupCreatedAt, previousLedger: previous, previousDataKey: null };
 }
 
 function markForCatchUp(plain: string, since: number, restoredAt: number): void {
