@@ -368,6 +368,13 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await history.locator('tr', { hasText: '대면 서명' }).getByRole('button', { name: '동의서' }).click();
     await page.getByTestId('consent-slip-signature').waitFor();
     await ui.screenshot('49e-member-consents');
+    // Printed, the slip comes out alone: the member's copy, without the rest of the screen.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('consent-slip-signature').isVisible()).toBe(true);
+    expect(await history.locator('table').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '동의서 인쇄' }).isVisible()).toBe(false);
+    await ui.screenshot('49f-consent-slip-printed');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('offers no price change or plan edit to a staff session', async () => {
