@@ -381,6 +381,31 @@ describe('consent to recurring charges', () => {
     expect(await chargedAtToss(d)).toEqual([]);
   });
 
+  it('refuses to approve a trial’s paid period written by a resume while consent is missing', async () => {
+    const d = await desk();
+    d.clock.now = kst('2026-01-02T09:00:00');
+    const { subscriptions, consents, catchUp } = schedule(d);
+    const sub = subscriptions.create({
+      memberId: (await d.memberWithCard()).memberId,
+      custom: { amount: 30_000, intervalUnit: 'month', intervalCount: 1 },
+      orderName: '월 회비',
+      anchorDate: '2026-01-10',
+      trialEnd: '2026-02-10',
+      consent: { method: 'in-person' },
+    });
+    // No run while the first paid period came due; paused after it, resumed later: the resume
+    // writes it for a manager (missed before the pause), outside the materialiser's consent hold.
+    d.clock.now = kst('2026-02-12T09:00:00');
+    subscriptions.pause({ id: sub.id });
+    d.clock.now = kst('2026-02-13T09:00:00');
+    subscriptions.resume({ id: sub.id });
+    const [written] = periodsOf(d.ledger, sub.id);
+    expect(written).toMatchObject({ periodStart: '2026-02-10', status: 'awaiting_confirmation' });
+    expect(() => catchUp.approve({ periodId: written?.id ?? 0 })).toThrow('유료 전환 동의');
+    consents.record({ subscriptionId: sub.id, kind: 'trial-conversion', method: 'phone' });
+    expect(catchUp.approve({ periodId: written?.id ?? 0 })).toMatchObject({ status: 'pending' });
+  });
+
   it('records a cancel at the period end on the member’s request as a withdrawal from that end', async () => {
     const d = await desk();
     d.clock.now = kst('2026-03-12T09:00:00');
