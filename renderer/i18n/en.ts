@@ -623,6 +623,9 @@ export const en: Messages = {
     '{name}: {count} subscriptions charge {amount} once each member agrees. Send the notice from Consents.',
   'consent.raisePending':
     '{orderName}: the new price applies once the member agrees. Send the notice from Consents.',
+  'consent.unconsentedTitle': 'Subscriptions without a consent on record',
+  'consent.unconsentedIntro':
+    'Made before consents were kept. Show the member the terms they are charged and record their consent.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

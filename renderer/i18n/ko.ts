@@ -621,6 +621,9 @@ export const ko = {
     '{name}: 구독 {count}건은 회원이 동의한 뒤 {amount}으로 결제합니다. 동의 관리에서 안내문을 보내 주세요.',
   'consent.raisePending':
     '{orderName}: 회원이 동의하면 새 금액이 적용됩니다. 동의 관리에서 안내문을 보내 주세요.',
+  'consent.unconsentedTitle': '동의 기록이 없는 구독',
+  'consent.unconsentedIntro':
+    '동의를 기록하기 전에 만든 구독입니다. 회원에게 지금 결제 조건을 안내하고 정기결제 동의를 기록해 주세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

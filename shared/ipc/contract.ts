@@ -43,6 +43,7 @@ import {
   subscriptionStatusSchema,
   subscriptionView,
   trialConversionView,
+  unconsentedView,
   upcomingReportView,
   windowRegistrationView,
 } from './views.ts';
@@ -384,7 +385,7 @@ export const contract = {
     'manager',
     z.strictObject({
       subscriptionId: id,
-      kind: z.enum(['price-increase', 'trial-conversion']),
+      kind: z.enum(['price-increase', 'trial-conversion', 'subscription']),
       method: consentMethodSchema,
       signaturePng: z.string().max(350_000).optional(),
       note: text(500).optional(),
@@ -405,6 +406,7 @@ export const contract = {
   ),
   exportConsents: channel('manager', z.strictObject({ from: z.int(), to: z.int() }), csvView),
   getConsentTemplate: channel('staff', empty, consentTemplateView),
+  listUnconsentedSubscriptions: channel('staff', empty, z.array(unconsentedView)),
   setConsentTemplate: channel(
     'owner',
     z.strictObject({ text: text(4000), howToCancel: text(500) }),

@@ -485,3 +485,14 @@ export const trialConversionView = z.object({
 export type TrialConversionData = z.infer<typeof trialConversionView>;
 
 export const consentTemplateView = z.object({ text: z.string(), howToCancel: z.string() });
+
+/** A subscription running without a consent on record (made before consents were kept). */
+export const unconsentedView = z.object({
+  subscriptionId: id,
+  memberId: id,
+  memberName: z.string(),
+  orderName: z.string(),
+  amount: won,
+  notice: z.string(),
+});
+export type UnconsentedData = z.infer<typeof unconsentedView>;

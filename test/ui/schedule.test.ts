@@ -92,8 +92,9 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
 
     // The printable slip, with the signature as recorded.
     const slip = page.getByTestId('consent-slip');
-    await poll(() => slip.textContent()).toContain('정기결제 동의');
-    expect(await slip.textContent()).toContain('대면 서명');
+    // The slip loads after it opens: wait for the record itself, not just the title.
+    await poll(() => slip.textContent()).toContain('대면 서명');
+    expect(await slip.textContent()).toContain('정기결제 동의 · 윤서준');
     await page.getByTestId('consent-slip-signature').waitFor();
     const [consent] = await dispatchOk(ui, owner, 'listConsents', {});
     expect(consent).toMatchObject({ kind: 'subscription', method: 'signature', hasSignature: true });

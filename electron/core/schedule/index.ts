@@ -43,6 +43,7 @@ export {
   type PriceIncreaseEntry,
   type RecordConsentInput,
   type TrialConversionEntry,
+  type UnconsentedEntry,
 } from './consents.ts';
 export {
   DEFAULT_DUNNING_MAX_RETRIES_PER_RUN,
