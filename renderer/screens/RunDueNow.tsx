@@ -38,7 +38,8 @@ export function RunDueNow({ onFinished }: { onFinished: () => void }) {
               done: summary.charged.DONE,
               declined: summary.charged.DECLINED + summary.charged.FAILED,
               unknown: summary.charged.UNKNOWN,
-              waiting: summary.awaitingConfirmation,
+              // Trials' first paid charges held for consent wait too.
+              waiting: summary.awaitingConfirmation + (summary.awaitingConsent ?? 0),
             })}
           </span>
         </Notice>
