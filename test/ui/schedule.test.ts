@@ -378,6 +378,28 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('lets the owner edit the terms members are shown when subscribing', async () => {
+    await nav(page, '설정');
+    const text = page.getByLabel('약관 문구', { exact: true });
+    await poll(() => text.inputValue()).toContain('{member}님은');
+    await text.fill(
+      '{member}님, 「{order}」 {amount}원을 {cycle} 결제합니다. 첫 결제 {firstChargeDate}. {howToCancel}',
+    );
+    await page.getByLabel('해지 방법').fill('카운터나 전화(02-000-0000)로 해지할 수 있습니다.');
+    await page.getByRole('button', { name: '약관 문구 저장' }).click();
+    await page.getByText('저장했습니다.').waitFor();
+    await ui.screenshot('49g-consent-template');
+    const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    const preview = await dispatchOk(ui, owner, 'previewConsentTerms', {
+      memberId: first?.memberId ?? 0,
+      planId: first?.planId ?? 0,
+      anchorDate: '2026-05-01',
+    });
+    expect(preview.text).toBe(
+      '윤서준님, 「요가 월 회원권」 70,000원을 1개월마다 결제합니다. 첫 결제 2026-05-01. 카운터나 전화(02-000-0000)로 해지할 수 있습니다.',
+    );
+  });
+
   it('offers no price change or plan edit to a staff session', async () => {
     await signOutPage(page);
     await signInPage(page, STAFF);
