@@ -817,6 +817,9 @@ export const en: Messages = {
   'backups.deletePlainWarning':
     'Previous-format backups hold member names unencrypted. An encrypted backup exists, so they can go.',
   'backups.deletePlainDone': 'Deleted {count} previous-format backups.',
+  'consent.unconsentedTitle': 'Subscriptions without a consent on record',
+  'consent.unconsentedIntro':
+    'Made before consents were kept. Show the member the terms they are charged and record their consent.',
 };
 
 export const enCardErrors: Readonly<Record<CardFieldErrorCode, string>> = {

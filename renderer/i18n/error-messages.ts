@@ -112,6 +112,7 @@ export const enErrors: Readonly<Record<ErrorCode, string>> = {
   REASON_REQUIRED: 'Enter a reason.',
   CONSENT_REQUIRED: 'A subscription needs the member’s recorded consent. Take it in the consent step.',
   CONSENT_NOT_FOUND: 'That consent record was not found.',
+  ALREADY_CONSENTED: 'This subscription already has the member’s consent on record.',
   NO_PENDING_INCREASE: 'This subscription has no price increase waiting for consent.',
   NO_TRIAL: 'This subscription has no trial waiting to turn into paid charges.',
   TOO_EARLY:

@@ -816,6 +816,9 @@ export const ko = {
   'backups.deletePlainWarning':
     '이전 형식 백업에는 회원 이름이 암호화되지 않은 채 들어 있습니다. 암호화된 백업이 있으니 지워도 됩니다.',
   'backups.deletePlainDone': '이전 형식 백업 {count}개를 지웠습니다.',
+  'consent.unconsentedTitle': '동의 기록이 없는 구독',
+  'consent.unconsentedIntro':
+    '동의를 기록하기 전에 만든 구독입니다. 회원에게 지금 결제 조건을 안내하고 정기결제 동의를 기록해 주세요.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -58,6 +58,7 @@ import {
   subscriptionStatusSchema,
   subscriptionView,
   trialConversionView,
+  unconsentedView,
   unmatchedTossPaymentView,
   upcomingReportView,
   windowRegistrationView,
@@ -435,7 +436,7 @@ export const contract = {
     'manager',
     z.strictObject({
       subscriptionId: id,
-      kind: z.enum(['price-increase', 'trial-conversion']),
+      kind: z.enum(['price-increase', 'trial-conversion', 'subscription']),
       method: consentMethodSchema,
       signaturePng: z.string().max(350_000).optional(),
       note: text(500).optional(),
@@ -456,6 +457,7 @@ export const contract = {
   ),
   exportConsents: channel('manager', z.strictObject({ from: z.int(), to: z.int() }), csvView),
   getConsentTemplate: channel('staff', empty, consentTemplateView),
+  listUnconsentedSubscriptions: channel('staff', empty, z.array(unconsentedView)),
   setConsentTemplate: channel(
     'owner',
     z.strictObject({ text: text(4000), howToCancel: text(500) }),

@@ -102,6 +102,7 @@ export const ERROR_CODES = [
   // Members' consent (invariant 12).
   'CONSENT_REQUIRED',
   'CONSENT_NOT_FOUND',
+  'ALREADY_CONSENTED',
   'NO_PENDING_INCREASE',
   'NO_TRIAL',
   'TOO_EARLY',

@@ -639,3 +639,13 @@ export const unmatchedTossPaymentView = z.object({
   reason: z.enum(['unknown_customer', 'no_card', 'unrecorded_period']),
   foundAt: epochMs,
 });
+/** A subscription running without a consent on record (made before consents were kept). */
+export const unconsentedView = z.object({
+  subscriptionId: id,
+  memberId: id,
+  memberName: z.string(),
+  orderName: z.string(),
+  amount: won,
+  notice: z.string(),
+});
+export type UnconsentedData = z.infer<typeof unconsentedView>;

@@ -14,7 +14,7 @@ import {
 } from '../../electron/core/schedule/index.ts';
 import { expectBillingError } from '../billing/expect-billing-error.ts';
 import { auditOf, billingHarness, type Desk, sandboxPayments } from '../billing/harness.ts';
-import { kst, periodsOf, runnerFor } from './runner-harness.ts';
+import { insertSubscription, kst, periodsOf, runnerFor } from './runner-harness.ts';
 
 const { sandbox, desk } = billingHarness();
 const NOTHING = { DONE: 0, DECLINED: 0, FAILED: 0, UNKNOWN: 0 };
@@ -380,6 +380,61 @@ describe('consent to recurring charges', () => {
       }),
     ]);
     expect(await chargedAtToss(d)).toEqual([]);
+  });
+
+  it('refuses to approve a trial’s paid period written by a resume while consent is missing', async () => {
+    const d = await desk();
+    d.clock.now = kst('2026-01-02T09:00:00');
+    const { subscriptions, consents, catchUp } = schedule(d);
+    const sub = subscriptions.create({
+      memberId: (await d.memberWithCard()).memberId,
+      custom: { amount: 30_000, intervalUnit: 'month', intervalCount: 1 },
+      orderName: '월 회비',
+      anchorDate: '2026-01-10',
+      trialEnd: '2026-02-10',
+      consent: { method: 'in-person' },
+    });
+    // No run while the first paid period came due; paused after it, resumed later: the resume
+    // writes it for a manager (missed before the pause), outside the materialiser's consent hold.
+    d.clock.now = kst('2026-02-12T09:00:00');
+    subscriptions.pause({ id: sub.id });
+    d.clock.now = kst('2026-02-13T09:00:00');
+    subscriptions.resume({ id: sub.id });
+    const [written] = periodsOf(d.ledger, sub.id);
+    expect(written).toMatchObject({ periodStart: '2026-02-10', status: 'awaiting_confirmation' });
+    expect(() => catchUp.approve({ periodId: written?.id ?? 0 })).toThrow('유료 전환 동의');
+    consents.record({ subscriptionId: sub.id, kind: 'trial-conversion', method: 'phone' });
+    expect(catchUp.approve({ periodId: written?.id ?? 0 })).toMatchObject({ status: 'pending' });
+  });
+
+  it('lists subscriptions made before consents were kept, and records their consent once', async () => {
+    const d = await desk();
+    d.clock.now = kst('2026-03-12T09:00:00');
+    const { memberId } = await d.memberWithCard();
+    const { subscriptions, consents } = schedule(d);
+    // Written as an older ledger holds it: no consent row.
+    const legacy = insertSubscription(d.ledger, { memberId, anchorDate: '2026-01-10', amount: 40_000 });
+    const recent = subscriptions.create({
+      memberId,
+      custom: { amount: 30_000, intervalUnit: 'month', intervalCount: 1 },
+      orderName: '월 회비',
+      anchorDate: '2026-03-15',
+      consent: { method: 'in-person' },
+    });
+    expect(consents.unconsented()).toEqual([
+      expect.objectContaining({
+        subscriptionId: legacy,
+        amount: 40_000,
+        notice: expect.stringContaining('40,000원'),
+      }),
+    ]);
+    const consent = consents.record({ subscriptionId: legacy, kind: 'subscription', method: 'phone' });
+    // What it agrees to: the price charged now, from the next period.
+    expect(consent.terms).toMatchObject({ amount: 40_000, firstChargeDate: '2026-04-10' });
+    expect(consents.unconsented()).toEqual([]);
+    expect(() =>
+      consents.record({ subscriptionId: recent.id, kind: 'subscription', method: 'phone' }),
+    ).toThrow('이미 기록되어 있습니다');
   });
 
   it('records a cancel at the period end on the member’s request as a withdrawal from that end', async () => {

@@ -97,6 +97,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
       '윤서준(0001) 회원을 요가 월 회원권 66,000원 · 매월에 등록했습니다. 첫 결제: 2026-03-02 10:00',
     );
     const slip = page.getByTestId('consent-slip');
+    // The slip loads after it opens: wait for the record itself, not just the title.
     await poll(() => slip.locator('dd').first().textContent()).toBe('대면 서명');
     expect(await slip.textContent()).toContain('정기결제 동의 · 윤서준 · 요가 월 회원권');
     await page.getByTestId('consent-slip-signature').waitFor();
@@ -386,6 +387,35 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
     await history.locator('tr', { hasText: '대면 서명' }).getByRole('button', { name: '동의서' }).click();
     await page.getByTestId('consent-slip-signature').waitFor();
     await ui.screenshot('49e-member-consents');
+    // Printed, the slip comes out alone: the member's copy, without the rest of the screen.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('consent-slip-signature').isVisible()).toBe(true);
+    expect(await history.locator('table').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '동의서 인쇄' }).isVisible()).toBe(false);
+    await ui.screenshot('49f-consent-slip-printed');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('lets the owner edit the terms members are shown when subscribing', async () => {
+    await nav(page, '설정');
+    const text = page.getByLabel('약관 문구', { exact: true });
+    await poll(() => text.inputValue()).toContain('{member}님은');
+    await text.fill(
+      '{member}님, 「{order}」 {amount}원을 {cycle} 결제합니다. 첫 결제 {firstChargeDate}. {howToCancel}',
+    );
+    await page.getByLabel('해지 방법').fill('카운터나 전화(02-000-0000)로 해지할 수 있습니다.');
+    await page.getByRole('button', { name: '약관 문구 저장' }).click();
+    await page.getByText('저장했습니다.').waitFor();
+    await ui.screenshot('49g-consent-template');
+    const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
+    const preview = await dispatchOk(ui, owner, 'previewConsentTerms', {
+      memberId: first?.memberId ?? 0,
+      planId: first?.planId ?? 0,
+      anchorDate: '2026-05-01',
+    });
+    expect(preview.text).toBe(
+      '윤서준님, 「요가 월 회원권」 70,000원을 1개월마다 결제합니다. 첫 결제 2026-05-01. 카운터나 전화(02-000-0000)로 해지할 수 있습니다.',
+    );
   });
 
   it('offers no price change or plan edit to a staff session', async () => {

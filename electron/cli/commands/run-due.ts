@@ -123,7 +123,7 @@ function describe(
         ? [`PC 밖 백업: ${s.offsiteBackup.file}`]
         : [`PC 밖 백업 실패: ${s.offsiteBackup.error}`];
   return [
-    `${s.asOf} 기준 실행: 새 결제 기간 ${s.materialized}건 (그중 확인 대기 ${s.awaitingConfirmation}건)`,
+    `${s.asOf} 기준 실행: 새 결제 기간 ${s.materialized}건 (그중 확인 대기 ${s.awaitingConfirmation}건, 유료 전환 동의 대기 ${s.awaitingConsent}건)`,
     `결제 완료 ${c.DONE}건, 거절 ${c.DECLINED}건, 실패 ${c.FAILED}건, 결과 미확인 ${c.UNKNOWN}건`,
     `건너뜀 ${s.skipped}건, 오류 ${s.errors}건`,
     ...offsite,

@@ -44,6 +44,7 @@ export function consentHandlers(ctx: ApiContext) {
       csv: consentsCsv(desk().consents.list({ from, to }), storeTimeZone(desk().ledger.db)),
     }),
     getConsentTemplate: () => desk().consents.template(),
+    listUnconsentedSubscriptions: () => desk().consents.unconsented(),
     setConsentTemplate: (request, session) =>
       desk().consents.setTemplate({ ...request, ...actorOf(session) }),
   } satisfies Partial<DeskApi>;

@@ -2,6 +2,8 @@ import { REASON_MAX } from '../../../shared/rules/index.ts';
 import { type Actor, audit, checkOperator } from '../billing/audit.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import type { Ledger } from '../ledger/index.ts';
+import { trialConsentMissing } from './consent-rows.ts';
+import { createSubscriptionService } from './subscriptions.ts';
 
 /** Stable codes of CatchUpError: callers branch on these, people read the Korean message. */
 export type CatchUpErrorCode =
@@ -94,6 +96,7 @@ export function catchUpQueue(ledger: Ledger): CatchUpEntry[] {
 
 export function createCatchUpService(ctx: BillingContext): CatchUpService {
   const db = ctx.ledger.db;
+  const subscriptions = createSubscriptionService(ctx);
 
   /** Read inside the decision's transaction, so a second decision on the same period is refused. */
   function awaiting(periodId: number): CatchUpEntry & { status: string; hold: string | null } {
@@ -126,7 +129,8 @@ export function createCatchUpService(ctx: BillingContext): CatchUpService {
       checkOperator(ctx, input.operatorId);
       return db.transaction(() => {
         const row = awaiting(input.periodId);
-        if (row.hold === 'consent') {
+        // Held for consent, or a trial's paid period written by another path (a resume) without it.
+        if (row.hold === 'consent' || trialConsentMissing(ctx, subscriptions.get(row.subscriptionId))) {
           throw new CatchUpError(
             'CONSENT_REQUIRED',
             `구독(번호 ${row.subscriptionId})의 첫 유료 결제는 회원의 유료 전환 동의를 기록해야 결제됩니다.`,

@@ -5,11 +5,14 @@ import type { BillingContext } from '../billing/deps.ts';
 import {
   type AgreedTerms,
   CONSENT_METHODS,
+  CONSENT_WINDOW_MS,
   type ConsentKind,
   type ConsentMethod,
   MAX_CONSENT_NOTE_LENGTH,
   MAX_SIGNATURE_BYTES,
 } from './consent-terms.ts';
+import { firstChargeIndex, period } from './periods.ts';
+import type { Schedule } from './schedule-types.ts';
 
 /** How the member agreed, as staff give it: the method, a drawn signature (PNG) and a note. */
 export interface ConsentGiven {
@@ -112,6 +115,17 @@ export function insertConsent(ctx: BillingContext, who: Actor, row: ConsentRowIn
     ...(bytes === null ? {} : { signatureSha256: createHash('sha256').update(bytes).digest('hex') }),
   });
   return id;
+}
+
+/**
+ * Whether a trial subscription still lacks the consent its paid periods need: one to paid charges
+ * recorded within the 30 days before the first paid period (the materialiser's rule, for paths
+ * that write periods without it, such as a resume's catch-up periods).
+ */
+export function trialConsentMissing(ctx: BillingContext, sub: Schedule & { readonly id: number }): boolean {
+  if (sub.trialEnd === null || sub.trialEnd <= sub.startDate) return false;
+  const consentAt = latestPaidConsentAt(ctx, sub.id);
+  return consentAt === null || consentAt < period(sub, firstChargeIndex(sub)).dueAt - CONSENT_WINDOW_MS;
 }
 
 /** The latest instant the member consented to the subscription's paid charges (signup or trial notice). */

@@ -14,6 +14,7 @@ import {
   MAX_HOW_TO_CANCEL,
   MAX_TEMPLATE_TEXT,
   priceIncreaseTerms,
+  subscriptionTerms,
   trialConversionTerms,
 } from './consent-terms.ts';
 import { firstChargeIndex, period, periodIndexOn, periodsBetween } from './periods.ts';
@@ -30,7 +31,9 @@ export type ConsentErrorCode =
   | 'NO_TRIAL'
   /** More than 30 days before the trial's first paid charge: the decree's window has not opened. */
   | 'TOO_EARLY'
-  | 'SUBSCRIPTION_CANCELED';
+  | 'SUBSCRIPTION_CANCELED'
+  /** The subscription already has its consent on record. */
+  | 'ALREADY_CONSENTED';
 
 export class ConsentError extends Error {
   override readonly name = 'ConsentError';
@@ -66,7 +69,21 @@ export interface ConsentRecord extends ConsentView {
 
 export interface RecordConsentInput extends ConsentGiven, Actor {
   readonly subscriptionId: number;
-  readonly kind: 'price-increase' | 'trial-conversion';
+  /**
+   * 'subscription': the consent to a subscription made before consents were kept (a ledger from
+   * before this version), recorded once, to the terms it charges now.
+   */
+  readonly kind: 'price-increase' | 'trial-conversion' | 'subscription';
+}
+
+/** A subscription still running without a consent on record (made before consents were kept). */
+export interface UnconsentedEntry {
+  readonly subscriptionId: number;
+  readonly memberId: number;
+  readonly memberName: string;
+  readonly orderName: string;
+  readonly amount: number;
+  readonly notice: string;
 }
 
 export interface ListConsentsInput {
@@ -122,6 +139,8 @@ export interface PendingConsents {
 export interface ConsentService {
   /** Records a member's consent to a raise or to a trial's paid charges; releases what waited for it. */
   record(input: RecordConsentInput): ConsentView;
+  /** Subscriptions not canceled that have no consent to them on record, by member name. */
+  unconsented(): UnconsentedEntry[];
   /** Consents newest first. */
   list(input?: ListConsentsInput): ConsentView[];
   get(id: number): ConsentRecord;
@@ -286,6 +305,47 @@ export function createConsentService(ctx: BillingContext): ConsentService {
     return consentId;
   }
 
+  /** The terms a running subscription charges from its next period: what a late consent agrees to. */
+  function currentTerms(sub: SubscriptionView, memberName: string): AgreedTerms {
+    const nowMs = ctx.now().getTime();
+    const last = db
+      .prepare('SELECT max(period_index) FROM subscription_periods WHERE subscription_id = ?')
+      .pluck()
+      .get(sub.id) as number | null;
+    const [next] = periodsBetween(sub, {
+      fromIndex: last === null ? 0 : last + 1,
+      fromMs: nowMs,
+      untilMs: nowMs + 20 * 366 * DAY_MS,
+      limit: 1,
+    });
+    return subscriptionTerms(db, {
+      ...facts(sub, memberName),
+      firstChargeDate: next?.start ?? firstPaid(sub).start,
+    });
+  }
+
+  function recordSubscription(input: RecordConsentInput, sub: SubscriptionView, memberName: string): number {
+    const has = db
+      .prepare("SELECT 1 FROM consents WHERE subscription_id = ? AND kind = 'subscription'")
+      .pluck()
+      .get(sub.id);
+    if (has !== undefined) {
+      throw new ConsentError(
+        'ALREADY_CONSENTED',
+        `구독(번호 ${sub.id})의 정기결제 동의는 이미 기록되어 있습니다.`,
+      );
+    }
+    const terms = currentTerms(sub, memberName);
+    return insertConsent(ctx, input, {
+      memberId: sub.memberId,
+      subscriptionId: sub.id,
+      kind: 'subscription',
+      given: input,
+      effectiveDate: terms.firstChargeDate,
+      terms,
+    });
+  }
+
   function priceIncreases(input: { memberId?: number } = {}): PriceIncreaseEntry[] {
     const rows = db
       .prepare(
@@ -386,6 +446,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
           throw new ConsentError('SUBSCRIPTION_CANCELED', `해지된 구독(번호 ${sub.id})입니다.`);
         }
         const memberName = memberOrThrow(db, sub.memberId).name;
+        if (input.kind === 'subscription') return recordSubscription(input, sub, memberName);
         return input.kind === 'price-increase'
           ? recordPriceIncrease(input, sub, memberName)
           : recordTrialConversion(input, sub, memberName);
@@ -414,6 +475,30 @@ export function createConsentService(ctx: BillingContext): ConsentService {
 
     get,
     priceIncreases,
+
+    unconsented() {
+      const rows = db
+        .prepare(
+          `SELECT s.id FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
+           WHERE s.status <> 'canceled'
+             AND NOT EXISTS (SELECT 1 FROM consents AS c WHERE c.subscription_id = s.id AND c.kind = 'subscription')
+           ORDER BY m.name, s.id`,
+        )
+        .pluck()
+        .all() as number[];
+      return rows.map((id) => {
+        const sub = subscriptions.get(id);
+        const memberName = memberOrThrow(db, sub.memberId).name;
+        return {
+          subscriptionId: sub.id,
+          memberId: sub.memberId,
+          memberName,
+          orderName: sub.orderName,
+          amount: sub.amount,
+          notice: currentTerms(sub, memberName).text,
+        };
+      });
+    },
     trialConversions,
 
     template: () => readSetting(db, CONSENT_TEMPLATE),

@@ -43,6 +43,7 @@ export {
   type PriceIncreaseEntry,
   type RecordConsentInput,
   type TrialConversionEntry,
+  type UnconsentedEntry,
 } from './consents.ts';
 export { type DueNowPreview, dueNowPreview } from './due-now.ts';
 export {

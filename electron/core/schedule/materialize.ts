@@ -114,9 +114,10 @@ function nextDueAfter(sub: SubscriptionTerms, fromIndex: number, flaggedAt: numb
  *
  * Consent (design.md invariant 12, issue 20): a raise the member consented to applies from the
  * first period due after the consent and starting on or after the owner's date; that period makes
- * it the subscription's price (audited). A trial's first paid period is written held
+ * it the subscription's price (audited). A trial's paid periods are written held
  * ('awaiting_confirmation', hold 'consent') unless the member's consent to paid charges was
- * recorded within the 30 days before it is due; staff record consent, skip or cancel it. Both
+ * recorded within the 30 days before the first of them is due; staff record consent (which
+ * releases them), skip or cancel. Both
  * come from the one query above, so the runner pays nothing per charge for them.
  */
 export function materializeDuePeriods(ledger: Ledger, options: MaterializeOptions): MaterializeResult {

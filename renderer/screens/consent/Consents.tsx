@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ConsentExport } from './ConsentExport.tsx';
 import { PriceIncreases } from './PriceIncreases.tsx';
 import { TrialConversions } from './TrialConversions.tsx';
+import { Unconsented } from './Unconsented.tsx';
 
 /** Raises and trials waiting for members' consent, and the export of consent records. */
 export function Consents() {
@@ -21,6 +22,7 @@ export function Consents() {
       </h1>
       <PriceIncreases />
       <TrialConversions />
+      <Unconsented />
       {mayExport && <ConsentExport />}
     </section>
   );

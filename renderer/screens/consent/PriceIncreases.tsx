@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react';
-import type { PriceIncreaseData } from '../../../shared/ipc/index.ts';
 import { call } from '../../bridge.ts';
-import { ErrorAlert, Notice } from '../../components/Alert.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { RecordConsent } from './RecordConsent.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { useConsentQueue } from './use-consent-queue.tsx';
 
 /**
  * Raises of existing subscriptions and who has agreed to them, with the notice to send each member
@@ -13,9 +11,11 @@ import { RecordConsent } from './RecordConsent.tsx';
 export function PriceIncreases() {
   const { t, won, dateTime } = useI18n();
   const load = useCallback(() => call('listPriceIncreases', {}), []);
-  const { data, failure, reload } = useLoad(load);
-  const [recording, setRecording] = useState<PriceIncreaseData | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { data, failure, record, form, notice, setNotice } = useConsentQueue(
+    load,
+    'price-increase',
+    'increase-consent',
+  );
 
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -30,24 +30,14 @@ export function PriceIncreases() {
   }
 
   return (
-    <section className="panel stack" aria-labelledby="increases-title" data-testid="price-increases">
-      <h2 id="increases-title">{t('consent.increasesTitle')}</h2>
-      <p className="muted">{t('consent.increasesIntro')}</p>
-      {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      {notice && <Notice>{notice}</Notice>}
-      {recording && (
-        <RecordConsent
-          id="increase-consent"
-          kind="price-increase"
-          entry={recording}
-          onCancel={() => setRecording(null)}
-          onRecorded={async () => {
-            setRecording(null);
-            setNotice(t('consent.recorded'));
-            await reload();
-          }}
-        />
-      )}
+    <ConsentPanel
+      id="price-increases"
+      title={t('consent.increasesTitle')}
+      intro={t('consent.increasesIntro')}
+      failures={[failure]}
+      notice={notice}
+    >
+      {form}
       {copied !== null && (
         <pre
           className="panel-inline"
@@ -91,7 +81,7 @@ export function PriceIncreases() {
                     {t('consent.copyNotice')}
                   </button>
                   {!entry.consented && (
-                    <button type="button" className="button-primary" onClick={() => setRecording(entry)}>
+                    <button type="button" className="button-primary" onClick={() => record(entry)}>
                       {t('consent.record')}
                     </button>
                   )}
@@ -101,6 +91,6 @@ export function PriceIncreases() {
           </tbody>
         </table>
       )}
-    </section>
+    </ConsentPanel>
   );
 }

@@ -11,7 +11,7 @@ export function RecordConsent({
   onRecorded,
 }: {
   id: string;
-  kind: 'price-increase' | 'trial-conversion';
+  kind: 'price-increase' | 'trial-conversion' | 'subscription';
   entry: { subscriptionId: number; memberName: string; notice: string };
   onCancel: () => void;
   onRecorded: () => Promise<void>;

@@ -1,11 +1,9 @@
 import { useCallback, useState } from 'react';
-import type { TrialConversionData } from '../../../shared/ipc/index.ts';
 import { call } from '../../bridge.ts';
-import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { ReasonForm } from '../../components/ReasonForm.tsx';
-import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { RecordConsent } from './RecordConsent.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { useConsentQueue } from './use-consent-queue.tsx';
 
 /**
  * Trials turning paid within 30 days and which still lack the member's consent; a first paid
@@ -14,10 +12,12 @@ import { RecordConsent } from './RecordConsent.tsx';
 export function TrialConversions() {
   const { t, won, dateTime } = useI18n();
   const load = useCallback(() => call('listTrialConversions', {}), []);
-  const { data, failure, reload } = useLoad(load);
-  const [recording, setRecording] = useState<TrialConversionData | null>(null);
+  const { data, failure, reload, record, form, notice, setNotice } = useConsentQueue(
+    load,
+    'trial-conversion',
+    'trial-consent',
+  );
   const [skipping, setSkipping] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [actionFailure, setActionFailure] = useState<string | null>(null);
 
   async function done(message: string) {
@@ -33,24 +33,14 @@ export function TrialConversions() {
   }
 
   return (
-    <section className="panel stack" aria-labelledby="trials-title" data-testid="trial-conversions">
-      <h2 id="trials-title">{t('consent.trialsTitle')}</h2>
-      <p className="muted">{t('consent.trialsIntro')}</p>
-      {failure && <ErrorAlert>{failure}</ErrorAlert>}
-      {actionFailure && <ErrorAlert>{actionFailure}</ErrorAlert>}
-      {notice && <Notice>{notice}</Notice>}
-      {recording && (
-        <RecordConsent
-          id="trial-consent"
-          kind="trial-conversion"
-          entry={recording}
-          onCancel={() => setRecording(null)}
-          onRecorded={async () => {
-            setRecording(null);
-            await done(t('consent.recorded'));
-          }}
-        />
-      )}
+    <ConsentPanel
+      id="trial-conversions"
+      title={t('consent.trialsTitle')}
+      intro={t('consent.trialsIntro')}
+      failures={[failure, actionFailure]}
+      notice={notice}
+    >
+      {form}
       {skipping !== null && (
         <ReasonForm
           id="trial-skip"
@@ -100,7 +90,7 @@ export function TrialConversions() {
                 </td>
                 <td className="row-actions">
                   {entry.consentedAt === null && (
-                    <button type="button" className="button-primary" onClick={() => setRecording(entry)}>
+                    <button type="button" className="button-primary" onClick={() => record(entry)}>
                       {t('consent.record')}
                     </button>
                   )}
@@ -124,6 +114,6 @@ export function TrialConversions() {
           </tbody>
         </table>
       )}
-    </section>
+    </ConsentPanel>
   );
 }
