@@ -1,5 +1,5 @@
 import { wallClockText } from '../shared/zoned-time.ts';
-import type { Locale } from './i18n/i18n.tsx';
+import type { Locale } from './i18n/locale.ts';
 
 /**
  * Every date on screen is in the store's zone, whatever the PC's own zone is: Korea's until the

@@ -3,9 +3,9 @@ import type { CardFieldErrorCode } from '../../shared/card/index.ts';
 import { formatDateTime, formatWon } from '../format.ts';
 import { en, enCardErrors } from './en.ts';
 import { ko, koCardErrors, type MessageKey, type Messages } from './ko.ts';
+import type { Locale } from './locale.ts';
 
-export type Locale = 'ko' | 'en';
-export type { MessageKey };
+export type { Locale, MessageKey };
 
 type Params = Readonly<Record<string, string | number>>;
 

@@ -54,6 +54,10 @@ const probes: { file: string; source: string; forbidden: boolean }[] = [
     forbidden: false,
   },
   { file: 'electron/shell-ok.ts', source: "import { app } from 'electron';", forbidden: false },
+  // No import cycles anywhere (type-only imports count too): both ends of one are reported.
+  { file: 'electron/core/cycle/a.ts', source: "import { b } from './b.ts';", forbidden: true },
+  { file: 'electron/core/cycle/b.ts', source: "import { a } from './a.ts';", forbidden: true },
+  { file: 'electron/core/cycle/ok.ts', source: "import { a } from './a.ts';", forbidden: false },
 ];
 
 let workdir = '';
@@ -80,7 +84,8 @@ beforeAll(async () => {
       .filter(
         (d) =>
           d.category === 'lint/style/noRestrictedImports' ||
-          d.category === 'lint/correctness/noNodejsModules',
+          d.category === 'lint/correctness/noNodejsModules' ||
+          d.category === 'lint/suspicious/noImportCycles',
       )
       .map((d) => d.location.path),
   );
@@ -90,7 +95,7 @@ afterAll(async () => {
   await rm(workdir, { recursive: true, force: true });
 });
 
-describe('layer import rules', () => {
+describe('layer import rules and no import cycles', () => {
   it.each(probes)('$file: "$source" forbidden=$forbidden', ({ file, forbidden }) => {
     expect(flagged.has(file)).toBe(forbidden);
   });

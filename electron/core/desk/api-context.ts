@@ -2,7 +2,7 @@ import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, tossClientKeyStatus } from '../billing/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import type { Operator } from '../staff/index.ts';
-import type { DeskApiDeps, Session } from './desk-api.ts';
+import type { DeskApiDeps, Session } from './desk-api-types.ts';
 
 /** What the handler groups share: the open desk, the deps, and the checks every group makes alike. */
 export type ApiContext = ReturnType<typeof createApiContext>;

@@ -10,7 +10,7 @@ import { storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined, operatorOf } from './api-context.ts';
 import { chargesCsv, chargesFileName } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 import { reviewQueueWithMembers } from './review-queue.ts';
 import { STORE_DETAILS } from './settings.ts';
 

@@ -1,7 +1,7 @@
 import { storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import { consentsCsv } from './consent-csv.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 
 /** A drawn signature crosses IPC as base64; the core gets the bytes and checks them. */
 export function signatureBytes(base64: string | undefined): Uint8Array | undefined {

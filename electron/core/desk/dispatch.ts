@@ -8,7 +8,7 @@ import {
 import { ROLE_NAME_KO, roleAtLeast } from '../../../shared/rules/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Role } from '../staff/index.ts';
-import type { DeskApi, Session } from './desk-api.ts';
+import type { DeskApi, Session } from './desk-api-types.ts';
 import { INTERNAL_ERROR_MESSAGE, toIpcError } from './ipc-error.ts';
 
 export type Dispatch = (

@@ -1,4 +1,5 @@
-export { createDeskApi, type DeskApi, type Session } from './desk-api.ts';
+export { createDeskApi } from './desk-api.ts';
+export type { DeskApi, Session } from './desk-api-types.ts';
 export { createDeskHost, type DeskHost } from './desk-host.ts';
 export { createDispatch, type Dispatch } from './dispatch.ts';
 export { nextChargeLabel } from './next-charge.ts';

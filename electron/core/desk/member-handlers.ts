@@ -2,7 +2,7 @@ import { BillingError, registerCardByWindow } from '../billing/index.ts';
 import { chargeLogPage, type Ledger } from '../ledger/index.ts';
 import { upcoming } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 import { subscriptionRows } from './subscription-rows.ts';
 
 /** The member's first scheduled charge that finds the active card lapsed, if any. */

@@ -11,7 +11,7 @@ import {
   unmatchedTossPayments,
 } from '../recovery/index.ts';
 import { type ApiContext, actorOf } from './api-context.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 import { STORE_DETAILS } from './settings.ts';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,7 +1,7 @@
 import { upcoming as upcomingCharges } from '../schedule/index.ts';
 import { type ApiContext, actorOf, defined } from './api-context.ts';
 import { consentGiven } from './consent-handlers.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 import { runDuePreview } from './run-due-preview.ts';
 import { subscriptionPreview } from './subscription-preview.ts';
 import { subscriptionRows } from './subscription-rows.ts';

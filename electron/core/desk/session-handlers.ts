@@ -1,5 +1,5 @@
 import type { ApiContext } from './api-context.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 
 /** The app status, the first-run owner, sign-in and sign-out. */
 export function sessionHandlers(ctx: ApiContext) {

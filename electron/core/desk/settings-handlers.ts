@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/index.ts';
 import { BillingError, clearTossClientKey, setTossClientKey } from '../billing/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, deletePlainLegacyBackups, listBackups } from './backups.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 
 /** Owner settings (keys, training, options, store details) and backups; every change audited. */
 export function settingsHandlers(ctx: ApiContext) {

@@ -2,7 +2,7 @@ import { auditEntries, auditPage } from '../audit/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import { type ApiContext, defined, operatorOf } from './api-context.ts';
 import { auditCsv } from './audit-csv.ts';
-import type { DeskApi } from './desk-api.ts';
+import type { DeskApi } from './desk-api-types.ts';
 
 /** The owner's staff screen and the audit trail. */
 export function staffHandlers(ctx: ApiContext) {

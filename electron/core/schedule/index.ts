@@ -78,12 +78,12 @@ export {
   periodStart,
   periodsBetween,
 } from './periods.ts';
+export type { PlanView } from './plan-rows.ts';
 export {
   type CreatePlanInput,
   createPlanService,
   type PlanService,
   type PlanUpdateView,
-  type PlanView,
 } from './plans.ts';
 export {
   createTokenBucket,

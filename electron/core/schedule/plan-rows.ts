@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { PlanView } from './plans.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 import { SubscriptionError } from './subscription-error.ts';
 
@@ -22,6 +21,19 @@ interface PlanRow {
 
 const PLAN_COLUMNS = `id, name, amount, tax_free_amount AS taxFreeAmount, interval_unit AS intervalUnit,
   interval_count AS intervalCount, charge_time AS chargeTime, active, created_at AS createdAt`;
+
+/** A plan as the services and the screens read it. */
+export interface PlanView {
+  readonly id: number;
+  readonly name: string;
+  readonly amount: number;
+  readonly taxFreeAmount: number;
+  readonly intervalUnit: IntervalUnit;
+  readonly intervalCount: number;
+  readonly chargeTime: string;
+  readonly active: boolean;
+  readonly createdAt: number;
+}
 
 export function findPlan(db: Database.Database, id: number): PlanView | undefined {
   if (!Number.isSafeInteger(id)) return undefined;

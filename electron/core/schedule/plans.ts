@@ -2,7 +2,7 @@ import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import { readSetting } from '../ledger/index.ts';
-import { activePlans, planOrThrow } from './plan-rows.ts';
+import { activePlans, type PlanView, planOrThrow } from './plan-rows.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 import { DEFAULT_RUN_TIME } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
@@ -39,18 +39,6 @@ export interface UpdatePlanInput extends Actor {
   applyToSubscriptions?: boolean;
   /** With a raise applied to subscriptions: the earliest period start at the new price. Default: today. */
   effectiveFrom?: string;
-}
-
-export interface PlanView {
-  readonly id: number;
-  readonly name: string;
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  readonly intervalUnit: IntervalUnit;
-  readonly intervalCount: number;
-  readonly chargeTime: string;
-  readonly active: boolean;
-  readonly createdAt: number;
 }
 
 export interface PlanUpdateView {
