@@ -30,24 +30,58 @@ function receiptUrl(paymentKey: string): string {
 // comes first (§4.6's sample: 40 s apart). The sandbox answers at once and puts the request 1 s earlier.
 const REQUEST_LEAD_MS = 1_000;
 
+/** What every billing Payment carries, approved or refused: the order, the amounts and the VAT split. */
+function billingPaymentFields(
+  merchant: Merchant,
+  paymentKey: string,
+  order: Pick<Approval, 'orderId' | 'orderName' | 'amount' | 'taxFreeAmount' | 'taxExemptionAmount'>,
+) {
+  const { amount, taxFreeAmount, taxExemptionAmount } = order;
+  const { suppliedAmount, vat } = splitVat(amount, taxFreeAmount, taxExemptionAmount);
+  return {
+    mId: merchant.mId,
+    paymentKey,
+    orderId: order.orderId,
+    orderName: order.orderName,
+    taxExemptionAmount,
+    useEscrow: false,
+    cultureExpense: false,
+    virtualAccount: null,
+    transfer: null,
+    mobilePhone: null,
+    giftCertificate: null,
+    cashReceipt: null,
+    cashReceipts: null,
+    discount: null,
+    cancels: null,
+    type: 'BILLING',
+    easyPay: null,
+    country: 'KR',
+    isPartialCancelable: taxExemptionAmount === 0,
+    checkout: { url: `https://api.tosspayments.com/v1/payments/${paymentKey}/checkout` },
+    currency: 'KRW',
+    totalAmount: amount,
+    balanceAmount: amount,
+    suppliedAmount,
+    vat,
+    taxFreeAmount,
+    metadata: null,
+    method: '카드',
+    version: '2022-11-16',
+  } as const;
+}
+
 /** Creates the DONE Payment of a billing charge (§4.2, §4.6, §17.4) and its transaction. */
 export function approvePayment(deps: EndpointDeps, approval: Approval): Payment {
-  const { merchant, cardOnFile, amount, taxFreeAmount, taxExemptionAmount, now } = approval;
+  const { merchant, cardOnFile, amount, now } = approval;
   const paymentKey = deps.ids.paymentKey(merchant.mId, now);
   const transactionKey = deps.ids.transactionKey();
-  const { suppliedAmount, vat } = splitVat(amount, taxFreeAmount, taxExemptionAmount);
   const payment: Payment = {
-    mId: merchant.mId,
+    ...billingPaymentFields(merchant, paymentKey, approval),
     lastTransactionKey: transactionKey,
-    paymentKey,
-    orderId: approval.orderId,
-    orderName: approval.orderName,
-    taxExemptionAmount,
     status: 'DONE',
     requestedAt: formatKst(new Date(now.getTime() - REQUEST_LEAD_MS)),
     approvedAt: formatKst(now),
-    useEscrow: false,
-    cultureExpense: false,
     card: {
       issuerCode: cardOnFile.card.issuerCode,
       acquirerCode: cardOnFile.card.acquirerCode,
@@ -62,31 +96,9 @@ export function approvePayment(deps: EndpointDeps, approval: Approval): Payment 
       acquireStatus: 'READY',
       amount,
     },
-    virtualAccount: null,
-    transfer: null,
-    mobilePhone: null,
-    giftCertificate: null,
-    cashReceipt: null,
-    cashReceipts: null,
-    discount: null,
-    cancels: null,
     secret: deps.ids.secret(),
-    type: 'BILLING',
-    easyPay: null,
-    country: 'KR',
     failure: null,
-    isPartialCancelable: taxExemptionAmount === 0,
     receipt: { url: receiptUrl(paymentKey) },
-    checkout: { url: `https://api.tosspayments.com/v1/payments/${paymentKey}/checkout` },
-    currency: 'KRW',
-    totalAmount: amount,
-    balanceAmount: amount,
-    suppliedAmount,
-    vat,
-    taxFreeAmount,
-    metadata: null,
-    method: '카드',
-    version: '2022-11-16',
   };
   const record: PaymentRecord = { merchant, customerKey: approval.customerKey, payment };
   deps.store.payments.set(paymentKey, record);
@@ -105,48 +117,19 @@ export type Refusal = Omit<Approval, 'installmentPlanMonths'>;
  * transaction and no receipt. A later approval of the same orderId replaces it for lookups.
  */
 export function abortPayment(deps: EndpointDeps, refusal: Refusal, code: ErrorCode): AbortedPayment {
-  const { merchant, amount, taxFreeAmount, taxExemptionAmount, now } = refusal;
+  const { merchant, now } = refusal;
   const paymentKey = deps.ids.paymentKey(merchant.mId, now);
-  const { suppliedAmount, vat } = splitVat(amount, taxFreeAmount, taxExemptionAmount);
   const payment: AbortedPayment = {
-    mId: merchant.mId,
+    ...billingPaymentFields(merchant, paymentKey, refusal),
     lastTransactionKey: null,
-    paymentKey,
-    orderId: refusal.orderId,
-    orderName: refusal.orderName,
-    taxExemptionAmount,
     status: 'ABORTED',
     requestedAt: formatKst(now),
     approvedAt: null,
-    useEscrow: false,
-    cultureExpense: false,
     card: null,
-    virtualAccount: null,
-    transfer: null,
-    mobilePhone: null,
-    giftCertificate: null,
-    cashReceipt: null,
-    cashReceipts: null,
-    discount: null,
-    cancels: null,
     secret: null,
-    type: 'BILLING',
-    easyPay: null,
-    country: 'KR',
     // Stored as Toss keeps it: the Korean message, whatever the refused request's language was.
     failure: errorBody(code, 'ko'),
-    isPartialCancelable: taxExemptionAmount === 0,
     receipt: null,
-    checkout: { url: `https://api.tosspayments.com/v1/payments/${paymentKey}/checkout` },
-    currency: 'KRW',
-    totalAmount: amount,
-    balanceAmount: amount,
-    suppliedAmount,
-    vat,
-    taxFreeAmount,
-    metadata: null,
-    method: '카드',
-    version: '2022-11-16',
   };
   const record: AbortedRecord = { merchant, payment };
   deps.store.abortedPayments.set(paymentKey, record);
