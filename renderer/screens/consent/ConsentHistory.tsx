@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call } from '../../bridge.ts';
+import { ActionsHeader } from '../../components/ActionsHeader.tsx';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -27,9 +28,7 @@ export function ConsentHistory({ memberId }: { memberId: number }) {
               <th scope="col">{t('charges.colOrder')}</th>
               <th scope="col">{t('consent.colMethod')}</th>
               <th scope="col">{t('consent.colOperator')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('consent.viewSlip')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

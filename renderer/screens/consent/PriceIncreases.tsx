@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call } from '../../bridge.ts';
+import { ActionsHeader } from '../../components/ActionsHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { useConsentQueue } from './use-consent-queue.tsx';
@@ -57,9 +58,7 @@ export function PriceIncreases() {
               <th scope="col">{t('consent.colChange')}</th>
               <th scope="col">{t('consent.colFrom')}</th>
               <th scope="col">{t('consent.colAgreed')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('consent.copyNotice')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call } from '../../bridge.ts';
+import { ActionsHeader } from '../../components/ActionsHeader.tsx';
 import { ReasonForm } from '../../components/ReasonForm.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
@@ -69,9 +70,7 @@ export function TrialConversions() {
                 {t('charges.colAmount')}
               </th>
               <th scope="col">{t('consent.colAgreed')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('consent.record')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { call } from '../../bridge.ts';
+import { ActionsHeader } from '../../components/ActionsHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { useConsentQueue } from './use-consent-queue.tsx';
@@ -35,9 +36,7 @@ export function Unconsented() {
               <th scope="col" className="num">
                 {t('charges.colAmount')}
               </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('consent.record')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
