@@ -8,6 +8,7 @@ import {
   removeDatabaseFiles,
   restoreLedger,
   type Setting,
+  writeSetting,
 } from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
 import { anchorRestoredLedger } from './anchor-restored.ts';
@@ -148,11 +149,7 @@ async function restorePlainLegacyBackup(input: RestoreBackupInput): Promise<Rest
 function markForCatchUp(plain: string, since: number, restoredAt: number): void {
   const db = new Database(plain);
   try {
-    const marker: TossCatchUpMarker = { since, restoredAt, doneAt: null };
-    db.prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    ).run(TOSS_CATCH_UP.key, JSON.stringify(marker), restoredAt);
+    writeSetting(db, TOSS_CATCH_UP, { since, restoredAt, doneAt: null }, new Date(restoredAt));
   } finally {
     db.close();
   }
