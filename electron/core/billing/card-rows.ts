@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './statements.ts';
+import { statement } from '../ledger/index.ts';
 import type { CardView } from './views.ts';
 
 /** A cards row with its sealed key, for the services only: views are made without the key. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../ledger/index.ts';
 import type { ChargeOutcome } from './charge-outcome.ts';
-import { statement } from './statements.ts';
 import type { ChargeStatus, ChargeView } from './views.ts';
 
 /** The request columns of an attempt: exactly what is sent, and sent again on a resend. */

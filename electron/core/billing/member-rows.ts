@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../ledger/index.ts';
 import { BillingError } from './billing-error.ts';
 import { activeCardOf } from './card-rows.ts';
-import { statement } from './statements.ts';
 import type { MemberStatus, MemberView } from './views.ts';
 
 /** A members row as the services need it; customerKeySealed never leaves this module's callers. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './statements.ts';
+import { statement } from '../ledger/index.ts';
 import type { ChargeStatus } from './views.ts';
 
 /**

@@ -26,6 +26,7 @@ export { type ChargeTotals, monthTotals, type RefundTotals, refundTotals } from 
 export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
+export { statement } from './statement.ts';
 export { taxFreeTreatment } from './tax-free-treatment.ts';
 export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
 export { acquireWriterLock, type WriterLock } from './writer-lock.ts';
