@@ -1,3 +1,4 @@
+import { markPeriodCharging } from '../ledger/index.ts';
 import type { BillingKeyRef, ChargeBillingKeyRequest } from '../toss/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError } from './billing-error.ts';
@@ -10,7 +11,6 @@ import {
   type ChargeablePeriodRow,
   chargeablePeriodRow,
   insertPeriodAttempt,
-  markPeriodCharging,
   periodAttemptId,
 } from './period-rows.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';

@@ -6,6 +6,7 @@ import {
   monthTotals,
   type RefundTotals,
   refundTotals,
+  subscriptionsNeedingAction,
 } from '../ledger/index.ts';
 import { storeDay, storeMonth, upcoming } from '../schedule/index.ts';
 import type { Desk } from './open-desk.ts';
@@ -58,10 +59,7 @@ export function dashboard(desk: Desk, now: Date, timeZone: string): Dashboard {
     month: periodTotals(db, month.start, month.end),
     dueToday: { count: todayCharges?.count ?? 0, amount: todayCharges?.amount ?? 0 },
     attention,
-    subscriptionsNeedingAction: db
-      .prepare("SELECT count(*) FROM subscriptions WHERE status IN ('past_due', 'needs_card')")
-      .pluck()
-      .get() as number,
+    subscriptionsNeedingAction: subscriptionsNeedingAction(db),
     needsReview: review.charges.length + review.refunds.length,
     catchUps: desk.catchUp.list().length,
     cardsLapsing: new Set(nextDay.cardsLapsing.map((card) => card.cardId)).size,

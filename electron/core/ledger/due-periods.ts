@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statement.ts';
 
 export interface DuePeriod {
   readonly id: number;
@@ -21,5 +22,5 @@ export const DUE_PERIODS_SQL = `
 
 /** Pending periods due at or before `untilMs`, earliest first: what the scheduler charges next. */
 export function duePeriods(db: Database.Database, untilMs: number, limit = 1_000): DuePeriod[] {
-  return db.prepare(DUE_PERIODS_SQL).all({ until: untilMs, limit }) as DuePeriod[];
+  return statement(db, DUE_PERIODS_SQL).all({ until: untilMs, limit }) as DuePeriod[];
 }

@@ -10,6 +10,30 @@ export {
 } from './charge-log.ts';
 export { CHARGE_KINDS, type ChargeKind, type ChargeStatus, type LogKind } from './charge-types.ts';
 export {
+  CONSENT_KINDS,
+  CONSENT_METHODS,
+  type ConsentFilter,
+  type ConsentKind,
+  type ConsentMethod,
+  type ConsentRow,
+  findConsent,
+  hasSubscriptionConsent,
+  insertConsent,
+  insertPriceChange,
+  latestPaidConsentAt,
+  listConsents,
+  markPriceChangeApplied,
+  markPriceChangeConsented,
+  markPriceChangeSuperseded,
+  type NewConsent,
+  type NewPriceChange,
+  type OpenPriceChange,
+  openPriceChange,
+  openPriceIncreases,
+  type PriceIncreaseRow,
+  pendingPriceChange,
+} from './consents.ts';
+export {
   fileStamp,
   fsyncDir,
   removeDatabaseFiles,
@@ -18,15 +42,86 @@ export {
   stampedFiles,
 } from './database-files.ts';
 export { type DuePeriod, duePeriods } from './due-periods.ts';
+export {
+  dunningCleared,
+  dunningGiveUps,
+  FAILED_PERIODS_CTE,
+  failedLastCodes,
+  type GiveUpRow,
+  newCardRetries,
+  type RetryRow,
+  retriesDue,
+} from './failed-periods.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
 export { checkLedgerIdentity, notALedger } from './ledger-identity.ts';
 export { latestVersion, type Migration } from './migrate.ts';
 export { ledgerMigrations } from './migrations.ts';
 export { type ChargeTotals, monthTotals, type RefundTotals, refundTotals } from './month-totals.ts';
 export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';
+export {
+  type CatchUpPeriod,
+  type CatchUpPeriodRow,
+  type ChargeablePeriod,
+  catchUpPeriods,
+  chargeablePeriod,
+  type DuePeriodKey,
+  duePeriodPage,
+  findCatchUpPeriod,
+  firstConsentHeldPeriodId,
+  hasPeriodFrom,
+  insertPeriod,
+  lastPeriodIndex,
+  markPeriodCharging,
+  markPeriodFailed,
+  markPeriodPaid,
+  moveAwaitingPeriod,
+  type NewPeriod,
+  type PendingDuePeriod,
+  type PeriodStatus,
+  pendingDuePeriods,
+  releaseConsentHeldPeriods,
+  skipOpenPeriods,
+  unchargedPeriodId,
+} from './periods.ts';
+export {
+  activePlans,
+  archivePlan,
+  findPlan,
+  insertPlan,
+  type PlanView,
+  updatePlanTerms,
+} from './plans.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
+export { INTERVAL_UNITS, type IntervalUnit, type Schedule } from './schedule-columns.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';
+export {
+  activeTrialIds,
+  type ConsentState,
+  DUE_SUBSCRIPTIONS_SQL,
+  type DueSubscription,
+  dueSubscriptionsPage,
+  endSubscription,
+  findSubscription,
+  flagCancelAtPeriodEnd,
+  insertSubscription,
+  listSubscriptions,
+  moveSubscriptionStatus,
+  moveSubscriptionsToTimeZone,
+  type NewSubscription,
+  type RunnableSubscription,
+  runnableSubscriptions,
+  type ScheduledSubscription,
+  type SubscriptionRow,
+  type SubscriptionStatus,
+  scheduledSubscriptions,
+  setNextDueAt,
+  setSubscriptionPrice,
+  setSubscriptionStatus,
+  subscriptionsAtPlanPrice,
+  subscriptionsNeedingAction,
+  unconsentedSubscriptionIds,
+} from './subscriptions.ts';
 export { taxFreeTreatment } from './tax-free-treatment.ts';
 export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
 export { acquireWriterLock, type WriterLock } from './writer-lock.ts';

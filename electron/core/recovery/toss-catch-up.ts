@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/index.ts';
 import { ensureSystemOperator, type Reconciler } from '../billing/index.ts';
-import { type Ledger, readSetting, writeSetting } from '../ledger/index.ts';
+import {
+  type Ledger,
+  markPeriodPaid,
+  readSetting,
+  statement,
+  unchargedPeriodId,
+  writeSetting,
+} from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Sealer } from '../secrets/index.ts';
 import { listTransactionsInRange, type Payment, type TossClient, type Transaction } from '../toss/index.ts';
@@ -121,7 +128,7 @@ function byPayment(transactions: readonly Transaction[]): Map<string, Transactio
 }
 
 function membersByCustomerKey(db: Database.Database, sealer: Sealer): Map<string, number> {
-  const rows = db.prepare('SELECT id, uid, customer_key_sealed AS sealed FROM members').all() as {
+  const rows = statement(db, 'SELECT id, uid, customer_key_sealed AS sealed FROM members').all() as {
     id: number;
     uid: string;
     sealed: Buffer;
@@ -138,18 +145,18 @@ function membersByCustomerKey(db: Database.Database, sealer: Sealer): Map<string
 }
 
 function attemptByOrder(db: Database.Database, orderId: string) {
-  return db.prepare('SELECT id, status FROM charge_attempts WHERE order_id = ?').get(orderId) as
+  return statement(db, 'SELECT id, status FROM charge_attempts WHERE order_id = ?').get(orderId) as
     | { id: number; status: string }
     | undefined;
 }
 
 const knownRefund = (db: Database.Database, transactionKey: string) =>
-  db.prepare('SELECT 1 FROM refunds WHERE transaction_key = ?').get(transactionKey) !== undefined;
+  statement(db, 'SELECT 1 FROM refunds WHERE transaction_key = ?').get(transactionKey) !== undefined;
 
 const hasUnresolvedRefunds = (db: Database.Database, chargeId: number) =>
-  db
-    .prepare("SELECT 1 FROM refunds WHERE charge_attempt_id = ? AND status IN ('PENDING', 'UNKNOWN')")
-    .get(chargeId) !== undefined;
+  statement(db, "SELECT 1 FROM refunds WHERE charge_attempt_id = ? AND status IN ('PENDING', 'UNKNOWN')").get(
+    chargeId,
+  ) !== undefined;
 
 interface Placement {
   readonly memberId: number;
@@ -162,11 +169,10 @@ type Placed = Placement | { readonly unmatched: 'no_card' | 'unrecorded_period' 
 
 /** Which card and, for a scheduled order, which period of the member the payment belongs to. */
 function placeCharge(db: Database.Database, memberId: number, payment: Payment): Placed {
-  const cards = db
-    .prepare(
-      'SELECT id, masked_number AS masked, status FROM cards WHERE member_id = ? ORDER BY created_at DESC, id DESC',
-    )
-    .all(memberId) as { id: number; masked: string; status: string }[];
+  const cards = statement(
+    db,
+    'SELECT id, masked_number AS masked, status FROM cards WHERE member_id = ? ORDER BY created_at DESC, id DESC',
+  ).all(memberId) as { id: number; masked: string; status: string }[];
   const card =
     cards.find((c) => c.masked === payment.card?.number) ??
     cards.find((c) => c.status === 'active') ??
@@ -174,18 +180,15 @@ function placeCharge(db: Database.Database, memberId: number, payment: Payment):
   if (!card) return { unmatched: 'no_card' };
   const period = PERIOD_ORDER.exec(payment.orderId);
   if (!period) return { memberId, cardId: card.id, periodId: null, attemptNo: 1 };
-  const row = db
-    .prepare(
-      `SELECT p.id FROM subscription_periods AS p JOIN subscriptions AS s ON s.id = p.subscription_id
-       WHERE p.subscription_id = ? AND p.period_index = ? AND s.member_id = ?
-         AND NOT EXISTS (SELECT 1 FROM charge_attempts AS c WHERE c.subscription_period_id = p.id
-                         AND c.status IN ('PENDING', 'UNKNOWN', 'DONE'))`,
-    )
-    .get(Number(period[1]), Number(period[2]), memberId) as { id: number } | undefined;
+  const periodId = unchargedPeriodId(db, {
+    subscriptionId: Number(period[1]),
+    periodIndex: Number(period[2]),
+    memberId,
+  });
   // A period the backup had not written yet: the schedule will write it and charge it with this very
   // orderId, which Toss refuses as a duplicate and the reconciler then records. Until then, review.
-  if (!row) return { unmatched: 'unrecorded_period' };
-  return { memberId, cardId: card.id, periodId: row.id, attemptNo: Number(period[3]) };
+  if (periodId === undefined) return { unmatched: 'unrecorded_period' };
+  return { memberId, cardId: card.id, periodId, attemptNo: Number(period[3]) };
 }
 
 function epochOf(iso: string | null, fallback: Date): number {
@@ -203,42 +206,36 @@ function recordCharge(
   const approvedAt = epochOf(payment.approvedAt ?? payment.requestedAt, now);
   return db.transaction(() => {
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO charge_attempts (order_id, idempotency_key, member_id, card_id, subscription_period_id,
+      statement(
+        db,
+        `INSERT INTO charge_attempts (order_id, idempotency_key, member_id, card_id, subscription_period_id,
              attempt_no, kind, amount, tax_free_amount, order_name, status, payment_key, approve_no,
              supplied_amount, vat, receipt_url, balance_amount, created_at, sent_at, resolved_at, updated_at,
              recovered_at)
            VALUES (@orderId, @idempotencyKey, @memberId, @cardId, @periodId, @attemptNo, @kind, @amount,
              @taxFree, @orderName, 'DONE', @paymentKey, @approveNo, @supplied, @vat, @receiptUrl, @amount,
              @approvedAt, @approvedAt, @now, @now, @now)`,
-        )
-        .run({
-          orderId: payment.orderId,
-          idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
-          memberId: at.memberId,
-          cardId: at.cardId,
-          periodId: at.periodId,
-          attemptNo: at.attemptNo,
-          kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
-          amount: payment.totalAmount,
-          taxFree: payment.taxFreeAmount,
-          orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
-          paymentKey: payment.paymentKey,
-          approveNo: payment.card?.approveNo ?? null,
-          supplied: payment.suppliedAmount,
-          vat: payment.vat,
-          receiptUrl: payment.receipt?.url ?? null,
-          approvedAt,
-          now: now.getTime(),
-        }).lastInsertRowid,
+      ).run({
+        orderId: payment.orderId,
+        idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
+        memberId: at.memberId,
+        cardId: at.cardId,
+        periodId: at.periodId,
+        attemptNo: at.attemptNo,
+        kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
+        amount: payment.totalAmount,
+        taxFree: payment.taxFreeAmount,
+        orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
+        paymentKey: payment.paymentKey,
+        approveNo: payment.card?.approveNo ?? null,
+        supplied: payment.suppliedAmount,
+        vat: payment.vat,
+        receiptUrl: payment.receipt?.url ?? null,
+        approvedAt,
+        now: now.getTime(),
+      }).lastInsertRowid,
     );
-    if (at.periodId !== null) {
-      db.prepare("UPDATE subscription_periods SET status = 'paid', updated_at = ? WHERE id = ?").run(
-        now.getTime(),
-        at.periodId,
-      );
-    }
+    if (at.periodId !== null) markPeriodPaid(db, at.periodId, now.getTime());
     appendAudit(
       db,
       {
@@ -270,27 +267,27 @@ function recordRefunds(
     operatorId ??= ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
     db.transaction(() => {
       const id = Number(
-        db
-          .prepare(
-            `INSERT INTO refunds (charge_attempt_id, idempotency_key, amount, tax_free_amount, reason, status,
+        statement(
+          db,
+          `INSERT INTO refunds (charge_attempt_id, idempotency_key, amount, tax_free_amount, reason, status,
                transaction_key, balance_after, operator_id, created_at, resolved_at, updated_at, recovered_at)
              VALUES (@chargeId, @key, @amount, @taxFree, @reason, 'DONE', @transactionKey, @balance, @operatorId,
                @at, @now, @now, @now)`,
-          )
-          .run({
-            chargeId,
-            key: `recovered_${cancel.transactionKey}`.slice(0, 300),
-            amount: cancel.cancelAmount,
-            taxFree: cancel.taxFreeAmount,
-            reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
-            transactionKey: cancel.transactionKey,
-            balance: Math.max(0, balance),
-            operatorId,
-            at: epochOf(cancel.canceledAt, now),
-            now: now.getTime(),
-          }).lastInsertRowid,
+        ).run({
+          chargeId,
+          key: `recovered_${cancel.transactionKey}`.slice(0, 300),
+          amount: cancel.cancelAmount,
+          taxFree: cancel.taxFreeAmount,
+          reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
+          transactionKey: cancel.transactionKey,
+          balance: Math.max(0, balance),
+          operatorId,
+          at: epochOf(cancel.canceledAt, now),
+          now: now.getTime(),
+        }).lastInsertRowid,
       );
-      db.prepare(
+      statement(
+        db,
         'UPDATE charge_attempts SET balance_amount = ?, updated_at = ? WHERE id = ? AND balance_amount > ?',
       ).run(Math.max(0, balance), now.getTime(), chargeId, Math.max(0, balance));
       appendAudit(
@@ -317,7 +314,8 @@ function recordUnmatched(
   reason: 'unknown_customer' | 'no_card' | 'unrecorded_period',
   now: Date,
 ): boolean {
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     `INSERT OR IGNORE INTO toss_unmatched (transaction_key, payment_key, order_id, status, amount, transaction_at,
        reason, found_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -358,16 +356,15 @@ export interface UnmatchedTossPayment {
  * no longer needs anyone and is left out.
  */
 export function unmatchedTossPayments(db: Database.Database): UnmatchedTossPayment[] {
-  return db
-    .prepare(
-      `SELECT u.id, u.transaction_key AS transactionKey, u.payment_key AS paymentKey, u.order_id AS orderId,
+  return statement(
+    db,
+    `SELECT u.id, u.transaction_key AS transactionKey, u.payment_key AS paymentKey, u.order_id AS orderId,
          u.status, u.amount, u.transaction_at AS transactionAt, u.reason, u.found_at AS foundAt
        FROM toss_unmatched AS u
        WHERE u.resolved_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM charge_attempts AS c WHERE c.order_id = u.order_id)
        ORDER BY u.found_at, u.id`,
-    )
-    .all() as UnmatchedTossPayment[];
+  ).all() as UnmatchedTossPayment[];
 }
 
 /**
@@ -388,11 +385,10 @@ export function resolveUnmatchedTossPayment(
   const reason = input.reason.trim().slice(0, 200);
   if (reason === '') return false;
   return db.transaction(() => {
-    const changed = db
-      .prepare(
-        'UPDATE toss_unmatched SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
-      )
-      .run(now().getTime(), reason, input.id).changes;
+    const changed = statement(
+      db,
+      'UPDATE toss_unmatched SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
+    ).run(now().getTime(), reason, input.id).changes;
     if (changed === 0) return false;
     appendAudit(
       db,

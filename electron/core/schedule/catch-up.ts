@@ -1,7 +1,14 @@
 import { REASON_MAX } from '../../../shared/rules/index.ts';
 import { type Actor, audit, checkOperator } from '../billing/audit.ts';
 import type { BillingContext } from '../billing/deps.ts';
-import type { Ledger } from '../ledger/index.ts';
+import {
+  type CatchUpPeriod,
+  type CatchUpPeriodRow,
+  catchUpPeriods,
+  findCatchUpPeriod,
+  type Ledger,
+  moveAwaitingPeriod,
+} from '../ledger/index.ts';
 import { trialConsentMissing } from './consent-rows.ts';
 import { createSubscriptionService } from './subscriptions.ts';
 
@@ -27,22 +34,7 @@ export class CatchUpError extends Error {
 }
 
 /** One period in the confirm catch-up queue: missed while the app was closed, older than the threshold. */
-export interface CatchUpEntry {
-  readonly periodId: number;
-  readonly subscriptionId: number;
-  readonly periodIndex: number;
-  readonly memberId: number;
-  readonly memberName: string;
-  readonly orderName: string;
-  /** The amount written with the period (the price when it came due), in won. */
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  /** Epoch ms the charge was due. */
-  readonly dueAt: number;
-  readonly subscriptionStatus: string;
-}
+export type CatchUpEntry = CatchUpPeriod;
 
 export interface CatchUpDecisionInput extends Actor {
   readonly periodId: number;
@@ -71,27 +63,11 @@ export interface CatchUpService {
   skip(input: SkipCatchUpInput): CatchUpDecision;
 }
 
-const ENTRY_COLUMNS = `p.id AS periodId, p.subscription_id AS subscriptionId, p.period_index AS periodIndex,
-  s.member_id AS memberId, m.name AS memberName, s.order_name AS orderName, p.amount,
-  p.tax_free_amount AS taxFreeAmount, p.period_start AS periodStart, p.period_end AS periodEnd,
-  p.due_at AS dueAt, s.status AS subscriptionStatus, p.status AS status, p.hold
-  FROM subscription_periods AS p
-  JOIN subscriptions AS s ON s.id = p.subscription_id
-  JOIN members AS m ON m.id = s.member_id`;
-
 const MAX_REASON_LENGTH = REASON_MAX;
 
 /** The confirm catch-up queue, oldest due first. Reads the ledger only. */
 export function catchUpQueue(ledger: Ledger): CatchUpEntry[] {
-  return ledger.db
-    .prepare(
-      `SELECT ${ENTRY_COLUMNS} WHERE p.status = 'awaiting_confirmation' AND p.hold IS NULL ORDER BY p.due_at, p.id`,
-    )
-    .all()
-    .map((row) => {
-      const { status: _status, hold: _hold, ...entry } = row as CatchUpEntry & { status: string; hold: null };
-      return entry;
-    });
+  return catchUpPeriods(ledger.db).map(({ status: _status, hold: _hold, ...entry }) => entry);
 }
 
 export function createCatchUpService(ctx: BillingContext): CatchUpService {
@@ -99,12 +75,8 @@ export function createCatchUpService(ctx: BillingContext): CatchUpService {
   const subscriptions = createSubscriptionService(ctx);
 
   /** Read inside the decision's transaction, so a second decision on the same period is refused. */
-  function awaiting(periodId: number): CatchUpEntry & { status: string; hold: string | null } {
-    const row = Number.isSafeInteger(periodId)
-      ? (db.prepare(`SELECT ${ENTRY_COLUMNS} WHERE p.id = ?`).get(periodId) as
-          | (CatchUpEntry & { status: string; hold: string | null })
-          | undefined)
-      : undefined;
+  function awaiting(periodId: number): CatchUpPeriodRow {
+    const row = findCatchUpPeriod(db, periodId);
     if (!row) throw new CatchUpError('PERIOD_NOT_FOUND', `구독 기간(번호 ${periodId})을 찾을 수 없습니다.`);
     if (row.status !== 'awaiting_confirmation') {
       throw new CatchUpError(
@@ -116,10 +88,7 @@ export function createCatchUpService(ctx: BillingContext): CatchUpService {
   }
 
   function move(periodId: number, to: 'pending' | 'skipped'): void {
-    db.prepare(
-      `UPDATE subscription_periods SET status = ?, updated_at = ?
-       WHERE id = ? AND status = 'awaiting_confirmation'`,
-    ).run(to, ctx.now().getTime(), periodId);
+    moveAwaitingPeriod(db, periodId, to, ctx.now().getTime());
   }
 
   return {

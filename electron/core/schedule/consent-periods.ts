@@ -1,39 +1,13 @@
+import type { ConsentState } from '../ledger/index.ts';
 import { CONSENT_WINDOW_MS } from './consent-terms.ts';
 import { firstChargeIndex, period as periodAt } from './periods.ts';
 import type { Period, Schedule } from './schedule-types.ts';
 
-/**
- * What consent does to a subscription's periods (design.md invariant 12, issue 20), read by the
- * materializer that writes them and by the "지금 결제 실행" preview that must say the same: a raise
- * the member consented to, and a trial's latest consent to paid charges.
+/*
+ * What consent does to a subscription's periods (design.md invariant 12, issue 20), for the
+ * materializer that writes them and the "지금 결제 실행" preview that must say the same. The
+ * ConsentState they read comes with the subscription's row (ledger/subscriptions.ts).
  */
-export interface ConsentState {
-  /** A raise the member consented to (price_changes 'consented'), or nulls. */
-  readonly changeId: number | null;
-  readonly changeAmount: number | null;
-  readonly changeTaxFreeAmount: number | null;
-  readonly changeFrom: string | null;
-  readonly changeConsentAt: number | null;
-  /** With a trial only: the latest consent to paid charges (signup or trial notice). */
-  readonly paidConsentAt: number | null;
-}
-
-/** The ConsentState columns, for a query over `subscriptions AS s` with the joins below. */
-const CONSENT_COLUMNS = `pc.id AS changeId, pc.amount AS changeAmount,
-    pc.tax_free_amount AS changeTaxFreeAmount, pc.effective_from AS changeFrom,
-    pcc.recorded_at AS changeConsentAt,
-    CASE WHEN s.trial_end IS NULL OR s.trial_end <= s.start_date THEN NULL ELSE
-      (SELECT max(c.recorded_at) FROM consents AS c
-       WHERE c.subscription_id = s.id AND c.kind IN ('subscription', 'trial-conversion')) END AS paidConsentAt`;
-
-/** The open raise (at most one, price_changes_one_open), only once consented. */
-const CONSENT_JOINS = `
-  LEFT JOIN price_changes AS pc ON pc.subscription_id = s.id AND pc.status IN ('pending', 'consented')
-    AND pc.consent_id IS NOT NULL
-  LEFT JOIN consents AS pcc ON pcc.id = pc.consent_id`;
-
-/** What a query selects and joins to read a subscription's ConsentState. */
-export const CONSENT_SQL = { columns: CONSENT_COLUMNS, joins: CONSENT_JOINS } as const;
 
 /**
  * A trial's paid periods may be charged only once consent to paid charges was recorded within the

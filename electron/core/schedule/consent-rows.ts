@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
+import { insertConsent as insertConsentRow, latestPaidConsentAt } from '../ledger/index.ts';
 import {
   type AgreedTerms,
   CONSENT_METHODS,
@@ -83,28 +84,19 @@ export function insertConsent(ctx: BillingContext, who: Actor, row: ConsentRowIn
   const note = row.given.note?.trim() || null;
   const at = ctx.now().getTime();
   const actor = who.actor ?? ctx.actor;
-  const id = Number(
-    ctx.ledger.db
-      .prepare(
-        `INSERT INTO consents (member_id, subscription_id, kind, method, terms, signature_png, note,
-           effective_date, operator_id, actor, recorded_at)
-         VALUES (@memberId, @subscriptionId, @kind, @method, @terms, @png, @note, @effectiveDate,
-           @operatorId, @actor, @at)`,
-      )
-      .run({
-        memberId: row.memberId,
-        subscriptionId: row.subscriptionId,
-        kind: row.kind,
-        method: row.given.method,
-        terms: JSON.stringify(row.terms),
-        png: bytes,
-        note,
-        effectiveDate: row.effectiveDate,
-        operatorId: who.operatorId ?? null,
-        actor,
-        at,
-      }).lastInsertRowid,
-  );
+  const id = insertConsentRow(ctx.ledger.db, {
+    memberId: row.memberId,
+    subscriptionId: row.subscriptionId,
+    kind: row.kind,
+    method: row.given.method,
+    terms: JSON.stringify(row.terms),
+    png: bytes,
+    note,
+    effectiveDate: row.effectiveDate,
+    operatorId: who.operatorId ?? null,
+    actor,
+    at,
+  });
   audit(ctx, who, `consent.${row.kind}`, `consent:${id}`, {
     memberId: row.memberId,
     subscriptionId: row.subscriptionId,
@@ -124,17 +116,6 @@ export function insertConsent(ctx: BillingContext, who: Actor, row: ConsentRowIn
  */
 export function trialConsentMissing(ctx: BillingContext, sub: Schedule & { readonly id: number }): boolean {
   if (sub.trialEnd === null || sub.trialEnd <= sub.startDate) return false;
-  const consentAt = latestPaidConsentAt(ctx, sub.id);
+  const consentAt = latestPaidConsentAt(ctx.ledger.db, sub.id);
   return consentAt === null || consentAt < period(sub, firstChargeIndex(sub)).dueAt - CONSENT_WINDOW_MS;
-}
-
-/** The latest instant the member consented to the subscription's paid charges (signup or trial notice). */
-export function latestPaidConsentAt(ctx: BillingContext, subscriptionId: number): number | null {
-  return ctx.ledger.db
-    .prepare(
-      `SELECT max(recorded_at) FROM consents
-       WHERE subscription_id = ? AND kind IN ('subscription', 'trial-conversion')`,
-    )
-    .pluck()
-    .get(subscriptionId) as number | null;
 }

@@ -1,18 +1,9 @@
 import type Database from 'better-sqlite3';
-import { readSetting, type Setting } from '../ledger/index.ts';
+import { readSetting, type Setting, statement } from '../ledger/index.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 
-/** How a member gave consent: at the counter (checkbox or drawn signature), by phone, by message. */
-export type ConsentMethod = 'in-person' | 'signature' | 'phone' | 'message';
-export const CONSENT_METHODS: readonly ConsentMethod[] = ['in-person', 'signature', 'phone', 'message'];
-
-export type ConsentKind = 'subscription' | 'price-increase' | 'trial-conversion' | 'withdrawal';
-export const CONSENT_KINDS: readonly ConsentKind[] = [
-  'subscription',
-  'price-increase',
-  'trial-conversion',
-  'withdrawal',
-];
+// The kinds and methods are the consents table's columns (ledger/consents.ts).
+export { CONSENT_KINDS, CONSENT_METHODS, type ConsentKind, type ConsentMethod } from '../ledger/index.ts';
 
 /** The e-commerce decree's window: consent to a raise or a trial's paid charges, at most 30 days before. */
 export const CONSENT_WINDOW_DAYS = 30;
@@ -121,7 +112,7 @@ export interface TermsFacts {
 }
 
 function storeName(db: Database.Database): string {
-  const raw = db.prepare("SELECT value FROM settings WHERE key = 'store.details'").pluck().get() as
+  const raw = statement(db, "SELECT value FROM settings WHERE key = 'store.details'").pluck().get() as
     | string
     | undefined;
   const name = raw === undefined ? '' : (JSON.parse(raw) as { name?: unknown }).name;

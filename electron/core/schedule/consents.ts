@@ -2,14 +2,30 @@ import { type Actor, audit, checkOperator } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import { memberOrThrow } from '../billing/member-rows.ts';
-import { readSetting, writeSetting } from '../ledger/index.ts';
+import {
+  activeTrialIds,
+  type ConsentFilter,
+  type ConsentRow,
+  findConsent,
+  firstConsentHeldPeriodId,
+  hasPeriodFrom,
+  hasSubscriptionConsent,
+  lastPeriodIndex,
+  latestPaidConsentAt,
+  listConsents,
+  markPriceChangeConsented,
+  openPriceIncreases,
+  pendingPriceChange,
+  readSetting,
+  releaseConsentHeldPeriods,
+  unconsentedSubscriptionIds,
+  writeSetting,
+} from '../ledger/index.ts';
 import { type ConsentGiven, insertConsent } from './consent-rows.ts';
 import {
   type AgreedTerms,
   CONSENT_TEMPLATE,
   CONSENT_WINDOW_MS,
-  type ConsentKind,
-  type ConsentMethod,
   type ConsentTemplate,
   MAX_HOW_TO_CANCEL,
   MAX_TEMPLATE_TEXT,
@@ -18,7 +34,6 @@ import {
   trialConversionTerms,
 } from './consent-terms.ts';
 import { firstChargeIndex, period, periodIndexOn, periodsBetween } from './periods.ts';
-import { PRICE_CHANGE_COLUMNS } from './price-changes.ts';
 import { storeDay } from './store-day.ts';
 import { createSubscriptionService, type SubscriptionView } from './subscriptions.ts';
 
@@ -46,21 +61,9 @@ export class ConsentError extends Error {
 }
 
 /** One consent on record, as lists and the CSV show it (the signature image is fetched by id). */
-export interface ConsentView {
-  readonly id: number;
-  readonly memberId: number;
-  readonly memberName: string;
-  readonly subscriptionId: number;
-  readonly kind: ConsentKind;
-  readonly method: ConsentMethod;
+export interface ConsentView extends Omit<ConsentRow, 'terms' | 'hasSignature'> {
   readonly terms: AgreedTerms;
   readonly hasSignature: boolean;
-  readonly note: string | null;
-  readonly effectiveDate: string;
-  readonly operatorId: number | null;
-  /** The operator's name, or the actor ('cli', …) when no operator was signed in. */
-  readonly operatorName: string;
-  readonly recordedAt: number;
 }
 
 export interface ConsentRecord extends ConsentView {
@@ -86,13 +89,7 @@ export interface UnconsentedEntry {
   readonly notice: string;
 }
 
-export interface ListConsentsInput {
-  readonly memberId?: number;
-  readonly subscriptionId?: number;
-  /** recorded_at range, epoch ms: [from, to). */
-  readonly from?: number;
-  readonly to?: number;
-}
+export type ListConsentsInput = ConsentFilter;
 
 /** A raise waiting for (or holding) the member's consent, with the notice to send them. */
 export interface PriceIncreaseEntry {
@@ -156,14 +153,6 @@ export interface ConsentService {
   setTemplate(input: ConsentTemplate & Actor): ConsentTemplate;
 }
 
-const CONSENT_COLUMNS = `c.id, c.member_id AS memberId, m.name AS memberName, c.subscription_id AS subscriptionId,
-  c.kind, c.method, c.terms, c.signature_png IS NOT NULL AS hasSignature, c.note,
-  c.effective_date AS effectiveDate, c.operator_id AS operatorId, coalesce(o.name, c.actor) AS operatorName,
-  c.recorded_at AS recordedAt
-  FROM consents AS c JOIN members AS m ON m.id = c.member_id LEFT JOIN operators AS o ON o.id = c.operator_id`;
-
-type ConsentRow = Omit<ConsentView, 'terms' | 'hasSignature'> & { terms: string; hasSignature: 0 | 1 };
-
 function consentView(row: ConsentRow): ConsentView {
   return { ...row, terms: JSON.parse(row.terms) as AgreedTerms, hasSignature: row.hasSignature === 1 };
 }
@@ -194,11 +183,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
   }
 
   function get(id: number): ConsentRecord {
-    const row = Number.isSafeInteger(id)
-      ? (db.prepare(`SELECT c.signature_png AS signaturePng, ${CONSENT_COLUMNS} WHERE c.id = ?`).get(id) as
-          | (ConsentRow & { signaturePng: Buffer | null })
-          | undefined)
-      : undefined;
+    const row = findConsent(db, id);
     if (!row) throw new ConsentError('CONSENT_NOT_FOUND', `동의 기록(번호 ${id})을 찾을 수 없습니다.`);
     const { signaturePng, ...rest } = row;
     return {
@@ -208,14 +193,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
   }
 
   function recordPriceIncrease(input: RecordConsentInput, sub: SubscriptionView, memberName: string): number {
-    const change = db
-      .prepare(
-        `SELECT ${PRICE_CHANGE_COLUMNS} FROM price_changes AS pc
-         WHERE pc.subscription_id = ? AND pc.status = 'pending'`,
-      )
-      .get(sub.id) as
-      | { id: number; fromAmount: number; amount: number; taxFreeAmount: number; effectiveFrom: string }
-      | undefined;
+    const change = pendingPriceChange(db, sub.id);
     if (!change) {
       throw new ConsentError(
         'NO_PENDING_INCREASE',
@@ -262,9 +240,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
         firstChargeDate: change.effectiveFrom,
       }),
     });
-    db.prepare(
-      "UPDATE price_changes SET status = 'consented', consent_id = ?, updated_at = ? WHERE id = ?",
-    ).run(consentId, ctx.now().getTime(), change.id);
+    markPriceChangeConsented(db, change.id, consentId, ctx.now().getTime());
     return consentId;
   }
 
@@ -297,10 +273,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
     // The held first paid period is charged by the next run; a subscription not active stays held
     // (the runner would refuse it anyway) until staff skip it or cancel.
     if (sub.status === 'active') {
-      db.prepare(
-        `UPDATE subscription_periods SET status = 'pending', hold = NULL, updated_at = ?
-         WHERE subscription_id = ? AND status = 'awaiting_confirmation' AND hold = 'consent'`,
-      ).run(nowMs, sub.id);
+      releaseConsentHeldPeriods(db, sub.id, nowMs);
     }
     return consentId;
   }
@@ -308,10 +281,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
   /** The terms a running subscription charges from its next period: what a late consent agrees to. */
   function currentTerms(sub: SubscriptionView, memberName: string): AgreedTerms {
     const nowMs = ctx.now().getTime();
-    const last = db
-      .prepare('SELECT max(period_index) FROM subscription_periods WHERE subscription_id = ?')
-      .pluck()
-      .get(sub.id) as number | null;
+    const last = lastPeriodIndex(db, sub.id);
     const [next] = periodsBetween(sub, {
       fromIndex: last === null ? 0 : last + 1,
       fromMs: nowMs,
@@ -325,11 +295,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
   }
 
   function recordSubscription(input: RecordConsentInput, sub: SubscriptionView, memberName: string): number {
-    const has = db
-      .prepare("SELECT 1 FROM consents WHERE subscription_id = ? AND kind = 'subscription'")
-      .pluck()
-      .get(sub.id);
-    if (has !== undefined) {
+    if (hasSubscriptionConsent(db, sub.id)) {
       throw new ConsentError(
         'ALREADY_CONSENTED',
         `구독(번호 ${sub.id})의 정기결제 동의는 이미 기록되어 있습니다.`,
@@ -347,24 +313,7 @@ export function createConsentService(ctx: BillingContext): ConsentService {
   }
 
   function priceIncreases(input: { memberId?: number } = {}): PriceIncreaseEntry[] {
-    const rows = db
-      .prepare(
-        `SELECT ${PRICE_CHANGE_COLUMNS}, s.member_id AS memberId, m.name AS memberName, m.phone,
-           s.order_name AS orderName, c.recorded_at AS consentedAt
-         FROM price_changes AS pc
-         JOIN subscriptions AS s ON s.id = pc.subscription_id
-         JOIN members AS m ON m.id = s.member_id
-         LEFT JOIN consents AS c ON c.id = pc.consent_id
-         WHERE pc.status IN ('pending', 'consented') AND (@memberId IS NULL OR s.member_id = @memberId)
-         ORDER BY pc.status = 'consented', m.name, pc.id`,
-      )
-      .all({ memberId: input.memberId ?? null }) as (Omit<
-      PriceIncreaseEntry,
-      'consented' | 'notice' | 'priceChangeId'
-    > & {
-      id: number;
-      status: string;
-    })[];
+    const rows = openPriceIncreases(db, input.memberId ?? null);
     return rows.map(({ id, status, ...row }) => {
       const sub = subscriptions.get(row.subscriptionId);
       return {
@@ -385,40 +334,16 @@ export function createConsentService(ctx: BillingContext): ConsentService {
   function trialConversions(input: { memberId?: number; days?: number } = {}): TrialConversionEntry[] {
     const nowMs = ctx.now().getTime();
     const until = nowMs + (input.days ?? 30) * DAY_MS;
-    const trials = db
-      .prepare(
-        `SELECT id FROM subscriptions
-         WHERE status = 'active' AND trial_end IS NOT NULL AND trial_end > start_date
-           AND (@memberId IS NULL OR member_id = @memberId)
-         ORDER BY id`,
-      )
-      .pluck()
-      .all({ memberId: input.memberId ?? null }) as number[];
+    const trials = activeTrialIds(db, input.memberId ?? null);
     const entries: TrialConversionEntry[] = [];
     for (const id of trials) {
       const sub = subscriptions.get(id);
       const first = firstPaid(sub);
       // The earliest period held for consent (the first paid one, or the next if that was skipped).
-      const heldId = db
-        .prepare(
-          `SELECT min(id) FROM subscription_periods
-           WHERE subscription_id = ? AND status = 'awaiting_confirmation' AND hold = 'consent'`,
-        )
-        .pluck()
-        .get(sub.id) as number | null;
-      const written = db
-        .prepare('SELECT 1 FROM subscription_periods WHERE subscription_id = ? AND period_index >= ?')
-        .pluck()
-        .get(sub.id, first.index);
+      const heldId = firstConsentHeldPeriodId(db, sub.id);
       // Converted already (charged, or on its way), or not within the window yet.
-      if (heldId === null && (written !== undefined || first.dueAt > until)) continue;
-      const consentedAt = db
-        .prepare(
-          `SELECT max(recorded_at) FROM consents WHERE subscription_id = ?
-             AND kind IN ('subscription', 'trial-conversion') AND recorded_at >= ?`,
-        )
-        .pluck()
-        .get(sub.id, first.dueAt - CONSENT_WINDOW_MS) as number | null;
+      if (heldId === null && (hasPeriodFrom(db, sub.id, first.index) || first.dueAt > until)) continue;
+      const consentedAt = latestPaidConsentAt(db, sub.id, first.dueAt - CONSENT_WINDOW_MS);
       const memberName = memberOrThrow(db, sub.memberId).name;
       entries.push({
         subscriptionId: sub.id,
@@ -456,37 +381,14 @@ export function createConsentService(ctx: BillingContext): ConsentService {
     },
 
     list(input = {}) {
-      const rows = db
-        .prepare(
-          `SELECT ${CONSENT_COLUMNS}
-           WHERE (@memberId IS NULL OR c.member_id = @memberId)
-             AND (@subscriptionId IS NULL OR c.subscription_id = @subscriptionId)
-             AND (@from IS NULL OR c.recorded_at >= @from) AND (@to IS NULL OR c.recorded_at < @to)
-           ORDER BY c.recorded_at DESC, c.id DESC`,
-        )
-        .all({
-          memberId: input.memberId ?? null,
-          subscriptionId: input.subscriptionId ?? null,
-          from: input.from ?? null,
-          to: input.to ?? null,
-        }) as ConsentRow[];
-      return rows.map(consentView);
+      return listConsents(db, input).map(consentView);
     },
 
     get,
     priceIncreases,
 
     unconsented() {
-      const rows = db
-        .prepare(
-          `SELECT s.id FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
-           WHERE s.status <> 'canceled'
-             AND NOT EXISTS (SELECT 1 FROM consents AS c WHERE c.subscription_id = s.id AND c.kind = 'subscription')
-           ORDER BY m.name, s.id`,
-        )
-        .pluck()
-        .all() as number[];
-      return rows.map((id) => {
+      return unconsentedSubscriptionIds(db).map((id) => {
         const sub = subscriptions.get(id);
         const memberName = memberOrThrow(db, sub.memberId).name;
         return {

@@ -1,7 +1,6 @@
-import type { Ledger } from '../ledger/index.ts';
-import { CONSENT_SQL, type ConsentState, paidChargesConsented, raiseFrom } from './consent-periods.ts';
+import { type Ledger, pendingDuePeriods, runnableSubscriptions } from '../ledger/index.ts';
+import { paidChargesConsented, raiseFrom } from './consent-periods.ts';
 import { MAX_PERIODS_PER_CALL, periodsBetween } from './periods.ts';
-import type { Schedule } from './schedule-types.ts';
 
 export interface DueNowPreview {
   /** Periods a run at `now` would charge: due, within the catch-up threshold, member with a card. */
@@ -14,33 +13,6 @@ export interface DueNowPreview {
   /** Trials' first paid periods without the member's consent: a run holds them, charging nothing. */
   readonly awaitingConsent: number;
 }
-
-interface ActiveRow extends Schedule, ConsentState {
-  readonly id: number;
-  readonly amount: number;
-  readonly lastIndex: number | null;
-  readonly hasCard: 0 | 1;
-}
-
-// Like the runner: active subscriptions of active members (those set to end with their period are
-// charged only up to it, so the preview leaves their new periods out rather than overcount).
-const ACTIVE_SQL = `
-  SELECT s.id, s.amount, s.interval_unit AS intervalUnit, s.interval_count AS intervalCount,
-    s.charge_time AS chargeTime, s.anchor_date AS anchorDate, s.start_date AS startDate,
-    s.trial_end AS trialEnd, s.time_zone AS timeZone,
-    (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard,
-    ${CONSENT_SQL.columns}
-  FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id ${CONSENT_SQL.joins}
-  WHERE s.status = 'active' AND s.cancel_at_period_end = 0 AND m.status = 'active'
-  ORDER BY s.id`;
-
-// Periods already written and waiting to be charged (an approved catch-up, a run cut short).
-const PENDING_SQL = `
-  SELECT p.amount,
-    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard
-  FROM subscription_periods AS p JOIN subscriptions AS s ON s.id = p.subscription_id
-  WHERE p.status = 'pending' AND p.due_at <= @now AND s.status = 'active'`;
 
 /**
  * What "지금 결제 실행" would charge at `now`, read without writing anything, by the runner's own
@@ -64,13 +36,8 @@ export function dueNowPreview(ledger: Ledger, now: Date, catchUpThresholdMs: num
     count++;
     amount += periodAmount;
   };
-  for (const row of ledger.db.prepare(PENDING_SQL).all({ now: nowMs }) as {
-    amount: number;
-    hasCard: 0 | 1;
-  }[]) {
-    add(row.amount, row.hasCard === 1);
-  }
-  for (const row of ledger.db.prepare(ACTIVE_SQL).all() as ActiveRow[]) {
+  for (const row of pendingDuePeriods(ledger.db, nowMs)) add(row.amount, row.hasCard === 1);
+  for (const row of runnableSubscriptions(ledger.db)) {
     let due: ReturnType<typeof periodsBetween>;
     let consented: boolean;
     try {

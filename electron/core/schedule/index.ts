@@ -1,3 +1,4 @@
+export type { PlanView } from '../ledger/index.ts';
 export {
   type CatchUpDecision,
   type CatchUpDecisionInput,
@@ -78,7 +79,6 @@ export {
   periodStart,
   periodsBetween,
 } from './periods.ts';
-export type { PlanView } from './plan-rows.ts';
 export {
   type CreatePlanInput,
   createPlanService,

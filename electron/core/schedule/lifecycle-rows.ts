@@ -1,21 +1,13 @@
 import type Database from 'better-sqlite3';
+import {
+  insertPeriod,
+  lastPeriodIndex,
+  type NewPeriod,
+  type PeriodStatus,
+  statement,
+} from '../ledger/index.ts';
 import { periodsBetween } from './periods.ts';
 import type { Period, Schedule } from './schedule-types.ts';
-
-/**
- * Marks the periods of a subscription that were never charged ('pending', 'awaiting_confirmation')
- * 'skipped': a canceled subscription must not be charged later by the runner or a catch-up
- * approval. Periods already charging, paid or failed are left as they are. The caller runs it in
- * the transaction that cancels the subscription.
- */
-export function skipOpenPeriods(db: Database.Database, subscriptionId: number, at: number): number {
-  return db
-    .prepare(
-      `UPDATE subscription_periods SET status = 'skipped', updated_at = @at
-       WHERE subscription_id = @subscriptionId AND status IN ('pending', 'awaiting_confirmation')`,
-    )
-    .run({ subscriptionId, at }).changes;
-}
 
 /** The instant of the subscription's latest audit row with this action, if any. */
 export function lastAuditAt(
@@ -23,28 +15,20 @@ export function lastAuditAt(
   subscriptionId: number,
   action: string,
 ): number | undefined {
-  return db
-    .prepare('SELECT at FROM audit_log WHERE subject = ? AND action = ? ORDER BY id DESC LIMIT 1')
+  return statement(db, 'SELECT at FROM audit_log WHERE subject = ? AND action = ? ORDER BY id DESC LIMIT 1')
     .pluck()
     .get(`subscription:${subscriptionId}`, action) as number | undefined;
 }
 
-/** The highest period index written for the subscription, or null. */
-export function lastPeriodIndex(db: Database.Database, subscriptionId: number): number | null {
-  return db
-    .prepare('SELECT max(period_index) FROM subscription_periods WHERE subscription_id = ?')
-    .pluck()
-    .get(subscriptionId) as number | null;
-}
-
-/** The named parameters of a subscription_periods insert (INSERT_SKIPPED_SQL, the materialiser's). */
+/** The row of a period to write (insertPeriod): the period, its price, its status and hold. */
 export function periodRow(
   subscriptionId: number,
   period: Period,
   price: { readonly amount: number; readonly taxFreeAmount: number },
-  status: string,
+  status: PeriodStatus,
   at: number,
-) {
+  hold: NewPeriod['hold'] = null,
+): NewPeriod {
   const { index, dueAt, start, end } = period;
   return {
     subscriptionId,
@@ -55,14 +39,10 @@ export function periodRow(
     amount: price.amount,
     taxFreeAmount: price.taxFreeAmount,
     status,
+    hold,
     at,
   };
 }
-
-const INSERT_SKIPPED_SQL = `
-  INSERT OR IGNORE INTO subscription_periods (subscription_id, period_index, due_at, period_start,
-    period_end, amount, tax_free_amount, status, created_at, updated_at)
-  VALUES (@subscriptionId, @index, @dueAt, @start, @end, @amount, @taxFreeAmount, @status, @at, @at)`;
 
 /**
  * On resume: writes every period that came due while the subscription was not being materialised
@@ -77,7 +57,6 @@ export function writePausedPeriods(
   sub: Schedule & { readonly id: number; readonly amount: number; readonly taxFreeAmount: number },
   options: { readonly pausedAt: number | undefined; readonly now: number },
 ): { skipped: number; awaitingConfirmation: number } {
-  const insert = db.prepare(INSERT_SKIPPED_SQL);
   let skipped = 0;
   let awaitingConfirmation = 0;
   const last = lastPeriodIndex(db, sub.id);
@@ -90,8 +69,7 @@ export function writePausedPeriods(
         options.pausedAt !== undefined && period.dueAt < options.pausedAt
           ? 'awaiting_confirmation'
           : 'skipped';
-      const changes = insert.run(periodRow(sub.id, period, sub, status, options.now)).changes;
-      if (changes === 0) continue;
+      if (!insertPeriod(db, periodRow(sub.id, period, sub, status, options.now))) continue;
       if (status === 'skipped') skipped++;
       else awaitingConfirmation++;
     }

@@ -1,10 +1,19 @@
 import { appendAudit } from '../audit/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import {
+  type DueSubscription,
+  dueSubscriptionsPage,
+  endSubscription,
+  insertPeriod,
+  type Ledger,
+  markPriceChangeApplied,
+  setNextDueAt,
+  setSubscriptionPrice,
+  skipOpenPeriods,
+} from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
-import { CONSENT_SQL, type ConsentState, paidChargesConsented, raiseFrom } from './consent-periods.ts';
-import { lastAuditAt, periodRow, skipOpenPeriods } from './lifecycle-rows.ts';
+import { paidChargesConsented, raiseFrom } from './consent-periods.ts';
+import { lastAuditAt, periodRow } from './lifecycle-rows.ts';
 import { periodsBetween } from './periods.ts';
-import type { Schedule } from './schedule-types.ts';
 
 /** Periods due longer ago than this wait for a manager instead of being charged (issue 5, catch-up). */
 export const DEFAULT_CATCH_UP_THRESHOLD_MS = 3 * 24 * 60 * 60 * 1_000;
@@ -37,38 +46,8 @@ export interface MaterializeResult {
   readonly canceled: number;
 }
 
-interface SubscriptionTerms extends Schedule, ConsentState {
-  readonly id: number;
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  readonly lastIndex: number | null;
-  readonly status: string;
-  readonly cancelAtPeriodEnd: 0 | 1;
-  readonly updatedAt: number;
-  readonly nextDueAt: number;
-}
-
-// Only subscriptions with a period due (next_due_at, next-due-schema.ts), through the partial index
-// whose WHERE clause this one repeats; read in pages ordered like the index, so a call that stops
-// at its limit has not read the rest. Exported for the query-plan test, which keeps it so.
-export const DUE_SUBSCRIPTIONS_SQL = `
-  SELECT s.id, s.amount, s.tax_free_amount AS taxFreeAmount, s.interval_unit AS intervalUnit,
-    s.interval_count AS intervalCount, s.charge_time AS chargeTime, s.anchor_date AS anchorDate,
-    s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
-    s.status, s.cancel_at_period_end AS cancelAtPeriodEnd, s.updated_at AS updatedAt,
-    s.next_due_at AS nextDueAt,
-    (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    ${CONSENT_SQL.columns}
-  FROM subscriptions AS s ${CONSENT_SQL.joins}
-  WHERE (s.status = 'active' OR (s.cancel_at_period_end = 1 AND s.status <> 'canceled'))
-    AND s.next_due_at <= @now AND (s.next_due_at > @afterDue OR (s.next_due_at = @afterDue AND s.id > @afterId))
-  ORDER BY s.next_due_at, s.id
-  LIMIT @page`;
-
-const INSERT_PERIOD_SQL = `
-  INSERT OR IGNORE INTO subscription_periods (subscription_id, period_index, due_at, period_start,
-    period_end, amount, tax_free_amount, status, hold, created_at, updated_at)
-  VALUES (@subscriptionId, @index, @dueAt, @start, @end, @amount, @taxFreeAmount, @status, @hold, @at, @at)`;
+// The query-plan test reads the query through here.
+export { DUE_SUBSCRIPTIONS_SQL } from '../ledger/index.ts';
 
 /** Subscriptions read at a time. */
 const PAGE_SIZE = 500;
@@ -83,7 +62,7 @@ const NO_NEXT_DUE = Number.MAX_SAFE_INTEGER;
  * subscription that is not active but ends at its period end (a paused one), the first period due
  * after the flag, which ends it. Never later than the work, so never late (next-due-schema.ts).
  */
-function nextDueAfter(sub: SubscriptionTerms, fromIndex: number, flaggedAt: number | undefined): number {
+function nextDueAfter(sub: DueSubscription, fromIndex: number, flaggedAt: number | undefined): number {
   const [next] = periodsBetween(sub, {
     fromIndex,
     ...(flaggedAt !== undefined && sub.status !== 'active' ? { fromMs: flaggedAt + 1 } : {}),
@@ -117,8 +96,8 @@ function nextDueAfter(sub: SubscriptionTerms, fromIndex: number, flaggedAt: numb
  * it the subscription's price (audited). A trial's paid periods are written held
  * ('awaiting_confirmation', hold 'consent') unless the member's consent to paid charges was
  * recorded within the 30 days before the first of them is due; staff record consent (which
- * releases them), skip or cancel. Both
- * come from the one query above, so the runner pays nothing per charge for them.
+ * releases them), skip or cancel. Both come with the subscription's row (dueSubscriptionsPage), so
+ * the runner pays nothing per charge for them.
  */
 export function materializeDuePeriods(ledger: Ledger, options: MaterializeOptions): MaterializeResult {
   const db = ledger.db;
@@ -129,9 +108,6 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('materializeDuePeriods: bad limit');
   if (!(threshold >= 0)) throw new RangeError('materializeDuePeriods: bad catchUpThresholdMs');
 
-  const insert = db.prepare(INSERT_PERIOD_SQL);
-  const readDue = db.prepare(DUE_SUBSCRIPTIONS_SQL);
-  const setNextDue = db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?');
   let inserted = 0;
   let awaitingConfirmation = 0;
   let awaitingConsent = 0;
@@ -146,7 +122,7 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
     // of the query; one whose terms could not be computed keeps its own, and the cursor moves past it.
     let cursor = { afterDue: -1, afterId: 0 };
     pages: for (;;) {
-      const page = readDue.all({ now: nowMs, ...cursor, page: PAGE_SIZE }) as SubscriptionTerms[];
+      const page = dueSubscriptionsPage(db, { now: nowMs, ...cursor, page: PAGE_SIZE });
       for (const sub of page) {
         const room = limit - inserted;
         if (room <= 0) {
@@ -198,9 +174,8 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
           if (raised) price = raised;
           const held = !trialConsented;
           const status = held || nowMs - period.dueAt > threshold ? 'awaiting_confirmation' : 'pending';
-          const row = periodRow(sub.id, period, price, status, nowMs);
-          const changes = insert.run({ ...row, hold: held ? 'consent' : null }).changes;
-          if (changes === 0) continue;
+          if (!insertPeriod(db, periodRow(sub.id, period, price, status, nowMs, held ? 'consent' : null)))
+            continue;
           inserted++;
           if (held) awaitingConsent++;
           else if (status === 'awaiting_confirmation') awaitingConfirmation++;
@@ -214,9 +189,7 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         // After this call's periods are written, so a period due before the flag that is written
         // now (awaiting confirmation) is skipped along with the rest.
         if (endsNow) {
-          db.prepare(
-            "UPDATE subscriptions SET status = 'canceled', updated_at = @at WHERE id = @id AND status <> 'canceled'",
-          ).run({ id: sub.id, at: nowMs });
+          endSubscription(db, sub.id, nowMs);
           const skipped = skipOpenPeriods(db, sub.id, nowMs);
           appendAudit(
             db,
@@ -231,7 +204,7 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
           canceled++;
         }
         // The subscription is materialised up to now: nothing to do for it until its next period.
-        if (!endsNow && nextDueAt !== sub.nextDueAt) setNextDue.run(nextDueAt, sub.id);
+        if (!endsNow && nextDueAt !== sub.nextDueAt) setNextDueAt(db, sub.id, nextDueAt);
       }
       const last = page.at(-1);
       if (!last || page.length < PAGE_SIZE) break;
@@ -256,18 +229,14 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
 /** The consented raise becomes the subscription's price with the first period written at it. */
 function applyRaise(
   db: Ledger['db'],
-  sub: SubscriptionTerms,
+  sub: DueSubscription,
   price: { amount: number; taxFreeAmount: number },
   periodIndex: number,
   nowMs: number,
 ): void {
-  db.prepare(
-    'UPDATE subscriptions SET amount = @amount, tax_free_amount = @taxFreeAmount, updated_at = @at WHERE id = @id',
-  ).run({ ...price, id: sub.id, at: nowMs });
-  db.prepare("UPDATE price_changes SET status = 'applied', updated_at = ? WHERE id = ?").run(
-    nowMs,
-    sub.changeId,
-  );
+  setSubscriptionPrice(db, sub.id, price, nowMs);
+  // A consented raise is read with its price_changes row (ConsentState): changeId is set.
+  markPriceChangeApplied(db, sub.changeId as number, nowMs);
   appendAudit(
     db,
     {

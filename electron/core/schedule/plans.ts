@@ -1,8 +1,16 @@
 import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
-import { readSetting } from '../ledger/index.ts';
-import { activePlans, type PlanView, planOrThrow } from './plan-rows.ts';
+import {
+  activePlans,
+  archivePlan,
+  findPlan,
+  insertPlan,
+  type PlanView,
+  readSetting,
+  subscriptionsAtPlanPrice,
+  updatePlanTerms,
+} from '../ledger/index.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 import { DEFAULT_RUN_TIME } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
@@ -72,6 +80,12 @@ function planProblems(plan: PlanTerms): Record<string, FieldProblem> {
   return problems;
 }
 
+function planOrThrow(db: BillingContext['ledger']['db'], id: number): PlanView {
+  const plan = findPlan(db, id);
+  if (!plan) throw new SubscriptionError('PLAN_NOT_FOUND', `요금제(번호 ${id})를 찾을 수 없습니다.`);
+  return plan;
+}
+
 /** Trimmed as stored; a non-string (from a loose caller) is left for textProblem to refuse. */
 function trimmed(name: string): string {
   return typeof name === 'string' ? name.trim() : name;
@@ -92,13 +106,7 @@ export function createPlanService(ctx: BillingContext): PlanService {
       };
       throwIfInvalid(planProblems(plan));
       const id = db.transaction(() => {
-        const inserted = db
-          .prepare(
-            `INSERT INTO plans (name, amount, tax_free_amount, interval_unit, interval_count, charge_time, created_at)
-             VALUES (@name, @amount, @taxFreeAmount, @intervalUnit, @intervalCount, @chargeTime, @at)`,
-          )
-          .run({ ...plan, at: ctx.now().getTime() });
-        const planId = Number(inserted.lastInsertRowid);
+        const planId = insertPlan(db, plan, ctx.now().getTime());
         audit(ctx, input, 'plan.create', `plan:${planId}`, {
           amount: plan.amount,
           taxFreeAmount: plan.taxFreeAmount,
@@ -148,30 +156,9 @@ export function createPlanService(ctx: BillingContext): PlanService {
         // member's discount) keeps its price. Canceled subscriptions are over; a needs_card one
         // charges again at the new price once the member brings a card.
         const repriced =
-          input.applyToSubscriptions && priceChanged
-            ? (db
-                .prepare(
-                  `SELECT id FROM subscriptions
-                   WHERE plan_id = @id AND status IN ('active', 'paused', 'past_due', 'needs_card')
-                     AND ((amount = @amount AND tax_free_amount = @taxFreeAmount)
-                       -- still at an older price, with a raise to the plan's old price waiting for consent
-                       OR EXISTS (SELECT 1 FROM price_changes AS pc
-                         WHERE pc.subscription_id = subscriptions.id AND pc.status IN ('pending', 'consented')
-                           AND pc.amount = @amount AND pc.tax_free_amount = @taxFreeAmount))
-                   ORDER BY id`,
-                )
-                .pluck()
-                .all({
-                  id: before.id,
-                  amount: before.amount,
-                  taxFreeAmount: before.taxFreeAmount,
-                }) as number[])
-            : [];
+          input.applyToSubscriptions && priceChanged ? subscriptionsAtPlanPrice(db, before) : [];
 
-        db.prepare(
-          `UPDATE plans SET name = @name, amount = @amount, tax_free_amount = @taxFreeAmount,
-             charge_time = @chargeTime WHERE id = @id`,
-        ).run({ ...after, id: before.id });
+        updatePlanTerms(db, before.id, after);
         audit(ctx, input, 'plan.update', `plan:${before.id}`, {
           from: Object.fromEntries(changed.map((field) => [field, before[field]])),
           to: Object.fromEntries(changed.map((field) => [field, after[field]])),
@@ -200,7 +187,7 @@ export function createPlanService(ctx: BillingContext): PlanService {
         const plan = planOrThrow(db, input.id);
         // Archiving twice is harmless (like members): no second audit row for a change that did not happen.
         if (!plan.active) return plan;
-        db.prepare('UPDATE plans SET active = 0 WHERE id = ?').run(plan.id);
+        archivePlan(db, plan.id);
         audit(ctx, input, 'plan.archive', `plan:${plan.id}`, {});
         return planOrThrow(db, plan.id);
       })();

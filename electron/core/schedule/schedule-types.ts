@@ -1,27 +1,5 @@
-/** The units of subscriptions.interval_unit / plans.interval_unit. */
-export type IntervalUnit = 'day' | 'week' | 'month' | 'year';
-
-export const INTERVAL_UNITS: readonly IntervalUnit[] = ['day', 'week', 'month', 'year'];
-
-/**
- * The timing terms of one subscription, one field per column of `subscriptions` (schema-v1):
- * interval_unit, interval_count, charge_time, anchor_date, start_date, trial_end, time_zone.
- * Dates are store-local calendar dates 'YYYY-MM-DD' in `timeZone`, never instants.
- */
-export interface Schedule {
-  readonly intervalUnit: IntervalUnit;
-  readonly intervalCount: number;
-  /** 'HH:MM', 00:00–23:59, store-local wall-clock time at which a period's charge is due. */
-  readonly chargeTime: string;
-  /** Period 0 starts here; every period start is computed from it (design.md invariant 6). */
-  readonly anchorDate: string;
-  /** The first day the member is subscribed; no period starting before it is charged. */
-  readonly startDate: string;
-  /** Exclusive end of the free trial: the first charge is the first period starting on/after it. */
-  readonly trialEnd: string | null;
-  /** IANA zone, 'Asia/Seoul' by default in the ledger. */
-  readonly timeZone: string;
-}
+// The timing columns are the ledger's (its rows carry them); the schedule computes with them.
+export { INTERVAL_UNITS, type IntervalUnit, type Schedule } from '../ledger/index.ts';
 
 /** One row of subscription_periods: period_index, period_start, period_end, due_at. */
 export interface Period {

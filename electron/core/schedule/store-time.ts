@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { readSetting, type Setting, writeSetting } from '../ledger/index.ts';
+import { moveSubscriptionsToTimeZone, readSetting, type Setting, writeSetting } from '../ledger/index.ts';
 import { isIanaTimeZone } from './check-schedule.ts';
 import { parseChargeTime } from './due-at.ts';
 import { DEFAULT_CHARGE_TIME } from './terms.ts';
@@ -35,10 +35,5 @@ export function storeTimeZone(db: Database.Database): string {
  */
 export function moveStoreTimeZone(db: Database.Database, timeZone: string, now: Date): number {
   writeSetting(db, STORE_TIME_ZONE, timeZone, now);
-  return db
-    .prepare(
-      `UPDATE subscriptions SET time_zone = @timeZone, updated_at = @at
-       WHERE status <> 'canceled' AND time_zone <> @timeZone`,
-    )
-    .run({ timeZone, at: now.getTime() }).changes;
+  return moveSubscriptionsToTimeZone(db, timeZone, now.getTime());
 }

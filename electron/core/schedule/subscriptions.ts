@@ -2,21 +2,33 @@ import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
 import { activeMemberOrThrow, memberOrThrow } from '../billing/member-rows.ts';
-import { readSetting } from '../ledger/index.ts';
+import {
+  findPlan,
+  findSubscription,
+  flagCancelAtPeriodEnd,
+  insertSubscription,
+  listSubscriptions,
+  openPriceChange,
+  readSetting,
+  type SubscriptionRow,
+  type SubscriptionStatus,
+  setSubscriptionPrice,
+  setSubscriptionStatus,
+  skipOpenPeriods,
+} from '../ledger/index.ts';
 import { scheduleProblems } from './check-schedule.ts';
 import { type ConsentGiven, consentProblems, insertConsent } from './consent-rows.ts';
 import { type AgreedTerms, subscriptionTerms, withdrawalTerms } from './consent-terms.ts';
-import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
+import { lastAuditAt, writePausedPeriods } from './lifecycle-rows.ts';
 import { firstChargeIndex, period, periodIndexOn } from './periods.ts';
-import { findPlan } from './plan-rows.ts';
-import { openPriceChange, recordPriceChange, supersedeOpenPriceChange } from './price-changes.ts';
+import { recordPriceChange, supersedeOpenPriceChange } from './price-changes.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
 import { storeDay, storeDayOf } from './store-day.ts';
 import { DEFAULT_RUN_TIME, storeTimeZone } from './store-time.ts';
 import { SubscriptionError } from './subscription-error.ts';
 import { intervalProblems, priceProblems, textProblem } from './terms.ts';
 
-export type SubscriptionStatus = 'active' | 'paused' | 'canceled' | 'past_due' | 'needs_card';
+export type { SubscriptionStatus };
 
 /** Terms of a subscription without a plan (a one-off arrangement with one member). */
 export interface CustomTerms {
@@ -72,17 +84,8 @@ export interface ListSubscriptionsInput {
   status?: SubscriptionStatus;
 }
 
-export interface SubscriptionView extends Schedule {
-  readonly id: number;
-  readonly memberId: number;
-  readonly planId: number | null;
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  readonly orderName: string;
-  readonly status: SubscriptionStatus;
+export interface SubscriptionView extends Omit<SubscriptionRow, 'cancelAtPeriodEnd'> {
   readonly cancelAtPeriodEnd: boolean;
-  readonly createdAt: number;
-  readonly updatedAt: number;
 }
 
 type IdInput = { id: number } & Actor;
@@ -119,16 +122,6 @@ export interface SubscriptionService {
   get(id: number): SubscriptionView;
 }
 
-interface SubscriptionRow extends Omit<SubscriptionView, 'cancelAtPeriodEnd'> {
-  readonly cancelAtPeriodEnd: 0 | 1;
-}
-
-const COLUMNS = `id, member_id AS memberId, plan_id AS planId, amount, tax_free_amount AS taxFreeAmount,
-  order_name AS orderName, interval_unit AS intervalUnit, interval_count AS intervalCount,
-  charge_time AS chargeTime, anchor_date AS anchorDate, start_date AS startDate, trial_end AS trialEnd,
-  status, cancel_at_period_end AS cancelAtPeriodEnd, time_zone AS timeZone, created_at AS createdAt,
-  updated_at AS updatedAt`;
-
 const STATUS_LABEL: Readonly<Record<SubscriptionStatus, string>> = {
   active: '이용 중',
   paused: '일시정지',
@@ -141,11 +134,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
   const db = ctx.ledger.db;
 
   function get(id: number): SubscriptionView {
-    const row = Number.isSafeInteger(id)
-      ? (db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as
-          | SubscriptionRow
-          | undefined)
-      : undefined;
+    const row = findSubscription(db, id);
     if (!row) throw new SubscriptionError('SUBSCRIPTION_NOT_FOUND', `구독(번호 ${id})을 찾을 수 없습니다.`);
     return view(row);
   }
@@ -175,11 +164,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
     return db.transaction(() => {
       const sub = get(input.id);
       if (!options.allowed.includes(sub.status)) throw illegal(sub, options.label);
-      db.prepare('UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?').run(
-        options.to,
-        ctx.now().getTime(),
-        sub.id,
-      );
+      setSubscriptionStatus(db, sub.id, options.to, ctx.now().getTime());
       audit(ctx, input, options.action, `subscription:${sub.id}`, {
         from: sub.status,
         to: options.to,
@@ -298,15 +283,14 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
       const id = db.transaction(() => {
         const member = activeMemberOrThrow(db, input.memberId);
         const at = ctx.now().getTime();
-        const inserted = db
-          .prepare(
-            `INSERT INTO subscriptions (member_id, plan_id, amount, tax_free_amount, order_name, interval_unit,
-               interval_count, charge_time, anchor_date, start_date, trial_end, time_zone, created_at, updated_at)
-             VALUES (@memberId, @planId, @amount, @taxFreeAmount, @orderName, @intervalUnit, @intervalCount,
-               @chargeTime, @anchorDate, @startDate, @trialEnd, @timeZone, @at, @at)`,
-          )
-          .run({ ...terms, ...schedule, memberId: member.id, planId: plan?.id ?? null, orderName, at });
-        const subscriptionId = Number(inserted.lastInsertRowid);
+        const subscriptionId = insertSubscription(db, {
+          ...terms,
+          ...schedule,
+          memberId: member.id,
+          planId: plan?.id ?? null,
+          orderName,
+          at,
+        });
         audit(ctx, input, 'subscription.create', `subscription:${subscriptionId}`, {
           memberId: member.id,
           planId: plan?.id ?? null,
@@ -392,10 +376,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
           );
         }
         // Only the flag: the runner ends the subscription instead of charging the next period.
-        db.prepare('UPDATE subscriptions SET cancel_at_period_end = 1, updated_at = ? WHERE id = ?').run(
-          ctx.now().getTime(),
-          sub.id,
-        );
+        flagCancelAtPeriodEnd(db, sub.id, ctx.now().getTime());
         const current = periodIndexOn(sub, today());
         recordWithdrawal(input, sub, current === null ? sub.anchorDate : period(sub, current).end);
         audit(ctx, input, 'subscription.cancel_at_period_end', `subscription:${sub.id}`, {
@@ -436,9 +417,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         // subscription's terms change. Periods already in subscription_periods keep the
         // amount they were created with (a period being charged or paid must not move under it);
         // the new price applies to every period created from now on, i.e. from the next period.
-        db.prepare(
-          'UPDATE subscriptions SET amount = ?, tax_free_amount = ?, updated_at = ? WHERE id = ?',
-        ).run(price.amount, price.taxFreeAmount, ctx.now().getTime(), sub.id);
+        setSubscriptionPrice(db, sub.id, price, ctx.now().getTime());
         audit(ctx, input, 'subscription.price_change', `subscription:${sub.id}`, {
           fromAmount: sub.amount,
           fromTaxFreeAmount: sub.taxFreeAmount,
@@ -450,14 +429,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
     },
 
     list(input = {}) {
-      const rows = db
-        .prepare(
-          `SELECT ${COLUMNS} FROM subscriptions
-           WHERE (@memberId IS NULL OR member_id = @memberId) AND (@status IS NULL OR status = @status)
-           ORDER BY id`,
-        )
-        .all({ memberId: input.memberId ?? null, status: input.status ?? null }) as SubscriptionRow[];
-      return rows.map(view);
+      return listSubscriptions(db, input).map(view);
     },
 
     get,

@@ -1,6 +1,6 @@
-import type { Ledger } from '../ledger/index.ts';
+import { type Ledger, scheduledSubscriptions } from '../ledger/index.ts';
 import { firstChargeIndex, periodsBetween } from './periods.ts';
-import type { Period, Schedule } from './schedule-types.ts';
+import type { Period } from './schedule-types.ts';
 
 export const DEFAULT_UPCOMING_DAYS = 30;
 /** A year and a day: a daily subscription then stays within one periodsBetween call. */
@@ -87,44 +87,6 @@ export interface UpcomingReport {
   readonly cardsLapsing: LapsingCard[];
 }
 
-interface ActiveRow extends Schedule {
-  readonly id: number;
-  readonly memberId: number;
-  readonly memberName: string;
-  readonly orderName: string;
-  readonly amount: number;
-  readonly lastIndex: number | null;
-  readonly hasCard: 0 | 1;
-  readonly cardId: number | null;
-  readonly maskedNumber: string | null;
-  readonly expiryMonth: number | null;
-  readonly expiryYear: number | null;
-  /** A raise the member consented to, which the materialiser will apply (materialize.ts). */
-  readonly raisedAmount: number | null;
-  readonly raisedFrom: string | null;
-  readonly raiseConsentAt: number | null;
-}
-
-// Subscriptions set to end with their current period are left out: their next period is never
-// charged (subscriptions.ts, cancelAtPeriodEnd). Archived members' subscriptions are left out too:
-// the runner refuses to charge them.
-const ACTIVE_SQL = `
-  SELECT s.id, s.member_id AS memberId, m.name AS memberName, s.order_name AS orderName, s.amount,
-    s.interval_unit AS intervalUnit, s.interval_count AS intervalCount, s.charge_time AS chargeTime,
-    s.anchor_date AS anchorDate, s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
-    (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard,
-    k.id AS cardId, k.masked_number AS maskedNumber, k.expiry_month AS expiryMonth, k.expiry_year AS expiryYear,
-    pc.amount AS raisedAmount, pc.effective_from AS raisedFrom, pcc.recorded_at AS raiseConsentAt
-  FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
-  LEFT JOIN cards AS k ON k.member_id = s.member_id AND k.status = 'active'
-  LEFT JOIN price_changes AS pc ON pc.subscription_id = s.id AND pc.status IN ('pending', 'consented')
-    AND pc.consent_id IS NOT NULL
-  LEFT JOIN consents AS pcc ON pcc.id = pc.consent_id
-  WHERE s.status = 'active' AND s.cancel_at_period_end = 0 AND m.status = 'active'
-    AND (@memberId IS NULL OR s.member_id = @memberId)
-  ORDER BY s.id`;
-
 /**
  * The charges active subscriptions will make in the next `days` days, computed from each
  * schedule with the period module (not read from subscription_periods: periods are only written
@@ -141,7 +103,7 @@ export function upcoming(ledger: Ledger, options: UpcomingOptions): UpcomingRepo
   if (!Number.isFinite(from)) throw new RangeError('upcoming: now is not a valid date');
   const until = from + days * DAY_MS;
 
-  const rows = ledger.db.prepare(ACTIVE_SQL).all({ memberId: options.memberId ?? null }) as ActiveRow[];
+  const rows = scheduledSubscriptions(ledger.db, options.memberId ?? null);
   const cardsLapsing: LapsingCard[] = [];
   const subscriptions: UpcomingSubscription[] = [];
   const byDate = new Map<string, UpcomingCharge[]>();
