@@ -126,7 +126,7 @@ const homes: Record<string, string[]> = {
 
 /** Where the schema is written: every table is named there by design. */
 const SCHEMA_FILES = new Set([
-  'electron/core/audit/audit-schema.ts',
+  'electron/core/ledger/audit-schema.ts',
   'electron/core/ledger/consent-schema.ts',
   'electron/core/ledger/migrations.ts',
   'electron/core/ledger/next-due-schema.ts',

@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/index.ts';
 import type { ScheduledChargeService } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
-import { retryClassOf } from '../toss/retry-class.ts';
+import { retryClassOf } from '../toss/index.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 
