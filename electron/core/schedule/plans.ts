@@ -1,6 +1,10 @@
-import { type Actor, audit } from '../billing/audit.ts';
-import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
-import type { BillingContext } from '../billing/deps.ts';
+import {
+  type Actor,
+  audit,
+  type BillingContext,
+  type FieldProblem,
+  throwIfInvalid,
+} from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import { activePlans, type PlanView, planOrThrow } from './plan-rows.ts';
 import type { IntervalUnit } from './schedule-types.ts';

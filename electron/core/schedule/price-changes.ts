@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type Actor, audit } from '../billing/audit.ts';
-import type { BillingContext } from '../billing/deps.ts';
+import { type Actor, audit, type BillingContext } from '../billing/index.ts';
 
 /** A raise of one subscription's price waiting for (or holding) the member's consent. */
 export interface OpenPriceChange {
