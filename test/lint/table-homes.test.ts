@@ -113,7 +113,6 @@ const homes: Record<string, string[]> = {
   settings: ['electron/core/ledger/settings.ts', 'electron/core/schedule/consent-terms.ts'],
   operators: [
     'electron/core/billing/audit.ts',
-    'electron/core/billing/system-operator.ts',
     'electron/core/recovery/restore-backup.ts',
     'electron/core/schedule/consents.ts',
     'electron/core/settings/store-settings.ts',
@@ -121,6 +120,7 @@ const homes: Record<string, string[]> = {
     'electron/core/staff/charge-limits.ts',
     'electron/core/staff/operators.ts',
     'electron/core/staff/pin-keying.ts',
+    'electron/core/staff/system-operator.ts',
   ],
 };
 

@@ -73,7 +73,6 @@ export {
   createBillingInFlight,
   createBillingServices,
 } from './services.ts';
-export { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
 export type {
   CardStatus,
   CardView,
