@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir, type PlatformInfo, secretsProfileFor } from '../core/app-paths.ts';
 import type { AuditChain } from '../core/audit/index.ts';
-import { type BillingServices, ensureSystemOperator } from '../core/billing/index.ts';
+import type { BillingServices } from '../core/billing/index.ts';
 import { type Desk, openDesk } from '../core/desk/index.ts';
 import type { Ledger } from '../core/ledger/index.ts';
 import { createLogger, type Logger } from '../core/log/index.ts';
@@ -17,6 +17,7 @@ import type {
 } from '../core/schedule/index.ts';
 import { createSecrets, type SecretStore, type Secrets, SecretsError } from '../core/secrets/index.ts';
 import type { StoreSettingsService } from '../core/settings/index.ts';
+import { ensureSystemOperator } from '../core/staff/index.ts';
 import { CliError } from './cli-error.ts';
 import type { GlobalOptions } from './global-options.ts';
 import type { CliIo } from './io.ts';

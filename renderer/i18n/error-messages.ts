@@ -139,6 +139,8 @@ export const enErrors: Readonly<Record<ErrorCode, string>> = {
   OFFSITE_UNREACHABLE:
     'The off-PC backup folder cannot be reached. Check the USB drive, NAS or cloud folder.',
   PIN_WEAK: 'That PIN is too easy to guess for a manager or owner. Choose digits others cannot guess.',
+  NO_ENCRYPTED_BACKUP:
+    'There is no encrypted backup yet. Make one with “Back up now” first, then delete the old backups.',
 };
 
 /** What the screen says about a failed call, in the person's language. */

@@ -120,6 +120,7 @@ export const ERROR_CODES = [
   'RESTORE_WHILE_IN_FLIGHT',
   'OFFSITE_NOT_SET',
   'OFFSITE_UNREACHABLE',
+  'NO_ENCRYPTED_BACKUP',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

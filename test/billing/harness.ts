@@ -3,13 +3,16 @@ import { expect } from 'vitest';
 import {
   type BillingServices,
   createBillingServices,
-  ensureSystemOperator,
   type RetryPolicy,
 } from '../../electron/core/billing/index.ts';
 import type { Ledger } from '../../electron/core/ledger/index.ts';
 import { createLogger, type Logger } from '../../electron/core/log/index.ts';
 import { createSealer, deriveLedgerKey, type Sealer } from '../../electron/core/secrets/index.ts';
-import { createChargeGate, createOperatorService } from '../../electron/core/staff/index.ts';
+import {
+  createChargeGate,
+  createOperatorService,
+  ensureSystemOperator,
+} from '../../electron/core/staff/index.ts';
 import type { Payment, TossClient } from '../../electron/core/toss/index.ts';
 import type { SandboxOptions } from '../../electron/sandbox/index.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';

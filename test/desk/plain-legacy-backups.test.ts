@@ -100,7 +100,10 @@ describeWithKeychain('backups made by the previous version (plain SQLite in back
     const plain = await plainLegacyBackup(desk);
     expect(await desk.call('deletePlainLegacyBackups', {}, owner)).toMatchObject({
       ok: false,
-      error: { code: 'BACKUP_NOT_FOUND', message: expect.stringContaining('암호화된 백업이 아직 없습니다') },
+      error: {
+        code: 'NO_ENCRYPTED_BACKUP',
+        message: expect.stringContaining('암호화된 백업이 아직 없습니다'),
+      },
     });
     expect(await readdir(path.dirname(plain))).toEqual([path.basename(plain)]);
 

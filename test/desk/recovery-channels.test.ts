@@ -277,6 +277,15 @@ describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', ()
         guest,
       ),
     ).toEqual([]);
+    expect(
+      await b.call('resolveUnmatchedTossPayment', { id: unmatched[0]?.id ?? 0, reason: '두 번째' }, guest),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'NOT_UNDER_REVIEW',
+        message: '이미 처리되었거나 없는 항목입니다. 목록을 새로 고쳐 주세요.',
+      },
+    });
     // A catch-up interrupted and run again (marker still there) records nothing a second time.
     const db = b.host.desk().ledger.db;
     const marker = readSetting(db, TOSS_CATCH_UP);

@@ -54,6 +54,48 @@ const probes: { file: string; source: string; forbidden: boolean }[] = [
     forbidden: false,
   },
   { file: 'electron/shell-ok.ts', source: "import { app } from 'electron';", forbidden: false },
+  // Each core folder's surface is its index.ts: another folder's files are its own business.
+  { file: 'electron/core/schedule/a.ts', source: "import { x } from '../billing/x.ts';", forbidden: true },
+  { file: 'electron/core/schedule/b.ts', source: "export { x } from '../billing/x.ts';", forbidden: true },
+  { file: 'electron/core/staff/a.ts', source: "import type { X } from '../billing/x.ts';", forbidden: true },
+  {
+    file: 'electron/core/schedule/ok.ts',
+    source:
+      "import { x } from '../billing/index.ts';\nimport { y } from './y.ts';\nimport { p } from '../app-paths.ts';\nimport { s } from '../../../shared/card/s.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/core/top.ts', source: "import { x } from './billing/x.ts';", forbidden: true },
+  {
+    file: 'electron/core/top-ok.ts',
+    source: "import { x } from './billing/index.ts';\nimport { s } from '../../shared/card/s.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/cli/b.ts', source: "import { x } from '../core/billing/x.ts';", forbidden: true },
+  {
+    file: 'electron/cli/commands/c.ts',
+    source: "import { x } from '../../core/staff/x.ts';",
+    forbidden: true,
+  },
+  {
+    file: 'electron/cli/ok.ts',
+    source: "import { x } from '../core/billing/index.ts';\nimport { p } from '../core/app-paths.ts';",
+    forbidden: false,
+  },
+  { file: 'electron/main-internal.ts', source: "import { x } from './core/desk/x.ts';", forbidden: true },
+  { file: 'electron/shell/a.ts', source: "import { x } from '../core/desk/x.ts';", forbidden: true },
+  {
+    file: 'electron/shell/ok.ts',
+    source: "import { app } from 'electron';\nimport { x } from '../core/desk/index.ts';",
+    forbidden: false,
+  },
+  { file: 'bench/a.ts', source: "import { x } from '../electron/core/ledger/x.ts';", forbidden: true },
+  { file: 'bench/ok.ts', source: "import { x } from '../electron/core/ledger/index.ts';", forbidden: false },
+  // The core never reaches up into what runs it: the shell, the CLI or the emulator.
+  { file: 'electron/core/desk/a.ts', source: "import { m } from '../../main.ts';", forbidden: true },
+  { file: 'electron/core/desk/b.ts', source: "import { w } from '../../shell/window.ts';", forbidden: true },
+  { file: 'electron/core/desk/c.ts', source: "import { x } from '../../cli/x.ts';", forbidden: true },
+  { file: 'electron/core/desk/d.ts', source: "import { s } from '../../sandbox/index.ts';", forbidden: true },
+  { file: 'electron/core/e.ts', source: "import { s } from '../sandbox/index.ts';", forbidden: true },
   // No import cycles anywhere (type-only imports count too): both ends of one are reported.
   { file: 'electron/core/cycle/a.ts', source: "import { b } from './b.ts';", forbidden: true },
   { file: 'electron/core/cycle/b.ts', source: "import { a } from './a.ts';", forbidden: true },

@@ -87,7 +87,6 @@ const homes: Record<string, string[]> = {
   settings: ['electron/core/ledger/settings.ts', 'electron/core/schedule/consent-terms.ts'],
   operators: [
     'electron/core/billing/audit.ts',
-    'electron/core/billing/system-operator.ts',
     'electron/core/ledger/consents.ts',
     'electron/core/recovery/restore-backup.ts',
     'electron/core/settings/store-settings.ts',
@@ -95,12 +94,13 @@ const homes: Record<string, string[]> = {
     'electron/core/staff/charge-limits.ts',
     'electron/core/staff/operators.ts',
     'electron/core/staff/pin-keying.ts',
+    'electron/core/staff/system-operator.ts',
   ],
 };
 
 /** Where the schema is written: every table is named there by design. */
 const SCHEMA_FILES = new Set([
-  'electron/core/audit/audit-schema.ts',
+  'electron/core/ledger/audit-schema.ts',
   'electron/core/ledger/consent-schema.ts',
   'electron/core/ledger/migrations.ts',
   'electron/core/ledger/next-due-schema.ts',

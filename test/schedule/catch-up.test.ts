@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { ensureSystemOperator } from '../../electron/core/billing/index.ts';
 import {
   CatchUpError,
   catchUpQueue,
@@ -8,6 +7,7 @@ import {
   createSubscriptionService,
   materializeDuePeriods,
 } from '../../electron/core/schedule/index.ts';
+import { ensureSystemOperator } from '../../electron/core/staff/index.ts';
 import { auditOf } from '../billing/harness.ts';
 import { offlineDesks } from './offline-desk.ts';
 import { kst, periodsOf } from './runner-harness.ts';

@@ -1,7 +1,8 @@
-import { createBillingServices, ensureSystemOperator } from '../../electron/core/billing/index.ts';
+import { createBillingServices } from '../../electron/core/billing/index.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { createSealer } from '../../electron/core/secrets/index.ts';
+import { ensureSystemOperator } from '../../electron/core/staff/index.ts';
 import type { TossClient } from '../../electron/core/toss/index.ts';
 import { CARDS, cardInput } from '../billing/harness.ts';
 import { insertSubscription } from './runner-harness.ts';

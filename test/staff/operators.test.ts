@@ -1,10 +1,10 @@
 import { randomBytes, scrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { ensureSystemOperator } from '../../electron/core/billing/index.ts';
 import { deriveLedgerKey } from '../../electron/core/secrets/index.ts';
 import {
   createOperatorService,
+  ensureSystemOperator,
   FAILURES_BEFORE_LOCK,
   hashPin,
   keyStoredPinHash,

@@ -14,8 +14,6 @@ export type BillingErrorCode =
   | 'CARD_WINDOW_FAILED'
   /** The store registers cards only through Toss's window (no key-in contract). */
   | 'KEY_IN_DISABLED'
-  /** A restore named a file that is not one of the folder's backups. */
-  | 'BACKUP_NOT_FOUND'
   | 'CLIENT_KEY_NOT_CONFIGURED'
   | 'CLIENT_KEY_MODE_MISMATCH'
   | 'CARD_NOT_STORED'

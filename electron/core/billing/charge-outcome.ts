@@ -1,7 +1,6 @@
 import { cardCompanyName } from '../../../shared/card/companies.ts';
 import { vatSplit } from '../../../shared/money/index.ts';
-import { type Payment, TossError } from '../toss/index.ts';
-import { retryClassOf } from '../toss/retry-class.ts';
+import { type Payment, retryClassOf, TossError } from '../toss/index.ts';
 
 /** A charge that was not approved, or whose approval is not known. */
 export interface ChargeRefusal {

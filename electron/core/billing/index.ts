@@ -1,4 +1,4 @@
-export type { Actor } from './audit.ts';
+export { type Actor, audit, checkOperator } from './audit.ts';
 export {
   BillingError,
   type BillingErrorCode,
@@ -54,6 +54,7 @@ export {
   type ReviewService,
 } from './manual-review.ts';
 export { normalizePhone } from './member-fields.ts';
+export { activeMemberOrThrow, memberOrThrow } from './member-rows.ts';
 export type { CreateMemberInput, EditMemberInput, MemberService, SearchMembersInput } from './members.ts';
 export type { ReconcileReport, Reconciler, ResolvedEntry, ReviewEntry } from './reconciler.ts';
 export type { RefundInput, RefundService } from './refunds.ts';
@@ -72,7 +73,6 @@ export {
   createBillingInFlight,
   createBillingServices,
 } from './services.ts';
-export { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
 export type {
   CardStatus,
   CardView,

@@ -31,7 +31,7 @@ export interface RefundInput extends Actor {
   amount?: number | undefined;
   /** Required by Toss and by the store: why the money goes back (1 to 200 characters). */
   reason: string;
-  /** Who refunds; required (refunds.operator_id). See ensureSystemOperator for the CLI. */
+  /** Who refunds; required (refunds.operator_id). The CLI passes a system operator's (staff). */
   operatorId: number;
   /** Tax-free part of this refund (tax-free and mixed merchants only). */
   taxFreeAmount?: number | undefined;

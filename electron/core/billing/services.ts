@@ -36,10 +36,11 @@ export function createBillingInFlight(): BillingInFlight {
 }
 
 /**
- * The billing core for one open ledger: what the Electron main process and the CLI call. Make
- * one per ledger and keep it; services rebuilt over the same ledger (a new secret key's mode)
- * must get the same `inFlight`, or the reconciler would resend a charge that is still on its way.
- * Nothing here runs on its own; the caller runs reconciler.reconcile() at start and periodically.
+ * The billing core for one open ledger: what the Electron main process and the CLI call. A desk
+ * rebuilds it on each reload (a new secret key, new schedule settings); every build over the same
+ * ledger must get the same `inFlight`, or the reconciler would resend a charge that is still on
+ * its way. Nothing here runs on its own; the caller runs reconciler.reconcile() at start and
+ * periodically.
  */
 export function createBillingServices(
   deps: BillingDeps,

@@ -1,8 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BillingError } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
-import { BACKUP_EXTENSION, backupIntoFolder } from '../recovery/index.ts';
+import { BACKUP_EXTENSION, backupIntoFolder, RecoveryError } from '../recovery/index.ts';
 
 export interface BackupEntry {
   readonly file: string;
@@ -63,10 +62,7 @@ export async function listBackups(dataDir: string): Promise<BackupEntry[]> {
 export async function deletePlainLegacyBackups(dataDir: string): Promise<string[]> {
   const backups = await listBackups(dataDir);
   if (!backups.some((backup) => !backup.plainLegacy)) {
-    throw new BillingError(
-      'BACKUP_NOT_FOUND',
-      '암호화된 백업이 아직 없습니다. 먼저 "지금 백업"으로 암호화된 백업을 만든 뒤 지워 주세요.',
-    );
+    throw new RecoveryError('NO_ENCRYPTED_BACKUP');
   }
   const plain = backups.filter((backup) => backup.plainLegacy).map((backup) => backup.file);
   for (const file of plain) await rm(file, { force: true });

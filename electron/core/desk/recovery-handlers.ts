@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BillingError, throwIfInvalid } from '../billing/index.ts';
+import { throwIfInvalid } from '../billing/index.ts';
 import { readSetting } from '../ledger/index.ts';
 import {
   backupHealth,
@@ -88,10 +88,7 @@ export function recoveryHandlers(ctx: ApiContext) {
       }
       const db = desk().ledger.db;
       if (!resolveUnmatchedTossPayment(db, { id, reason, ...actorOf(session) }, deps.now)) {
-        throw new BillingError(
-          'NOT_UNDER_REVIEW',
-          '이미 처리되었거나 없는 항목입니다. 목록을 새로 고쳐 주세요.',
-        );
+        throw new RecoveryError('NOT_UNDER_REVIEW');
       }
       return unmatchedTossPayments(db);
     },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { appendAudit } from '../audit/index.ts';
-import { BillingError, clearTossClientKey, setTossClientKey } from '../billing/index.ts';
+import { clearTossClientKey, setTossClientKey } from '../billing/index.ts';
+import { RecoveryError } from '../recovery/index.ts';
 import { type ApiContext, actorOf, operatorOf } from './api-context.ts';
 import { backupNow, deletePlainLegacyBackups, listBackups } from './backups.ts';
 import type { DeskApi } from './desk-api-types.ts';
@@ -80,10 +81,7 @@ export function settingsHandlers(ctx: ApiContext) {
       // Only a file this folder's own backup list shows: never a path the renderer made up.
       const known = (await listBackups(desk().dataDir)).find((backup) => backup.file === file);
       if (!known) {
-        throw new BillingError(
-          'BACKUP_NOT_FOUND',
-          '백업 목록에 없는 파일입니다. 목록을 새로 고친 뒤 다시 골라 주세요.',
-        );
+        throw new RecoveryError('BACKUP_NOT_FOUND');
       }
       const who = operatorOf(session);
       await host.restore(known.file, { plainLegacy: known.plainLegacy });

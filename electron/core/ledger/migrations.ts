@@ -1,4 +1,4 @@
-import { AUDIT_CHAIN_V1_SQL } from '../audit/audit-schema.ts';
+import { AUDIT_CHAIN_V1_SQL } from './audit-schema.ts';
 import { CONSENT_SCHEMA_SQL } from './consent-schema.ts';
 import type { Migration } from './migrate.ts';
 import { NEXT_DUE_SCHEMA_SQL } from './next-due-schema.ts';

@@ -1,4 +1,4 @@
-import { AUDIT_LOG_V1_SQL } from '../audit/audit-schema.ts';
+import { AUDIT_LOG_V1_SQL } from './audit-schema.ts';
 
 /*
  * Schema version 1. Frozen once shipped: later changes are new migrations.

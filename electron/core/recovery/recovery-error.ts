@@ -11,7 +11,13 @@ export type RecoveryErrorCode =
   | 'RESTORE_TARGET_HAS_LEDGER'
   | 'RESTORE_WHILE_IN_FLIGHT'
   | 'OFFSITE_NOT_SET'
-  | 'OFFSITE_UNREACHABLE';
+  | 'OFFSITE_UNREACHABLE'
+  /** A backup file the folder's own list does not show (the renderer names files from that list only). */
+  | 'BACKUP_NOT_FOUND'
+  /** The old plain backups are deleted only once an encrypted one exists to restore from instead. */
+  | 'NO_ENCRYPTED_BACKUP'
+  /** An unmatched Toss payment already closed, or none with that id. */
+  | 'NOT_UNDER_REVIEW';
 
 const UNCHANGED = '장부와 키체인은 그대로입니다.';
 
@@ -38,6 +44,10 @@ const MESSAGES: Record<RecoveryErrorCode, string> = {
   OFFSITE_NOT_SET: '백업 폴더가 정해지지 않았습니다. 설정에서 USB, NAS나 클라우드 동기화 폴더를 골라 주세요.',
   OFFSITE_UNREACHABLE:
     '백업 폴더에 연결할 수 없습니다. USB나 네트워크 드라이브가 연결되어 있는지, 폴더가 그대로 있는지 확인해 주세요. 장부는 그대로입니다.',
+  BACKUP_NOT_FOUND: '백업 목록에 없는 파일입니다. 목록을 새로 고친 뒤 다시 골라 주세요.',
+  NO_ENCRYPTED_BACKUP:
+    '암호화된 백업이 아직 없습니다. 먼저 "지금 백업"으로 암호화된 백업을 만든 뒤 지워 주세요.',
+  NOT_UNDER_REVIEW: '이미 처리되었거나 없는 항목입니다. 목록을 새로 고쳐 주세요.',
 };
 
 /** Refusals of recovery, backup and restore: a stable code and a Korean message that says nothing changed. */

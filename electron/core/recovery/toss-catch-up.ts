@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/index.ts';
-import { ensureSystemOperator, type Reconciler } from '../billing/index.ts';
+import type { Reconciler } from '../billing/index.ts';
 import {
   type Ledger,
   markPeriodPaid,
@@ -11,6 +11,7 @@ import {
 } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Sealer } from '../secrets/index.ts';
+import { ensureSystemOperator } from '../staff/index.ts';
 import { listTransactionsInRange, type Payment, type TossClient, type Transaction } from '../toss/index.ts';
 import { TOSS_CATCH_UP } from './restore-backup.ts';
 

@@ -1,6 +1,5 @@
 import { REASON_MAX } from '../../../shared/rules/index.ts';
-import { type Actor, audit, checkOperator } from '../billing/audit.ts';
-import type { BillingContext } from '../billing/deps.ts';
+import { type Actor, audit, type BillingContext, checkOperator } from '../billing/index.ts';
 import {
   type CatchUpPeriod,
   type CatchUpPeriodRow,

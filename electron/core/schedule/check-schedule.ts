@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../billing/billing-error.ts';
+import type { FieldProblem } from '../billing/index.ts';
 import { parseChargeTime } from './due-at.ts';
 import { parseCalendarDate } from './local-date.ts';
 import { periodStart } from './periods.ts';

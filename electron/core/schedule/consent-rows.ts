@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type Actor, audit } from '../billing/audit.ts';
-import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
-import type { BillingContext } from '../billing/deps.ts';
+import {
+  type Actor,
+  audit,
+  type BillingContext,
+  type FieldProblem,
+  throwIfInvalid,
+} from '../billing/index.ts';
 import { insertConsent as insertConsentRow, latestPaidConsentAt } from '../ledger/index.ts';
 import {
   type AgreedTerms,

@@ -1,7 +1,12 @@
-import { type Actor, audit, checkOperator } from '../billing/audit.ts';
-import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
-import type { BillingContext } from '../billing/deps.ts';
-import { memberOrThrow } from '../billing/member-rows.ts';
+import {
+  type Actor,
+  audit,
+  type BillingContext,
+  checkOperator,
+  type FieldProblem,
+  memberOrThrow,
+  throwIfInvalid,
+} from '../billing/index.ts';
 import {
   activeTrialIds,
   type ConsentFilter,

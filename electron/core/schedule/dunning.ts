@@ -10,7 +10,7 @@ import {
   retriesDue,
 } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
-import { retryClassOf } from '../toss/retry-class.ts';
+import { retryClassOf } from '../toss/index.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 

@@ -1,6 +1,10 @@
-import { type Actor, audit } from '../billing/audit.ts';
-import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
-import type { BillingContext } from '../billing/deps.ts';
+import {
+  type Actor,
+  audit,
+  type BillingContext,
+  type FieldProblem,
+  throwIfInvalid,
+} from '../billing/index.ts';
 import {
   activePlans,
   archivePlan,

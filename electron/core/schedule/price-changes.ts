@@ -1,5 +1,4 @@
-import { type Actor, audit } from '../billing/audit.ts';
-import type { BillingContext } from '../billing/deps.ts';
+import { type Actor, audit, type BillingContext } from '../billing/index.ts';
 import { insertPriceChange, markPriceChangeSuperseded, openPriceChange } from '../ledger/index.ts';
 
 /** Ends the raise still waiting on a subscription (a newer price decision replaces it); audited. */

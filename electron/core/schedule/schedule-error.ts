@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../billing/billing-error.ts';
+import type { FieldProblem } from '../billing/index.ts';
 
 /** Stable codes of ScheduleError: callers branch on these, people read the Korean message. */
 export type ScheduleErrorCode =

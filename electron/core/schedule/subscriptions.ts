@@ -1,7 +1,12 @@
-import { type Actor, audit } from '../billing/audit.ts';
-import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
-import type { BillingContext } from '../billing/deps.ts';
-import { activeMemberOrThrow, memberOrThrow } from '../billing/member-rows.ts';
+import {
+  type Actor,
+  activeMemberOrThrow,
+  audit,
+  type BillingContext,
+  type FieldProblem,
+  memberOrThrow,
+  throwIfInvalid,
+} from '../billing/index.ts';
 import {
   findPlan,
   findSubscription,

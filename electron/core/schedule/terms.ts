@@ -1,5 +1,5 @@
 import { MIN_CHARGE_AMOUNT, ORDER_NAME_MAX } from '../../../shared/rules/index.ts';
-import type { FieldProblem } from '../billing/billing-error.ts';
+import type { FieldProblem } from '../billing/index.ts';
 import { scheduleProblems } from './check-schedule.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 

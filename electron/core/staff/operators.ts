@@ -2,10 +2,10 @@ import type { KeyObject } from 'node:crypto';
 import { type Role, roleSchema } from '../../../shared/ipc/index.ts';
 import { DEFAULT_STAFF_PER_CHARGE_CAP } from '../../../shared/staff/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { SYSTEM_OPERATOR_PIN_HASH } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 import { StaffError } from './staff-error.ts';
+import { SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
 import { weakPinReason } from './weak-pin.ts';
 
 export type { Role };

@@ -8,7 +8,7 @@ export {
   type TossClient,
   type TossClientOptions,
 } from './client.ts';
-export type { TossRetryClass } from './retry-class.ts';
+export { retryClassOf, type TossRetryClass } from './retry-class.ts';
 export type {
   Billing,
   CancelPaymentRequest,

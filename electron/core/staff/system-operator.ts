@@ -1,20 +1,21 @@
 import { appendAudit } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
-import { BillingError } from './billing-error.ts';
+import { StaffError } from './staff-error.ts';
 
 /**
- * The pin_hash of a system operator. Real PIN hashes (a later issue) are `scheme$…` strings and a
- * PIN check compares against one of those; this marker starts with '!', which no hash scheme
- * writes, so no PIN can ever match it and nobody can sign in as this operator.
+ * The pin_hash of a system operator. People's PIN hashes (pin-hash.ts) are `scrypt-hmac$…` strings
+ * and verifyPin accepts nothing else; this marker starts with '!', which no hash scheme writes, so
+ * no PIN can ever match it and nobody can sign in as this operator. The staff screen lists people
+ * only: operators with this marker are left out (operators.ts).
  */
 export const SYSTEM_OPERATOR_PIN_HASH = '!system-operator:no-pin';
 
 /**
  * Returns the id of the active owner-role operator called `name` that stands for a non-human
- * actor (the CLI, the scheduler), creating it the first time. refunds.operator_id is NOT NULL and
- * operators with PINs arrive in a later issue: until then the CLI acts as, for example,
- * ensureSystemOperator(ledger, 'CLI'). The creation is audited. An active operator of that name
- * that is a person (a real PIN hash) is refused rather than borrowed.
+ * actor, creating it the first time: what the CLI (no one signs in there) and the Toss catch-up
+ * after a restore record as the operator of what they do, since refunds.operator_id is NOT NULL.
+ * The creation is audited. An active operator of that name that is a person (a PIN hash) is
+ * refused rather than borrowed.
  */
 export function ensureSystemOperator(
   ledger: Ledger,
@@ -23,7 +24,7 @@ export function ensureSystemOperator(
 ): number {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > 50) {
-    throw new BillingError('INVALID_INPUT', '직원 이름은 1~50자여야 합니다.');
+    throw new StaffError('NAME_INVALID', '직원 이름은 1~50자여야 합니다.');
   }
   const db = ledger.db;
   return db.transaction(() => {
@@ -32,7 +33,7 @@ export function ensureSystemOperator(
       .get(trimmed) as { id: number; pinHash: string } | undefined;
     if (existing) {
       if (existing.pinHash === SYSTEM_OPERATOR_PIN_HASH) return existing.id;
-      throw new BillingError('OPERATOR_NAME_TAKEN', `'${trimmed}'은(는) 이미 직원 이름으로 쓰이고 있습니다.`);
+      throw new StaffError('OPERATOR_NAME_TAKEN', `'${trimmed}'은(는) 이미 직원 이름으로 쓰이고 있습니다.`);
     }
     const at = now().getTime();
     const id = Number(
