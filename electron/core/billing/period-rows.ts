@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from '../ledger/index.ts';
+import { type ChargingMemberRow, chargingMember, statement } from '../ledger/index.ts';
 import type { ChargeStatus } from './views.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { ChargeStatus } from './views.ts';
  * the period, its subscription and member (with the sealed customer key), the member's active card
  * (with the sealed billing key; nulls without one), and the period's attempts so far.
  */
-export interface ChargeablePeriodRow {
+export interface ChargeablePeriodRow extends ChargingMemberRow {
   readonly periodId: number;
   readonly periodIndex: number;
   readonly periodStatus: string;
@@ -17,14 +17,6 @@ export interface ChargeablePeriodRow {
   readonly subscriptionStatus: string;
   readonly orderName: string;
   readonly memberId: number;
-  readonly memberUid: string;
-  readonly memberStatus: string;
-  readonly memberName: string;
-  readonly memberEmail: string | null;
-  readonly customerKeySealed: Buffer;
-  readonly cardId: number | null;
-  readonly cardUid: string | null;
-  readonly billingKeySealed: Buffer | null;
   /** The highest attempt number of the period (0: none yet). */
   readonly lastAttemptNo: number;
   /** Its attempts that are PENDING, UNKNOWN or DONE. */
@@ -50,14 +42,6 @@ const PERIOD_SQL = `
       AS writtenAttemptId
   FROM subscription_periods AS p WHERE p.id = @periodId`;
 
-const MEMBER_SQL = `
-  SELECT m.uid AS memberUid, m.status AS memberStatus, m.name AS memberName, m.email AS memberEmail,
-    m.customer_key_sealed AS customerKeySealed,
-    (SELECT id FROM cards WHERE member_id = m.id AND status = 'active') AS cardId,
-    (SELECT uid FROM cards WHERE member_id = m.id AND status = 'active') AS cardUid,
-    (SELECT billing_key_sealed FROM cards WHERE member_id = m.id AND status = 'active') AS billingKeySealed
-  FROM members AS m WHERE m.id = ?`;
-
 type PeriodPart = Pick<
   ChargeablePeriodRow,
   | 'periodId'
@@ -81,9 +65,7 @@ export function chargeablePeriodRow(
 ): ChargeablePeriodRow | undefined {
   const period = statement(db, PERIOD_SQL).get({ periodId, attemptNo }) as PeriodPart | undefined;
   if (!period) return undefined;
-  const member = statement(db, MEMBER_SQL).get(period.memberId) as
-    | Omit<ChargeablePeriodRow, keyof PeriodPart>
-    | undefined;
+  const member = chargingMember(db, period.memberId);
   // The subscription's member_id is a foreign key: the member is there.
   if (!member) throw new Error(`member ${period.memberId} of period ${periodId} is missing`);
   return { ...period, ...member };

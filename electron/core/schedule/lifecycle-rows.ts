@@ -17,18 +17,6 @@ export function skipOpenPeriods(db: Database.Database, subscriptionId: number, a
     .run({ subscriptionId, at }).changes;
 }
 
-/** The instant of the subscription's latest audit row with this action, if any. */
-export function lastAuditAt(
-  db: Database.Database,
-  subscriptionId: number,
-  action: string,
-): number | undefined {
-  return db
-    .prepare('SELECT at FROM audit_log WHERE subject = ? AND action = ? ORDER BY id DESC LIMIT 1')
-    .pluck()
-    .get(`subscription:${subscriptionId}`, action) as number | undefined;
-}
-
 /** The highest period index written for the subscription, or null. */
 export function lastPeriodIndex(db: Database.Database, subscriptionId: number): number | null {
   return db

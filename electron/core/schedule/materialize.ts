@@ -1,8 +1,8 @@
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, lastAuditAt } from '../audit/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import { CONSENT_SQL, type ConsentState, paidChargesConsented, raiseFrom } from './consent-periods.ts';
-import { lastAuditAt, periodRow, skipOpenPeriods } from './lifecycle-rows.ts';
+import { periodRow, skipOpenPeriods } from './lifecycle-rows.ts';
 import { periodsBetween } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
@@ -155,7 +155,8 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         }
         const flaggedAt =
           sub.cancelAtPeriodEnd === 1
-            ? (lastAuditAt(db, sub.id, 'subscription.cancel_at_period_end') ?? sub.updatedAt)
+            ? (lastAuditAt(db, `subscription:${sub.id}`, 'subscription.cancel_at_period_end') ??
+              sub.updatedAt)
             : undefined;
         let periods: ReturnType<typeof periodsBetween>;
         let endsNow = false;

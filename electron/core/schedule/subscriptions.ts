@@ -1,3 +1,4 @@
+import { lastAuditAt } from '../audit/index.ts';
 import { type Actor, audit } from '../billing/audit.ts';
 import { type FieldProblem, throwIfInvalid } from '../billing/billing-error.ts';
 import type { BillingContext } from '../billing/deps.ts';
@@ -6,7 +7,7 @@ import { readSetting } from '../ledger/index.ts';
 import { scheduleProblems } from './check-schedule.ts';
 import { type ConsentGiven, consentProblems, insertConsent } from './consent-rows.ts';
 import { type AgreedTerms, subscriptionTerms, withdrawalTerms } from './consent-terms.ts';
-import { lastAuditAt, skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
+import { skipOpenPeriods, writePausedPeriods } from './lifecycle-rows.ts';
 import { firstChargeIndex, period, periodIndexOn } from './periods.ts';
 import { findPlan } from './plan-rows.ts';
 import { openPriceChange, recordPriceChange, supersedeOpenPriceChange } from './price-changes.ts';
@@ -347,7 +348,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         const before = get(input.id);
         if (before.status !== 'paused') throw illegal(before, '재개');
         const written = writePausedPeriods(db, before, {
-          pausedAt: lastAuditAt(db, before.id, 'subscription.pause'),
+          pausedAt: lastAuditAt(db, `subscription:${before.id}`, 'subscription.pause'),
           now: ctx.now().getTime(),
         });
         return transition(input, {

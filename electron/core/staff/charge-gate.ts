@@ -1,9 +1,9 @@
 import { ROLE_RANK } from '../../../shared/rules/index.ts';
 import type { ChargeGate } from '../billing/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import { type Ledger, operatorCaps } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import { capMessage, chargeCapExceeded } from './charge-limits.ts';
-import type { OperatorService, Role } from './operators.ts';
+import type { OperatorService } from './operators.ts';
 import { StaffError } from './staff-error.ts';
 
 /**
@@ -12,12 +12,7 @@ import { StaffError } from './staff-error.ts';
  */
 export function createChargeGate(ledger: Ledger, operators: OperatorService, now: () => Date): ChargeGate {
   const db = ledger.db;
-  const caps = (operatorId: number) =>
-    db
-      .prepare(
-        'SELECT role, per_charge_cap AS perChargeCap, daily_cap AS dailyCap FROM operators WHERE id = ?',
-      )
-      .get(operatorId) as { role: Role; perChargeCap: number | null; dailyCap: number | null } | undefined;
+  const caps = (operatorId: number) => operatorCaps(db, operatorId);
 
   return {
     capExceeded(operatorId, amount) {
