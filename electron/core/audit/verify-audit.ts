@@ -31,9 +31,10 @@ const MESSAGES: Record<AuditBreak, (id: number) => string> = {
 /**
  * Walks the whole chain from id 1 and reports the first id where the log is not what was
  * written: a row that is missing, out of chain or altered. Rows before the keyed part (see
- * audit-rows.ts' keyedFrom) are checked with bare SHA-256, rows in it with the chain's key, which a keyed
- * ledger needs. A bare SHA-256 chain rewritten from some row to the end is consistent again, and
- * so is a keyed chain cut short: only the head kept in the keychain shows those (audit-chain.ts).
+ * keyedFrom in audit-rows.ts) are checked with bare SHA-256, rows in it with the chain's key,
+ * which a keyed ledger needs. A bare SHA-256 chain rewritten from some row to the end is
+ * consistent again, and so is a keyed chain cut short: only the head kept in the keychain shows
+ * those (audit-chain.ts).
  */
 export function verifyAudit(db: Database.Database, key?: KeyObject): AuditVerification {
   const from = keyedFrom(db);

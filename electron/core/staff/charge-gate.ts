@@ -12,7 +12,6 @@ import { StaffError } from './staff-error.ts';
  */
 export function createChargeGate(ledger: Ledger, operators: OperatorService, now: () => Date): ChargeGate {
   const db = ledger.db;
-  const caps = (operatorId: number) => operatorCaps(db, operatorId);
 
   return {
     capExceeded(operatorId, amount) {
@@ -27,14 +26,14 @@ export function createChargeGate(ledger: Ledger, operators: OperatorService, now
           '한도를 넘는 결제는 요청한 직원이 아닌 다른 매니저나 대표가 승인해야 합니다.',
         );
       }
-      const requester = caps(request.operatorId);
+      const requester = operatorCaps(db, request.operatorId);
       if (requester && ROLE_RANK[approver.role] < ROLE_RANK[requester.role]) {
         throw new StaffError(
           'APPROVER_RANK_TOO_LOW',
           '요청한 직원과 같거나 높은 역할의 직원만 승인할 수 있습니다.',
         );
       }
-      const own = caps(approver.id);
+      const own = operatorCaps(db, approver.id);
       const limit = Math.min(
         own?.perChargeCap ?? Number.POSITIVE_INFINITY,
         own?.dailyCap ?? Number.POSITIVE_INFINITY,
