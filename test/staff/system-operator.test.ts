@@ -1,9 +1,6 @@
 import { expect, it } from 'vitest';
-import {
-  ensureSystemOperator,
-  StaffError,
-  SYSTEM_OPERATOR_PIN_HASH,
-} from '../../electron/core/staff/index.ts';
+import { SYSTEM_OPERATOR_PIN_HASH } from '../../electron/core/ledger/index.ts';
+import { ensureSystemOperator, StaffError } from '../../electron/core/staff/index.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
 
 const temp = tempLedgers();

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { auditHashOf, GENESIS_HASH } from './audit-hash.ts';
+import { insertAuditRow, keyedFrom, lastAuditRow } from './audit-rows.ts';
 import { canonicalJson, type JsonObject } from './canonical-json.ts';
-import { chainKeyOf, keyedFrom, onChainKeySet } from './chain-key.ts';
+import { chainKeyOf, onChainKeySet } from './chain-key.ts';
 
 export interface AuditEntry {
   /** Who acted, as people will read it later: an operator's name, 'scheduler', 'cli'… */
@@ -34,8 +35,9 @@ export function appendAudit(db: Database.Database, entry: AuditEntry, now: () =>
 
 type Appender = (entry: AuditEntry, now: () => Date) => AuditRecord;
 
-// Compiled once per connection (and again once the chain's key is set): a due run appends two
-// rows per charge, and compiling the two statements cost more than running them.
+// Built once per connection (and again once the chain's key is set): a due run appends two rows
+// per charge. Its two statements are compiled once per connection (statement()): compiling them
+// cost more than running them.
 const appenders = new WeakMap<Database.Database, Appender>();
 onChainKeySet((db) => appenders.delete(db));
 
@@ -44,13 +46,8 @@ function appenderOf(db: Database.Database): Appender {
   if (cached) return cached;
   const chain = chainKeyOf(db);
   const from = keyedFrom(db);
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const insert = db.prepare(
-    `INSERT INTO audit_log (id, at, actor, operator_id, action, subject, details, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const append = db.transaction((entry: AuditEntry, now: () => Date): AuditRecord => {
-    const previous = last.get() as { id: number; hash: string } | undefined;
+    const previous = lastAuditRow(db);
     const prevHash = previous?.hash ?? GENESIS_HASH;
     const content = {
       id: (previous?.id ?? 0) + 1,
@@ -66,8 +63,7 @@ function appenderOf(db: Database.Database): Appender {
     if (keyed && !chain) throw new Error('The audit chain is keyed: open the ledger with its data key');
     const details = canonicalJson(content.details);
     const hash = auditHashOf(prevHash, content, details, keyed ? chain?.key : undefined);
-    const { id, at, actor, operatorId, action, subject } = content;
-    insert.run(id, at, actor, operatorId, action, subject, details, prevHash, hash);
+    insertAuditRow(db, content, details, prevHash, hash);
     chain?.onAppend();
     return { id: content.id, at: content.at, hash };
   });

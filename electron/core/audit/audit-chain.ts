@@ -2,7 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { deriveLedgerKey } from '../secrets/index.ts';
 import { GENESIS_HASH } from './audit-hash.ts';
-import { chainKeyOf, keyedFrom, setChainKey } from './chain-key.ts';
+import { auditHashOfRow, keyedFrom, lastAuditRow, startKeyedChain } from './audit-rows.ts';
+import { chainKeyOf, setChainKey } from './chain-key.ts';
 import { type AuditVerification, broken, verifyAudit } from './verify-audit.ts';
 
 /**
@@ -160,20 +161,11 @@ export function auditChainKey(dataKey: Buffer): KeyObject {
 }
 
 function startKeyedPart(db: Database.Database, now: () => Date): void {
-  db.prepare(
-    'INSERT INTO audit_chain (id, keyed_from, at) SELECT 1, coalesce(max(id), 0) + 1, ? FROM audit_log',
-  ).run(now().getTime());
-}
-
-function lastRow(db: Database.Database): { id: number; hash: string } {
-  const row = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
-  return row ?? { id: 0, hash: GENESIS_HASH };
+  startKeyedChain(db, now().getTime());
 }
 
 function headText(db: Database.Database): string {
-  const { id, hash } = lastRow(db);
+  const { id, hash } = lastAuditRow(db) ?? { id: 0, hash: GENESIS_HASH };
   return JSON.stringify({ keyedFrom: keyedFrom(db), id, hash });
 }
 
@@ -190,10 +182,7 @@ function checkAgainstHead(db: Database.Database, key: KeyObject, head: Head | nu
   if (head === null) return broken(from, 'head-missing');
   if (head.keyedFrom !== from) return broken(Math.min(from, head.keyedFrom), 'head');
   if (head.id > verification.count) return broken(verification.count + 1, 'truncated');
-  const hash =
-    head.id === 0
-      ? GENESIS_HASH
-      : (db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(head.id) as string | undefined);
+  const hash = head.id === 0 ? GENESIS_HASH : auditHashOfRow(db, head.id);
   return hash === head.hash ? verification : broken(head.id, 'head');
 }
 

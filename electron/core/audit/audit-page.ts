@@ -1,24 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { AuditContent } from './audit-hash.ts';
+import { type AuditFilter, auditRowsNewestFirst } from './audit-rows.ts';
 import type { JsonObject } from './canonical-json.ts';
 
-/** Any combination narrows the log; `from` is inclusive and `to` exclusive, epoch ms. */
-export interface AuditFilter {
-  readonly operatorId?: number;
-  /** An action or an action prefix: 'charge' matches 'charge.create' and 'charge.limit_approved'. */
-  readonly action?: string;
-  readonly from?: number;
-  readonly to?: number;
-}
-
-export interface AuditEntryView {
-  readonly id: number;
-  readonly at: number;
-  readonly actor: string;
-  readonly operatorId: number | null;
-  readonly action: string;
-  readonly subject: string;
-  readonly details: JsonObject;
-}
+/** A row of the audit log as screens and exports show it: its content, details parsed. */
+export type AuditEntryView = AuditContent;
 
 export interface AuditPage {
   readonly entries: AuditEntryView[];
@@ -48,25 +34,8 @@ export function auditEntries(db: Database.Database, filter: AuditFilter): AuditE
 }
 
 function select(db: Database.Database, filter: AuditFilter, before: number | undefined, limit: number) {
-  const where: string[] = [];
-  const params: (number | string)[] = [];
-  const add = (clause: string, ...values: (number | string)[]) => {
-    where.push(clause);
-    params.push(...values);
-  };
-  if (before !== undefined) add('id < ?', before);
-  if (filter.operatorId !== undefined) add('operator_id = ?', filter.operatorId);
-  // GLOB, not LIKE: '_' is common in action names and LIKE would read it as a wildcard.
-  if (filter.action !== undefined) {
-    add("(action = ? OR action GLOB ? || '.*')", filter.action, filter.action.replace(/[*?[\]]/g, '[$&]'));
-  }
-  if (filter.from !== undefined) add('at >= ?', filter.from);
-  if (filter.to !== undefined) add('at < ?', filter.to);
-  const rows = db
-    .prepare(
-      `SELECT id, at, actor, operator_id AS operatorId, action, subject, details FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...params, limit) as (Omit<AuditEntryView, 'details'> & { details: string })[];
-  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as JsonObject }));
+  return auditRowsNewestFirst(db, filter, before, limit).map((row) => ({
+    ...row,
+    details: JSON.parse(row.details) as JsonObject,
+  }));
 }

@@ -8,18 +8,8 @@ export {
   openAuditChain,
 } from './audit-chain.ts';
 export { GENESIS_HASH } from './audit-hash.ts';
-export {
-  type AuditEntryView,
-  type AuditFilter,
-  type AuditPage,
-  auditEntries,
-  auditPage,
-} from './audit-page.ts';
+export { type AuditEntryView, type AuditPage, auditEntries, auditPage } from './audit-page.ts';
+export { type AuditFilter, type AuditRow, lastAuditAt } from './audit-rows.ts';
 export { canonicalJson, type JsonObject, type JsonValue } from './canonical-json.ts';
 export { auditChainKeyed } from './chain-key.ts';
-export {
-  type AuditBreak,
-  type AuditRow,
-  type AuditVerification,
-  verifyAudit,
-} from './verify-audit.ts';
+export { type AuditBreak, type AuditVerification, verifyAudit } from './verify-audit.ts';

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, hashCanonical } from './audit-hash.ts';
-import { keyedFrom } from './chain-key.ts';
+import { type AuditRow, auditRowsInOrder, issuedAuditId, keyedFrom } from './audit-rows.ts';
 
 /**
  * Why a row fails: `missing` (rows deleted from the middle), `truncated` (rows deleted from the
@@ -17,19 +17,6 @@ export type AuditVerification =
   | { readonly ok: true; readonly count: number }
   | { readonly ok: false; readonly brokenAt: number; readonly reason: AuditBreak; readonly message: string };
 
-/** An audit_log row as stored. */
-export interface AuditRow {
-  id: number;
-  at: number;
-  actor: string;
-  operator_id: number | null;
-  action: string;
-  subject: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
 const MESSAGES: Record<AuditBreak, (id: number) => string> = {
   missing: (id) => `감사 기록 ${id}번이 지워졌습니다.`,
   truncated: (id) => `감사 기록 ${id}번부터 끝까지가 지워졌습니다.`,
@@ -44,18 +31,15 @@ const MESSAGES: Record<AuditBreak, (id: number) => string> = {
 /**
  * Walks the whole chain from id 1 and reports the first id where the log is not what was
  * written: a row that is missing, out of chain or altered. Rows before the keyed part (see
- * chain-key.ts) are checked with bare SHA-256, rows in it with the chain's key, which a keyed
- * ledger needs. A bare SHA-256 chain rewritten from some row to the end is consistent again, and
- * so is a keyed chain cut short: only the head kept in the keychain shows those (audit-chain.ts).
+ * keyedFrom in audit-rows.ts) are checked with bare SHA-256, rows in it with the chain's key,
+ * which a keyed ledger needs. A bare SHA-256 chain rewritten from some row to the end is
+ * consistent again, and so is a keyed chain cut short: only the head kept in the keychain shows
+ * those (audit-chain.ts).
  */
 export function verifyAudit(db: Database.Database, key?: KeyObject): AuditVerification {
   const from = keyedFrom(db);
   if (from !== null && !key) throw new Error('The audit chain is keyed: verify it with its key');
-  const rows = db
-    .prepare(
-      'SELECT id, at, actor, operator_id, action, subject, details, prev_hash, hash FROM audit_log ORDER BY id',
-    )
-    .iterate() as IterableIterator<AuditRow>;
+  const rows = auditRowsInOrder(db);
   let expectedId = 1;
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
@@ -64,8 +48,8 @@ export function verifyAudit(db: Database.Database, key?: KeyObject): AuditVerifi
     prevHash = row.hash;
     expectedId++;
   }
-  const issued = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").pluck().get();
-  if (typeof issued === 'number' && issued >= expectedId) return broken(expectedId, 'truncated');
+  const issued = issuedAuditId(db);
+  if (issued !== undefined && issued >= expectedId) return broken(expectedId, 'truncated');
   return { ok: true, count: expectedId - 1 };
 }
 

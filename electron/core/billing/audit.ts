@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/ipc/index.ts';
 import { appendAudit, type JsonObject } from '../audit/index.ts';
+import { activeOperatorRole, operatorActive } from '../ledger/index.ts';
 import { BillingError } from './billing-error.ts';
 import type { BillingContext } from './deps.ts';
 
@@ -31,8 +32,7 @@ export function audit(
 /** Refuses an operator id that names no active operator (the row's foreign key would, less clearly). */
 export function checkOperator(ctx: BillingContext, operatorId: number | null | undefined): void {
   if (operatorId === undefined || operatorId === null) return;
-  const found = ctx.ledger.db.prepare('SELECT active FROM operators WHERE id = ?').pluck().get(operatorId);
-  if (found !== 1) {
+  if (!operatorActive(ctx.ledger.db, operatorId)) {
     throw new BillingError(
       'OPERATOR_NOT_FOUND',
       `직원(번호 ${operatorId})을 찾을 수 없거나 사용이 중지되었습니다.`,
@@ -43,10 +43,5 @@ export function checkOperator(ctx: BillingContext, operatorId: number | null | u
 /** The role of an active operator, or null for a caller that names none (the system, a test). */
 export function operatorRole(ctx: BillingContext, operatorId: number | null | undefined): Role | null {
   if (operatorId === undefined || operatorId === null) return null;
-  return (
-    (ctx.ledger.db
-      .prepare('SELECT role FROM operators WHERE id = ? AND active = 1')
-      .pluck()
-      .get(operatorId) as Role | undefined) ?? null
-  );
+  return activeOperatorRole(ctx.ledger.db, operatorId) ?? null;
 }

@@ -7,10 +7,19 @@ import {
   validateCardInput,
 } from '../../../shared/card/index.ts';
 import { roleAtLeast } from '../../../shared/rules/index.ts';
+import {
+  activeCardOf,
+  activeCardRowOf,
+  type CardRow,
+  cardRow,
+  cardsOf,
+  cardView,
+  insertActiveCard,
+  markCardRemoved,
+} from '../ledger/index.ts';
 import { type Billing, TossError } from '../toss/index.ts';
 import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
 import { BillingError, type FieldProblem, invalidInput } from './billing-error.ts';
-import { activeCardOf, activeCardRowOf, type CardRow, cardRow, cardsOf, cardView } from './card-rows.ts';
 import type { Approval, Approver } from './charge-gate.ts';
 import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import { hasUnresolvedCharges } from './charge-rows.ts';
@@ -213,31 +222,24 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
     const authenticatedAt = Date.parse(billing.authenticatedAt);
     return db.transaction(() => {
       const previous = activeCardRowOf(db, memberId);
-      if (previous) {
-        db.prepare("UPDATE cards SET status = 'replaced', removed_at = ? WHERE id = ?").run(at, previous.id);
-      }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO cards (uid, member_id, billing_key_sealed, masked_number, issuer_code, acquirer_code,
-               company_name, card_type, owner_type, authenticated_at, created_at, expiry_month, expiry_year)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            uid,
-            memberId,
-            sealed,
-            masked,
-            issuerCode,
-            tossCard?.acquirerCode ?? null,
-            company,
-            tossCard?.cardType ?? '미확인',
-            tossCard?.ownerType ?? '미확인',
-            Number.isFinite(authenticatedAt) ? authenticatedAt : at,
-            at,
-            expiry?.month ?? null,
-            expiry?.year ?? null,
-          ).lastInsertRowid,
+      const id = insertActiveCard(
+        db,
+        {
+          uid,
+          memberId,
+          billingKeySealed: sealed,
+          maskedNumber: masked,
+          issuerCode,
+          acquirerCode: tossCard?.acquirerCode ?? null,
+          company,
+          cardType: tossCard?.cardType ?? '미확인',
+          ownerType: tossCard?.ownerType ?? '미확인',
+          authenticatedAt: Number.isFinite(authenticatedAt) ? authenticatedAt : at,
+          expiryMonth: expiry?.month ?? null,
+          expiryYear: expiry?.year ?? null,
+          at,
+        },
+        previous?.id ?? null,
       );
       audit(ctx, who, 'card.register', `card:${id}`, {
         memberId,
@@ -415,9 +417,7 @@ export function createCardService(ctx: BillingContext, charges: ChargeEngine): C
       }
       const at = ctx.now().getTime();
       db.transaction(() => {
-        db.prepare(
-          "UPDATE cards SET status = 'removed', removed_at = ? WHERE id = ? AND status = 'active'",
-        ).run(at, card.id);
+        markCardRemoved(db, card.id, at);
         audit(ctx, input, 'card.remove', `card:${card.id}`, {
           memberId: member.id,
           maskedNumber: card.maskedNumber,

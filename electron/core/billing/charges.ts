@@ -1,8 +1,8 @@
 import { roleAtLeast } from '../../../shared/rules/index.ts';
+import { activeCardRowOf } from '../ledger/index.ts';
 import type { BillingKeyRef } from '../toss/index.ts';
 import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
 import { BillingError } from './billing-error.ts';
-import { activeCardRowOf } from './card-rows.ts';
 import type { Approval, Approver, CapCheck } from './charge-gate.ts';
 import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import {

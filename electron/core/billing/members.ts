@@ -1,9 +1,18 @@
+import {
+  archiveMemberRow,
+  cardsOf,
+  insertMember,
+  largestNumericMemberNo,
+  type MemberRow,
+  memberNoTaken,
+  searchMemberRows,
+  updateMemberFields,
+} from '../ledger/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError, throwIfInvalid } from './billing-error.ts';
-import { cardsOf } from './card-rows.ts';
 import type { BillingContext } from './deps.ts';
 import { checkMemberFields, type MemberFieldsInput } from './member-fields.ts';
-import { MEMBER_COLUMNS, type MemberRow, memberOrThrow, memberView } from './member-rows.ts';
+import { memberOrThrow, memberView } from './member-rows.ts';
 import { sealCustomerKey } from './sealed-keys.ts';
 import type { MemberDetail, MemberView } from './views.ts';
 
@@ -46,23 +55,7 @@ export function createMemberService(ctx: BillingContext): MemberService {
 
   /** The next number after the largest all-digit member number, at least four digits long. */
   function nextMemberNo(): string {
-    const max = db
-      .prepare(
-        `SELECT coalesce(max(CAST(member_no AS INTEGER)), 0) FROM members
-         WHERE member_no NOT GLOB '*[^0-9]*' AND length(member_no) <= 15`,
-      )
-      .pluck()
-      .get() as number;
-    return String(max + 1).padStart(4, '0');
-  }
-
-  function memberNoTaken(memberNo: string, exceptId?: number): boolean {
-    return (
-      db
-        .prepare('SELECT 1 FROM members WHERE member_no = ? AND id IS NOT ?')
-        .pluck()
-        .get(memberNo, exceptId) !== undefined
-    );
+    return String(largestNumericMemberNo(db) + 1).padStart(4, '0');
   }
 
   const takenError = (memberNo: string) =>
@@ -87,24 +80,18 @@ export function createMemberService(ctx: BillingContext): MemberService {
       const at = ctx.now().getTime();
       const id = db.transaction(() => {
         const memberNo = value.memberNo ?? nextMemberNo();
-        if (memberNoTaken(memberNo)) throw takenError(memberNo);
-        const inserted = db
-          .prepare(
-            `INSERT INTO members (uid, member_no, name, phone, email, memo, customer_key_sealed, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            uid,
-            memberNo,
-            value.name,
-            value.phone ?? null,
-            value.email ?? null,
-            value.memo ?? null,
-            sealed,
-            at,
-            at,
-          );
-        const memberId = Number(inserted.lastInsertRowid);
+        if (memberNoTaken(db, memberNo)) throw takenError(memberNo);
+        const memberId = insertMember(db, {
+          uid,
+          memberNo,
+          // Always there: the name was given (input.name ?? '') and checked above.
+          name: value.name ?? '',
+          phone: value.phone ?? null,
+          email: value.email ?? null,
+          memo: value.memo ?? null,
+          customerKeySealed: sealed,
+          at,
+        });
         audit(ctx, input, 'member.create', `member:${memberId}`, { memberNo });
         return memberId;
       })();
@@ -117,7 +104,7 @@ export function createMemberService(ctx: BillingContext): MemberService {
       throwIfInvalid(problems);
       const changed = db.transaction(() => {
         const member = memberOrThrow(db, input.id);
-        if (value.memberNo !== undefined && memberNoTaken(value.memberNo, member.id)) {
+        if (value.memberNo !== undefined && memberNoTaken(db, value.memberNo, member.id)) {
           throw takenError(value.memberNo);
         }
         const next = { ...pick(member), ...value };
@@ -126,10 +113,7 @@ export function createMemberService(ctx: BillingContext): MemberService {
           (key) => value[key] !== pick(member)[key],
         );
         if (fields.length === 0) return member;
-        db.prepare(
-          `UPDATE members SET member_no = @memberNo, name = @name, phone = @phone, email = @email,
-             memo = @memo, updated_at = @at WHERE id = @id`,
-        ).run({ ...next, at: ctx.now().getTime(), id: member.id });
+        updateMemberFields(db, member.id, next, ctx.now().getTime());
         audit(ctx, input, 'member.update', `member:${member.id}`, { fields });
         return memberOrThrow(db, member.id);
       })();
@@ -140,10 +124,7 @@ export function createMemberService(ctx: BillingContext): MemberService {
       const archived = db.transaction(() => {
         const member = memberOrThrow(db, input.id);
         if (member.status === 'archived') return member;
-        db.prepare("UPDATE members SET status = 'archived', updated_at = ? WHERE id = ?").run(
-          ctx.now().getTime(),
-          member.id,
-        );
+        archiveMemberRow(db, member.id, ctx.now().getTime());
         audit(ctx, input, 'member.archive', `member:${member.id}`, { memberNo: member.memberNo });
         return memberOrThrow(db, member.id);
       })();
@@ -161,29 +142,14 @@ export function createMemberService(ctx: BillingContext): MemberService {
       }
       const query = (input.query ?? '').trim();
       const digits = query.replace(/[\s\-()]/g, '');
-      const where: string[] = [];
-      if (!input.includeArchived) where.push("status = 'active'");
-      if (query !== '') {
-        const alternatives = ["name LIKE @anywhere ESCAPE '\\'", "member_no LIKE @prefix ESCAPE '\\'"];
+      const rows = searchMemberRows(db, {
+        includeArchived: Boolean(input.includeArchived),
+        text: query,
         // Three digits at least, or every member with a 0 in the number would match '0'.
-        if (/^\d{3,}$/.test(digits)) alternatives.push('phone LIKE @phone');
-        where.push(`(${alternatives.join(' OR ')})`);
-      }
-      const escaped = query.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      const rows = db
-        .prepare(
-          `SELECT ${MEMBER_COLUMNS} FROM members ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY member_no = @exact DESC, name, id LIMIT @limit OFFSET @offset`,
-        )
-        .all({
-          anywhere: `%${escaped}%`,
-          prefix: `${escaped}%`,
-          phone: `%${digits}%`,
-          // An exact member number comes first, whatever page size: a picker may take it at once.
-          exact: query,
-          limit,
-          offset,
-        }) as MemberRow[];
+        phoneDigits: /^\d{3,}$/.test(digits) ? digits : null,
+        limit,
+        offset,
+      });
       return rows.map((row) => memberView(db, row));
     },
 

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import {
   type ChargeablePeriod,
+  type ChargingMemberRow,
   chargeablePeriod,
+  chargingMember,
   markPeriodFailed,
   markPeriodPaid,
   statement,
@@ -14,25 +16,7 @@ import type { ChargeStatus } from './views.ts';
  * (with the sealed customer key) and the member's active card (with the sealed billing key; nulls
  * without one).
  */
-export interface ChargeablePeriodRow extends ChargeablePeriod {
-  readonly memberUid: string;
-  readonly memberStatus: string;
-  readonly memberName: string;
-  readonly memberEmail: string | null;
-  readonly customerKeySealed: Buffer;
-  readonly cardId: number | null;
-  readonly cardUid: string | null;
-  readonly billingKeySealed: Buffer | null;
-}
-
-// Scalar subqueries rather than joins, like chargeablePeriod's (bench/PROFILING.md).
-const MEMBER_SQL = `
-  SELECT m.uid AS memberUid, m.status AS memberStatus, m.name AS memberName, m.email AS memberEmail,
-    m.customer_key_sealed AS customerKeySealed,
-    (SELECT id FROM cards WHERE member_id = m.id AND status = 'active') AS cardId,
-    (SELECT uid FROM cards WHERE member_id = m.id AND status = 'active') AS cardUid,
-    (SELECT billing_key_sealed FROM cards WHERE member_id = m.id AND status = 'active') AS billingKeySealed
-  FROM members AS m WHERE m.id = ?`;
+export type ChargeablePeriodRow = ChargeablePeriod & ChargingMemberRow;
 
 export function chargeablePeriodRow(
   db: Database.Database,
@@ -41,9 +25,7 @@ export function chargeablePeriodRow(
 ): ChargeablePeriodRow | undefined {
   const period = chargeablePeriod(db, periodId, attemptNo);
   if (!period) return undefined;
-  const member = statement(db, MEMBER_SQL).get(period.memberId) as
-    | Omit<ChargeablePeriodRow, keyof ChargeablePeriod>
-    | undefined;
+  const member = chargingMember(db, period.memberId);
   // The subscription's member_id is a foreign key: the member is there.
   if (!member) throw new Error(`member ${period.memberId} of period ${periodId} is missing`);
   return { ...period, ...member };

@@ -1,4 +1,4 @@
-import type { Ledger } from '../ledger/index.ts';
+import { anyMemberOrCard, type Ledger } from '../ledger/index.ts';
 import { SealedValueError } from '../secrets/index.ts';
 import { BillingError } from './billing-error.ts';
 import type { BillingContext } from './deps.ts';
@@ -43,10 +43,5 @@ function opened(open: () => string): string {
  * must never be replaced by a new one (see Secrets.ledgerDataKey's `mayCreate`).
  */
 export function ledgerHoldsSealedValues(ledger: Ledger): boolean {
-  return (
-    ledger.db
-      .prepare('SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM cards)')
-      .pluck()
-      .get() === 1
-  );
+  return anyMemberOrCard(ledger.db);
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChargeView, RefundView } from '../billing/index.ts';
-import { memberLabels } from './member-labels.ts';
+import { memberLabels } from '../ledger/index.ts';
 
 /** Who a row of the "확인 필요" queue concerns: staff decide by the member, not by an order id. */
 interface MemberLabel {

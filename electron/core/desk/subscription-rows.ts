@@ -1,6 +1,6 @@
+import { memberLabels } from '../ledger/index.ts';
 import type { SubscriptionView } from '../schedule/index.ts';
 import { upcoming } from '../schedule/index.ts';
-import { memberLabels } from './member-labels.ts';
 import type { Desk } from './open-desk.ts';
 
 export interface SubscriptionRow extends SubscriptionView {

@@ -1,5 +1,18 @@
 export { backupLedgerTo } from './backup.ts';
 export {
+  activeCardOf,
+  activeCardRowOf,
+  type CardRow,
+  type CardStatus,
+  type CardView,
+  cardRow,
+  cardsOf,
+  cardView,
+  insertActiveCard,
+  markCardRemoved,
+  type NewCard,
+} from './cards.ts';
+export {
   allChargeLogEntries,
   type ChargeLogCursor,
   type ChargeLogEntry,
@@ -54,10 +67,58 @@ export {
 } from './failed-periods.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
 export { checkLedgerIdentity, notALedger } from './ledger-identity.ts';
+export { type MemberLabel, memberLabels } from './member-labels.ts';
+export {
+  anyMember,
+  anyMemberOrCard,
+  archiveMemberRow,
+  type ChargingMemberRow,
+  chargingMember,
+  findMember,
+  insertMember,
+  largestNumericMemberNo,
+  type MemberFields,
+  type MemberRow,
+  type MemberSearch,
+  type MemberStatus,
+  memberCount,
+  memberCustomerKeys,
+  memberNoTaken,
+  type NewMember,
+  searchMemberRows,
+  updateMemberFields,
+} from './members.ts';
 export { latestVersion, type Migration } from './migrate.ts';
 export { ledgerMigrations } from './migrations.ts';
 export { type ChargeTotals, monthTotals, type RefundTotals, refundTotals } from './month-totals.ts';
 export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';
+export {
+  activeOperatorNamed,
+  activeOperatorRole,
+  anyActivePerson,
+  anyPersonEver,
+  clearPinFailures,
+  countPinFailure,
+  insertOperator,
+  lockOperatorUntil,
+  type NewOperator,
+  type OperatorAccess,
+  type OperatorRow,
+  operatorActive,
+  operatorCaps,
+  otherOwners,
+  peopleOperators,
+  pinHashesStartingWith,
+  resetOperatorPin,
+  rewritePinHash,
+  type SignInRow,
+  type StaffRow,
+  SYSTEM_OPERATOR_PIN_HASH,
+  signInRow,
+  staffRow,
+  staffRows,
+  updateOperatorAccess,
+} from './operators.ts';
 export {
   type CatchUpPeriod,
   type CatchUpPeriodRow,
@@ -93,7 +154,7 @@ export {
 } from './plans.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
 export { INTERVAL_UNITS, type IntervalUnit, type Schedule } from './schedule-columns.ts';
-export { readSetting, type Setting, writeSetting } from './settings.ts';
+export { readSetting, type Setting, storedSetting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';
 export {
   activeTrialIds,

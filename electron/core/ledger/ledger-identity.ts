@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { errorCode, LedgerError } from './ledger-error.ts';
+import { statement } from './statement.ts';
 
 /** PRAGMA application_id of every Autopay Desk ledger: 'APDS' in ASCII. Set by the migration runner. */
 export const LEDGER_APPLICATION_ID = 0x41504453;
@@ -16,7 +17,7 @@ export function checkLedgerIdentity(db: Database.Database, file: string, latestV
   try {
     applicationId = db.pragma('application_id', { simple: true }) as number;
     version = db.pragma('user_version', { simple: true }) as number;
-    objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+    objects = statement(db, 'SELECT count(*) FROM sqlite_schema').pluck().get() as number;
   } catch (error) {
     if (errorCode(error) === 'SQLITE_NOTADB') throw notALedger(file, error);
     throw error;

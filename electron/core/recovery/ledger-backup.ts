@@ -10,10 +10,12 @@ import {
   LedgerError,
   latestVersion,
   ledgerMigrations,
+  memberCount,
   readSetting,
   removeDatabaseFiles,
   stampedFileName,
   stampedFiles,
+  statement,
 } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import {
@@ -104,11 +106,13 @@ function verifyPlainLedger(plain: string, dataKey: Buffer): Omit<BackupCheck, 'f
     // checked here: it names the live ledger, not this copy; a restore re-anchors it.
     const audit = verifyAudit(db, auditChainKey(dataKey));
     if (!audit.ok) throw new RecoveryError('BACKUP_AUDIT_BROKEN');
-    const count = (table: string) => db?.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const backup = db;
+    const count = (table: string) =>
+      statement(backup, `SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
       schemaVersion,
       auditEntries: audit.count,
-      members: count('members'),
+      members: memberCount(backup),
       charges: count('charge_attempts'),
     };
   } catch (error) {

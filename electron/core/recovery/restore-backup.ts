@@ -4,10 +4,13 @@ import Database from 'better-sqlite3';
 import { ledgerFileIn } from '../app-paths.ts';
 import {
   acquireWriterLock,
+  anyMember,
+  anyPersonEver,
   fileStamp,
   removeDatabaseFiles,
   restoreLedger,
   type Setting,
+  statement,
   writeSetting,
 } from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
@@ -179,16 +182,12 @@ async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean;
   const db = new Database(ledgerPath, { readonly: true, fileMustExist: true });
   try {
     const hasTable = (name: string) =>
-      db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+      statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
     if (!hasTable('charge_attempts')) return { holdsStore: false, unresolved: 0 };
     const holdsStore =
-      db
-        .prepare(
-          `SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM charge_attempts)
-             OR EXISTS (SELECT 1 FROM operators WHERE pin_hash NOT LIKE '!%')`,
-        )
-        .pluck()
-        .get() === 1;
+      anyMember(db) ||
+      db.prepare('SELECT EXISTS (SELECT 1 FROM charge_attempts)').pluck().get() === 1 ||
+      anyPersonEver(db);
     return { holdsStore, unresolved: unresolvedMoneyMovements(db) };
   } finally {
     db.close();

@@ -2,8 +2,10 @@ import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/index.ts';
 import type { Reconciler } from '../billing/index.ts';
 import {
+  cardsOf,
   type Ledger,
   markPeriodPaid,
+  memberCustomerKeys,
   readSetting,
   statement,
   unchargedPeriodId,
@@ -129,15 +131,10 @@ function byPayment(transactions: readonly Transaction[]): Map<string, Transactio
 }
 
 function membersByCustomerKey(db: Database.Database, sealer: Sealer): Map<string, number> {
-  const rows = statement(db, 'SELECT id, uid, customer_key_sealed AS sealed FROM members').all() as {
-    id: number;
-    uid: string;
-    sealed: Buffer;
-  }[];
   const map = new Map<string, number>();
-  for (const row of rows) {
+  for (const row of memberCustomerKeys(db)) {
     try {
-      map.set(sealer.open(row.sealed, `members.customer_key:${row.uid}`), row.id);
+      map.set(sealer.open(row.customerKeySealed, `members.customer_key:${row.uid}`), row.id);
     } catch {
       // A row that does not open under this key cannot be matched; its payments go to review.
     }
@@ -170,12 +167,9 @@ type Placed = Placement | { readonly unmatched: 'no_card' | 'unrecorded_period' 
 
 /** Which card and, for a scheduled order, which period of the member the payment belongs to. */
 function placeCharge(db: Database.Database, memberId: number, payment: Payment): Placed {
-  const cards = statement(
-    db,
-    'SELECT id, masked_number AS masked, status FROM cards WHERE member_id = ? ORDER BY created_at DESC, id DESC',
-  ).all(memberId) as { id: number; masked: string; status: string }[];
+  const cards = cardsOf(db, memberId);
   const card =
-    cards.find((c) => c.masked === payment.card?.number) ??
+    cards.find((c) => c.maskedNumber === payment.card?.number) ??
     cards.find((c) => c.status === 'active') ??
     cards[0];
   if (!card) return { unmatched: 'no_card' };

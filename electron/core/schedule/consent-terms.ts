@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { readSetting, type Setting, statement } from '../ledger/index.ts';
+import { readSetting, type Setting, storedSetting } from '../ledger/index.ts';
 import type { IntervalUnit } from './schedule-types.ts';
 
 // The kinds and methods are the consents table's columns (ledger/consents.ts).
@@ -111,11 +111,13 @@ export interface TermsFacts {
   readonly firstChargeDate: string;
 }
 
+/**
+ * The store's name from its details, read by key: settings/ (STORE_DETAILS) imports schedule, so
+ * schedule cannot import it back.
+ */
 function storeName(db: Database.Database): string {
-  const raw = statement(db, "SELECT value FROM settings WHERE key = 'store.details'").pluck().get() as
-    | string
-    | undefined;
-  const name = raw === undefined ? '' : (JSON.parse(raw) as { name?: unknown }).name;
+  const details = storedSetting(db, 'store.details') as { name?: unknown } | null | undefined;
+  const name = details?.name;
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : '매장';
 }
 

@@ -1,24 +1,7 @@
 import type Database from 'better-sqlite3';
-import {
-  insertPeriod,
-  lastPeriodIndex,
-  type NewPeriod,
-  type PeriodStatus,
-  statement,
-} from '../ledger/index.ts';
+import { insertPeriod, lastPeriodIndex, type NewPeriod, type PeriodStatus } from '../ledger/index.ts';
 import { periodsBetween } from './periods.ts';
 import type { Period, Schedule } from './schedule-types.ts';
-
-/** The instant of the subscription's latest audit row with this action, if any. */
-export function lastAuditAt(
-  db: Database.Database,
-  subscriptionId: number,
-  action: string,
-): number | undefined {
-  return statement(db, 'SELECT at FROM audit_log WHERE subject = ? AND action = ? ORDER BY id DESC LIMIT 1')
-    .pluck()
-    .get(`subscription:${subscriptionId}`, action) as number | undefined;
-}
 
 /** The row of a period to write (insertPeriod): the period, its price, its status and hold. */
 export function periodRow(

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, lastAuditAt } from '../audit/index.ts';
 import {
   type DueSubscription,
   dueSubscriptionsPage,
@@ -12,7 +12,7 @@ import {
 } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import { paidChargesConsented, raiseFrom } from './consent-periods.ts';
-import { lastAuditAt, periodRow } from './lifecycle-rows.ts';
+import { periodRow } from './lifecycle-rows.ts';
 import { periodsBetween } from './periods.ts';
 
 /** Periods due longer ago than this wait for a manager instead of being charged (issue 5, catch-up). */
@@ -131,7 +131,8 @@ export function materializeDuePeriods(ledger: Ledger, options: MaterializeOption
         }
         const flaggedAt =
           sub.cancelAtPeriodEnd === 1
-            ? (lastAuditAt(db, sub.id, 'subscription.cancel_at_period_end') ?? sub.updatedAt)
+            ? (lastAuditAt(db, `subscription:${sub.id}`, 'subscription.cancel_at_period_end') ??
+              sub.updatedAt)
             : undefined;
         let periods: ReturnType<typeof periodsBetween>;
         let endsNow = false;

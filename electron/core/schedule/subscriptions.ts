@@ -1,3 +1,4 @@
+import { lastAuditAt } from '../audit/index.ts';
 import {
   type Actor,
   activeMemberOrThrow,
@@ -24,7 +25,7 @@ import {
 import { scheduleProblems } from './check-schedule.ts';
 import { type ConsentGiven, consentProblems, insertConsent } from './consent-rows.ts';
 import { type AgreedTerms, subscriptionTerms, withdrawalTerms } from './consent-terms.ts';
-import { lastAuditAt, writePausedPeriods } from './lifecycle-rows.ts';
+import { writePausedPeriods } from './lifecycle-rows.ts';
 import { firstChargeIndex, period, periodIndexOn } from './periods.ts';
 import { recordPriceChange, supersedeOpenPriceChange } from './price-changes.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
@@ -336,7 +337,7 @@ export function createSubscriptionService(ctx: BillingContext): SubscriptionServ
         const before = get(input.id);
         if (before.status !== 'paused') throw illegal(before, '재개');
         const written = writePausedPeriods(db, before, {
-          pausedAt: lastAuditAt(db, before.id, 'subscription.pause'),
+          pausedAt: lastAuditAt(db, `subscription:${before.id}`, 'subscription.pause'),
           now: ctx.now().getTime(),
         });
         return transition(input, {

@@ -1,9 +1,9 @@
 import { BUSINESS_NUMBER_PATTERN, roleAtLeast, STORE_TEXT_LIMITS } from '../../../shared/rules/index.ts';
 import { appendAudit, type JsonObject } from '../audit/index.ts';
 import { type Actor, KEY_IN_ENABLED, throwIfInvalid } from '../billing/index.ts';
-import { type Ledger, readSetting, type Setting, writeSetting } from '../ledger/index.ts';
+import { activeOperatorRole, type Ledger, readSetting, type Setting, writeSetting } from '../ledger/index.ts';
 import { DEFAULT_RUN_TIME, moveStoreTimeZone, STORE_TIME_ZONE, storeTimeZone } from '../schedule/index.ts';
-import { type Role, StaffError } from '../staff/index.ts';
+import { StaffError } from '../staff/index.ts';
 import { IDLE_LOCK_MINUTES, STORE_DETAILS, type StoreDetails } from './desk-settings.ts';
 import { CATCH_UP_THRESHOLD_DAYS, RETRY_DAYS } from './schedule-settings.ts';
 
@@ -58,10 +58,7 @@ export function createStoreSettings(ledger: Ledger, now: () => Date): StoreSetti
   const db = ledger.db;
 
   function requireOwner(who: SettingsActor): void {
-    const role = db
-      .prepare('SELECT role FROM operators WHERE id = ? AND active = 1')
-      .pluck()
-      .get(who.operatorId) as Role | undefined;
+    const role = activeOperatorRole(db, who.operatorId);
     if (role === undefined || !roleAtLeast(role, 'owner')) {
       throw new StaffError('OWNER_REQUIRED', '매장 설정은 대표만 바꿀 수 있습니다.');
     }

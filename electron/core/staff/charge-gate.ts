@@ -1,9 +1,9 @@
 import { ROLE_RANK } from '../../../shared/rules/index.ts';
 import type { ChargeGate } from '../billing/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import { type Ledger, operatorCaps } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import { capMessage, chargeCapExceeded } from './charge-limits.ts';
-import type { OperatorService, Role } from './operators.ts';
+import type { OperatorService } from './operators.ts';
 import { StaffError } from './staff-error.ts';
 
 /**
@@ -12,12 +12,6 @@ import { StaffError } from './staff-error.ts';
  */
 export function createChargeGate(ledger: Ledger, operators: OperatorService, now: () => Date): ChargeGate {
   const db = ledger.db;
-  const caps = (operatorId: number) =>
-    db
-      .prepare(
-        'SELECT role, per_charge_cap AS perChargeCap, daily_cap AS dailyCap FROM operators WHERE id = ?',
-      )
-      .get(operatorId) as { role: Role; perChargeCap: number | null; dailyCap: number | null } | undefined;
 
   return {
     capExceeded(operatorId, amount) {
@@ -32,14 +26,14 @@ export function createChargeGate(ledger: Ledger, operators: OperatorService, now
           '한도를 넘는 결제는 요청한 직원이 아닌 다른 매니저나 대표가 승인해야 합니다.',
         );
       }
-      const requester = caps(request.operatorId);
+      const requester = operatorCaps(db, request.operatorId);
       if (requester && ROLE_RANK[approver.role] < ROLE_RANK[requester.role]) {
         throw new StaffError(
           'APPROVER_RANK_TOO_LOW',
           '요청한 직원과 같거나 높은 역할의 직원만 승인할 수 있습니다.',
         );
       }
-      const own = caps(approver.id);
+      const own = operatorCaps(db, approver.id);
       const limit = Math.min(
         own?.perChargeCap ?? Number.POSITIVE_INFINITY,
         own?.dailyCap ?? Number.POSITIVE_INFINITY,

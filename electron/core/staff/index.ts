@@ -14,5 +14,5 @@ export {
 export { hashPin, keyStoredPinHash, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 export { keyStoredPinHashes } from './pin-keying.ts';
 export { StaffError, type StaffErrorCode } from './staff-error.ts';
-export { ensureSystemOperator, SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
+export { ensureSystemOperator } from './system-operator.ts';
 export { weakPinReason } from './weak-pin.ts';

@@ -2,10 +2,25 @@ import type { KeyObject } from 'node:crypto';
 import { type Role, roleSchema } from '../../../shared/ipc/index.ts';
 import { DEFAULT_STAFF_PER_CHARGE_CAP } from '../../../shared/staff/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import {
+  activeOperatorNamed,
+  anyActivePerson,
+  clearPinFailures,
+  countPinFailure,
+  insertOperator,
+  type Ledger,
+  lockOperatorUntil,
+  otherOwners,
+  peopleOperators,
+  resetOperatorPin,
+  type StaffRow,
+  signInRow,
+  staffRow,
+  staffRows,
+  updateOperatorAccess,
+} from '../ledger/index.ts';
 import { hashPin, PIN_PATTERN, verifyPin } from './pin-hash.ts';
 import { StaffError } from './staff-error.ts';
-import { SYSTEM_OPERATOR_PIN_HASH } from './system-operator.ts';
 import { weakPinReason } from './weak-pin.ts';
 
 export type { Role };
@@ -69,15 +84,6 @@ export const FAILURES_BEFORE_LOCK = 5;
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 60 * 60_000;
 
-interface OperatorRow extends Operator {
-  readonly pinHash: string;
-  readonly failedAttempts: number;
-  readonly lockedUntil: number | null;
-}
-
-const PEOPLE = `active = 1 AND pin_hash <> '${SYSTEM_OPERATOR_PIN_HASH}'`;
-const STAFF_COLUMNS = `id, name, role, per_charge_cap AS perChargeCap, daily_cap AS dailyCap, active,
-  locked_until AS lockedUntil`;
 const ROLES: readonly Role[] = roleSchema.options;
 const MAX_CAP = 1_000_000_000;
 
@@ -91,16 +97,6 @@ export function lockDurationMs(failures: number): number {
 export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: KeyObject): OperatorService {
   const db = ledger.db;
 
-  function row(operatorId: number): OperatorRow | undefined {
-    return db
-      .prepare(
-        `SELECT id, name, role, pin_hash AS pinHash, failed_attempts AS failedAttempts,
-           locked_until AS lockedUntil
-         FROM operators WHERE id = ? AND ${PEOPLE}`,
-      )
-      .get(operatorId) as OperatorRow | undefined;
-  }
-
   function audit(operator: Operator, action: string, details: Record<string, string | number>): void {
     appendAudit(
       db,
@@ -110,14 +106,8 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
   }
 
   const service: OperatorService = {
-    list() {
-      return db
-        .prepare(`SELECT id, name, role FROM operators WHERE ${PEOPLE} ORDER BY name`)
-        .all() as Operator[];
-    },
-    needsOwner() {
-      return db.prepare(`SELECT 1 FROM operators WHERE ${PEOPLE} LIMIT 1`).get() === undefined;
-    },
+    list: () => peopleOperators(db),
+    needsOwner: () => !anyActivePerson(db),
     async createOwner({ name, pin }) {
       const trimmed = checkName(name);
       const pinHash = await hashPin(checkPin(pin, 'owner'), pinKey);
@@ -139,13 +129,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
       }
       return approver;
     },
-    staff() {
-      return (
-        db
-          .prepare(`SELECT ${STAFF_COLUMNS} FROM operators WHERE pin_hash <> ? ORDER BY active DESC, name`)
-          .all(SYSTEM_OPERATOR_PIN_HASH) as StaffRow[]
-      ).map(staffMember);
-    },
+    staff: () => staffRows(db).map(staffMember),
     async create(input, by) {
       const name = checkName(input.name);
       const role = checkRole(input.role);
@@ -174,12 +158,10 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
           input.perChargeCap === undefined ? current.perChargeCap : input.perChargeCap,
           input.dailyCap === undefined ? current.dailyCap : input.dailyCap,
         );
-        if (current.role === 'owner' && (role !== 'owner' || !active) && ownersLeft(current.id) === 0) {
+        if (current.role === 'owner' && (role !== 'owner' || !active) && otherOwners(db, current.id) === 0) {
           throw new StaffError('LAST_OWNER', '마지막 대표 계정은 역할을 바꾸거나 사용 중지할 수 없습니다.');
         }
-        db.prepare(
-          'UPDATE operators SET role = ?, per_charge_cap = ?, daily_cap = ?, active = ? WHERE id = ?',
-        ).run(role, caps.perChargeCap, caps.dailyCap, active ? 1 : 0, current.id);
+        updateOperatorAccess(db, current.id, { role, ...caps, active });
         audit(by, 'operator.update', { id: current.id, role, active: active ? 1 : 0, ...capDetails(caps) });
         return staffOf(current.id);
       })();
@@ -187,9 +169,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     async resetPin({ id, pin }, by) {
       const pinHash = await hashPin(checkPin(pin, staffOf(id).role), pinKey);
       return db.transaction(() => {
-        db.prepare(
-          'UPDATE operators SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
-        ).run(pinHash, id);
+        resetOperatorPin(db, id, pinHash);
         audit(by, 'operator.pin_reset', { id });
         return staffOf(id);
       })();
@@ -203,24 +183,14 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     perChargeCap: number | null,
     dailyCap: number | null,
   ) {
-    if (db.prepare('SELECT 1 FROM operators WHERE name = ? AND active = 1').get(name)) {
+    if (activeOperatorNamed(db, name)) {
       throw new StaffError('OPERATOR_NAME_TAKEN', `'${name}'은(는) 이미 쓰이고 있는 이름입니다.`);
     }
-    return Number(
-      db
-        .prepare(
-          'INSERT INTO operators (name, role, pin_hash, per_charge_cap, daily_cap, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(name, role, pinHash, perChargeCap, dailyCap, now().getTime()).lastInsertRowid,
-    );
+    return insertOperator(db, { name, role, pinHash, perChargeCap, dailyCap, createdAt: now().getTime() });
   }
 
   function staffOf(id: number): StaffMember {
-    const found = Number.isSafeInteger(id)
-      ? (db
-          .prepare(`SELECT ${STAFF_COLUMNS} FROM operators WHERE id = ? AND pin_hash <> ?`)
-          .get(id, SYSTEM_OPERATOR_PIN_HASH) as StaffRow | undefined)
-      : undefined;
+    const found = Number.isSafeInteger(id) ? staffRow(db, id) : undefined;
     if (!found) throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다.');
     return staffMember(found);
   }
@@ -230,15 +200,8 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     return { ...rest, active: active === 1, locked: lockedUntil !== null && lockedUntil > now().getTime() };
   }
 
-  function ownersLeft(exceptId: number): number {
-    return db
-      .prepare(`SELECT count(*) FROM operators WHERE role = 'owner' AND id <> ? AND ${PEOPLE}`)
-      .pluck()
-      .get(exceptId) as number;
-  }
-
   async function verifyPinOf({ operatorId, pin }: { operatorId: number; pin: string }, action: string) {
-    const found = row(operatorId);
+    const found = signInRow(db, operatorId);
     if (!found) {
       throw new StaffError('OPERATOR_NOT_FOUND', '직원을 찾을 수 없습니다. 목록에서 다시 골라 주세요.');
     }
@@ -249,24 +212,17 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     const operator: Operator = { id: found.id, name: found.name, role: found.role };
     if (PIN_PATTERN.test(pin) && (await verifyPin(pin, found.pinHash, pinKey))) {
       db.transaction(() => {
-        db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
-          found.id,
-        );
+        clearPinFailures(db, found.id);
         audit(operator, action, {});
       })();
       return operator;
     }
     // Counted in SQL, not from the row read before the slow hash: two guesses at once both count.
     const failures = db.transaction(() => {
-      const count = db
-        .prepare(
-          'UPDATE operators SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-        )
-        .pluck()
-        .get(found.id) as number;
+      const count = countPinFailure(db, found.id);
       const lockMs = lockDurationMs(count);
       if (lockMs > 0) {
-        db.prepare('UPDATE operators SET locked_until = ? WHERE id = ?').run(at + lockMs, found.id);
+        lockOperatorUntil(db, found.id, at + lockMs);
       }
       audit(operator, `${action}_failed`, { failures: count });
       return count;
@@ -280,13 +236,6 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
   }
 
   return service;
-}
-
-interface StaffRow extends Operator {
-  readonly perChargeCap: number | null;
-  readonly dailyCap: number | null;
-  readonly active: 0 | 1;
-  readonly lockedUntil: number | null;
 }
 
 function checkName(name: string): string {

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { appendAudit } from '../audit/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import { type Ledger, pinHashesStartingWith, rewritePinHash } from '../ledger/index.ts';
 import { keyStoredPinHash } from './pin-hash.ts';
 
 /**
@@ -12,18 +12,15 @@ import { keyStoredPinHash } from './pin-hash.ts';
  */
 export function keyStoredPinHashes(ledger: Ledger, pinKey: KeyObject, now: () => Date): number {
   const db = ledger.db;
-  const rows = db
-    .prepare("SELECT id, pin_hash AS pinHash FROM operators WHERE pin_hash LIKE 'scrypt$%'")
-    .all() as { id: number; pinHash: string }[];
-  const wrapped = rows.flatMap(({ id, pinHash }) => {
+  // Unkeyed hashes are `scrypt$…`; keyed ones `scrypt-hmac$…` (pin-hash.ts).
+  const wrapped = pinHashesStartingWith(db, 'scrypt$').flatMap(({ id, pinHash }) => {
     const keyed = keyStoredPinHash(pinHash, pinKey);
     return keyed === null ? [] : [{ id, keyed }];
   });
   if (wrapped.length === 0) return 0;
   // The audit row comes after the chain was keyed, so this count cannot be edited away unseen.
   db.transaction(() => {
-    const update = db.prepare('UPDATE operators SET pin_hash = ? WHERE id = ?');
-    for (const { id, keyed } of wrapped) update.run(keyed, id);
+    for (const { id, keyed } of wrapped) rewritePinHash(db, id, keyed);
     appendAudit(
       db,
       {

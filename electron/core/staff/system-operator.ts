@@ -1,14 +1,11 @@
 import { appendAudit } from '../audit/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import {
+  activeOperatorNamed,
+  insertOperator,
+  type Ledger,
+  SYSTEM_OPERATOR_PIN_HASH,
+} from '../ledger/index.ts';
 import { StaffError } from './staff-error.ts';
-
-/**
- * The pin_hash of a system operator. People's PIN hashes (pin-hash.ts) are `scrypt-hmac$…` strings
- * and verifyPin accepts nothing else; this marker starts with '!', which no hash scheme writes, so
- * no PIN can ever match it and nobody can sign in as this operator. The staff screen lists people
- * only: operators with this marker are left out (operators.ts).
- */
-export const SYSTEM_OPERATOR_PIN_HASH = '!system-operator:no-pin';
 
 /**
  * Returns the id of the active owner-role operator called `name` that stands for a non-human
@@ -28,19 +25,20 @@ export function ensureSystemOperator(
   }
   const db = ledger.db;
   return db.transaction(() => {
-    const existing = db
-      .prepare('SELECT id, pin_hash AS pinHash FROM operators WHERE name = ? AND active = 1')
-      .get(trimmed) as { id: number; pinHash: string } | undefined;
+    const existing = activeOperatorNamed(db, trimmed);
     if (existing) {
       if (existing.pinHash === SYSTEM_OPERATOR_PIN_HASH) return existing.id;
       throw new StaffError('OPERATOR_NAME_TAKEN', `'${trimmed}'은(는) 이미 직원 이름으로 쓰이고 있습니다.`);
     }
-    const at = now().getTime();
-    const id = Number(
-      db
-        .prepare("INSERT INTO operators (name, role, pin_hash, created_at) VALUES (?, 'owner', ?, ?)")
-        .run(trimmed, SYSTEM_OPERATOR_PIN_HASH, at).lastInsertRowid,
-    );
+    // No PIN hash, so no one can sign in as it (ledger/operators.ts's SYSTEM_OPERATOR_PIN_HASH).
+    const id = insertOperator(db, {
+      name: trimmed,
+      role: 'owner',
+      pinHash: SYSTEM_OPERATOR_PIN_HASH,
+      perChargeCap: null,
+      dailyCap: null,
+      createdAt: now().getTime(),
+    });
     appendAudit(
       db,
       {

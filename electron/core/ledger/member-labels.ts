@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statement.ts';
 
 export interface MemberLabel {
   readonly memberNo: string;
@@ -10,11 +11,10 @@ export function memberLabels(db: Database.Database, ids: Iterable<number>): Map<
   const unique = [...new Set(ids)];
   const labels = new Map<number, MemberLabel>();
   if (unique.length === 0) return labels;
-  const rows = db
-    .prepare(
-      `SELECT id, member_no AS memberNo, name FROM members WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(unique)) as { id: number; memberNo: string; name: string }[];
+  const rows = statement(
+    db,
+    `SELECT id, member_no AS memberNo, name FROM members WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(unique)) as { id: number; memberNo: string; name: string }[];
   for (const row of rows) labels.set(row.id, { memberNo: row.memberNo, name: row.name });
   return labels;
 }
