@@ -1,7 +1,7 @@
-import { type CalendarDate, daysInMonth } from './calendar.ts';
+import { daysInMonth, type YearMonthDay } from './calendar.ts';
 import { type Check, fail } from './check.ts';
 
-function ordinal(date: CalendarDate): number {
+function ordinal(date: YearMonthDay): number {
   return date.year * 10_000 + date.month * 100 + date.day;
 }
 
@@ -10,7 +10,7 @@ function ordinal(date: CalendarDate): number {
  * The century follows the usual Korean reading: YY up to this year's YY is 20YY, anything
  * later is 19YY. The date must exist (Feb 29 only in leap years) and not lie in the future.
  */
-export function validateBirthDate(yymmdd: string, today: CalendarDate): Check<string> {
+export function validateBirthDate(yymmdd: string, today: YearMonthDay): Check<string> {
   if (!/^[0-9]{6}$/.test(yymmdd)) return fail('BIRTH_DATE_INVALID');
   const yy = Number(yymmdd.slice(0, 2));
   const month = Number(yymmdd.slice(2, 4));

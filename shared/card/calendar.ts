@@ -1,7 +1,11 @@
 // Stores using this app are in Korea; schedules and card checks follow the store's zone.
 export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
-export type CalendarDate = { year: number; month: number; day: number };
+/**
+ * A day on the calendar as its three numbers (month 1–12), as card checks compare them. Not the
+ * core's CalendarDate (electron/core/schedule/local-date.ts), the date-fns value schedules count in.
+ */
+export type YearMonthDay = { year: number; month: number; day: number };
 
 // Building a DateTimeFormat is far slower than using one, and validation runs on every keystroke.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -26,8 +30,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * The calendar date that `instant` falls on in `timeZone` (an IANA name such as 'Asia/Seoul').
  * An unknown zone or an invalid Date is a programming error and throws a RangeError.
  */
-export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  const date: CalendarDate = { year: 0, month: 0, day: 0 };
+export function calendarDateIn(instant: Date, timeZone: string): YearMonthDay {
+  const date: YearMonthDay = { year: 0, month: 0, day: 0 };
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type === 'year' || part.type === 'month' || part.type === 'day') {
       date[part.type] = Number(part.value);

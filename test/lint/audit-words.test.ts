@@ -44,7 +44,7 @@ it('names every audit action the core writes, in Korean', () => {
     ...code.flatMap((text) => [...text.matchAll(LITERAL)].map((m) => m[1] as string)),
     ...BUILT,
   ]);
-  const words = readFileSync(path.join(root, 'renderer/screens/audit-words.ts'), 'utf8');
+  const words = readFileSync(path.join(root, 'renderer/screens/audit/audit-words.ts'), 'utf8');
   const named = new Set([...words.matchAll(/^ {2}'([^']+)': \[/gm)].map((m) => m[1]));
   const unnamed = [...actions]
     .filter((action) => (!settingKeys.has(action) || BUILT.includes(action)) && !FILE_NAME.test(action))
