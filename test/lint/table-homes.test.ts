@@ -13,11 +13,11 @@ const homes: Record<string, string[]> = {
   charge_attempts: [
     'electron/core/billing/charge-rows.ts',
     'electron/core/billing/period-rows.ts',
-    'electron/core/billing/refund-rows.ts',
     'electron/core/desk/review-queue.ts',
     'electron/core/desk/run-attention.ts',
     'electron/core/ledger/charge-log.ts',
     'electron/core/ledger/month-totals.ts',
+    'electron/core/ledger/refunds.ts',
     'electron/core/ledger/tax-free-treatment.ts',
     'electron/core/ledger/unresolved-attempts.ts',
     'electron/core/recovery/restore-backup.ts',
@@ -26,11 +26,9 @@ const homes: Record<string, string[]> = {
     'electron/core/staff/charge-limits.ts',
   ],
   refunds: [
-    'electron/core/billing/refund-rows.ts',
     'electron/core/ledger/charge-log.ts',
     'electron/core/ledger/month-totals.ts',
-    'electron/core/recovery/restore-backup.ts',
-    'electron/core/recovery/toss-catch-up.ts',
+    'electron/core/ledger/refunds.ts',
   ],
   toss_unmatched: ['electron/core/recovery/toss-catch-up.ts'],
   subscription_periods: [

@@ -1,11 +1,4 @@
 import { REASON_MAX } from '../../../shared/rules/index.ts';
-import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
-import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
-import type { Approval } from './charge-gate.ts';
-import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
-import { chargeView } from './charge-rows.ts';
-import type { BillingContext } from './deps.ts';
-import type { InFlight } from './in-flight.ts';
 import {
   insertRefund,
   type RefundRow,
@@ -14,7 +7,14 @@ import {
   refundRow,
   refundView,
   refundViewsOf,
-} from './refund-rows.ts';
+} from '../ledger/index.ts';
+import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
+import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
+import type { Approval } from './charge-gate.ts';
+import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
+import { chargeView } from './charge-rows.ts';
+import type { BillingContext } from './deps.ts';
+import type { InFlight } from './in-flight.ts';
 import {
   MAYBE_ALREADY_DONE,
   recordRefundOutcome,

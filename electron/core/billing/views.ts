@@ -66,26 +66,5 @@ export type ChargeView = Readonly<ChargeViewData> & {
   readonly paymentKey: string | null;
 };
 
-export type RefundStatus = 'PENDING' | 'DONE' | 'FAILED' | 'UNKNOWN';
-
-export interface RefundView {
-  readonly id: number;
-  readonly chargeId: number;
-  readonly requestId: string | null;
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  readonly reason: string;
-  readonly status: RefundStatus;
-  readonly tossCode: string | null;
-  readonly tossMessage: string | null;
-  /** Toss's X-TossPayments-Trace-Id of the last answer about this refund. */
-  readonly tossTraceId: string | null;
-  readonly transactionKey: string | null;
-  /** Toss's balance right after this cancel. */
-  readonly balanceAfter: number | null;
-  /** The charge's balance now, as Toss last reported it; 0 means fully refunded. */
-  readonly chargeBalance: number | null;
-  readonly operatorId: number;
-  readonly createdAt: number;
-  readonly resolvedAt: number | null;
-}
+// A refund's row shape lives with the refunds table's home.
+export type { RefundStatus, RefundView } from '../ledger/index.ts';

@@ -24,6 +24,28 @@ export { latestVersion, type Migration } from './migrate.ts';
 export { ledgerMigrations } from './migrations.ts';
 export { type ChargeTotals, monthTotals, type RefundTotals, refundTotals } from './month-totals.ts';
 export { type Ledger, type OpenLedgerOptions, openLedger } from './open-ledger.ts';
+export {
+  hasUnresolvedRefunds,
+  insertRecoveredRefund,
+  insertRefund,
+  type NewRefund,
+  type RecoveredRefund,
+  type RefundOutcome,
+  type RefundRefusal,
+  type RefundRow,
+  type RefundStatus,
+  type RefundView,
+  recordedTransactionKeys,
+  refundableBalance,
+  refundByRequestId,
+  refundRow,
+  refundView,
+  refundViewsOf,
+  transactionKeyRecorded,
+  unresolvedRefundCount,
+  unresolvedRefundViews,
+  writeRefundOutcome,
+} from './refunds.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';

@@ -8,6 +8,7 @@ import {
   removeDatabaseFiles,
   restoreLedger,
   type Setting,
+  unresolvedRefundCount,
   writeSetting,
 } from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
@@ -160,13 +161,12 @@ function markForCatchUp(plain: string, since: number, restoredAt: number): void 
  * wait for them (their intent row is committed PENDING before the request leaves, invariant 4).
  */
 export function unresolvedMoneyMovements(db: Database.Database): number {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
-            + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
-    )
-    .pluck()
-    .get() as number;
+  return (
+    (db
+      .prepare("SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN')")
+      .pluck()
+      .get() as number) + unresolvedRefundCount(db)
+  );
 }
 
 /** Whether the folder's ledger holds a store (members, operators or charges) and what is unresolved in it. */

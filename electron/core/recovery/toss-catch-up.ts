@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/index.ts';
 import { ensureSystemOperator, type Reconciler } from '../billing/index.ts';
-import { type Ledger, readSetting, writeSetting } from '../ledger/index.ts';
+import {
+  hasUnresolvedRefunds,
+  insertRecoveredRefund,
+  type Ledger,
+  readSetting,
+  transactionKeyRecorded,
+  writeSetting,
+} from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Sealer } from '../secrets/index.ts';
 import { listTransactionsInRange, type Payment, type TossClient, type Transaction } from '../toss/index.ts';
@@ -83,7 +90,9 @@ export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchU
       continue;
     }
     if (attempt.status !== 'DONE') continue;
-    const unknownCancels = group.some((tx) => tx.status !== 'DONE' && !knownRefund(db, tx.transactionKey));
+    const unknownCancels = group.some(
+      (tx) => tx.status !== 'DONE' && !transactionKeyRecorded(db, tx.transactionKey),
+    );
     if (!unknownCancels) continue;
     if (hasUnresolvedRefunds(db, attempt.id)) {
       report.needsReview++;
@@ -142,14 +151,6 @@ function attemptByOrder(db: Database.Database, orderId: string) {
     | { id: number; status: string }
     | undefined;
 }
-
-const knownRefund = (db: Database.Database, transactionKey: string) =>
-  db.prepare('SELECT 1 FROM refunds WHERE transaction_key = ?').get(transactionKey) !== undefined;
-
-const hasUnresolvedRefunds = (db: Database.Database, chargeId: number) =>
-  db
-    .prepare("SELECT 1 FROM refunds WHERE charge_attempt_id = ? AND status IN ('PENDING', 'UNKNOWN')")
-    .get(chargeId) !== undefined;
 
 interface Placement {
   readonly memberId: number;
@@ -266,30 +267,22 @@ function recordRefunds(
   let recorded = 0;
   for (const cancel of payment.cancels ?? []) {
     balance -= cancel.cancelAmount;
-    if (cancel.cancelStatus !== 'DONE' || knownRefund(db, cancel.transactionKey)) continue;
+    if (cancel.cancelStatus !== 'DONE' || transactionKeyRecorded(db, cancel.transactionKey)) continue;
     operatorId ??= ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
+    const refundedBy = operatorId;
     db.transaction(() => {
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO refunds (charge_attempt_id, idempotency_key, amount, tax_free_amount, reason, status,
-               transaction_key, balance_after, operator_id, created_at, resolved_at, updated_at, recovered_at)
-             VALUES (@chargeId, @key, @amount, @taxFree, @reason, 'DONE', @transactionKey, @balance, @operatorId,
-               @at, @now, @now, @now)`,
-          )
-          .run({
-            chargeId,
-            key: `recovered_${cancel.transactionKey}`.slice(0, 300),
-            amount: cancel.cancelAmount,
-            taxFree: cancel.taxFreeAmount,
-            reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
-            transactionKey: cancel.transactionKey,
-            balance: Math.max(0, balance),
-            operatorId,
-            at: epochOf(cancel.canceledAt, now),
-            now: now.getTime(),
-          }).lastInsertRowid,
-      );
+      const id = insertRecoveredRefund(db, {
+        chargeId,
+        idempotencyKey: `recovered_${cancel.transactionKey}`.slice(0, 300),
+        amount: cancel.cancelAmount,
+        taxFreeAmount: cancel.taxFreeAmount,
+        reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
+        transactionKey: cancel.transactionKey,
+        balanceAfter: Math.max(0, balance),
+        operatorId: refundedBy,
+        at: epochOf(cancel.canceledAt, now),
+        now: now.getTime(),
+      });
       db.prepare(
         'UPDATE charge_attempts SET balance_amount = ?, updated_at = ? WHERE id = ? AND balance_amount > ?',
       ).run(Math.max(0, balance), now.getTime(), chargeId, Math.max(0, balance));
