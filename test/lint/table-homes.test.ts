@@ -11,19 +11,14 @@ const root = path.resolve(import.meta.dirname, '../..');
  */
 const homes: Record<string, string[]> = {
   charge_attempts: [
-    'electron/core/billing/charge-rows.ts',
     'electron/core/billing/period-rows.ts',
     'electron/core/desk/review-queue.ts',
-    'electron/core/desk/run-attention.ts',
+    'electron/core/ledger/attempts.ts',
     'electron/core/ledger/charge-log.ts',
     'electron/core/ledger/month-totals.ts',
     'electron/core/ledger/refunds.ts',
-    'electron/core/ledger/tax-free-treatment.ts',
-    'electron/core/ledger/unresolved-attempts.ts',
-    'electron/core/recovery/restore-backup.ts',
     'electron/core/recovery/toss-catch-up.ts',
     'electron/core/schedule/dunning.ts',
-    'electron/core/staff/charge-limits.ts',
   ],
   refunds: [
     'electron/core/ledger/charge-log.ts',
@@ -79,7 +74,7 @@ const homes: Record<string, string[]> = {
     'electron/core/billing/period-rows.ts',
     'electron/core/billing/sealed-keys.ts',
     'electron/core/desk/member-labels.ts',
-    'electron/core/desk/run-attention.ts',
+    'electron/core/ledger/attempts.ts',
     'electron/core/ledger/charge-log.ts',
     'electron/core/recovery/restore-backup.ts',
     'electron/core/recovery/toss-catch-up.ts',
@@ -91,9 +86,9 @@ const homes: Record<string, string[]> = {
   cards: [
     'electron/core/billing/card-rows.ts',
     'electron/core/billing/cards.ts',
-    'electron/core/billing/charge-rows.ts',
     'electron/core/billing/period-rows.ts',
     'electron/core/billing/sealed-keys.ts',
+    'electron/core/ledger/attempts.ts',
     'electron/core/ledger/charge-log.ts',
     'electron/core/recovery/toss-catch-up.ts',
     'electron/core/schedule/due-now.ts',

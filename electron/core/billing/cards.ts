@@ -7,13 +7,13 @@ import {
   validateCardInput,
 } from '../../../shared/card/index.ts';
 import { roleAtLeast } from '../../../shared/rules/index.ts';
+import { hasUnresolvedCharges } from '../ledger/index.ts';
 import { type Billing, TossError } from '../toss/index.ts';
 import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
 import { BillingError, type FieldProblem, invalidInput } from './billing-error.ts';
 import { activeCardOf, activeCardRowOf, type CardRow, cardRow, cardsOf, cardView } from './card-rows.ts';
 import type { Approval, Approver } from './charge-gate.ts';
 import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
-import { hasUnresolvedCharges } from './charge-rows.ts';
 import { type ChargeEngine, UNRESOLVED_CHARGE_MESSAGE } from './charges.ts';
 import type { BillingContext } from './deps.ts';
 import { refuseKeyInIfDisabled } from './key-in.ts';

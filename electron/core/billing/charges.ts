@@ -1,10 +1,4 @@
 import { roleAtLeast } from '../../../shared/rules/index.ts';
-import type { BillingKeyRef } from '../toss/index.ts';
-import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
-import { BillingError } from './billing-error.ts';
-import { activeCardRowOf } from './card-rows.ts';
-import type { Approval, Approver, CapCheck } from './charge-gate.ts';
-import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import {
   type AttemptRow,
   attemptByRequestId,
@@ -13,7 +7,13 @@ import {
   hasUnresolvedCharges,
   insertManualAttempt,
   markSent,
-} from './charge-rows.ts';
+} from '../ledger/index.ts';
+import type { BillingKeyRef } from '../toss/index.ts';
+import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
+import { BillingError } from './billing-error.ts';
+import { activeCardRowOf } from './card-rows.ts';
+import type { Approval, Approver, CapCheck } from './charge-gate.ts';
+import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import { chargeBodyFor, chargeKeyFor, recordChargeOutcome, sendCharge } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
 import type { InFlight } from './in-flight.ts';

@@ -1,14 +1,18 @@
 import {
+  type AttemptRow,
+  attemptRow,
+  chargeView,
+  markResent,
   type RefundOutcome,
   type RefundRow,
   refundRow,
   unresolvedAttempts,
+  unresolvedChargeViews,
   unresolvedRefundViews,
 } from '../ledger/index.ts';
 import { type Payment, TossError } from '../toss/index.ts';
 import type { Actor } from './audit.ts';
 import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
-import { type AttemptRow, attemptRow, chargeView, markResent, unresolvedChargeViews } from './charge-rows.ts';
 import {
   chargeBodyFor,
   chargeKeyFor,

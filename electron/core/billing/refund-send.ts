@@ -1,5 +1,6 @@
 import type { JsonObject } from '../audit/index.ts';
 import {
+  lowerBalance,
   type RefundOutcome,
   type RefundRefusal,
   type RefundRow,
@@ -11,7 +12,6 @@ import {
 import { type Payment, type PaymentCancel, TossError } from '../toss/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError } from './billing-error.ts';
-import { lowerBalance } from './charge-rows.ts';
 import type { OutcomeSource } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
 import type { RefundView } from './views.ts';

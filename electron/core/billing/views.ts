@@ -58,13 +58,5 @@ export interface MemberDetail extends MemberView {
 
 export type ChargeStatus = ChargeViewData['status'];
 
-/**
- * A charge attempt as the app and the CLI see it: the IPC contract's shape (shared/ipc/views.ts,
- * written once there), plus Toss's paymentKey, which the core needs and the renderer never gets.
- */
-export type ChargeView = Readonly<ChargeViewData> & {
-  readonly paymentKey: string | null;
-};
-
-// A refund's row shape lives with the refunds table's home.
-export type { RefundStatus, RefundView } from '../ledger/index.ts';
+// A charge's and a refund's row shapes live with their tables' homes.
+export type { ChargeView, RefundStatus, RefundView } from '../ledger/index.ts';

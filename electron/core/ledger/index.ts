@@ -1,3 +1,35 @@
+export {
+  type AttemptApproval,
+  type AttemptOutcome,
+  type AttemptRefusal,
+  type AttemptRow,
+  attemptByOrderId,
+  attemptByRequestId,
+  attemptRow,
+  type ChargeNeedingAttention,
+  type ChargeView,
+  chargedByOperator,
+  chargeView,
+  hasAttempts,
+  hasUnresolvedCharges,
+  insertManualAttempt,
+  insertPeriodAttempt,
+  insertRecoveredAttempt,
+  lowerBalance,
+  markResent,
+  markSent,
+  type NewAttempt,
+  type NewPeriodAttempt,
+  periodAttemptId,
+  type RecoveredAttempt,
+  scheduledAttemptsNeedingAttention,
+  taxFreeTreatment,
+  type UnresolvedAttempt,
+  unresolvedAttemptCount,
+  unresolvedAttempts,
+  unresolvedChargeViews,
+  writeOutcome,
+} from './attempts.ts';
 export { backupLedgerTo } from './backup.ts';
 export {
   allChargeLogEntries,
@@ -49,6 +81,4 @@ export {
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';
-export { taxFreeTreatment } from './tax-free-treatment.ts';
-export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
 export { acquireWriterLock, type WriterLock } from './writer-lock.ts';

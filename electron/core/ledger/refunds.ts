@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { REFUSAL_SET, refusalColumns, type TossRefusal, UNRESOLVED_ROW } from './refusal-columns.ts';
 import { statement } from './statement.ts';
 
 /*
@@ -139,12 +140,8 @@ export function unresolvedRefundCount(db: Database.Database): number {
 }
 
 /** A refund that Toss refused, or whose outcome is not known. */
-export interface RefundRefusal {
+export interface RefundRefusal extends TossRefusal {
   readonly status: 'FAILED' | 'UNKNOWN';
-  readonly code: string;
-  readonly message: string;
-  /** Toss's X-TossPayments-Trace-Id of the answer this was learned from. */
-  readonly traceId?: string | null;
 }
 
 export type RefundOutcome =
@@ -156,6 +153,12 @@ export type RefundOutcome =
     }
   | RefundRefusal;
 
+const APPROVAL_SQL = `UPDATE refunds SET status = 'DONE', toss_code = NULL, toss_message = NULL,
+             transaction_key = @transactionKey, balance_after = @balanceAfter,
+             toss_trace_id = coalesce(@traceId, toss_trace_id), resolved_at = @at, updated_at = @at
+           ${UNRESOLVED_ROW}`;
+const REFUSAL_SQL = `UPDATE refunds SET ${REFUSAL_SET} ${UNRESOLVED_ROW}`;
+
 /** Writes an outcome onto an unresolved refund; false when it was already resolved. */
 export function writeRefundOutcome(
   db: Database.Database,
@@ -163,16 +166,9 @@ export function writeRefundOutcome(
   outcome: RefundOutcome,
   at: number,
 ): boolean {
-  const where = "WHERE id = @id AND status IN ('PENDING', 'UNKNOWN')";
   if (outcome.status === 'DONE') {
     return (
-      statement(
-        db,
-        `UPDATE refunds SET status = 'DONE', toss_code = NULL, toss_message = NULL,
-             transaction_key = @transactionKey, balance_after = @balanceAfter,
-             toss_trace_id = coalesce(@traceId, toss_trace_id), resolved_at = @at, updated_at = @at
-           ${where}`,
-      ).run({
+      statement(db, APPROVAL_SQL).run({
         id,
         at,
         transactionKey: outcome.transactionKey,
@@ -181,21 +177,7 @@ export function writeRefundOutcome(
       }).changes === 1
     );
   }
-  return (
-    statement(
-      db,
-      `UPDATE refunds SET status = @status, toss_code = @code, toss_message = @message,
-           toss_trace_id = coalesce(@traceId, toss_trace_id), resolved_at = @resolvedAt, updated_at = @at ${where}`,
-    ).run({
-      id,
-      at,
-      traceId: outcome.traceId ?? null,
-      status: outcome.status,
-      code: outcome.code,
-      message: outcome.message,
-      resolvedAt: outcome.status === 'UNKNOWN' ? null : at,
-    }).changes === 1
-  );
+  return statement(db, REFUSAL_SQL).run(refusalColumns(id, outcome, at)).changes === 1;
 }
 
 const VIEW_SQL = `

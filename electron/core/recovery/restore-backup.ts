@@ -5,9 +5,12 @@ import { ledgerFileIn } from '../app-paths.ts';
 import {
   acquireWriterLock,
   fileStamp,
+  hasAttempts,
   removeDatabaseFiles,
   restoreLedger,
   type Setting,
+  statement,
+  unresolvedAttemptCount,
   unresolvedRefundCount,
   writeSetting,
 } from '../ledger/index.ts';
@@ -161,12 +164,7 @@ function markForCatchUp(plain: string, since: number, restoredAt: number): void 
  * wait for them (their intent row is committed PENDING before the request leaves, invariant 4).
  */
 export function unresolvedMoneyMovements(db: Database.Database): number {
-  return (
-    (db
-      .prepare("SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN')")
-      .pluck()
-      .get() as number) + unresolvedRefundCount(db)
-  );
+  return unresolvedAttemptCount(db) + unresolvedRefundCount(db);
 }
 
 /** Whether the folder's ledger holds a store (members, operators or charges) and what is unresolved in it. */
@@ -179,16 +177,15 @@ async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean;
   const db = new Database(ledgerPath, { readonly: true, fileMustExist: true });
   try {
     const hasTable = (name: string) =>
-      db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+      statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
     if (!hasTable('charge_attempts')) return { holdsStore: false, unresolved: 0 };
     const holdsStore =
-      db
-        .prepare(
-          `SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM charge_attempts)
-             OR EXISTS (SELECT 1 FROM operators WHERE pin_hash NOT LIKE '!%')`,
-        )
+      statement(
+        db,
+        `SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM operators WHERE pin_hash NOT LIKE '!%')`,
+      )
         .pluck()
-        .get() === 1;
+        .get() === 1 || hasAttempts(db);
     return { holdsStore, unresolved: unresolvedMoneyMovements(db) };
   } finally {
     db.close();

@@ -2,9 +2,12 @@ import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/index.ts';
 import { ensureSystemOperator, type Reconciler } from '../billing/index.ts';
 import {
+  attemptByOrderId,
   hasUnresolvedRefunds,
+  insertRecoveredAttempt,
   insertRecoveredRefund,
   type Ledger,
+  lowerBalance,
   readSetting,
   transactionKeyRecorded,
   writeSetting,
@@ -63,7 +66,7 @@ export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchU
   const groups = byPayment(transactions);
   for (const [paymentKey, group] of groups) {
     const first = group[0] as Transaction;
-    const attempt = attemptByOrder(db, first.orderId);
+    const attempt = attemptByOrderId(db, first.orderId);
     if (!attempt) {
       // Not a billing payment (a web shop on the same MID): not ours to record.
       if (first.customerKey === null) continue;
@@ -146,12 +149,6 @@ function membersByCustomerKey(db: Database.Database, sealer: Sealer): Map<string
   return map;
 }
 
-function attemptByOrder(db: Database.Database, orderId: string) {
-  return db.prepare('SELECT id, status FROM charge_attempts WHERE order_id = ?').get(orderId) as
-    | { id: number; status: string }
-    | undefined;
-}
-
 interface Placement {
   readonly memberId: number;
   readonly cardId: number;
@@ -203,37 +200,25 @@ function recordCharge(
 ): number {
   const approvedAt = epochOf(payment.approvedAt ?? payment.requestedAt, now);
   return db.transaction(() => {
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO charge_attempts (order_id, idempotency_key, member_id, card_id, subscription_period_id,
-             attempt_no, kind, amount, tax_free_amount, order_name, status, payment_key, approve_no,
-             supplied_amount, vat, receipt_url, balance_amount, created_at, sent_at, resolved_at, updated_at,
-             recovered_at)
-           VALUES (@orderId, @idempotencyKey, @memberId, @cardId, @periodId, @attemptNo, @kind, @amount,
-             @taxFree, @orderName, 'DONE', @paymentKey, @approveNo, @supplied, @vat, @receiptUrl, @amount,
-             @approvedAt, @approvedAt, @now, @now, @now)`,
-        )
-        .run({
-          orderId: payment.orderId,
-          idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
-          memberId: at.memberId,
-          cardId: at.cardId,
-          periodId: at.periodId,
-          attemptNo: at.attemptNo,
-          kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
-          amount: payment.totalAmount,
-          taxFree: payment.taxFreeAmount,
-          orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
-          paymentKey: payment.paymentKey,
-          approveNo: payment.card?.approveNo ?? null,
-          supplied: payment.suppliedAmount,
-          vat: payment.vat,
-          receiptUrl: payment.receipt?.url ?? null,
-          approvedAt,
-          now: now.getTime(),
-        }).lastInsertRowid,
-    );
+    const id = insertRecoveredAttempt(db, {
+      orderId: payment.orderId,
+      idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
+      memberId: at.memberId,
+      cardId: at.cardId,
+      periodId: at.periodId,
+      attemptNo: at.attemptNo,
+      kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
+      amount: payment.totalAmount,
+      taxFreeAmount: payment.taxFreeAmount,
+      orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
+      paymentKey: payment.paymentKey,
+      approveNo: payment.card?.approveNo ?? null,
+      suppliedAmount: payment.suppliedAmount,
+      vat: payment.vat,
+      receiptUrl: payment.receipt?.url ?? null,
+      approvedAt,
+      now: now.getTime(),
+    });
     if (at.periodId !== null) {
       db.prepare("UPDATE subscription_periods SET status = 'paid', updated_at = ? WHERE id = ?").run(
         now.getTime(),
@@ -283,9 +268,8 @@ function recordRefunds(
         at: epochOf(cancel.canceledAt, now),
         now: now.getTime(),
       });
-      db.prepare(
-        'UPDATE charge_attempts SET balance_amount = ?, updated_at = ? WHERE id = ? AND balance_amount > ?',
-      ).run(Math.max(0, balance), now.getTime(), chargeId, Math.max(0, balance));
+      // The charge is DONE (recorded so, or found so): its balance comes down to what Toss left.
+      lowerBalance(db, chargeId, Math.max(0, balance), now.getTime());
       appendAudit(
         db,
         {
