@@ -17,6 +17,7 @@ const homes: Record<string, string[]> = {
     'electron/core/ledger/charge-log.ts',
     'electron/core/ledger/month-totals.ts',
     'electron/core/ledger/refunds.ts',
+    'electron/core/ledger/toss-unmatched.ts',
     'electron/core/recovery/toss-catch-up.ts',
     'electron/core/schedule/dunning.ts',
   ],
@@ -25,7 +26,7 @@ const homes: Record<string, string[]> = {
     'electron/core/ledger/month-totals.ts',
     'electron/core/ledger/refunds.ts',
   ],
-  toss_unmatched: ['electron/core/recovery/toss-catch-up.ts'],
+  toss_unmatched: ['electron/core/ledger/toss-unmatched.ts'],
   subscription_periods: [
     'electron/core/billing/period-rows.ts',
     'electron/core/ledger/due-periods.ts',

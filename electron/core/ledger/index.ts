@@ -81,4 +81,12 @@ export {
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';
+export {
+  closeUnmatched,
+  insertUnmatched,
+  type UnmatchedReason,
+  type UnmatchedTossPayment,
+  type UnmatchedTransaction,
+  unmatchedTossPayments,
+} from './toss-unmatched.ts';
 export { acquireWriterLock, type WriterLock } from './writer-lock.ts';

@@ -3,13 +3,16 @@ import { appendAudit } from '../audit/index.ts';
 import { ensureSystemOperator, type Reconciler } from '../billing/index.ts';
 import {
   attemptByOrderId,
+  closeUnmatched,
   hasUnresolvedRefunds,
   insertRecoveredAttempt,
   insertRecoveredRefund,
+  insertUnmatched,
   type Ledger,
   lowerBalance,
   readSetting,
   transactionKeyRecorded,
+  type UnmatchedReason,
   writeSetting,
 } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
@@ -156,7 +159,7 @@ interface Placement {
   readonly attemptNo: number;
 }
 
-type Placed = Placement | { readonly unmatched: 'no_card' | 'unrecorded_period' };
+type Placed = Placement | { readonly unmatched: Exclude<UnmatchedReason, 'unknown_customer'> };
 
 /** Which card and, for a scheduled order, which period of the member the payment belongs to. */
 function placeCharge(db: Database.Database, memberId: number, payment: Payment): Placed {
@@ -291,60 +294,14 @@ function recordRefunds(
 function recordUnmatched(
   db: Database.Database,
   group: readonly Transaction[],
-  reason: 'unknown_customer' | 'no_card' | 'unrecorded_period',
+  reason: UnmatchedReason,
   now: Date,
 ): boolean {
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO toss_unmatched (transaction_key, payment_key, order_id, status, amount, transaction_at,
-       reason, found_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let added = 0;
   db.transaction(() => {
-    for (const tx of group) {
-      added += insert.run(
-        tx.transactionKey,
-        tx.paymentKey,
-        tx.orderId,
-        tx.status,
-        tx.amount,
-        tx.transactionAt,
-        reason,
-        now.getTime(),
-      ).changes;
-    }
+    for (const tx of group) if (insertUnmatched(db, tx, reason, now.getTime())) added++;
   })();
   return added > 0;
-}
-
-export interface UnmatchedTossPayment {
-  readonly id: number;
-  readonly transactionKey: string;
-  readonly paymentKey: string;
-  readonly orderId: string;
-  readonly status: string;
-  readonly amount: number;
-  readonly transactionAt: string;
-  readonly reason: 'unknown_customer' | 'no_card' | 'unrecorded_period';
-  readonly foundAt: number;
-}
-
-/**
- * The Toss transactions the catch-up could not record, still open, oldest first. One whose order
- * the ledger has recorded since (the schedule charged that period and the reconciler found it)
- * no longer needs anyone and is left out.
- */
-export function unmatchedTossPayments(db: Database.Database): UnmatchedTossPayment[] {
-  return db
-    .prepare(
-      `SELECT u.id, u.transaction_key AS transactionKey, u.payment_key AS paymentKey, u.order_id AS orderId,
-         u.status, u.amount, u.transaction_at AS transactionAt, u.reason, u.found_at AS foundAt
-       FROM toss_unmatched AS u
-       WHERE u.resolved_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM charge_attempts AS c WHERE c.order_id = u.order_id)
-       ORDER BY u.found_at, u.id`,
-    )
-    .all() as UnmatchedTossPayment[];
 }
 
 /**
@@ -365,12 +322,7 @@ export function resolveUnmatchedTossPayment(
   const reason = input.reason.trim().slice(0, 200);
   if (reason === '') return false;
   return db.transaction(() => {
-    const changed = db
-      .prepare(
-        'UPDATE toss_unmatched SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
-      )
-      .run(now().getTime(), reason, input.id).changes;
-    if (changed === 0) return false;
+    if (!closeUnmatched(db, input.id, reason, now().getTime())) return false;
     appendAudit(
       db,
       {
