@@ -12,11 +12,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 const homes: Record<string, string[]> = {
   charge_attempts: [
     'electron/core/billing/period-rows.ts',
-    'electron/core/desk/review-queue.ts',
     'electron/core/ledger/attempts.ts',
     'electron/core/ledger/charge-log.ts',
     'electron/core/ledger/month-totals.ts',
     'electron/core/ledger/refunds.ts',
+    'electron/core/ledger/review-queue.ts',
     'electron/core/ledger/toss-unmatched.ts',
     'electron/core/recovery/toss-catch-up.ts',
     'electron/core/schedule/dunning.ts',
@@ -77,6 +77,7 @@ const homes: Record<string, string[]> = {
     'electron/core/desk/member-labels.ts',
     'electron/core/ledger/attempts.ts',
     'electron/core/ledger/charge-log.ts',
+    'electron/core/ledger/review-queue.ts',
     'electron/core/recovery/restore-backup.ts',
     'electron/core/recovery/toss-catch-up.ts',
     'electron/core/schedule/catch-up.ts',

@@ -79,6 +79,7 @@ export {
   writeRefundOutcome,
 } from './refunds.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
+export { type ReviewQueue, reviewQueueWithMembers } from './review-queue.ts';
 export { readSetting, type Setting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';
 export {
