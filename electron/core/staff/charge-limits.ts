@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { chargedByOperator, statement } from '../ledger/index.ts';
+import { chargedByOperator } from '../ledger/index.ts';
 import { storeDay } from '../schedule/index.ts';
 
 export interface CapExceeded {
@@ -23,10 +23,9 @@ export function chargeCapExceeded(
   now: Date,
   timeZone: string,
 ): CapExceeded | null {
-  const caps = statement(
-    db,
-    'SELECT per_charge_cap AS perChargeCap, daily_cap AS dailyCap FROM operators WHERE id = ?',
-  ).get(operatorId) as { perChargeCap: number | null; dailyCap: number | null } | undefined;
+  const caps = db
+    .prepare('SELECT per_charge_cap AS perChargeCap, daily_cap AS dailyCap FROM operators WHERE id = ?')
+    .get(operatorId) as { perChargeCap: number | null; dailyCap: number | null } | undefined;
   if (!caps) return null;
   if (caps.perChargeCap !== null && amount > caps.perChargeCap) {
     return { kind: 'per_charge', cap: caps.perChargeCap, used: 0 };
