@@ -51,17 +51,15 @@ const ATTEMPT_COLUMNS = `id, order_id AS orderId, idempotency_key AS idempotency
   member_id AS memberId, card_id AS cardId, amount, tax_free_amount AS taxFreeAmount,
   order_name AS orderName, status, operator_id AS operatorId, created_at AS createdAt, kind,
   sent_at AS sentAt, subscription_period_id AS periodId`;
+const ROW_BY_ID_SQL = `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE id = ?`;
+const ROW_BY_REQUEST_ID_SQL = `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE request_id = ?`;
 
 export function attemptRow(db: Database.Database, id: number): AttemptRow | undefined {
-  return statement(db, `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE id = ?`).get(id) as
-    | AttemptRow
-    | undefined;
+  return statement(db, ROW_BY_ID_SQL).get(id) as AttemptRow | undefined;
 }
 
 export function attemptByRequestId(db: Database.Database, requestId: string): AttemptRow | undefined {
-  return statement(db, `SELECT ${ATTEMPT_COLUMNS} FROM charge_attempts WHERE request_id = ?`).get(
-    requestId,
-  ) as AttemptRow | undefined;
+  return statement(db, ROW_BY_REQUEST_ID_SQL).get(requestId) as AttemptRow | undefined;
 }
 
 /** A manual attempt, PENDING. The caller commits it (with its audit row) before sending anything. */
@@ -178,6 +176,7 @@ const VIEW_SQL = `
   FROM charge_attempts AS c`;
 
 const VIEW_BY_ID_SQL = `${VIEW_SQL} WHERE c.id = ?`;
+const UNRESOLVED_VIEWS_SQL = `${VIEW_SQL} WHERE c.status IN ('PENDING', 'UNKNOWN') ORDER BY c.created_at, c.id LIMIT ?`;
 
 export function chargeView(db: Database.Database, id: number): ChargeView | undefined {
   return statement(db, VIEW_BY_ID_SQL).get(id) as ChargeView | undefined;
@@ -185,10 +184,7 @@ export function chargeView(db: Database.Database, id: number): ChargeView | unde
 
 /** Attempts that wait for an answer (PENDING, UNKNOWN), oldest first. */
 export function unresolvedChargeViews(db: Database.Database, limit: number): ChargeView[] {
-  return statement(
-    db,
-    `${VIEW_SQL} WHERE c.status IN ('PENDING', 'UNKNOWN') ORDER BY c.created_at, c.id LIMIT ?`,
-  ).all(limit) as ChargeView[];
+  return statement(db, UNRESOLVED_VIEWS_SQL).all(limit) as ChargeView[];
 }
 
 /** True when the member has a charge whose outcome is not known yet. */
