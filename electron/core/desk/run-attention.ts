@@ -1,8 +1,6 @@
 import { type ChargeNeedingAttention, scheduledAttemptsNeedingAttention } from '../ledger/index.ts';
 import type { Desk } from './open-desk.ts';
 
-export type { ChargeNeedingAttention } from '../ledger/index.ts';
-
 /**
  * Scheduled attempts that a run made and left declined, failed or unknown: what staff are told about after
  * the run (a notification each, and the home screen's list). Manual charges are left out: the
