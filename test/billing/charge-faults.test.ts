@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/index.ts';
-import { insertManualAttempt } from '../../electron/core/billing/charge-rows.ts';
 import { DECIDE_NOT_CHARGED_AFTER_MS, RESOLVED_BY_STAFF } from '../../electron/core/billing/index.ts';
+import { insertManualAttempt } from '../../electron/core/ledger/index.ts';
 import { expectBillingError } from './expect-billing-error.ts';
 import {
   addFault,

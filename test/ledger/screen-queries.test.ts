@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { UNRESOLVED_ATTEMPTS_SQL } from '../../electron/core/ledger/attempts.ts';
 import { chargeLogSql, refundLogSql } from '../../electron/core/ledger/charge-log.ts';
 import { DUE_PERIODS_SQL } from '../../electron/core/ledger/due-periods.ts';
 import {
@@ -14,7 +15,6 @@ import {
   unresolvedAttempts,
 } from '../../electron/core/ledger/index.ts';
 import { MONTH_TOTALS_SQL } from '../../electron/core/ledger/month-totals.ts';
-import { UNRESOLVED_ATTEMPTS_SQL } from '../../electron/core/ledger/unresolved-attempts.ts';
 import { done, rowInserts } from './rows.ts';
 import { tempLedgers } from './temp-ledger.ts';
 

@@ -14,6 +14,7 @@ import {
   cardRow,
   cardsOf,
   cardView,
+  hasUnresolvedCharges,
   insertActiveCard,
   markCardRemoved,
 } from '../ledger/index.ts';
@@ -22,7 +23,6 @@ import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
 import { BillingError, type FieldProblem, invalidInput } from './billing-error.ts';
 import type { Approval, Approver } from './charge-gate.ts';
 import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
-import { hasUnresolvedCharges } from './charge-rows.ts';
 import { type ChargeEngine, UNRESOLVED_CHARGE_MESSAGE } from './charges.ts';
 import type { BillingContext } from './deps.ts';
 import { refuseKeyInIfDisabled } from './key-in.ts';

@@ -1,14 +1,10 @@
 import { cardCompanyName } from '../../../shared/card/companies.ts';
 import { vatSplit } from '../../../shared/money/index.ts';
+import type { AttemptApproval, AttemptRefusal } from '../ledger/index.ts';
 import { type Payment, retryClassOf, TossError } from '../toss/index.ts';
 
 /** A charge that was not approved, or whose approval is not known. */
-export interface ChargeRefusal {
-  readonly status: 'DECLINED' | 'FAILED' | 'UNKNOWN';
-  readonly code: string;
-  readonly message: string;
-  /** Toss's X-TossPayments-Trace-Id of the answer this was learned from, for its support. */
-  readonly traceId?: string | null;
+export interface ChargeRefusal extends AttemptRefusal {
   /**
    * Toss asked to slow down (429, or FORBIDDEN_CONSECUTIVE_REQUEST) and did not take the request:
    * sending the same request again, under the same Idempotency-Key, later is safe.
@@ -16,21 +12,8 @@ export interface ChargeRefusal {
   readonly slowDown?: { readonly retryAfterMs: number | null };
 }
 
-export type ChargeOutcome =
-  | {
-      readonly status: 'DONE';
-      readonly paymentKey: string;
-      readonly approveNo: string | null;
-      readonly suppliedAmount: number;
-      readonly vat: number;
-      readonly receiptUrl: string | null;
-      readonly balanceAmount: number;
-      /** The card as the payment reports it: Toss's masked number and the issuer's name. */
-      readonly cardNumber: string | null;
-      readonly cardCompany: string | null;
-      readonly traceId?: string | null;
-    }
-  | ChargeRefusal;
+/** What a charge's answer means: approved (what the attempt records of the payment), or not. */
+export type ChargeOutcome = AttemptApproval | ChargeRefusal;
 
 /** The request an outcome belongs to, for checking that Toss's payment is this one. */
 export interface ChargedRequest {

@@ -1,10 +1,9 @@
 import type { JsonObject } from '../audit/index.ts';
-import { cardRow } from '../ledger/index.ts';
+import { type AttemptRow, attemptRow, cardRow, chargeView, writeOutcome } from '../ledger/index.ts';
 import type { BillingKeyRef, ChargeBillingKeyRequest } from '../toss/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError } from './billing-error.ts';
 import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
-import { type AttemptRow, attemptRow, chargeView, writeOutcome } from './charge-rows.ts';
 import type { BillingContext } from './deps.ts';
 import type { GroupCommit } from './group-commit.ts';
 import { memberOrThrow } from './member-rows.ts';

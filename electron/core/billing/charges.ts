@@ -1,19 +1,19 @@
 import { roleAtLeast } from '../../../shared/rules/index.ts';
-import { activeCardRowOf } from '../ledger/index.ts';
-import type { BillingKeyRef } from '../toss/index.ts';
-import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
-import { BillingError } from './billing-error.ts';
-import type { Approval, Approver, CapCheck } from './charge-gate.ts';
-import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import {
   type AttemptRow,
+  activeCardRowOf,
   attemptByRequestId,
   attemptRow,
   chargeView,
   hasUnresolvedCharges,
   insertManualAttempt,
   markSent,
-} from './charge-rows.ts';
+} from '../ledger/index.ts';
+import type { BillingKeyRef } from '../toss/index.ts';
+import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
+import { BillingError } from './billing-error.ts';
+import type { Approval, Approver, CapCheck } from './charge-gate.ts';
+import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from './charge-input.ts';
 import { chargeBodyFor, chargeKeyFor, recordChargeOutcome, sendCharge } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
 import type { InFlight } from './in-flight.ts';

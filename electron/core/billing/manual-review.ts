@@ -1,13 +1,19 @@
 import { REASON_MAX } from '../../../shared/rules/index.ts';
+import {
+  type AttemptRow,
+  attemptRow,
+  chargeView,
+  type RefundOutcome,
+  type RefundRow,
+  refundRow,
+} from '../ledger/index.ts';
 import type { Payment } from '../toss/index.ts';
 import { type Actor, checkOperator } from './audit.ts';
 import { BillingError, throwIfInvalid } from './billing-error.ts';
 import { type ChargeOutcome, outcomeOfPayment } from './charge-outcome.ts';
-import { type AttemptRow, attemptRow, chargeView } from './charge-rows.ts';
 import { recordChargeOutcome } from './charge-send.ts';
 import { type BillingContext, DECIDE_NOT_CHARGED_AFTER_MS } from './deps.ts';
 import type { InFlight } from './in-flight.ts';
-import { type RefundOutcome, type RefundRow, refundRow } from './refund-rows.ts';
 import { recordRefundOutcome, refundOutcomeOfPayment } from './refund-send.ts';
 import { isNotFound, tossUnreachableError } from './toss-calls.ts';
 import type { ChargeView, RefundView } from './views.ts';

@@ -6,7 +6,6 @@ import {
   chargingMember,
   markPeriodFailed,
   markPeriodPaid,
-  statement,
 } from '../ledger/index.ts';
 import type { ChargeStatus } from './views.ts';
 
@@ -29,49 +28,6 @@ export function chargeablePeriodRow(
   // The subscription's member_id is a foreign key: the member is there.
   if (!member) throw new Error(`member ${period.memberId} of period ${periodId} is missing`);
   return { ...period, ...member };
-}
-
-/** The attempt of a period with this number, if one was ever written. */
-export function periodAttemptId(
-  db: Database.Database,
-  periodId: number,
-  attemptNo: number,
-): number | undefined {
-  return statement(db, 'SELECT id FROM charge_attempts WHERE subscription_period_id = ? AND attempt_no = ?')
-    .pluck()
-    .get(periodId, attemptNo) as number | undefined;
-}
-
-export interface NewPeriodAttempt {
-  readonly orderId: string;
-  readonly idempotencyKey: string;
-  readonly memberId: number;
-  readonly cardId: number;
-  readonly periodId: number;
-  readonly attemptNo: number;
-  readonly amount: number;
-  readonly taxFreeAmount: number;
-  readonly orderName: string;
-  readonly at: number;
-}
-
-/**
- * A scheduled (attempt 1) or retry (attempt 2+) attempt of a period, PENDING and marked sent
- * (sent_at = at: free to leave once committed). The caller commits it together with the period's
- * move to 'charging' and the audit row, before anything is sent, so after any crash sent_at still
- * means what it says (set: the request may have left; NULL: it never did).
- */
-export function insertPeriodAttempt(db: Database.Database, attempt: NewPeriodAttempt): number {
-  const result = statement(
-    db,
-    `INSERT INTO charge_attempts (order_id, idempotency_key, request_id, member_id, card_id,
-         subscription_period_id, attempt_no, kind, amount, tax_free_amount, order_name, status,
-         operator_id, created_at, sent_at, updated_at)
-       VALUES (@orderId, @idempotencyKey, NULL, @memberId, @cardId, @periodId, @attemptNo,
-         CASE WHEN @attemptNo = 1 THEN 'scheduled' ELSE 'retry' END, @amount, @taxFreeAmount,
-         @orderName, 'PENDING', NULL, @at, @at, @at)`,
-  ).run(attempt);
-  return Number(result.lastInsertRowid);
 }
 
 /**

@@ -1,8 +1,18 @@
-import { unresolvedAttempts } from '../ledger/index.ts';
+import {
+  type AttemptRow,
+  attemptRow,
+  chargeView,
+  markResent,
+  type RefundOutcome,
+  type RefundRow,
+  refundRow,
+  unresolvedAttempts,
+  unresolvedChargeViews,
+  unresolvedRefundViews,
+} from '../ledger/index.ts';
 import { type Payment, TossError } from '../toss/index.ts';
 import type { Actor } from './audit.ts';
 import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
-import { type AttemptRow, attemptRow, chargeView, markResent, unresolvedChargeViews } from './charge-rows.ts';
 import {
   chargeBodyFor,
   chargeKeyFor,
@@ -12,7 +22,6 @@ import {
 } from './charge-send.ts';
 import { type BillingContext, backoffMs } from './deps.ts';
 import type { InFlight } from './in-flight.ts';
-import { type RefundOutcome, type RefundRow, refundRow, unresolvedRefundViews } from './refund-rows.ts';
 import {
   MAYBE_ALREADY_DONE,
   recordRefundOutcome,

@@ -1,11 +1,6 @@
 import type { JsonObject } from '../audit/index.ts';
-import { type Payment, type PaymentCancel, TossError } from '../toss/index.ts';
-import { type Actor, audit } from './audit.ts';
-import { BillingError } from './billing-error.ts';
-import { lowerBalance } from './charge-rows.ts';
-import type { OutcomeSource } from './charge-send.ts';
-import type { BillingContext } from './deps.ts';
 import {
+  lowerBalance,
   type RefundOutcome,
   type RefundRefusal,
   type RefundRow,
@@ -13,7 +8,12 @@ import {
   refundRow,
   refundView,
   writeRefundOutcome,
-} from './refund-rows.ts';
+} from '../ledger/index.ts';
+import { type Payment, type PaymentCancel, TossError } from '../toss/index.ts';
+import { type Actor, audit } from './audit.ts';
+import { BillingError } from './billing-error.ts';
+import type { OutcomeSource } from './charge-send.ts';
+import type { BillingContext } from './deps.ts';
 import type { RefundView } from './views.ts';
 
 /** Cancel refusals that can also answer a retry of a cancel that went through (toss-api.md §8.7.5). */

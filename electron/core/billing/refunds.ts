@@ -1,12 +1,6 @@
 import { REASON_MAX } from '../../../shared/rules/index.ts';
-import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
-import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
-import type { Approval } from './charge-gate.ts';
-import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
-import { chargeView } from './charge-rows.ts';
-import type { BillingContext } from './deps.ts';
-import type { InFlight } from './in-flight.ts';
 import {
+  chargeView,
   insertRefund,
   type RefundRow,
   refundableBalance,
@@ -14,7 +8,13 @@ import {
   refundRow,
   refundView,
   refundViewsOf,
-} from './refund-rows.ts';
+} from '../ledger/index.ts';
+import { type Actor, audit, checkOperator, operatorRole } from './audit.ts';
+import { BillingError, type FieldProblem, throwIfInvalid } from './billing-error.ts';
+import type { Approval } from './charge-gate.ts';
+import { requestIdProblem, taxFreeProblem } from './charge-input.ts';
+import type { BillingContext } from './deps.ts';
+import type { InFlight } from './in-flight.ts';
 import {
   MAYBE_ALREADY_DONE,
   recordRefundOutcome,

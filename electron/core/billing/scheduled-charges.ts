@@ -1,18 +1,18 @@
-import { markPeriodCharging } from '../ledger/index.ts';
+import {
+  type AttemptRow,
+  chargeView,
+  insertPeriodAttempt,
+  markPeriodCharging,
+  periodAttemptId,
+} from '../ledger/index.ts';
 import type { BillingKeyRef, ChargeBillingKeyRequest } from '../toss/index.ts';
 import { type Actor, audit } from './audit.ts';
 import { BillingError } from './billing-error.ts';
-import { type AttemptRow, chargeView } from './charge-rows.ts';
 import { chargeBody, openChargeKey, recordChargeOutcomeGrouped, sendCharge } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { InFlight } from './in-flight.ts';
-import {
-  type ChargeablePeriodRow,
-  chargeablePeriodRow,
-  insertPeriodAttempt,
-  periodAttemptId,
-} from './period-rows.ts';
+import { type ChargeablePeriodRow, chargeablePeriodRow } from './period-rows.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import type { ChargeView } from './views.ts';
 

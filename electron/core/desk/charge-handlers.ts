@@ -4,6 +4,7 @@ import {
   chargeLogPage,
   type LogKind,
   readSetting,
+  reviewQueueWithMembers,
   taxFreeTreatment,
 } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
@@ -11,7 +12,6 @@ import { type ApiContext, actorOf, defined, operatorOf } from './api-context.ts'
 import { chargesCsv, chargesFileName } from './charges-csv.ts';
 import { dashboard } from './dashboard.ts';
 import type { DeskApi } from './desk-api-types.ts';
-import { reviewQueueWithMembers } from './review-queue.ts';
 import { STORE_DETAILS } from './settings.ts';
 
 /** Charges, refunds, the needs-review queue, and what the home screen, receipts and exports read. */

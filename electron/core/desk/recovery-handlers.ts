@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { throwIfInvalid } from '../billing/index.ts';
-import { readSetting } from '../ledger/index.ts';
+import { readSetting, unmatchedTossPayments } from '../ledger/index.ts';
 import {
   backupHealth,
   createRecoveryCode,
@@ -8,7 +8,6 @@ import {
   recoveryStatus,
   resolveUnmatchedTossPayment,
   setOffsiteBackup,
-  unmatchedTossPayments,
 } from '../recovery/index.ts';
 import { type ApiContext, actorOf } from './api-context.ts';
 import type { DeskApi } from './desk-api-types.ts';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { vatSplit } from '../../../shared/money/index.ts';
 import { CHARGE_KINDS, type ChargeStatus, type LogKind } from './charge-types.ts';
+import { statement } from './statement.ts';
 
 /**
  * Any combination narrows the log; `from` is inclusive and `to` exclusive, epoch ms. Without
@@ -102,8 +103,8 @@ export function chargeLogPage(
   const charges = chargeLogSql(filter, hasCursor);
   const refunds = refundLogSql(filter, hasCursor);
   const entries = [
-    ...(charges ? (db.prepare(charges).all(params) as ChargeLogEntry[]) : []),
-    ...(refunds ? (db.prepare(refunds).all(params) as RefundLogRow[]).map(withRefundSplit) : []),
+    ...(charges ? (statement(db, charges).all(params) as ChargeLogEntry[]) : []),
+    ...(refunds ? (statement(db, refunds).all(params) as RefundLogRow[]).map(withRefundSplit) : []),
   ]
     .sort(newestFirst)
     .slice(0, limit + 1);

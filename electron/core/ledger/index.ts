@@ -1,3 +1,35 @@
+export {
+  type AttemptApproval,
+  type AttemptOutcome,
+  type AttemptRefusal,
+  type AttemptRow,
+  attemptByOrderId,
+  attemptByRequestId,
+  attemptRow,
+  type ChargeNeedingAttention,
+  type ChargeView,
+  chargedByOperator,
+  chargeView,
+  hasAttempts,
+  hasUnresolvedCharges,
+  insertManualAttempt,
+  insertPeriodAttempt,
+  insertRecoveredAttempt,
+  lowerBalance,
+  markResent,
+  markSent,
+  type NewAttempt,
+  type NewPeriodAttempt,
+  periodAttemptId,
+  type RecoveredAttempt,
+  scheduledAttemptsNeedingAttention,
+  taxFreeTreatment,
+  type UnresolvedAttempt,
+  unresolvedAttemptCount,
+  unresolvedAttempts,
+  unresolvedChargeViews,
+  writeOutcome,
+} from './attempts.ts';
 export { backupLedgerTo } from './backup.ts';
 export {
   activeCardOf,
@@ -152,7 +184,30 @@ export {
   type PlanView,
   updatePlanTerms,
 } from './plans.ts';
+export {
+  hasUnresolvedRefunds,
+  insertRecoveredRefund,
+  insertRefund,
+  type NewRefund,
+  type RecoveredRefund,
+  type RefundOutcome,
+  type RefundRefusal,
+  type RefundRow,
+  type RefundStatus,
+  type RefundView,
+  recordedTransactionKeys,
+  refundableBalance,
+  refundByRequestId,
+  refundRow,
+  refundView,
+  refundViewsOf,
+  transactionKeyRecorded,
+  unresolvedRefundCount,
+  unresolvedRefundViews,
+  writeRefundOutcome,
+} from './refunds.ts';
 export { type RestoreOptions, type RestoreResult, restoreLedger } from './restore.ts';
+export { type ReviewQueue, reviewQueueWithMembers } from './review-queue.ts';
 export { INTERVAL_UNITS, type IntervalUnit, type Schedule } from './schedule-columns.ts';
 export { readSetting, type Setting, storedSetting, writeSetting } from './settings.ts';
 export { statement } from './statement.ts';
@@ -183,6 +238,12 @@ export {
   subscriptionsNeedingAction,
   unconsentedSubscriptionIds,
 } from './subscriptions.ts';
-export { taxFreeTreatment } from './tax-free-treatment.ts';
-export { type UnresolvedAttempt, unresolvedAttempts } from './unresolved-attempts.ts';
+export {
+  closeUnmatched,
+  insertUnmatched,
+  type UnmatchedReason,
+  type UnmatchedTossPayment,
+  type UnmatchedTransaction,
+  unmatchedTossPayments,
+} from './toss-unmatched.ts';
 export { acquireWriterLock, type WriterLock } from './writer-lock.ts';

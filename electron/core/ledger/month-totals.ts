@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statement.ts';
 
 /** Sums over DONE charges as approved (refunds are not netted out here). */
 export interface ChargeTotals {
@@ -25,7 +26,7 @@ export const MONTH_TOTALS_SQL = `
 
 /** Totals of the DONE charges created in [fromMs, toMs): a month is its two store-local midnights. */
 export function monthTotals(db: Database.Database, fromMs: number, toMs: number): ChargeTotals {
-  return db.prepare(MONTH_TOTALS_SQL).get({ from: fromMs, to: toMs }) as ChargeTotals;
+  return statement(db, MONTH_TOTALS_SQL).get({ from: fromMs, to: toMs }) as ChargeTotals;
 }
 
 /** Refunds given (DONE) in [fromMs, toMs), counted on the day they were given, whichever day their charge was. */
@@ -35,11 +36,10 @@ export interface RefundTotals {
 }
 
 export function refundTotals(db: Database.Database, fromMs: number, toMs: number): RefundTotals {
-  return db
-    .prepare(
-      `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount
+  return statement(
+    db,
+    `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount
        FROM refunds INDEXED BY refunds_by_status
        WHERE status = 'DONE' AND created_at >= @from AND created_at < @to`,
-    )
-    .get({ from: fromMs, to: toMs }) as RefundTotals;
+  ).get({ from: fromMs, to: toMs }) as RefundTotals;
 }

@@ -55,6 +55,4 @@ export {
   resolveUnmatchedTossPayment,
   type TossCatchUpDeps,
   type TossCatchUpReport,
-  type UnmatchedTossPayment,
-  unmatchedTossPayments,
 } from './toss-catch-up.ts';

@@ -7,10 +7,13 @@ import {
   anyMember,
   anyPersonEver,
   fileStamp,
+  hasAttempts,
   removeDatabaseFiles,
   restoreLedger,
   type Setting,
   statement,
+  unresolvedAttemptCount,
+  unresolvedRefundCount,
   writeSetting,
 } from '../ledger/index.ts';
 import type { Secrets } from '../secrets/index.ts';
@@ -163,13 +166,7 @@ function markForCatchUp(plain: string, since: number, restoredAt: number): void 
  * wait for them (their intent row is committed PENDING before the request leaves, invariant 4).
  */
 export function unresolvedMoneyMovements(db: Database.Database): number {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN'))
-            + (SELECT count(*) FROM refunds WHERE status IN ('PENDING', 'UNKNOWN'))`,
-    )
-    .pluck()
-    .get() as number;
+  return unresolvedAttemptCount(db) + unresolvedRefundCount(db);
 }
 
 /** Whether the folder's ledger holds a store (members, operators or charges) and what is unresolved in it. */
@@ -184,10 +181,7 @@ async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean;
     const hasTable = (name: string) =>
       statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
     if (!hasTable('charge_attempts')) return { holdsStore: false, unresolved: 0 };
-    const holdsStore =
-      anyMember(db) ||
-      db.prepare('SELECT EXISTS (SELECT 1 FROM charge_attempts)').pluck().get() === 1 ||
-      anyPersonEver(db);
+    const holdsStore = anyMember(db) || hasAttempts(db) || anyPersonEver(db);
     return { holdsStore, unresolved: unresolvedMoneyMovements(db) };
   } finally {
     db.close();

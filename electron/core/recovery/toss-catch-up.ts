@@ -2,12 +2,20 @@ import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/index.ts';
 import type { Reconciler } from '../billing/index.ts';
 import {
+  attemptByOrderId,
   cardsOf,
+  closeUnmatched,
+  hasUnresolvedRefunds,
+  insertRecoveredAttempt,
+  insertRecoveredRefund,
+  insertUnmatched,
   type Ledger,
+  lowerBalance,
   markPeriodPaid,
   memberCustomerKeys,
   readSetting,
-  statement,
+  transactionKeyRecorded,
+  type UnmatchedReason,
   unchargedPeriodId,
   writeSetting,
 } from '../ledger/index.ts';
@@ -66,7 +74,7 @@ export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchU
   const groups = byPayment(transactions);
   for (const [paymentKey, group] of groups) {
     const first = group[0] as Transaction;
-    const attempt = attemptByOrder(db, first.orderId);
+    const attempt = attemptByOrderId(db, first.orderId);
     if (!attempt) {
       // Not a billing payment (a web shop on the same MID): not ours to record.
       if (first.customerKey === null) continue;
@@ -93,7 +101,9 @@ export async function catchUpWithToss(deps: TossCatchUpDeps): Promise<TossCatchU
       continue;
     }
     if (attempt.status !== 'DONE') continue;
-    const unknownCancels = group.some((tx) => tx.status !== 'DONE' && !knownRefund(db, tx.transactionKey));
+    const unknownCancels = group.some(
+      (tx) => tx.status !== 'DONE' && !transactionKeyRecorded(db, tx.transactionKey),
+    );
     if (!unknownCancels) continue;
     if (hasUnresolvedRefunds(db, attempt.id)) {
       report.needsReview++;
@@ -142,20 +152,6 @@ function membersByCustomerKey(db: Database.Database, sealer: Sealer): Map<string
   return map;
 }
 
-function attemptByOrder(db: Database.Database, orderId: string) {
-  return statement(db, 'SELECT id, status FROM charge_attempts WHERE order_id = ?').get(orderId) as
-    | { id: number; status: string }
-    | undefined;
-}
-
-const knownRefund = (db: Database.Database, transactionKey: string) =>
-  statement(db, 'SELECT 1 FROM refunds WHERE transaction_key = ?').get(transactionKey) !== undefined;
-
-const hasUnresolvedRefunds = (db: Database.Database, chargeId: number) =>
-  statement(db, "SELECT 1 FROM refunds WHERE charge_attempt_id = ? AND status IN ('PENDING', 'UNKNOWN')").get(
-    chargeId,
-  ) !== undefined;
-
 interface Placement {
   readonly memberId: number;
   readonly cardId: number;
@@ -163,7 +159,7 @@ interface Placement {
   readonly attemptNo: number;
 }
 
-type Placed = Placement | { readonly unmatched: 'no_card' | 'unrecorded_period' };
+type Placed = Placement | { readonly unmatched: Exclude<UnmatchedReason, 'unknown_customer'> };
 
 /** Which card and, for a scheduled order, which period of the member the payment belongs to. */
 function placeCharge(db: Database.Database, memberId: number, payment: Payment): Placed {
@@ -200,37 +196,28 @@ function recordCharge(
 ): number {
   const approvedAt = epochOf(payment.approvedAt ?? payment.requestedAt, now);
   return db.transaction(() => {
-    const id = Number(
-      statement(
-        db,
-        `INSERT INTO charge_attempts (order_id, idempotency_key, member_id, card_id, subscription_period_id,
-             attempt_no, kind, amount, tax_free_amount, order_name, status, payment_key, approve_no,
-             supplied_amount, vat, receipt_url, balance_amount, created_at, sent_at, resolved_at, updated_at,
-             recovered_at)
-           VALUES (@orderId, @idempotencyKey, @memberId, @cardId, @periodId, @attemptNo, @kind, @amount,
-             @taxFree, @orderName, 'DONE', @paymentKey, @approveNo, @supplied, @vat, @receiptUrl, @amount,
-             @approvedAt, @approvedAt, @now, @now, @now)`,
-      ).run({
-        orderId: payment.orderId,
-        idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
-        memberId: at.memberId,
-        cardId: at.cardId,
-        periodId: at.periodId,
-        attemptNo: at.attemptNo,
-        kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
-        amount: payment.totalAmount,
-        taxFree: payment.taxFreeAmount,
-        orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
-        paymentKey: payment.paymentKey,
-        approveNo: payment.card?.approveNo ?? null,
-        supplied: payment.suppliedAmount,
-        vat: payment.vat,
-        receiptUrl: payment.receipt?.url ?? null,
-        approvedAt,
-        now: now.getTime(),
-      }).lastInsertRowid,
-    );
-    if (at.periodId !== null) markPeriodPaid(db, at.periodId, now.getTime());
+    const id = insertRecoveredAttempt(db, {
+      orderId: payment.orderId,
+      idempotencyKey: `recovered_${payment.paymentKey}`.slice(0, 300),
+      memberId: at.memberId,
+      cardId: at.cardId,
+      periodId: at.periodId,
+      attemptNo: at.attemptNo,
+      kind: at.periodId === null ? 'manual' : at.attemptNo > 1 ? 'retry' : 'scheduled',
+      amount: payment.totalAmount,
+      taxFreeAmount: payment.taxFreeAmount,
+      orderName: payment.orderName.slice(0, 100) || '복원 후 확인된 결제',
+      paymentKey: payment.paymentKey,
+      approveNo: payment.card?.approveNo ?? null,
+      suppliedAmount: payment.suppliedAmount,
+      vat: payment.vat,
+      receiptUrl: payment.receipt?.url ?? null,
+      approvedAt,
+      now: now.getTime(),
+    });
+    if (at.periodId !== null) {
+      markPeriodPaid(db, at.periodId, now.getTime());
+    }
     appendAudit(
       db,
       {
@@ -258,33 +245,24 @@ function recordRefunds(
   let recorded = 0;
   for (const cancel of payment.cancels ?? []) {
     balance -= cancel.cancelAmount;
-    if (cancel.cancelStatus !== 'DONE' || knownRefund(db, cancel.transactionKey)) continue;
+    if (cancel.cancelStatus !== 'DONE' || transactionKeyRecorded(db, cancel.transactionKey)) continue;
     operatorId ??= ensureSystemOperator(deps.ledger, CATCH_UP_ACTOR, deps.now);
+    const refundedBy = operatorId;
     db.transaction(() => {
-      const id = Number(
-        statement(
-          db,
-          `INSERT INTO refunds (charge_attempt_id, idempotency_key, amount, tax_free_amount, reason, status,
-               transaction_key, balance_after, operator_id, created_at, resolved_at, updated_at, recovered_at)
-             VALUES (@chargeId, @key, @amount, @taxFree, @reason, 'DONE', @transactionKey, @balance, @operatorId,
-               @at, @now, @now, @now)`,
-        ).run({
-          chargeId,
-          key: `recovered_${cancel.transactionKey}`.slice(0, 300),
-          amount: cancel.cancelAmount,
-          taxFree: cancel.taxFreeAmount,
-          reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
-          transactionKey: cancel.transactionKey,
-          balance: Math.max(0, balance),
-          operatorId,
-          at: epochOf(cancel.canceledAt, now),
-          now: now.getTime(),
-        }).lastInsertRowid,
-      );
-      statement(
-        db,
-        'UPDATE charge_attempts SET balance_amount = ?, updated_at = ? WHERE id = ? AND balance_amount > ?',
-      ).run(Math.max(0, balance), now.getTime(), chargeId, Math.max(0, balance));
+      const id = insertRecoveredRefund(db, {
+        chargeId,
+        idempotencyKey: `recovered_${cancel.transactionKey}`.slice(0, 300),
+        amount: cancel.cancelAmount,
+        taxFreeAmount: cancel.taxFreeAmount,
+        reason: (cancel.cancelReason || '복원 후 확인된 환불').slice(0, 200),
+        transactionKey: cancel.transactionKey,
+        balanceAfter: Math.max(0, balance),
+        operatorId: refundedBy,
+        at: epochOf(cancel.canceledAt, now),
+        now: now.getTime(),
+      });
+      // The charge is DONE (recorded so, or found so): its balance comes down to what Toss left.
+      lowerBalance(db, chargeId, Math.max(0, balance), now.getTime());
       appendAudit(
         db,
         {
@@ -306,60 +284,14 @@ function recordRefunds(
 function recordUnmatched(
   db: Database.Database,
   group: readonly Transaction[],
-  reason: 'unknown_customer' | 'no_card' | 'unrecorded_period',
+  reason: UnmatchedReason,
   now: Date,
 ): boolean {
-  const insert = statement(
-    db,
-    `INSERT OR IGNORE INTO toss_unmatched (transaction_key, payment_key, order_id, status, amount, transaction_at,
-       reason, found_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let added = 0;
   db.transaction(() => {
-    for (const tx of group) {
-      added += insert.run(
-        tx.transactionKey,
-        tx.paymentKey,
-        tx.orderId,
-        tx.status,
-        tx.amount,
-        tx.transactionAt,
-        reason,
-        now.getTime(),
-      ).changes;
-    }
+    for (const tx of group) if (insertUnmatched(db, tx, reason, now.getTime())) added++;
   })();
   return added > 0;
-}
-
-export interface UnmatchedTossPayment {
-  readonly id: number;
-  readonly transactionKey: string;
-  readonly paymentKey: string;
-  readonly orderId: string;
-  readonly status: string;
-  readonly amount: number;
-  readonly transactionAt: string;
-  readonly reason: 'unknown_customer' | 'no_card' | 'unrecorded_period';
-  readonly foundAt: number;
-}
-
-/**
- * The Toss transactions the catch-up could not record, still open, oldest first. One whose order
- * the ledger has recorded since (the schedule charged that period and the reconciler found it)
- * no longer needs anyone and is left out.
- */
-export function unmatchedTossPayments(db: Database.Database): UnmatchedTossPayment[] {
-  return statement(
-    db,
-    `SELECT u.id, u.transaction_key AS transactionKey, u.payment_key AS paymentKey, u.order_id AS orderId,
-         u.status, u.amount, u.transaction_at AS transactionAt, u.reason, u.found_at AS foundAt
-       FROM toss_unmatched AS u
-       WHERE u.resolved_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM charge_attempts AS c WHERE c.order_id = u.order_id)
-       ORDER BY u.found_at, u.id`,
-  ).all() as UnmatchedTossPayment[];
 }
 
 /**
@@ -380,11 +312,7 @@ export function resolveUnmatchedTossPayment(
   const reason = input.reason.trim().slice(0, 200);
   if (reason === '') return false;
   return db.transaction(() => {
-    const changed = statement(
-      db,
-      'UPDATE toss_unmatched SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
-    ).run(now().getTime(), reason, input.id).changes;
-    if (changed === 0) return false;
+    if (!closeUnmatched(db, input.id, reason, now().getTime())) return false;
     appendAudit(
       db,
       {

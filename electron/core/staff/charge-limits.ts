@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { operatorCaps } from '../ledger/index.ts';
+import { chargedByOperator, operatorCaps } from '../ledger/index.ts';
 import { storeDay } from '../schedule/index.ts';
 
 export interface CapExceeded {
@@ -30,13 +30,7 @@ export function chargeCapExceeded(
   }
   if (caps.dailyCap === null) return null;
   const day = storeDay(now, timeZone);
-  const used = db
-    .prepare(
-      `SELECT coalesce(sum(amount), 0) FROM charge_attempts
-       WHERE operator_id = ? AND created_at >= ? AND created_at < ? AND status IN ('DONE', 'PENDING', 'UNKNOWN')`,
-    )
-    .pluck()
-    .get(operatorId, day.start, day.end) as number;
+  const used = chargedByOperator(db, operatorId, day.start, day.end);
   return used + amount > caps.dailyCap ? { kind: 'daily', cap: caps.dailyCap, used } : null;
 }
 
