@@ -1,5 +1,6 @@
-import { Agent, errors, request } from 'undici';
+import { Agent, errors } from 'undici';
 import type { z } from 'zod';
+import { exchange } from './exchange.ts';
 import { tossErrorBodySchema } from './schemas.ts';
 import { clientError, type MessageLanguage, TossError } from './toss-error.ts';
 
@@ -82,16 +83,17 @@ export function createTransport(options: TransportOptions): Transport {
       if (req.testCode !== undefined && secret.startsWith('test_')) {
         headers['tosspayments-test-code'] = req.testCode;
       }
-      const response = await request(`${origin}${req.path}`, {
+      const response = await exchange(dispatcher, {
+        origin,
+        path: req.path,
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
-        dispatcher,
         signal: req.signal ?? null,
       });
       status = response.statusCode;
       traceId = traceIdOf(response.headers[TRACE_HEADER]);
-      const text = await response.body.text();
+      const { text } = response;
       if (status >= 200 && status < 300) {
         const value = parseSuccess(req.response, text, status, options.language, traceId);
         if (traceId !== null) req.onTraceId?.(traceId);
