@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runWriteAhead, type WriteAheadHooks } from '../../electron/core/schedule/write-ahead.ts';
+import {
+  runWriteAhead,
+  type WriteAheadHooks,
+  type WriteAheadOptions,
+} from '../../electron/core/schedule/write-ahead.ts';
 
 /** Items 0…count-1, then none; throws instead of giving item `throwAt` when it is set. */
 function items(count: number, throwAt?: number) {
@@ -15,6 +19,16 @@ function items(count: number, throwAt?: number) {
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The pipeline over `source`; `pace` resolves at once unless given. */
+function pipeline(
+  source: { next(): number | undefined },
+  sizes: Pick<WriteAheadOptions<number>, 'concurrency' | 'writeAhead'>,
+  charge: WriteAheadOptions<number>['charge'],
+  pace: WriteAheadOptions<number>['pace'] = () => Promise.resolve(),
+) {
+  return runWriteAhead<number>({ ...sizes, next: () => source.next(), pace, charge });
+}
+
 describe('the write-ahead pipeline', () => {
   it('charges every item once, with at most `concurrency` requests out, writing the first `writeAhead` at once', async () => {
     const source = items(20);
@@ -23,12 +37,10 @@ describe('the write-ahead pipeline', () => {
     const takenBeforeFirstCommit: number[] = [];
     const charged: number[] = [];
     const lazily: boolean[] = [];
-    await runWriteAhead<number>({
-      concurrency: 2,
-      writeAhead: 4,
-      next: () => source.next(),
-      pace: () => Promise.resolve(),
-      charge: async (item, writeLazily, hooks: WriteAheadHooks) => {
+    await pipeline(
+      source,
+      { concurrency: 2, writeAhead: 4 },
+      async (item, writeLazily, hooks: WriteAheadHooks) => {
         lazily.push(writeLazily);
         await turn(); // the attempt's commit
         if (item === 0) takenBeforeFirstCommit.push(source.taken());
@@ -40,7 +52,7 @@ describe('the write-ahead pipeline', () => {
         hooks.answered();
         charged.push(item);
       },
-    });
+    );
     expect(charged.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(maxOut).toBe(2);
     expect(takenBeforeFirstCommit).toEqual([4]);
@@ -51,19 +63,13 @@ describe('the write-ahead pipeline', () => {
   it('an item refused before its request leaves gives its place to the next', async () => {
     const source = items(10);
     const sent: number[] = [];
-    await runWriteAhead<number>({
-      concurrency: 1,
-      writeAhead: 2,
-      next: () => source.next(),
-      pace: () => Promise.resolve(),
-      charge: async (item, _writeLazily, hooks) => {
-        await turn();
-        if (item % 2 === 1) return; // not chargeable: its request never leaves
-        await hooks.leave();
-        await turn();
-        hooks.answered();
-        sent.push(item);
-      },
+    await pipeline(source, { concurrency: 1, writeAhead: 2 }, async (item, _writeLazily, hooks) => {
+      await turn();
+      if (item % 2 === 1) return; // not chargeable: its request never leaves
+      await hooks.leave();
+      await turn();
+      hooks.answered();
+      sent.push(item);
     });
     expect(sent.sort((a, b) => a - b)).toEqual([0, 2, 4, 6, 8]);
   });
@@ -71,19 +77,18 @@ describe('the write-ahead pipeline', () => {
   it('waits for `pace` with a slot held, before each request leaves', async () => {
     const source = items(3);
     const events: string[] = [];
-    await runWriteAhead<number>({
-      concurrency: 1,
-      writeAhead: 1,
-      next: () => source.next(),
-      pace: async () => {
-        events.push('pace');
-      },
-      charge: async (item, _writeLazily, hooks) => {
+    await pipeline(
+      source,
+      { concurrency: 1, writeAhead: 1 },
+      async (item, _writeLazily, hooks) => {
         await hooks.leave();
         events.push(`sent ${item}`);
         hooks.answered();
       },
-    });
+      async () => {
+        events.push('pace');
+      },
+    );
     expect(events).toEqual(['pace', 'sent 0', 'pace', 'sent 1', 'pace', 'sent 2']);
   });
 
@@ -91,18 +96,16 @@ describe('the write-ahead pipeline', () => {
     const source = items(10, 6);
     const started: number[] = [];
     const settled: number[] = [];
-    const run = runWriteAhead<number>({
-      concurrency: 2,
-      writeAhead: 4,
-      next: () => source.next(),
-      pace: () => Promise.resolve(),
+    const run = pipeline(
+      source,
+      { concurrency: 2, writeAhead: 4 },
       // Each is refused before its request leaves, so the next ones are taken as each settles.
-      charge: async (item) => {
+      async (item) => {
         started.push(item);
         await turn();
         settled.push(item);
       },
-    });
+    );
     await expect(run).rejects.toThrow('page read failed');
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
     expect(settled).toEqual([0, 1, 2, 3, 4, 5]);
@@ -112,14 +115,8 @@ describe('the write-ahead pipeline', () => {
     const source = items(10, 0);
     let charges = 0;
     expect(() =>
-      runWriteAhead<number>({
-        concurrency: 2,
-        writeAhead: 4,
-        next: () => source.next(),
-        pace: () => Promise.resolve(),
-        charge: async () => {
-          charges++;
-        },
+      pipeline(source, { concurrency: 2, writeAhead: 4 }, async () => {
+        charges++;
       }),
     ).toThrow('page read failed');
     expect(charges).toBe(0);
