@@ -15,6 +15,8 @@ export interface ExchangeOptions {
   readonly headers: Record<string, string>;
   readonly body: string | null;
   readonly signal: AbortSignal | null;
+  /** Told the status and headers as soon as they arrive, before the body (which may still fail). */
+  readonly onHeaders?: (statusCode: number, headers: IncomingHttpHeaders) => void;
 }
 
 /** As undici's body.text(): UTF-8, a leading BOM dropped. */
@@ -67,6 +69,7 @@ export function exchange(dispatcher: Dispatcher, options: ExchangeOptions): Prom
         if (status < 200) return;
         statusCode = status;
         headers = responseHeaders as IncomingHttpHeaders;
+        options.onHeaders?.(statusCode, headers);
       },
       onResponseData(_controller, chunk) {
         chunks.push(chunk);

@@ -90,16 +90,19 @@ export function createTransport(options: TransportOptions): Transport {
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
         signal: req.signal ?? null,
+        // Known as soon as the headers are in, so a body that then fails is still logged with them.
+        onHeaders: (statusCode, responseHeaders) => {
+          status = statusCode;
+          traceId = traceIdOf(responseHeaders[TRACE_HEADER]);
+        },
       });
-      status = response.statusCode;
-      traceId = traceIdOf(response.headers[TRACE_HEADER]);
-      const { text } = response;
-      if (status >= 200 && status < 300) {
-        const value = parseSuccess(req.response, text, status, options.language, traceId);
+      const { statusCode, text } = response;
+      if (statusCode >= 200 && statusCode < 300) {
+        const value = parseSuccess(req.response, text, statusCode, options.language, traceId);
         if (traceId !== null) req.onTraceId?.(traceId);
         return value;
       }
-      const error = parseFailure(text, status, options.language, {
+      const error = parseFailure(text, statusCode, options.language, {
         traceId,
         retryAfterMs: retryAfterMsOf(response.headers['retry-after']),
       });
