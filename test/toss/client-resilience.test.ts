@@ -166,6 +166,50 @@ describe('faults: every unknown outcome can be reconciled by orderId', () => {
   });
 });
 
+describe('cancelling a request through its signal', () => {
+  it('a signal aborted before the call sends nothing', async () => {
+    const { client, key } = await registeredCard();
+    const signal = AbortSignal.abort();
+    await expectTossError(
+      client.chargeBillingKey(key, chargeBody(), { idempotencyKey: newIdempotencyKey(), signal }),
+      { status: null, code: 'CLIENT_ABORTED', retryClass: 'unknown-outcome' },
+    );
+    expect(await sandboxPayments()).toHaveLength(0);
+  });
+
+  it('a request cancelled while it waits for the only connection fails then and is never sent', async () => {
+    const { client, key } = await registeredCard({ maxConnections: 1 });
+    await addFault('delay', { delayMs: 1_000 });
+    const first = client.chargeBillingKey(key, chargeBody(), { idempotencyKey: newIdempotencyKey() });
+    let firstSettled = false;
+    void first.finally(() => {
+      firstSettled = true;
+    });
+    const controller = new AbortController();
+    const queued = client.chargeBillingKey(key, chargeBody(), {
+      idempotencyKey: newIdempotencyKey(),
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expectTossError(queued, { status: null, code: 'CLIENT_ABORTED', retryClass: 'unknown-outcome' });
+    expect(firstSettled).toBe(false);
+    expect((await first).status).toBe('DONE');
+    expect(await sandboxPayments()).toHaveLength(1);
+  });
+
+  it('a request cancelled while Toss has not answered is CLIENT_ABORTED, an unknown outcome', async () => {
+    const { client, key } = await registeredCard();
+    await addFault('delay', { delayMs: 2_000 });
+    const controller = new AbortController();
+    const sent = client.chargeBillingKey(key, chargeBody(), {
+      idempotencyKey: newIdempotencyKey(),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 300);
+    await expectTossError(sent, { status: null, code: 'CLIENT_ABORTED', retryClass: 'unknown-outcome' });
+  });
+});
+
 describe('forced errors and retry classes', () => {
   it.each([
     ['REJECT_CARD_PAYMENT', 403, 'soft-decline'],

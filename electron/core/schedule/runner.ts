@@ -1,4 +1,5 @@
-import type { ChargeAnswer, ScheduledChargeService } from '../billing/index.ts';
+import type Database from 'better-sqlite3';
+import type { ScheduledChargeService } from '../billing/index.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
@@ -11,12 +12,10 @@ import {
 } from './dunning.ts';
 import { materializeDuePeriods } from './materialize.ts';
 import { createTokenBucket, DEFAULT_RATE_PER_SECOND } from './rate-limit.ts';
-import { createSlots } from './slots.ts';
+import { createSlowDown, type SlowDown } from './slow-down.ts';
+import { runWriteAhead, type WriteAheadHooks } from './write-ahead.ts';
 
 export const DEFAULT_RUNNER_CONCURRENCY = 4;
-
-/** Toss's answers that mean "slow down"; they leave the attempt UNKNOWN for the reconciler. */
-const SLOW_DOWN_CODES: ReadonlySet<string> = new Set(['TOO_MANY_REQUESTS', 'FORBIDDEN_CONSECUTIVE_REQUEST']);
 
 export interface ScheduleRunnerDeps {
   readonly ledger: Ledger;
@@ -113,12 +112,6 @@ const DUE_PAGE_SQL = `
 /** Default bound on attempts written ahead of their requests (see ScheduleRunnerDeps.writeAhead). */
 const MAX_WRITE_AHEAD = 64;
 
-/**
- * Times one attempt is sent again after a rate-limit answer in one run; past it the attempt is
- * left UNKNOWN for the reconciler, so a Toss that keeps refusing cannot hold a run forever.
- */
-const MAX_RATE_LIMITED_RESENDS = 20;
-
 /** Bound on materialize calls per run, so a ledger in a bad state cannot loop forever. */
 const MAX_MATERIALIZE_ROUNDS = 1_000;
 
@@ -137,7 +130,184 @@ function emptySummary(asOf: number): RunSummary {
   };
 }
 
+/** A run's summary while the run adds to it. */
+type Counts = { -readonly [K in keyof RunSummary]: RunSummary[K] };
+
+function startCounts(asOf: number): Counts {
+  const summary = emptySummary(asOf);
+  return {
+    ...summary,
+    charged: { ...summary.charged },
+    retried: { ...summary.retried },
+    statusChanges: { ...summary.statusChanges },
+  };
+}
+
 export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
+  const { concurrency, ratePerSecond, writeAhead, batchSize, sleep, slowDown } = resolveOptions(deps);
+  const log = deps.log.child({ module: 'schedule' });
+  const duePage = deps.ledger.db.prepare(DUE_PAGE_SQL);
+  const dunningPolicy = resolveDunningPolicy(deps.dunning);
+  // One bucket for the runner's life, not per run: back-to-back runs must not start with a fresh burst.
+  const bucket = createTokenBucket({
+    ratePerSecond,
+    now: () => deps.now().getTime(),
+    sleep,
+  });
+  const beforeSend = () => bucket.take();
+
+  let running: Promise<RunSummary> | undefined;
+  let stopping = false;
+  const isStopping = () => stopping;
+
+  /** One run, step by step; each step adds to the run's counts. */
+  async function run(): Promise<RunSummary> {
+    const asOf = deps.now().getTime();
+    const counts = startCounts(asOf);
+    materialize(asOf, counts);
+    // Per run: a slow-down Toss asked for in an earlier run is over.
+    const slow = createSlowDown({ ...slowDown, sleep, beforeSend, isStopping, counts, log });
+    await chargeDuePeriods(asOf, counts, slow);
+    // Dunning after the first charges, unless stopping (see ScheduleRunner.runDue).
+    if (!stopping) await dunning(asOf, counts, slow.slowed());
+    logFinished(counts);
+    return counts;
+  }
+
+  /** Writes the periods that have come due, in rounds (materialize.ts bounds each one). */
+  function materialize(asOf: number, counts: Counts): void {
+    for (let round = 0; round < MAX_MATERIALIZE_ROUNDS && !stopping; round++) {
+      const result = materializeDuePeriods(deps.ledger, {
+        now: new Date(asOf),
+        ...(deps.catchUpThresholdMs === undefined ? {} : { catchUpThresholdMs: deps.catchUpThresholdMs }),
+        log,
+      });
+      counts.materialized += result.inserted;
+      counts.awaitingConfirmation += result.awaitingConfirmation;
+      counts.awaitingConsent += result.awaitingConsent;
+      counts.canceledAtPeriodEnd += result.canceled;
+      if (!result.more) break;
+    }
+  }
+
+  /**
+   * Charges every period due at or before `asOf` once, through the write-ahead pipeline
+   * (write-ahead.ts). A stop takes no more periods; the attempts already written are still sent
+   * and recorded.
+   */
+  function chargeDuePeriods(asOf: number, counts: Counts, slow: SlowDown): Promise<void> {
+    const due = duePeriods(duePage, asOf, batchSize);
+    return runWriteAhead<DueRow>({
+      concurrency,
+      writeAhead,
+      next: () => (stopping ? undefined : due.next()),
+      pace: slow.beforeRequest,
+      charge: (period, writeLazily, pipeline) => chargeOne(period, writeLazily, pipeline, counts, slow),
+    });
+  }
+
+  /** A due period's first attempt; counted from the ledger once its outcome is committed. */
+  async function chargeOne(
+    period: DueRow,
+    writeLazily: boolean,
+    pipeline: WriteAheadHooks,
+    counts: Counts,
+    slow: SlowDown,
+  ): Promise<void> {
+    const resends = { count: 0 };
+    try {
+      const result = await deps.billing.scheduled.chargePeriod({
+        periodId: period.id,
+        attemptNo: 1,
+        writeLazily,
+        beforeSend: pipeline.leave,
+        onAnswered: (answer) => {
+          slow.onAnswered(answer);
+          pipeline.answered();
+        },
+        onRateLimited: (limit) => slow.onRateLimited(resends, limit),
+      });
+      if (result.kind === 'not_chargeable' || result.repeated) {
+        counts.skipped++;
+        if (result.kind === 'not_chargeable') {
+          log.info('due period not charged', { periodId: period.id, reason: result.reason });
+        }
+        return;
+      }
+      counts.charged[result.charge.status === 'PENDING' ? 'UNKNOWN' : result.charge.status]++;
+    } catch (error) {
+      // Logged and counted, and the run goes on: one unreadable key must not stop the others.
+      counts.errors++;
+      log.error('due period charge failed', { periodId: period.id, error });
+    }
+  }
+
+  /**
+   * Soft-decline retries that are due, then the subscriptions' status changes (dunning.ts). Last,
+   * so a period's first charge never waits behind retries and a retry's answer in this run already
+   * counts for the status changes.
+   */
+  async function dunning(asOf: number, counts: Counts, slowed: boolean): Promise<void> {
+    const dunningDeps = {
+      ledger: deps.ledger,
+      scheduled: deps.billing.scheduled,
+      log,
+      policy: dunningPolicy,
+      beforeSend,
+    };
+    // Still rate-limited after the first charges: retries can wait for the next run.
+    if (!slowed) await sendDueRetries(dunningDeps, asOf, counts, isStopping);
+    try {
+      applyDunningStatus(dunningDeps, asOf, counts);
+    } catch (error) {
+      counts.errors++;
+      log.error('dunning status change failed', { error });
+    }
+  }
+
+  function logFinished(counts: Counts): void {
+    log.info('due run finished', {
+      asOf: counts.asOf,
+      materialized: counts.materialized,
+      awaitingConfirmation: counts.awaitingConfirmation,
+      awaitingConsent: counts.awaitingConsent,
+      ...counts.charged,
+      skipped: counts.skipped,
+      errors: counts.errors,
+      slowedDown: counts.slowedDown,
+      retried: counts.retried,
+      statusChanges: counts.statusChanges,
+      canceledAtPeriodEnd: counts.canceledAtPeriodEnd,
+      stopped: stopping,
+    });
+  }
+
+  return {
+    runDue() {
+      if (stopping) return Promise.resolve(emptySummary(deps.now().getTime()));
+      running ??= run().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    async stop() {
+      stopping = true;
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+interface RunnerOptions {
+  readonly concurrency: number;
+  readonly ratePerSecond: number;
+  readonly writeAhead: number;
+  readonly batchSize: number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly slowDown: { readonly baseMs: number; readonly maxMs: number };
+}
+
+/** The deps' options with their defaults, checked. */
+function resolveOptions(deps: ScheduleRunnerDeps): RunnerOptions {
   const concurrency = deps.concurrency ?? DEFAULT_RUNNER_CONCURRENCY;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
     throw new RangeError('createScheduleRunner: concurrency must be a positive integer');
@@ -152,259 +322,39 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   if (!Number.isSafeInteger(writeAhead) || writeAhead < 1) {
     throw new RangeError('createScheduleRunner: writeAhead must be a positive integer');
   }
-  const batchSize = deps.batchSize ?? 500;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const slowBase = deps.slowDown?.baseMs ?? 1_000;
-  const slowMax = deps.slowDown?.maxMs ?? 30_000;
-  const log = deps.log.child({ module: 'schedule' });
-  const db = deps.ledger.db;
-  const duePage = db.prepare(DUE_PAGE_SQL);
-  const dunningPolicy = resolveDunningPolicy(deps.dunning);
-  // One bucket for the runner's life, not per run: back-to-back runs must not start with a fresh burst.
-  const bucket = createTokenBucket({
-    ratePerSecond,
-    now: () => deps.now().getTime(),
-    sleep,
-  });
-  const beforeSend = () => bucket.take();
-
-  let running: Promise<RunSummary> | undefined;
-  let stopping = false;
-
-  async function run(): Promise<RunSummary> {
-    const asOf = deps.now().getTime();
-    const summary = emptySummary(asOf);
-    const counts: { -readonly [K in keyof RunSummary]: RunSummary[K] } = {
-      ...summary,
-      charged: { ...summary.charged },
-      retried: { ...summary.retried },
-      statusChanges: { ...summary.statusChanges },
-    };
-
-    for (let round = 0; round < MAX_MATERIALIZE_ROUNDS && !stopping; round++) {
-      const result = materializeDuePeriods(deps.ledger, {
-        now: new Date(asOf),
-        ...(deps.catchUpThresholdMs === undefined ? {} : { catchUpThresholdMs: deps.catchUpThresholdMs }),
-        log,
-      });
-      counts.materialized += result.inserted;
-      counts.awaitingConfirmation += result.awaitingConfirmation;
-      counts.awaitingConsent += result.awaitingConsent;
-      counts.canceledAtPeriodEnd += result.canceled;
-      if (!result.more) break;
-    }
-
-    const queue: DueRow[] = [];
-    let cursor = { afterDue: Number.MIN_SAFE_INTEGER, afterId: 0 };
-    let exhausted = false;
-    // Shared: a rate-limit answer slows every request that has yet to leave, not just the next one.
-    let pauseMs = 0;
-
-    // Synchronous, so a period is never taken twice.
-    function next(): DueRow | undefined {
-      if (stopping) return undefined;
-      if (queue.length === 0 && !exhausted) {
-        const page = duePage.all({ until: asOf, ...cursor, limit: batchSize }) as DueRow[];
-        if (page.length < batchSize) exhausted = true;
-        const last = page.at(-1);
-        if (last) cursor = { afterDue: last.dueAt, afterId: last.id };
-        queue.push(...page);
-      }
-      return queue.shift();
-    }
-
-    // Reacts to Toss's answer as it arrives, before it is written, so the next request a worker
-    // starts already sees the pause.
-    function onAnswered(answer: ChargeAnswer): void {
-      if (answer.status === 'UNKNOWN' && SLOW_DOWN_CODES.has(answer.code ?? '')) {
-        pauseMs = Math.min(slowMax, pauseMs === 0 ? slowBase : pauseMs * 2);
-        counts.slowedDown++;
-        log.warn('rate limited: slowing the run', { pauseMs, code: answer.code });
-      } else if (answer.status !== 'UNKNOWN' && pauseMs > 0) {
-        // Answers are coming through again: ease back towards full speed.
-        pauseMs = pauseMs / 2 < slowBase ? 0 : pauseMs / 2;
-      }
-    }
-
-    // Toss asked to slow down: the run waits (Toss's Retry-After, at least the shared pause, which
-    // grows with each such answer) and then sends the same request again under the same key, so a
-    // rate-limited run takes longer but still charges every period (issue 17 item 8).
-    async function onRateLimited(
-      resends: { count: number },
-      limit: { readonly retryAfterMs: number | null },
-    ): Promise<boolean> {
-      if (stopping || resends.count >= MAX_RATE_LIMITED_RESENDS) return false;
-      resends.count++;
-      pauseMs = Math.min(slowMax, pauseMs === 0 ? slowBase : pauseMs * 2);
-      counts.slowedDown++;
-      const waitMs = Math.max(pauseMs, limit.retryAfterMs ?? 0);
-      log.warn('rate limited: slowing the run and sending again', { pauseMs: waitMs });
-      await sleep(waitMs);
-      await beforeSend();
-      return true;
-    }
-
-    async function chargeOne(
-      period: DueRow,
-      writeLazily: boolean,
-      mayLeave: () => Promise<void>,
-      answered: (answer: ChargeAnswer) => void,
-    ): Promise<void> {
-      const resends = { count: 0 };
-      try {
-        const result = await deps.billing.scheduled.chargePeriod({
-          periodId: period.id,
-          attemptNo: 1,
-          writeLazily,
-          beforeSend: mayLeave,
-          onAnswered: answered,
-          onRateLimited: (limit) => onRateLimited(resends, limit),
-        });
-        if (result.kind === 'not_chargeable' || result.repeated) {
-          counts.skipped++;
-          if (result.kind === 'not_chargeable') {
-            log.info('due period not charged', { periodId: period.id, reason: result.reason });
-          }
-          return;
-        }
-        // Counted from the ledger, once the outcome is committed.
-        counts.charged[result.charge.status === 'PENDING' ? 'UNKNOWN' : result.charge.status]++;
-      } catch (error) {
-        counts.errors++;
-        log.error('due period charge failed', { periodId: period.id, error });
-      }
-    }
-
-    // A slot is one request at Toss. Attempts are written ahead of their requests, in batches: when
-    // the attempts taken but not sent fall to half of `writeAhead`, the next ones are taken, and
-    // their writes share one commit, made once the answers coming in pause (GroupCommit.runLazily)
-    // unless fewer than `concurrency` written attempts are left to send. A request then leaves as
-    // soon as a slot frees, with no commit between an answer and the next request, and each
-    // attempt is still committed before its own request is sent. A stop takes no more periods; the
-    // attempts already written are sent and recorded like the ones out.
-    const slots = createSlots(concurrency);
-    let ahead = 0;
-    // Of those, the ones committed and waiting for a slot.
-    let ready = 0;
-    // Charges started and not settled. A count and one promise, not one per period: a run over
-    // 10,000 subscriptions must not hold 10,000 settled promises until it ends.
-    let charging = 0;
-    let failure: { readonly error: unknown } | undefined;
-    let settleAll: { resolve: () => void; reject: (error: unknown) => void } | undefined;
-    const allSettled = new Promise<void>((resolve, reject) => {
-      settleAll = { resolve, reject };
-    });
-
-    function refill(): void {
-      const running = ready < concurrency;
-      if (ahead > writeAhead / 2 && !running) return;
-      // Running low: one more write, committed at once, takes the waiting ones with it.
-      for (let taken = 0; ahead < writeAhead || (running && taken === 0); taken++) {
-        const period = next();
-        if (!period) return;
-        start(period, !running);
-      }
-    }
-
-    function start(period: DueRow, writeLazily: boolean): void {
-      ahead++;
-      let slot: 'waiting' | 'held' | 'given' = 'waiting';
-      const giveSlot = () => {
-        if (slot !== 'held') return;
-        slot = 'given';
-        slots.give();
-      };
-      const charged = chargeOne(
-        period,
-        writeLazily,
-        async () => {
-          ready++;
-          await slots.take();
-          ready--;
-          slot = 'held';
-          if (pauseMs > 0) await sleep(pauseMs);
-          await beforeSend();
-          ahead--;
-          refill();
-        },
-        (reply) => {
-          onAnswered(reply);
-          giveSlot();
-        },
-      );
-      charging++;
-      const settled = () => {
-        try {
-          // Refused, repeated or failed before its request left: it no longer waits to be sent.
-          if (slot === 'waiting') {
-            ahead--;
-            refill();
-          }
-          giveSlot();
-        } catch (error) {
-          // Reading the next periods failed: the run ends with that error once the charges out settle.
-          failure ??= { error };
-        } finally {
-          // After refill(): a charge that settles has already started the ones it made room for,
-          // so none left means none to come.
-          if (--charging === 0) {
-            if (failure) settleAll?.reject(failure.error);
-            else settleAll?.resolve();
-          }
-        }
-      };
-      // chargeOne catches what its charge throws; both arms only so that nothing can be left out.
-      void charged.then(settled, settled);
-    }
-
-    refill();
-    if (charging > 0) await allSettled;
-
-    if (!stopping) {
-      const dunningDeps = {
-        ledger: deps.ledger,
-        scheduled: deps.billing.scheduled,
-        log,
-        policy: dunningPolicy,
-        beforeSend,
-      };
-      // Still rate-limited after the first charges: retries can wait for the next run.
-      if (pauseMs === 0) await sendDueRetries(dunningDeps, asOf, counts, () => stopping);
-      try {
-        applyDunningStatus(dunningDeps, asOf, counts);
-      } catch (error) {
-        counts.errors++;
-        log.error('dunning status change failed', { error });
-      }
-    }
-    log.info('due run finished', {
-      asOf,
-      materialized: counts.materialized,
-      awaitingConfirmation: counts.awaitingConfirmation,
-      awaitingConsent: counts.awaitingConsent,
-      ...counts.charged,
-      skipped: counts.skipped,
-      errors: counts.errors,
-      slowedDown: counts.slowedDown,
-      retried: counts.retried,
-      statusChanges: counts.statusChanges,
-      canceledAtPeriodEnd: counts.canceledAtPeriodEnd,
-      stopped: stopping,
-    });
-    return counts;
-  }
-
   return {
-    runDue() {
-      if (stopping) return Promise.resolve(emptySummary(deps.now().getTime()));
-      running ??= run().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
-    async stop() {
-      stopping = true;
-      await running?.catch(() => undefined);
+    concurrency,
+    ratePerSecond,
+    writeAhead,
+    batchSize: deps.batchSize ?? 500,
+    sleep: deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    slowDown: { baseMs: deps.slowDown?.baseMs ?? 1_000, maxMs: deps.slowDown?.maxMs ?? 30_000 },
+  };
+}
+
+/**
+ * The pending periods due at or before `until`, read a page at a time (keyset paging, see
+ * DUE_PAGE_SQL). Synchronous, so a period is never taken twice; only the current page is held.
+ */
+function duePeriods(
+  duePage: Database.Statement,
+  until: number,
+  batchSize: number,
+): { next(): DueRow | undefined } {
+  let queue: DueRow[] = [];
+  let taken = 0;
+  let cursor = { afterDue: Number.MIN_SAFE_INTEGER, afterId: 0 };
+  let exhausted = false;
+  return {
+    next() {
+      if (taken === queue.length && !exhausted) {
+        queue = duePage.all({ until, ...cursor, limit: batchSize }) as DueRow[];
+        taken = 0;
+        if (queue.length < batchSize) exhausted = true;
+        const last = queue.at(-1);
+        if (last) cursor = { afterDue: last.dueAt, afterId: last.id };
+      }
+      return taken < queue.length ? queue[taken++] : undefined;
     },
   };
 }

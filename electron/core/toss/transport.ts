@@ -1,5 +1,6 @@
-import { Agent, errors, request } from 'undici';
+import { Agent, errors } from 'undici';
 import type { z } from 'zod';
+import { exchange } from './exchange.ts';
 import { tossErrorBodySchema } from './schemas.ts';
 import { clientError, type MessageLanguage, TossError } from './toss-error.ts';
 
@@ -82,22 +83,26 @@ export function createTransport(options: TransportOptions): Transport {
       if (req.testCode !== undefined && secret.startsWith('test_')) {
         headers['tosspayments-test-code'] = req.testCode;
       }
-      const response = await request(`${origin}${req.path}`, {
+      const response = await exchange(dispatcher, {
+        origin,
+        path: req.path,
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
-        dispatcher,
         signal: req.signal ?? null,
+        // Known as soon as the headers are in, so a body that then fails is still logged with them.
+        onHeaders: (statusCode, responseHeaders) => {
+          status = statusCode;
+          traceId = traceIdOf(responseHeaders[TRACE_HEADER]);
+        },
       });
-      status = response.statusCode;
-      traceId = traceIdOf(response.headers[TRACE_HEADER]);
-      const text = await response.body.text();
-      if (status >= 200 && status < 300) {
-        const value = parseSuccess(req.response, text, status, options.language, traceId);
+      const { statusCode, text } = response;
+      if (statusCode >= 200 && statusCode < 300) {
+        const value = parseSuccess(req.response, text, statusCode, options.language, traceId);
         if (traceId !== null) req.onTraceId?.(traceId);
         return value;
       }
-      const error = parseFailure(text, status, options.language, {
+      const error = parseFailure(text, statusCode, options.language, {
         traceId,
         retryAfterMs: retryAfterMsOf(response.headers['retry-after']),
       });
