@@ -6,8 +6,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Each ledger table has one home: the modules allowed to hold SQL that names it. Everything else
- * calls the home's named functions, so a change to a table's shape has one place to go. The schema
- * and migrations name every table and are left out.
+ * calls the home's named functions, so a change to a table's shape has one place to go. A query
+ * that joins several tables lives in the home of the table it is about (due periods with their
+ * member's card are a periods query), and the screens' read models (charge log, month totals,
+ * review queue, member labels) are queries in ledger/ beside the homes. The schema and migrations
+ * name every table and are left out.
  */
 const homes: Record<string, string[]> = {
   charge_attempts: [
@@ -31,7 +34,6 @@ const homes: Record<string, string[]> = {
     'electron/core/ledger/failed-periods.ts',
     'electron/core/ledger/periods.ts',
     'electron/core/ledger/subscriptions.ts',
-    'electron/core/schedule/runner.ts',
   ],
   subscriptions: [
     'electron/core/ledger/consents.ts',
@@ -98,6 +100,13 @@ for (const file of await sourceFiles('electron'))
 describe('one home per ledger table', () => {
   it.each(Object.entries(homes))('SQL naming %s lives only in its home', (table, allowed) => {
     expect(filesNaming(table, sources)).toEqual([...allowed].sort());
+  });
+
+  it('statements are prepared one way, through the cached statement() of the ledger', () => {
+    const preparing = [...sources]
+      .filter(([file, text]) => file !== 'electron/core/ledger/statement.ts' && /\.prepare\(/.test(text))
+      .map(([file]) => file);
+    expect(preparing).toEqual([]);
   });
 
   it('the check sees SQL: a probe naming a table is found', () => {

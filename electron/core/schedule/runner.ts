@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ScheduledChargeService } from '../billing/index.ts';
-import type { Ledger } from '../ledger/index.ts';
+import { type DuePeriodKey, duePeriodPage, type Ledger } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import {
   applyDunningStatus,
@@ -95,20 +95,6 @@ export interface ScheduleRunner {
   stop(): Promise<void>;
 }
 
-interface DueRow {
-  readonly id: number;
-  readonly dueAt: number;
-}
-
-// Keyset paging over the partial index of pending periods: a period skipped in this run (no card)
-// stays 'pending', and must not be read again and again before the ones after it.
-const DUE_PAGE_SQL = `
-  SELECT id, due_at AS dueAt FROM subscription_periods INDEXED BY subscription_periods_due
-  WHERE status = 'pending' AND due_at <= @until
-    AND (due_at > @afterDue OR (due_at = @afterDue AND id > @afterId))
-  ORDER BY due_at, id
-  LIMIT @limit`;
-
 /** Default bound on attempts written ahead of their requests (see ScheduleRunnerDeps.writeAhead). */
 const MAX_WRITE_AHEAD = 64;
 
@@ -146,7 +132,6 @@ function startCounts(asOf: number): Counts {
 export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   const { concurrency, ratePerSecond, writeAhead, batchSize, sleep, slowDown } = resolveOptions(deps);
   const log = deps.log.child({ module: 'schedule' });
-  const duePage = deps.ledger.db.prepare(DUE_PAGE_SQL);
   const dunningPolicy = resolveDunningPolicy(deps.dunning);
   // One bucket for the runner's life, not per run: back-to-back runs must not start with a fresh burst.
   const bucket = createTokenBucket({
@@ -196,8 +181,8 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
    * and recorded.
    */
   function chargeDuePeriods(asOf: number, counts: Counts, slow: SlowDown): Promise<void> {
-    const due = duePeriods(duePage, asOf, batchSize);
-    return runWriteAhead<DueRow>({
+    const due = duePeriods(deps.ledger.db, asOf, batchSize);
+    return runWriteAhead<DuePeriodKey>({
       concurrency,
       writeAhead,
       next: () => (stopping ? undefined : due.next()),
@@ -208,7 +193,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
 
   /** A due period's first attempt; counted from the ledger once its outcome is committed. */
   async function chargeOne(
-    period: DueRow,
+    period: DuePeriodKey,
     writeLazily: boolean,
     pipeline: WriteAheadHooks,
     counts: Counts,
@@ -333,22 +318,23 @@ function resolveOptions(deps: ScheduleRunnerDeps): RunnerOptions {
 }
 
 /**
- * The pending periods due at or before `until`, read a page at a time (keyset paging, see
- * DUE_PAGE_SQL). Synchronous, so a period is never taken twice; only the current page is held.
+ * The pending periods due at or before `until`, read a page at a time (keyset paging, see the
+ * ledger's duePeriodPage). Synchronous, so a period is never taken twice; only the current page is
+ * held.
  */
 function duePeriods(
-  duePage: Database.Statement,
+  db: Database.Database,
   until: number,
   batchSize: number,
-): { next(): DueRow | undefined } {
-  let queue: DueRow[] = [];
+): { next(): DuePeriodKey | undefined } {
+  let queue: DuePeriodKey[] = [];
   let taken = 0;
   let cursor = { afterDue: Number.MIN_SAFE_INTEGER, afterId: 0 };
   let exhausted = false;
   return {
     next() {
       if (taken === queue.length && !exhausted) {
-        queue = duePage.all({ until, ...cursor, limit: batchSize }) as DueRow[];
+        queue = duePeriodPage(db, { until, ...cursor, limit: batchSize });
         taken = 0;
         if (queue.length < batchSize) exhausted = true;
         const last = queue.at(-1);
