@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/core/desk/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { CARDS, sandboxPayments } from '../billing/harness.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -30,7 +29,7 @@ async function storeWithMember() {
   return { desk, owner, member, registration };
 }
 
-describeWithKeychain('the desk API behind IPC', () => {
+describe('the desk API behind IPC', () => {
   it('starts with the owner setup, then knows who is signed in', async () => {
     const desk = await newDesk();
     const session = desk.session();

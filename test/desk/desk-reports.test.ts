@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CARDS } from '../billing/harness.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -32,7 +31,7 @@ async function storeWithCharges() {
   return { desk, owner, done, refused };
 }
 
-describeWithKeychain('the home screen, receipts and exports', () => {
+describe('the home screen, receipts and exports', () => {
   it('sums today and the month with the VAT split, lists what needs attention and the last 30 days', async () => {
     const { desk, owner, done, refused } = await storeWithCharges();
     expect(done.status).toBe('DONE');
