@@ -18,25 +18,3 @@ export function createMemorySecretStore(): SecretStore {
     },
   };
 }
-
-/**
- * Wraps a real keychain store and deletes, on `dispose`, every entry written through it, so a
- * test run on a developer's machine leaves nothing behind in their keychain.
- */
-export function disposableSecretStore(store: SecretStore): SecretStore & { dispose(): Promise<void> } {
-  const written = new Set<string>();
-  return {
-    get: (account) => store.get(account),
-    async set(account, value) {
-      written.add(account);
-      await store.set(account, value);
-    },
-    async delete(account) {
-      await store.delete(account);
-    },
-    async dispose() {
-      for (const account of written) await store.delete(account);
-      written.clear();
-    },
-  };
-}
