@@ -247,7 +247,10 @@ describe('the desk API behind IPC', () => {
       owner,
     );
     expect(subscription.status).toBe('active');
-    expect((await desk.ok('upcoming', { days: 40 }, owner)).total.count).toBeGreaterThan(0);
+    // Today's 09:00 charge is already due (the run below takes it); the 40 days ahead hold the next.
+    const upcoming = await desk.ok('upcoming', { days: 40 }, owner);
+    expect(upcoming.total).toEqual({ count: 1, amount: 80_000 });
+    expect(upcoming.byDay.map((day) => day.date)).toEqual(['2026-12-29']);
     const summary = await desk.ok('runDueNow', {}, owner);
     expect(summary.charged.DONE).toBe(1);
     expect((await payments()).map((p) => p.totalAmount)).toEqual([80_000]);
