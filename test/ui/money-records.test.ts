@@ -13,7 +13,7 @@ import {
   seedOwner,
   signInPage,
 } from './desk-seed.ts';
-import { openUi, type UiFixture } from './ui-fixture.ts';
+import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
  * What Toss recorded, on every screen: the split of a payment at a taxable merchant (whose Toss
@@ -86,6 +86,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ui?.close();
 });
+noPageErrorsAfterEach(() => ui);
 
 describe('what Toss recorded, on every screen, in Chromium against the real core', () => {
   it('says on the confirm screen what Toss will do with a tax-free part, and shows what it recorded', async () => {
@@ -301,9 +302,5 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     await ui.screenshot('i18a-12-charge-stopped-card');
     await page.getByRole('button', { name: '카드 교체' }).click();
     await page.getByRole('heading', { name: '카드 등록: 정지현' }).waitFor();
-  });
-
-  it('logged no error in the page', () => {
-    expect(ui.pageErrors).toEqual([]);
   });
 });

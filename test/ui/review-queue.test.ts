@@ -14,7 +14,7 @@ import {
   signInPage,
   signOutPage,
 } from './desk-seed.ts';
-import { openUi, type UiFixture } from './ui-fixture.ts';
+import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
  * The "확인 필요" queue as a store manager meets it: a charge whose answer never came, the one safe
@@ -59,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ui?.close();
 });
+noPageErrorsAfterEach(() => ui);
 
 describe('the needs-review queue, in Chromium', () => {
   it('offers no second charge after an unanswered one: the safe next step is the queue', async () => {
@@ -175,9 +176,5 @@ describe('the needs-review queue, in Chromium', () => {
     await ui.screenshot('75-review-checking');
     await page.getByText('1건 조회: 1건 확정, 0건은 아직 확인 필요').waitFor({ timeout: 15_000 });
     expect(await statusOf(12_000)).toEqual([['DONE', null]]);
-  });
-
-  it('logged no error in the page', () => {
-    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import { dispatchOk, memberWithCard, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
-import { openUi, type UiFixture } from './ui-fixture.ts';
+import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
  * Subscriptions as a store manager meets them: the member picker (search as you type over the
@@ -87,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ui?.close();
 });
+noPageErrorsAfterEach(() => ui);
 
 describe('members and subscriptions, in Chromium against the real core', () => {
   it('lists namesakes side by side and picks none of them silently; the keyboard chooses', async () => {
@@ -315,9 +316,5 @@ describe('members and subscriptions, in Chromium against the real core', () => {
       '1건은 회원의 유료 전환 동의를 기다리며 결제하지 않았습니다.',
     );
     expect((await dispatchOk(ui, owner, 'listCharges', {})).entries).toHaveLength(1);
-  });
-
-  it('logged no error in the page', () => {
-    expect(ui.pageErrors).toEqual([]);
   });
 });

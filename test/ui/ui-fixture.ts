@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { buildRenderer } from '../ui-bridge/build-renderer.ts';
 import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 import { startUiBridge, type UiBridge } from '../ui-bridge/ui-bridge.ts';
@@ -52,4 +53,14 @@ export async function openUi(options: { readonly now?: () => Date } = {}): Promi
       await rm(rendererDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Fails each test after which the page logged an error (a CSP violation would show here), so the
+ * check holds whatever order the tests run in; an error is reported once, by the test it followed.
+ */
+export function noPageErrorsAfterEach(fixture: () => UiFixture | undefined): void {
+  afterEach(() => {
+    expect(fixture()?.pageErrors.splice(0) ?? []).toEqual([]);
+  });
 }
