@@ -134,6 +134,12 @@ export async function inLocale(page: Page, locale: 'ko' | 'en'): Promise<void> {
   await to.waitFor();
 }
 
+/** Opens, from the charges screen, the charge in the row whose text matches `row` (a member's name). */
+export async function openChargeInLog(page: Page, row: RegExp): Promise<void> {
+  await nav(page, '결제 내역');
+  await page.getByTestId('charges-table').getByRole('row', { name: row }).getByRole('button').click();
+}
+
 /** Finds a member by name on the members screen and opens their page. */
 export async function openMemberPage(page: Page, name: string): Promise<void> {
   await nav(page, '회원');

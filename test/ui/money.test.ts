@@ -10,6 +10,7 @@ import {
   memberWithCard,
   nav,
   OWNER,
+  openChargeInLog,
   poll,
   STAFF,
   seedOwner,
@@ -130,12 +131,7 @@ describe('money after the charge, in Chromium against the real core', () => {
     await poll(() => page.getByTestId('backups-table').locator('tbody tr').count()).toBe(1);
     await ui.screenshot('21-settings-store-backup');
 
-    await nav(page, '결제 내역');
-    await page
-      .getByTestId('charges-table')
-      .getByRole('row', { name: /한지민/ })
-      .getByRole('button')
-      .click();
+    await openChargeInLog(page, /한지민/);
     await page.getByRole('button', { name: '영수증' }).click();
     const receipt = page.getByTestId('receipt');
     await poll(() => receipt.textContent()).toContain('행복 피트니스');
@@ -156,12 +152,7 @@ describe('money after the charge, in Chromium against the real core', () => {
   });
 
   it('partially refunds with a required reason and a confirmation; the balance drops', async () => {
-    await nav(page, '결제 내역');
-    await page
-      .getByTestId('charges-table')
-      .getByRole('row', { name: /한지민/ })
-      .getByRole('button')
-      .click();
+    await openChargeInLog(page, /한지민/);
     await page.getByRole('button', { name: '환불', exact: true }).click();
     await page.getByLabel('부분 환불').check();
     await page.getByLabel('환불 금액 (원)').fill('20000');
