@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import {
@@ -19,7 +19,8 @@ import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
  * What Toss recorded, on every screen: the split of a payment at a taxable merchant (whose Toss
  * ignores a tax-free part), the state a charge is left in by refunds, home's approvals, refunds
  * and net, the CSV; and the counter's forms refusing a negative or fractional amount and keeping
- * what was typed after a refused card. Each test starts where the previous one left off.
+ * what was typed after a refused card. Totals and what the merchant's Toss is known to do are
+ * the store's, so each test has a desk of its own and seeds what it builds on.
  */
 
 const EXPIRED_AT_TOSS = '9410911234567890';
@@ -37,12 +38,6 @@ async function chargeForm(amount: string, taxFree: string): Promise<void> {
   await page.getByLabel('결제 금액 (원)').fill(amount);
   await page.getByLabel('면세 금액 (원, 선택)').fill(taxFree);
   await page.getByRole('button', { name: '확인', exact: true }).click();
-}
-
-async function firstChargeId(): Promise<number> {
-  const charge = (await dispatchOk(ui, owner, 'listCharges', { memberId, kind: 'manual' })).entries[0];
-  if (!charge) throw new Error('no charge');
-  return charge.id;
 }
 
 async function openReceipt(): Promise<string> {
@@ -67,7 +62,23 @@ async function receiptSums(): Promise<number[]> {
 
 const seoulToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul' }).format(Date.now());
 
-beforeAll(async () => {
+/**
+ * What the first test does on screen: 한지민 charged 20,000원 with 5,000원 asked tax-free, which
+ * this merchant's Toss taxes whole (18,182원 supplied, 1,818원 VAT).
+ */
+async function chargedWithTaxFree(): Promise<number> {
+  const charge = await dispatchOk(ui, owner, 'charge', {
+    memberId,
+    amount: 20_000,
+    taxFreeAmount: 5_000,
+    orderName: '이용료',
+    requestId: 'seed-tax-free-0001',
+  });
+  expect(charge).toMatchObject({ status: 'DONE', suppliedAmount: 18_182, vat: 1_818 });
+  return charge.id;
+}
+
+beforeEach(async () => {
   ui = await openUi();
   page = ui.page;
   page.setDefaultTimeout(10_000);
@@ -83,7 +94,7 @@ beforeAll(async () => {
   await signInPage(page, OWNER);
 }, 90_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await ui?.close();
 });
 noPageErrorsAfterEach(() => ui);
@@ -130,7 +141,7 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
   });
 
   it('names a charge partly and then fully refunded, with its balance and net, everywhere', async () => {
-    const chargeId = await firstChargeId();
+    const chargeId = await chargedWithTaxFree();
     await dispatchOk(ui, owner, 'refund', {
       chargeId,
       amount: 5_000,
@@ -173,6 +184,14 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
   });
 
   it('exports the CSV with the split, approval, card company and refund state, named after the store', async () => {
+    const chargeId = await chargedWithTaxFree();
+    await dispatchOk(ui, owner, 'refund', {
+      chargeId,
+      amount: 5_000,
+      reason: '1회 미사용',
+      requestId: 'seed-refund-0001',
+    });
+    await dispatchOk(ui, owner, 'refund', { chargeId, reason: '해지', requestId: 'seed-refund-0002' });
     await nav(page, '결제 내역');
     await page.getByTestId('charges-table').waitFor();
     // Refunds only: the net is money going back, with the one minus sign every screen uses.
