@@ -78,6 +78,11 @@ async function chargedWithTaxFree(): Promise<number> {
   return charge.id;
 }
 
+/** A refund over the bridge, of `amount` or (without one) all that is left. */
+async function refund(chargeId: number, reason: string, requestId: string, amount?: number): Promise<void> {
+  await dispatchOk(ui, owner, 'refund', { chargeId, reason, requestId, ...(amount ? { amount } : {}) });
+}
+
 beforeEach(async () => {
   ui = await openUi();
   page = ui.page;
@@ -142,12 +147,7 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
 
   it('names a charge partly and then fully refunded, with its balance and net, everywhere', async () => {
     const chargeId = await chargedWithTaxFree();
-    await dispatchOk(ui, owner, 'refund', {
-      chargeId,
-      amount: 5_000,
-      reason: '1회 미사용',
-      requestId: 'ui-i18a-refund-0001',
-    });
+    await refund(chargeId, '1회 미사용', 'ui-i18a-refund-0001', 5_000);
     await nav(page, '결제 내역');
     const chargeRow = page.getByTestId('charges-table').getByRole('row', { name: /한지민.*수동/ });
     await poll(() => chargeRow.getByTestId('refund-state').textContent()).toBe(
@@ -165,7 +165,7 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
     expect(await receiptSums()).toEqual([18_182, 1_818, 0, 20_000, 5_000, 15_000]);
     await ui.screenshot('i18a-07-receipt-partly-refunded');
 
-    await dispatchOk(ui, owner, 'refund', { chargeId, reason: '해지', requestId: 'ui-i18a-refund-0002' });
+    await refund(chargeId, '해지', 'ui-i18a-refund-0002');
     await nav(page, '결제 내역');
     await poll(() => chargeRow.getByTestId('refund-state').textContent()).toBe('전액 환불');
     await openReceipt();
@@ -185,13 +185,8 @@ describe('what Toss recorded, on every screen, in Chromium against the real core
 
   it('exports the CSV with the split, approval, card company and refund state, named after the store', async () => {
     const chargeId = await chargedWithTaxFree();
-    await dispatchOk(ui, owner, 'refund', {
-      chargeId,
-      amount: 5_000,
-      reason: '1회 미사용',
-      requestId: 'seed-refund-0001',
-    });
-    await dispatchOk(ui, owner, 'refund', { chargeId, reason: '해지', requestId: 'seed-refund-0002' });
+    await refund(chargeId, '1회 미사용', 'seed-refund-0001', 5_000);
+    await refund(chargeId, '해지', 'seed-refund-0002');
     await nav(page, '결제 내역');
     await page.getByTestId('charges-table').waitFor();
     // Refunds only: the net is money going back, with the one minus sign every screen uses.
