@@ -31,11 +31,13 @@ describe('card registration', () => {
       status: 'active',
       removedAt: null,
     });
-    expect(result.card.authenticatedAt).toBeGreaterThan(0);
     expect(result).toMatchObject({ replaced: null, charge: null });
 
     const [key] = await sandboxKeys(sandbox);
     expect(key?.status).toBe('ACTIVE');
+    // Toss's time of the authentication, not the desk's.
+    expect(key?.authenticatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
+    expect(result.card.authenticatedAt).toBe(Date.parse(key?.authenticatedAt ?? ''));
     expect(result.card.maskedNumber).toBe(key?.card?.number);
     // The view holds neither key nor card data.
     const shown = JSON.stringify([result, services.members.show(member.id)]);
@@ -144,7 +146,7 @@ describe('card registration', () => {
 
 describe('one active card per member', () => {
   it('replaces a card: the new key first, then the old one deleted at Toss, both kept', async () => {
-    const { services, ledger } = await desk();
+    const { services, ledger, clock } = await desk();
     const member = services.members.create({ name: '김하늘' });
     const first = await services.cards.register({ memberId: member.id, card: cardInput(CARDS.good) });
     const second = await services.cards.register({ memberId: member.id, card: cardInput(CARDS.check) });
@@ -154,7 +156,7 @@ describe('one active card per member', () => {
       card: { id: first.card.id, status: 'replaced' },
       deletedAtToss: true,
     });
-    expect(second.replaced?.card.removedAt).not.toBeNull();
+    expect(second.replaced?.card.removedAt).toBe(clock.now);
     const keys = await sandboxKeys(sandbox);
     expect(keys.map((key) => key.status).sort()).toEqual(['ACTIVE', 'REMOVED']);
     const detail = services.members.show(member.id);

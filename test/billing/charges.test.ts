@@ -14,7 +14,7 @@ const { sandbox, desk } = billingHarness();
 
 describe('manual charges', () => {
   it('charges once: DONE with the approval, the VAT split, the receipt and the balance', async () => {
-    const { services, ledger, operatorId, memberWithCard } = await desk();
+    const { services, ledger, operatorId, memberWithCard, clock } = await desk();
     const { memberId, cardId } = await memberWithCard();
     const charge = await services.charges.charge({
       memberId,
@@ -43,7 +43,7 @@ describe('manual charges', () => {
     });
     expect(charge.orderId).toMatch(/^m_[A-Za-z0-9_-]{22,60}$/);
     expect(payment?.orderId).toBe(charge.orderId);
-    expect(charge.resolvedAt).not.toBeNull();
+    expect(charge.resolvedAt).toBe(clock.now);
     expect(auditOf(ledger, `charge_attempt:${charge.id}`).map((row) => [row.action, row.operatorId])).toEqual(
       [
         ['charge.request', operatorId],

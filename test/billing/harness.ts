@@ -39,6 +39,8 @@ export interface SandboxKey {
   customerKey: string;
   status: 'ACTIVE' | 'REMOVED';
   card: { number: string } | null;
+  /** When Toss authenticated the card, in KST (ISO 8601 with +09:00). */
+  authenticatedAt: string;
 }
 
 export interface Desk {

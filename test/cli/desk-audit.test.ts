@@ -1,27 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerFileIn } from '../../electron/core/app-paths.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
-import { runDeskProcess } from './run-desk.ts';
+import { runDeskInProcess } from './run-desk.ts';
 
-describeWithKeychain('npm run desk -- audit verify', () => {
+describe('npm run desk -- audit verify', () => {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-audit-'));
   });
   afterAll(async () => {
-    for (const entry of ['ledger-data-key', 'audit-head']) {
-      await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/${entry}`);
-    }
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('says how many rows the chain holds while it checks out, and where it breaks when it does not', async () => {
-    const desk = (...args: string[]) => runDeskProcess(['--data-dir', dataDir, ...args]);
+    const desk = (...args: string[]) => runDeskInProcess(['--data-dir', dataDir, ...args]);
     expect(await desk('--json', 'audit', 'verify')).toEqual({
       code: 0,
       stdout: `${JSON.stringify({ ok: true, count: 0 })}\n`,

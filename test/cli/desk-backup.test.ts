@@ -4,11 +4,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
-import { runDeskProcess } from './run-desk.ts';
+import { ledgerFileIn } from '../../electron/core/app-paths.ts';
+import { runDeskInProcess } from './run-desk.ts';
 
 describe('npm run desk -- backup --to FILE', () => {
   let dataDir = '';
@@ -20,7 +18,7 @@ describe('npm run desk -- backup --to FILE', () => {
   });
 
   it('asks for --to', async () => {
-    const run = await runDeskProcess(['--data-dir', dataDir, 'backup']);
+    const run = await runDeskInProcess(['--data-dir', dataDir, 'backup']);
     expect(run).toEqual({
       code: 2,
       stdout: '',
@@ -28,28 +26,17 @@ describe('npm run desk -- backup --to FILE', () => {
         '백업 파일을 --to로 지정해 주세요. (usage: desk backup --to FILE | --verify FILE   (--verify reads the recovery code from stdin when needed))\n',
     });
   });
-});
-
-describeWithKeychain('npm run desk -- backup --to FILE with the real keychain', () => {
-  let dataDir = '';
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-backup-'));
-  });
-  afterEach(async () => {
-    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   it('writes an encrypted backup of the data folder ledger that --verify opens, and never over an existing file', async () => {
     const file = path.join(dataDir, 'out', 'backup.apdbak');
-    const run = await runDeskProcess(['--data-dir', dataDir, '--json', 'backup', '--to', file]);
+    const run = await runDeskInProcess(['--data-dir', dataDir, '--json', 'backup', '--to', file]);
     expect(run).toEqual({ code: 0, stdout: `${JSON.stringify({ file })}\n`, stderr: '' });
     expect((await readFile(file)).subarray(0, 8).toString('latin1')).toBe('APDSBAK\n');
-    const verified = await runDeskProcess(['--data-dir', dataDir, '--json', 'backup', '--verify', file]);
+    const verified = await runDeskInProcess(['--data-dir', dataDir, '--json', 'backup', '--verify', file]);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, file, members: 0, charges: 0 });
 
-    const again = await runDeskProcess(['--data-dir', dataDir, 'backup', '--to', file]);
+    const again = await runDeskInProcess(['--data-dir', dataDir, 'backup', '--to', file]);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
       `같은 이름의 파일이 이미 있어 백업하지 않았습니다. 다른 파일 이름을 지정해 주세요. 장부는 그대로입니다: ${file}\n`,
@@ -62,7 +49,7 @@ describeWithKeychain('npm run desk -- backup --to FILE with the real keychain', 
     });
     try {
       await once(createInterface({ input: holder.stdout }), 'line');
-      const run = await runDeskProcess([
+      const run = await runDeskInProcess([
         '--data-dir',
         dataDir,
         'backup',

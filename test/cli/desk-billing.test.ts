@@ -1,15 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { DATA_KEY_BYTES } from '../../electron/core/secrets/index.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
-import { runDeskProcess } from './run-desk.ts';
-
-// A test here starts the CLI several times, a Node process each: the default 20 s is too tight.
-vi.setConfig({ testTimeout: 60_000 });
+import { cliKeychain, runDeskInProcess } from './run-desk.ts';
 
 const SECRET = 'test_sk_cliBillingFlow0123456789';
 const CARD = {
@@ -20,11 +16,11 @@ const CARD = {
   password: '12',
 };
 
-describeWithKeychain('the billing CLI against the emulator, with the real keychain and SQLite', () => {
+describe('the billing CLI against the emulator and SQLite', () => {
   let dataDir = '';
   let sandbox: RunningSandbox;
   const desk = async (args: string[], stdin?: string) => {
-    const run = await runDeskProcess(
+    const run = await runDeskInProcess(
       ['--data-dir', dataDir, '--toss-base', sandbox.url, '--json', ...args],
       stdin,
     );
@@ -38,9 +34,6 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
     expect((await desk(['secret', 'set'], SECRET)).code).toBe(0);
   });
   afterAll(async () => {
-    await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
-    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
-    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/audit-head`);
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -116,7 +109,7 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
       'amount',
       'createdAt',
     ]);
-    const csv = await runDeskProcess(['--data-dir', dataDir, 'charges', '--status', 'DONE', '--csv']);
+    const csv = await runDeskInProcess(['--data-dir', dataDir, 'charges', '--status', 'DONE', '--csv']);
     expect(csv.stdout.split('\n')[0]).toBe('id,memberId,kind,status,orderId,amount,createdAt');
     expect(csv.stdout.trimEnd().split('\n')).toHaveLength(3);
     expect(((await sandboxGet('payments')) as unknown[]).length).toBe(2);
@@ -203,19 +196,20 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
 
   it('never replaces a missing data key once the ledger holds sealed values', async () => {
     const account = `${secretsProfileFor(dataDir)}/ledger-data-key`;
-    const dataKey = await keytar.getPassword('autopay-desk', account);
-    expect(dataKey).not.toBeNull();
+    const dataKey = await cliKeychain.get(account);
+    // The folder's data key: 32 random bytes in base64.
+    expect(Buffer.from(dataKey ?? '', 'base64')).toHaveLength(DATA_KEY_BYTES);
     // What a locked Secret Service looks like to keytar: no such entry.
-    await keytar.deletePassword('autopay-desk', account);
+    await cliKeychain.delete(account);
     try {
       const run = await desk(['member', 'list']);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
         /^장부에 암호화된 카드 정보가 있는데 키체인에서 장부 암호화 키를 찾지 못했습니다\..*\n$/,
       );
-      expect(await keytar.getPassword('autopay-desk', account)).toBeNull();
+      expect(await cliKeychain.get(account)).toBeNull();
     } finally {
-      await keytar.setPassword('autopay-desk', account, dataKey ?? '');
+      await cliKeychain.set(account, dataKey ?? '');
     }
     expect((await desk(['member', 'list'])).code).toBe(0);
   });
@@ -223,7 +217,7 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
   it('says one line and exits non-zero when no key is configured', async () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'autopay-cli-nokey-'));
     try {
-      const run = await runDeskProcess([
+      const run = await runDeskInProcess([
         '--data-dir',
         empty,
         'charge',
@@ -237,8 +231,6 @@ describeWithKeychain('the billing CLI against the emulator, with the real keycha
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^토스페이먼츠 시크릿 키가 설정되지 않았습니다\..*\n$/);
     } finally {
-      await keytar.deletePassword('autopay-desk', `${secretsProfileFor(empty)}/ledger-data-key`);
-      await keytar.deletePassword('autopay-desk', `${secretsProfileFor(empty)}/audit-head`);
       await rm(empty, { recursive: true, force: true });
     }
   });

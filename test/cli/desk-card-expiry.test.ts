@@ -1,15 +1,11 @@
-import { expect, it, vi } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
+import { describe, expect, it } from 'vitest';
 import { cliStorePerFile } from './cli-store.ts';
-
-// Each step is a Node process of its own: the default 20 s is too tight.
-vi.setConfig({ testTimeout: 60_000 });
 
 const SECRET = 'test_sk_cliCardExpiry0123456789';
 // Valid through January 2027: fine today, lapsed by a charge in February.
 const CARD = { cardNumber: '9410001234567890', expiryYear: '27', expiryMonth: '01', identity: '900101' };
 
-describeWithKeychain('desk upcoming and card expiry', () => {
+describe('desk upcoming and card expiry', () => {
   const { desk, json } = cliStorePerFile('autopay-cli-card-expiry-', SECRET);
 
   it('keeps the expiry given at key-in and lists the card that lapses before its next charge', async () => {

@@ -1,32 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { secretsProfileFor } from '../../electron/core/app-paths.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
-import { runDeskProcess } from './run-desk.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDeskInProcess } from './run-desk.ts';
 
-describeWithKeychain('run-due --now with a live key', () => {
+describe('run-due --now with a live key', () => {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-live-'));
   });
   afterAll(async () => {
-    for (const entry of ['toss-secret-key', 'ledger-data-key', 'audit-head']) {
-      await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/${entry}`);
-    }
     await rm(dataDir, { recursive: true, force: true });
   });
 
   // Nothing listens there: a run that got as far as Toss would fail loudly.
   const desk = (...args: string[]) =>
-    runDeskProcess(['--data-dir', dataDir, '--toss-base', 'http://127.0.0.1:9', '--json', ...args]);
+    runDeskInProcess(['--data-dir', dataDir, '--toss-base', 'http://127.0.0.1:9', '--json', ...args]);
   const future = new Date(Date.now() + 40 * 24 * 60 * 60_000).toISOString();
 
   it('refuses an instant still to come, which would charge periods early', async () => {
     expect(
-      (await runDeskProcess(['--data-dir', dataDir, 'secret', 'set'], 'live_sk_docs_Gv6LjeKD8aEk')).code,
+      (await runDeskInProcess(['--data-dir', dataDir, 'secret', 'set'], 'live_sk_docs_Gv6LjeKD8aEk')).code,
     ).toBe(0);
     const run = await desk('run-due', '--now', future);
     expect(run.code).toBe(2);
@@ -38,7 +32,7 @@ describeWithKeychain('run-due --now with a live key', () => {
 
   it('lets a test key simulate any instant', async () => {
     expect(
-      (await runDeskProcess(['--data-dir', dataDir, 'secret', 'set'], 'test_sk_docs_Gv6LjeKD8aEk')).code,
+      (await runDeskInProcess(['--data-dir', dataDir, 'secret', 'set'], 'test_sk_docs_Gv6LjeKD8aEk')).code,
     ).toBe(0);
     const run = await desk('run-due', '--now', future);
     expect(run).toMatchObject({ code: 0, stderr: '' });

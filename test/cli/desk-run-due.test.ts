@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../electron/cli/cli-error.ts';
 import {
   MAX_RUN_CONCURRENCY,
@@ -10,13 +9,8 @@ import {
   parseInstant,
   parseRate,
 } from '../../electron/cli/commands/run-due.ts';
-import { secretsProfileFor } from '../../electron/core/app-paths.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
-import { runDeskProcess } from './run-desk.ts';
-
-// A test here starts the CLI several times, a Node process each: the default 20 s is too tight.
-vi.setConfig({ testTimeout: 60_000 });
+import { runDeskInProcess } from './run-desk.ts';
 
 const SECRET = 'test_sk_cliRunDueFlow0123456789';
 const CARD = {
@@ -75,7 +69,7 @@ describe('run-due --rate and --concurrency', () => {
     async (flags, message) => {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-run-due-flags-'));
       try {
-        const run = await runDeskProcess(['--data-dir', dataDir, 'run-due', ...flags]);
+        const run = await runDeskInProcess(['--data-dir', dataDir, 'run-due', ...flags]);
         expect(run.code).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
@@ -87,11 +81,11 @@ describe('run-due --rate and --concurrency', () => {
   );
 });
 
-describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up and upcoming', () => {
+describe('the schedule CLI against the emulator: run-due, catch-up and upcoming', () => {
   let dataDir = '';
   let sandbox: RunningSandbox;
   const desk = async (args: string[], stdin?: string) => {
-    const run = await runDeskProcess(
+    const run = await runDeskInProcess(
       ['--data-dir', dataDir, '--toss-base', sandbox.url, '--json', ...args],
       stdin,
     );
@@ -104,9 +98,6 @@ describeWithKeychain('the schedule CLI against the emulator: run-due, catch-up a
     expect((await desk(['secret', 'set'], SECRET)).code).toBe(0);
   });
   afterAll(async () => {
-    await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
-    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
-    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/audit-head`);
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
   });

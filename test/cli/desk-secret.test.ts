@@ -1,22 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
-import { runDeskProcess } from './run-desk.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDeskInProcess } from './run-desk.ts';
 
-describeWithKeychain('npm run desk -- secret', () => {
+describe('npm run desk -- secret', () => {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-cli-secret-'));
   });
   afterAll(async () => {
-    await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
     await rm(dataDir, { recursive: true, force: true });
   });
 
   const desk = (args: string[], stdin?: string) =>
-    runDeskProcess(['--data-dir', dataDir, '--json', ...args], stdin);
+    runDeskInProcess(['--data-dir', dataDir, '--json', ...args], stdin);
 
   it('reads the key from stdin, stores it and reports only {configured, mode}', async () => {
     expect(await desk(['secret', 'status'])).toEqual({
@@ -53,7 +51,7 @@ describeWithKeychain('npm run desk -- secret', () => {
     await desk(['secret', 'set'], 'test_sk_folderOne');
     const other = await mkdtemp(path.join(tmpdir(), 'autopay-cli-secret-other-'));
     try {
-      const run = await runDeskProcess(['--data-dir', other, '--json', 'secret', 'status']);
+      const run = await runDeskInProcess(['--data-dir', other, '--json', 'secret', 'status']);
       expect(JSON.parse(run.stdout)).toEqual({ configured: false, mode: null });
     } finally {
       await rm(other, { recursive: true, force: true });
@@ -62,7 +60,7 @@ describeWithKeychain('npm run desk -- secret', () => {
 
   it('prints Korean text without --json', async () => {
     await desk(['secret', 'set'], 'test_sk_textMode');
-    const run = await runDeskProcess(['--data-dir', dataDir, 'secret', 'status']);
+    const run = await runDeskInProcess(['--data-dir', dataDir, 'secret', 'status']);
     expect(run).toEqual({ code: 0, stdout: '시크릿 키: 설정됨 (테스트 모드)\n', stderr: '' });
   });
 });

@@ -1,15 +1,11 @@
-import { expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerFileIn } from '../../electron/core/app-paths.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { CLI_TEST_CARD as CARD, cliAgainstSandbox } from './run-desk.ts';
-
-// Each step starts the CLI as its own Node process: the default 20 s is too tight.
-vi.setConfig({ testTimeout: 90_000 });
 
 const SECRET = 'test_sk_cliSettingsFlow0123456789';
 
-describeWithKeychain('desk settings: the owner rules of the app, for scripts', () => {
+describe('desk settings: the owner rules of the app, for scripts', () => {
   const { desk, dataDir, sandboxUrl } = cliAgainstSandbox('autopay-cli-settings-', SECRET);
   const auditActions = () => {
     const ledger = openLedger(ledgerFileIn(dataDir()));

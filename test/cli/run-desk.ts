@@ -3,10 +3,11 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { runDesk } from '../../electron/cli/desk.ts';
+import type { SecretStore } from '../../electron/core/secrets/index.ts';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
+import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -14,6 +15,45 @@ export interface DeskRun {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * The keychain of the in-process CLI runs of one test file: one store for every data folder, as
+ * the OS keychain is one per machine (each folder's entries are apart by its profile), kept from
+ * run to run as the keychain keeps them, so `secret set` then `charge` works.
+ */
+export const cliKeychain: SecretStore = createMemorySecretStore();
+
+/**
+ * Runs the CLI in this process through runDesk, as electron/cli/desk.ts runs it in its own, only
+ * over an in-memory keychain (`secretStore`, by default cliKeychain): stdout and stderr as the
+ * process would print them, `stdin` as its standard input, runDesk's result as the exit code.
+ * Tests about a process boundary (signals, another process's lock, the real keychain) spawn it.
+ */
+export async function runDeskInProcess(
+  args: string[],
+  stdin = '',
+  secretStore: SecretStore = cliKeychain,
+): Promise<DeskRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runDesk(args, {
+    io: {
+      out: (line) => {
+        stdout += `${line}\n`;
+      },
+      err: (line) => {
+        stderr += `${line}\n`;
+      },
+      readStdin: async () => stdin,
+      // Only `sandbox` waits for Ctrl+C; its tests run it as a process and send the signal.
+      untilStopSignal: () => new Promise(() => undefined),
+    },
+    platform: { platform: process.platform, env: {}, homedir: tmpdir() },
+    secretStore: () => secretStore,
+    now: () => new Date(),
+  });
+  return { code, stdout, stderr };
 }
 
 /** Runs the CLI as a user would, in its own process, with `stdin` as its standard input. */
@@ -50,8 +90,9 @@ export const CLI_TEST_CARD = {
 };
 
 /**
- * A data folder with a test secret key against a fresh emulator, for a suite of CLI runs (set up
- * in beforeAll, removed with its keychain entries in afterAll). `desk` runs the CLI with --json.
+ * A data folder with a test secret key against a fresh emulator, for a suite of in-process CLI
+ * runs (set up in beforeAll, removed in afterAll). `desk` runs the CLI with --json and parses
+ * what a successful run printed.
  */
 export function cliAgainstSandbox(prefix: string, secretKey: string) {
   let dataDir = '';
@@ -61,7 +102,10 @@ export function cliAgainstSandbox(prefix: string, secretKey: string) {
     return sandbox.url;
   };
   const desk = async (args: string[], stdin?: string) => {
-    const run = await runDeskProcess(['--data-dir', dataDir, '--toss-base', url(), '--json', ...args], stdin);
+    const run = await runDeskInProcess(
+      ['--data-dir', dataDir, '--toss-base', url(), '--json', ...args],
+      stdin,
+    );
     return { ...run, json: run.code === 0 ? JSON.parse(run.stdout) : undefined };
   };
   beforeAll(async () => {
@@ -70,8 +114,6 @@ export function cliAgainstSandbox(prefix: string, secretKey: string) {
     expect((await desk(['secret', 'set'], secretKey)).code).toBe(0);
   });
   afterAll(async () => {
-    await runDeskProcess(['--data-dir', dataDir, 'secret', 'clear']);
-    await keytar.deletePassword('autopay-desk', `${secretsProfileFor(dataDir)}/ledger-data-key`);
     await sandbox?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

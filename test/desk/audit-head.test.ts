@@ -1,33 +1,28 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
 import { appendAudit } from '../../electron/core/audit/index.ts';
 import { createDeskApi, createDeskHost, openDesk } from '../../electron/core/desk/index.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { anchorRestoredLedger } from '../../electron/core/recovery/index.ts';
-import { createKeytarSecretStore, createSecrets } from '../../electron/core/secrets/index.ts';
-import { describeWithKeychain, uniqueService } from '../secrets/keychain.ts';
+import { createSecrets } from '../../electron/core/secrets/index.ts';
 import { unkeyedPinHash } from '../staff/unkeyed-pin.ts';
+import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A data folder and a keychain service of its own; `open` opens it as the app does. */
+/** A data folder and an (in-memory) keychain of its own; `open` opens it as the app does. */
 async function folder() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-audit-head-'));
-  const service = uniqueService();
+  const keychain = createMemorySecretStore();
   const lines: string[] = [];
-  cleanups.push(async () => {
-    for (const { account } of await keytar.findCredentials(service))
-      await keytar.deletePassword(service, account);
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const now = () => new Date(Date.UTC(2026, 10, 29, 1));
   const open = async () => {
     const host = await createDeskHost({
@@ -35,7 +30,7 @@ async function folder() {
       open: () =>
         openDesk({
           dataDir,
-          secretStore: createKeytarSecretStore({ service }),
+          secretStore: keychain,
           now,
           log: createLogger({ sink: (line) => lines.push(line), now, level: 'info' }),
           setTimer: () => 0,
@@ -54,10 +49,10 @@ async function folder() {
     });
     return { host, api };
   };
-  return { dataDir, service, lines, open };
+  return { dataDir, keychain, lines, open };
 }
 
-describeWithKeychain('the audit head in the keychain, as the app opens the ledger', () => {
+describe('the audit head in the keychain, as the app opens the ledger', () => {
   it('reports rows removed from the end while the app was closed, in the status behind the red banner', async () => {
     const store = await folder();
     const first = await store.open();
@@ -67,7 +62,7 @@ describeWithKeychain('the audit head in the keychain, as the app opens the ledge
     expect(await first.api.getAppStatus({}, session)).toMatchObject({ auditBrokenAt: null });
     await first.host.close();
     const head = JSON.parse(
-      (await keytar.getPassword(store.service, `${secretsProfileFor(store.dataDir)}/audit-head`)) ?? '{}',
+      (await store.keychain.get(`${secretsProfileFor(store.dataDir)}/audit-head`)) ?? '{}',
     );
     expect(head).toMatchObject({ keyedFrom: 1, id: 1 });
 
@@ -148,7 +143,7 @@ describeWithKeychain('the audit head in the keychain, as the app opens the ledge
     old.close();
 
     const secrets = createSecrets({
-      store: createKeytarSecretStore({ service: store.service }),
+      store: store.keychain,
       profile: secretsProfileFor(store.dataDir),
     });
     // Its one row, and the row that records its PIN hashes being keyed.

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
+import { describe, expect, it } from 'vitest';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -47,7 +46,7 @@ async function store() {
   return { desk, owner, member };
 }
 
-describeWithKeychain('card expiry', () => {
+describe('card expiry', () => {
   it('keeps the month/year typed at key-in and none from Toss’s window', async () => {
     const { desk, owner, member } = await store();
     const keyed = await member('김키인', ['12', '30'], '2026-12-10');

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CARDS, sandboxPayments } from '../billing/harness.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -23,7 +22,7 @@ async function storeWithKeys(options: { clientKey: boolean } = { clientKey: true
   return { desk, owner, member };
 }
 
-describeWithKeychain("card registration through Toss's window, over IPC", () => {
+describe("card registration through Toss's window, over IPC", () => {
   it('registers the card typed into the window and shows it masked; no card data reaches the app', async () => {
     const { desk, owner, member } = await storeWithKeys();
     expect((await desk.ok('getAppStatus', {}, owner)).clientKeyStatus).toMatchObject({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
+import { describe, expect, it } from 'vitest';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest } from './desk-fixture.ts';
 
@@ -25,7 +24,7 @@ async function signedInOwner() {
   return { desk, owner, member, plan };
 }
 
-describeWithKeychain('members’ consent over IPC', () => {
+describe('members’ consent over IPC', () => {
   it('refuses to subscribe without consent, and records the consent with its signature and terms', async () => {
     const { desk, owner, member, plan } = await signedInOwner();
     const terms = { memberId: member.id, planId: plan.id, anchorDate: '2026-12-10' };

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
 import { afterEach } from 'vitest';
 import {
   createDeskApi,
@@ -16,13 +15,13 @@ import {
 } from '../../electron/core/desk/index.ts';
 import { readSetting } from '../../electron/core/ledger/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import { createKeytarSecretStore, deriveLedgerKey } from '../../electron/core/secrets/index.ts';
+import { deriveLedgerKey } from '../../electron/core/secrets/index.ts';
 import { hashPin, type Role } from '../../electron/core/staff/index.ts';
 import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/index.ts';
 import { BIRTH_DATE, CARDS } from '../billing/harness.ts';
-import { uniqueService } from '../secrets/keychain.ts';
 import { submitSandboxWindow, type TypedCard } from '../support/sandbox-window.ts';
 import type { SandboxFixture } from '../support/toss-sandbox.ts';
+import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
 /** An emulator test card (test/billing/harness.ts) as the card form sends it over IPC. */
 export function ipcCard(cardNumber: string = CARDS.good) {
@@ -55,8 +54,9 @@ export interface DeskFixture {
 }
 
 /**
- * A desk over a temp data folder, the real keychain (a service no other run uses) and the
- * emulator, with the API and dispatch exactly as main wires them. Closed after each test.
+ * A desk over a temp data folder, an in-memory keychain of its own (the keychain code has its own
+ * suite, test/secrets) and the emulator, with the API and dispatch exactly as main wires them.
+ * Closed after each test.
  */
 export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture> {
   const cleanups: (() => Promise<void>)[] = [];
@@ -65,12 +65,9 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
   });
   return async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-desk-'));
-    const service = uniqueService();
-    cleanups.push(async () => {
-      for (const { account } of await keytar.findCredentials(service))
-        await keytar.deletePassword(service, account);
-      await rm(dataDir, { recursive: true, force: true });
-    });
+    // One keychain for the store's folder and its training folder, as on a PC.
+    const secretStore = createMemorySecretStore();
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const lines: string[] = [];
     const clock = { now: Date.UTC(2026, 10, 29, 1, 0, 0) };
     const now = () => new Date(clock.now);
@@ -81,7 +78,7 @@ export function deskPerTest(sandbox: SandboxFixture): () => Promise<DeskFixture>
       open: (training) =>
         openDesk({
           dataDir: training ? path.join(dataDir, 'training') : dataDir,
-          secretStore: createKeytarSecretStore({ service }),
+          secretStore,
           tossBaseUrl: sandbox.url,
           tossResponseTimeoutMs: 3_000,
           now,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeDayOf } from '../../electron/core/schedule/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -31,7 +30,7 @@ async function storeWithMember(secretKey = `test_sk_${randomUUID().replaceAll('-
   return { desk, owner, member, charge };
 }
 
-describeWithKeychain('what Toss recorded, in every report', () => {
+describe('what Toss recorded, in every report', () => {
   it('shows a taxable merchant the split Toss recorded, with the tax-free part it ignored', async () => {
     const { desk, owner, charge } = await storeWithMember();
     expect(await desk.ok('getTaxFreeTreatment', {}, owner)).toEqual({ treatment: 'unknown' });
@@ -146,7 +145,7 @@ describeWithKeychain('what Toss recorded, in every report', () => {
   });
 });
 
-describeWithKeychain('negative and fractional amounts', () => {
+describe('negative and fractional amounts', () => {
   it('are refused with a message over IPC and by the core services, never rounded or unsigned', async () => {
     const { desk, owner, member, charge } = await storeWithMember();
     const done = await charge(10_000);

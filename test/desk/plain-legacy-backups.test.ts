@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSetting } from '../../electron/core/ledger/index.ts';
 import { TOSS_CATCH_UP } from '../../electron/core/recovery/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { type DeskFixture, deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -28,7 +27,7 @@ async function plainLegacyBackup(desk: DeskFixture): Promise<string> {
   return file;
 }
 
-describeWithKeychain('backups made by the previous version (plain SQLite in backups/)', () => {
+describe('backups made by the previous version (plain SQLite in backups/)', () => {
   it('lists them marked as plain, and restores one in place under the encrypted restore’s rules', async () => {
     const { desk, owner } = await store();
     await desk.ok('createMember', { name: '백업전' }, owner);

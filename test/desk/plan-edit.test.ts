@@ -1,12 +1,11 @@
-import { expect, it } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
+import { describe, expect, it } from 'vitest';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest } from './desk-fixture.ts';
 
 const sandbox = sandboxPerFile();
 const newDesk = deskPerTest(sandbox);
 
-describeWithKeychain('editing a plan over IPC', () => {
+describe('editing a plan over IPC', () => {
   it('a manager edits the price for existing subscriptions too; staff may not, and the interval stays', async () => {
     const desk = await newDesk();
     const owner = desk.session();

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readSetting, writeSetting } from '../../electron/core/ledger/index.ts';
 import { rotateOffsite, TOSS_CATCH_UP } from '../../electron/core/recovery/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -33,7 +32,7 @@ async function store(secretKey = `test_sk_${randomUUID().replaceAll('-', '')}`, 
   return { desk, owner, secretKey };
 }
 
-describeWithKeychain('recovery over IPC: the code, off-PC backups, restores', () => {
+describe('recovery over IPC: the code, off-PC backups, restores', () => {
   it('makes the recovery code once for the sheet, refuses a second without replace, and never shows it again', async () => {
     const { desk, owner } = await store();
     expect(await desk.ok('getRecoveryStatus', {}, owner)).toEqual({

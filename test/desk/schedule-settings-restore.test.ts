@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
+import { describe, expect, it } from 'vitest';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -15,7 +14,7 @@ async function signedInOwner() {
   return { desk, owner };
 }
 
-describeWithKeychain('schedule settings and restoring a backup, over IPC', () => {
+describe('schedule settings and restoring a backup, over IPC', () => {
   it('lets the owner set the catch-up threshold and retry days, which the next due run follows', async () => {
     const { desk, owner } = await signedInOwner();
     const defaults = await desk.ok('getScheduleSettings', {}, owner);

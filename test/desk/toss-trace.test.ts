@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { describeWithKeychain } from '../secrets/keychain.ts';
+import { describe, expect, it } from 'vitest';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 import { deskPerTest, ipcCard } from './desk-fixture.ts';
 
@@ -11,7 +10,7 @@ const sandbox = sandboxPerFile();
 const newDesk = deskPerTest(sandbox);
 const TRACE = /^[0-9a-f]{32}$/;
 
-describeWithKeychain('Toss trace ids and the payment’s card at the desk', () => {
+describe('Toss trace ids and the payment’s card at the desk', () => {
   it('shows them on the charge, the receipt, the review queue and the export', async () => {
     const desk = await newDesk();
     const owner = desk.session();

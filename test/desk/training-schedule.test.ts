@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDeskHost, openDesk } from '../../electron/core/desk/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
-import { describeWithKeychain, uniqueService } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
+import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
 const sandbox = sandboxPerFile();
 const cleanups: (() => Promise<void>)[] = [];
@@ -22,15 +20,11 @@ interface Timer {
   cleared: boolean;
 }
 
-describeWithKeychain('training mode beside the store’s schedule', () => {
+describe('training mode beside the store’s schedule', () => {
   it('keeps the store’s schedule loop running in the background while staff practise', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'autopay-training-'));
-    const service = uniqueService();
-    cleanups.push(async () => {
-      for (const { account } of await keytar.findCredentials(service))
-        await keytar.deletePassword(service, account);
-      await rm(dataDir, { recursive: true, force: true });
-    });
+    const secretStore = createMemorySecretStore();
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const timers: Timer[] = [];
     const runs: { phase: string; dataDir: string }[] = [];
     const now = () => new Date();
@@ -38,7 +32,7 @@ describeWithKeychain('training mode beside the store’s schedule', () => {
       const folder = training ? path.join(dataDir, 'training') : dataDir;
       return openDesk({
         dataDir: folder,
-        secretStore: createKeytarSecretStore({ service }),
+        secretStore,
         tossBaseUrl: sandbox.url,
         now,
         log: createLogger({ sink: () => undefined, now, level: 'error' }),

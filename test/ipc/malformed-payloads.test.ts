@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatch, type DeskApi } from '../../electron/core/desk/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
 import { CHANNEL_NAMES, type ChannelName, contract } from '../../shared/ipc/index.ts';
 import { deskPerTest } from '../desk/desk-fixture.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 import { sandboxPerFile } from '../support/toss-sandbox.ts';
 
 const sandbox = sandboxPerFile();
@@ -28,7 +27,7 @@ function malformed(channel: ChannelName): fc.Arbitrary<unknown> {
     .filter((payload) => !schema.safeParse(payload).success);
 }
 
-describeWithKeychain('IPC payloads that break the contract', () => {
+describe('IPC payloads that break the contract', () => {
   it(`are refused with a typed error on every channel (${RUNS_PER_CHANNEL} each), running no handler and writing nothing`, async () => {
     const desk = await newDesk();
     const owner = desk.session();

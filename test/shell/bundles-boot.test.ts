@@ -86,6 +86,8 @@ describe('dist/electron/preload.cjs', () => {
   });
 });
 
+// The app's end-to-end check on the real keychain: the built main.js, its own process, with keytar
+// loaded from node_modules as an external the way the packaged app loads it.
 describeWithKeychain('dist/electron/main.js', () => {
   let userData = '';
   afterAll(async () => {

@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import keytar from 'keytar';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { registerCardByWindow, usableTossClientKey } from '../../electron/core/billing/index.ts';
 import { createLogger } from '../../electron/core/log/index.ts';
-import { createKeytarSecretStore } from '../../electron/core/secrets/index.ts';
 import {
   createDeskOpener,
   readTrainingFlag,
@@ -13,8 +11,8 @@ import {
   trainingDataDir,
   writeTrainingFlag,
 } from '../../electron/shell/desk-opener.ts';
-import { describeWithKeychain, uniqueService } from '../secrets/keychain.ts';
 import { submitSandboxWindow } from '../support/sandbox-window.ts';
+import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -23,15 +21,10 @@ afterEach(async () => {
 
 async function opener() {
   const baseDir = await mkdtemp(path.join(tmpdir(), 'autopay-opener-'));
-  const service = uniqueService();
-  cleanups.push(async () => {
-    for (const { account } of await keytar.findCredentials(service))
-      await keytar.deletePassword(service, account);
-    await rm(baseDir, { recursive: true, force: true });
-  });
+  cleanups.push(() => rm(baseDir, { recursive: true, force: true }));
   const made = createDeskOpener({
     baseDir,
-    secretStore: createKeytarSecretStore({ service }),
+    secretStore: createMemorySecretStore(),
     now: () => new Date(),
     log: createLogger({ sink: () => undefined, now: () => new Date(), level: 'error' }),
     setTimer: () => 0,
@@ -51,7 +44,7 @@ it('remembers training mode in the data folder, and reads anything unreadable as
   expect(readTrainingFlag(baseDir)).toBe(false);
 });
 
-describeWithKeychain('opening the store data or training data', () => {
+describe('opening the store data or training data', () => {
   it('opens training in its own folder against the emulator, with a test key of its own', async () => {
     const { baseDir, made } = await opener();
     const live = await made.open(false);

@@ -1,6 +1,6 @@
-import { globSync, readFileSync } from 'node:fs';
+import { globSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { matchesGlob } from 'node:path';
+import { matchesGlob, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
@@ -79,9 +79,19 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     const unpack = targetsOf(config.asarUnpack) as string[];
     expect(unpack).toContain('**/*.node');
+    // The .node file Node loads for each here is among those found (so the unpacked set is not empty).
+    const load = createRequire(import.meta.url);
+    load('keytar');
+    new (load('better-sqlite3') as typeof import('better-sqlite3'))(':memory:').close();
+    const nodeModules = realpathSync(`${root}node_modules`);
+    const loaded = Object.keys(load.cache)
+      .filter((file) => file.endsWith('.node'))
+      .map((file) => `node_modules/${relative(nodeModules, file)}`);
     for (const name of ['better-sqlite3', 'keytar']) {
       const natives = globSync(`node_modules/${name}/**/*.node`, { cwd: root });
-      expect(natives.length, `${name} has no .node file`).toBeGreaterThan(0);
+      expect(loaded.filter((file) => file.startsWith(`node_modules/${name}/`))).toEqual([
+        expect.toBeOneOf(natives),
+      ]);
       for (const file of natives) {
         expect(
           unpack.some((pattern) => matchesGlob(file, pattern)),

@@ -4,15 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { IpcMainInvokeEvent } from 'electron';
-import keytar from 'keytar';
-import { afterEach, expect, it, vi } from 'vitest';
-import { ledgerFileIn, secretsProfileFor } from '../../electron/core/app-paths.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ledgerFileIn } from '../../electron/core/app-paths.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
-import { DEFAULT_SERVICE } from '../../electron/core/secrets/index.ts';
 import { APP_ENTRY_URL } from '../../electron/shell/app-protocol.ts';
 import { mainWindowOptions } from '../../electron/shell/window-options.ts';
 import { CHANNEL_NAMES, ipcChannel } from '../../shared/ipc/index.ts';
-import { describeWithKeychain } from '../secrets/keychain.ts';
 
 /** A stand-in for the parts of Electron main.ts touches, recording what it was asked to do. */
 const fake = vi.hoisted(() => {
@@ -107,26 +104,35 @@ vi.mock('electron', () => {
   };
 });
 
-const dirs: { dir: string; keychain: boolean }[] = [];
+/*
+ * main.ts composes the keytar store itself; what is tested here is the composition, not the
+ * keychain (test/secrets has the real one, and bundles-boot boots the built app on it), so keytar
+ * is an in-memory keychain for this file and the suite runs where there is none.
+ */
+vi.mock('keytar', () => {
+  const entries = new Map<string, string>();
+  const key = (service: string, account: string) => JSON.stringify([service, account]);
+  return {
+    default: {
+      getPassword: async (service: string, account: string) => entries.get(key(service, account)) ?? null,
+      setPassword: async (service: string, account: string, value: string) => {
+        entries.set(key(service, account), value);
+      },
+      deletePassword: async (service: string, account: string) => entries.delete(key(service, account)),
+    },
+  };
+});
+
+const dirs: string[] = [];
 afterEach(async () => {
-  for (const { dir, keychain } of dirs.splice(0)) {
-    // By name, not by listing the service: other test files add and delete entries there meanwhile.
-    const profile = secretsProfileFor(dir);
-    if (keychain) {
-      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/ledger-data-key`);
-      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/toss-secret-key`);
-      await keytar.deletePassword(DEFAULT_SERVICE, `${profile}/audit-head`);
-    }
-    await rm(dir, { recursive: true, force: true });
-  }
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
 async function startMain(singleInstance: boolean, before?: (userData: string) => void) {
   const { state } = fake;
   state.userData = await mkdtemp(path.join(tmpdir(), 'autopay-main-'));
   before?.(state.userData);
-  // Only a started desk writes keychain entries (its data key); a second instance touches none.
-  dirs.push({ dir: state.userData, keychain: singleInstance });
+  dirs.push(state.userData);
   state.singleInstance = singleInstance;
   state.order = [];
   state.handlers.clear();
@@ -192,7 +198,7 @@ it('a migration that fails stops start-up the same way, with the reason in Korea
   expect(() => openLedger(ledgerFileIn(state.userData))).toThrow(/^장부를 버전 2\(.*\)로 올리지 못해/);
 });
 
-describeWithKeychain('the composition root', () => {
+describe('the composition root', () => {
   it('wires a locked-down window, every channel, the tray, and shuts down in order', async () => {
     const { state, app } = await startMain(true);
     await until(() => state.windows.length === 1);

@@ -24,6 +24,7 @@ it('creates an owner operator once, whose PIN hash no PIN can match, and audits 
     .prepare('SELECT name, role, pin_hash AS pinHash, active FROM operators WHERE id = ?')
     .get(id);
   expect(row).toEqual({ name: 'CLI', role: 'owner', pinHash: SYSTEM_OPERATOR_PIN_HASH, active: 1 });
+  // Not the shape of a PIN hash (scrypt parameters, salt and hash), so no PIN can match it.
   expect(SYSTEM_OPERATOR_PIN_HASH).toBe('!system-operator:no-pin');
   expect(
     ledger.db.prepare('SELECT action FROM audit_log WHERE subject = ?').pluck().all(`operator:${id}`),

@@ -16,6 +16,10 @@ beforeAll(async () => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
   seeded = await seedDemo(ui.bridge, today);
   await page.reload();
+  await page.getByRole('heading', { name: '로그인' }).waitFor();
+  await page.locator('#sign-in-pin').fill(seeded.pin);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('operator').waitFor();
 }, 90_000);
 
 afterAll(async () => {
@@ -24,11 +28,6 @@ afterAll(async () => {
 
 describe("registering a card through Toss's window from the counter screen", () => {
   it('shows the client key as usable and registers a member’s card without the card ever in the page', async () => {
-    await page.getByRole('heading', { name: '로그인' }).waitFor();
-    await page.locator('#sign-in-pin').fill(seeded.pin);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('operator').waitFor();
-
     await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
     await poll(() => page.getByTestId('client-key-state').textContent()).toBe(
       '설정됨 · 카드 등록 창 사용 가능',

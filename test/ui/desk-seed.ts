@@ -51,6 +51,16 @@ export async function memberWithCard(
   return member.id;
 }
 
+/** A session of its own signed in as `who`, found by name among the operators, for seeding. */
+export async function sessionOf(ui: UiFixture, who: { name: string; pin: string }): Promise<Session> {
+  const session: Session = { operator: null };
+  const operators = await dispatchOk(ui, session, 'listOperators', {});
+  const operator = operators.find((o) => o.name === who.name);
+  if (!operator) throw new Error(`no operator named ${who.name}`);
+  await dispatchOk(ui, session, 'signIn', { operatorId: operator.id, pin: who.pin });
+  return session;
+}
+
 /** A member with an approving card charged ₩50,000 for 'PT 10회권'; returns the charge's id. */
 export async function chargedMember(
   ui: UiFixture,
@@ -68,14 +78,22 @@ export async function chargedMember(
   return charge.id;
 }
 
-/** Signs the page in as `who` from the sign-in screen (reloading first if the page is elsewhere). */
+/**
+ * Signs the page in as `who` from wherever an earlier test left it: whoever is signed in signs out
+ * first (a reload keeps the session), and a page on another screen (first setup) is reloaded.
+ */
 export async function signInPage(page: Page, who: { name: string; pin: string }): Promise<void> {
   const heading = page.getByRole('heading', { name: '로그인' });
-  if (!(await heading.isVisible())) {
-    await page.reload();
-    await heading.waitFor();
-  }
+  const signOut = page.getByRole('button', { name: '로그아웃' });
+  if (await signOut.isVisible()) await signOut.click();
+  else if (!(await heading.isVisible())) await page.reload();
+  await heading.waitFor();
   const option = page.locator('#sign-in-operator option', { hasText: who.name });
+  // The list is read when the screen opens: an operator seeded since needs a fresh screen.
+  if ((await option.count()) === 0) {
+    await page.reload();
+    await option.waitFor({ state: 'attached' });
+  }
   await page.locator('#sign-in-operator').selectOption(await option.getAttribute('value'));
   await page.getByLabel('PIN', { exact: true }).fill(who.pin);
   await page.keyboard.press('Enter');
@@ -97,11 +115,29 @@ export async function faultNextCharge(ui: UiFixture, fault: string): Promise<voi
   expect(response.status).toBe(201);
 }
 
-export async function nav(page: Page, label: string): Promise<void> {
+export async function nav(page: Page, label: string, menu = '주 메뉴'): Promise<void> {
   await page
-    .getByRole('navigation', { name: '주 메뉴' })
+    .getByRole('navigation', { name: menu })
     .getByRole('button', { name: label, exact: true })
     .click();
+}
+
+/**
+ * Puts the page in Korean or English with the header button, whichever it is in now: the choice is
+ * kept in the page (localStorage) from one test to the next.
+ */
+export async function inLocale(page: Page, locale: 'ko' | 'en'): Promise<void> {
+  const toEnglish = page.getByRole('button', { name: '언어를 영어로 바꾸기' });
+  const toKorean = page.getByRole('button', { name: 'Switch the language to Korean' });
+  const [from, to] = locale === 'en' ? [toEnglish, toKorean] : [toKorean, toEnglish];
+  if (await from.isVisible()) await from.click();
+  await to.waitFor();
+}
+
+/** Opens, from the charges screen, the charge in the row whose text matches `row` (a member's name). */
+export async function openChargeInLog(page: Page, row: RegExp): Promise<void> {
+  await nav(page, '결제 내역');
+  await page.getByTestId('charges-table').getByRole('row', { name: row }).getByRole('button').click();
 }
 
 /** Finds a member by name on the members screen and opens their page. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
-import { chargedMember, dispatchOk, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
+import { chargedMember, dispatchOk, inLocale, nav, OWNER, poll, seedOwner, signInPage } from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -33,6 +33,7 @@ afterAll(async () => {
 
 describe('field refusals from the core, in the person’s language', () => {
   it('shows the core’s Korean words next to each field on a Korean screen', async () => {
+    await inLocale(page, 'ko');
     await nav(page, '회원');
     await page.getByRole('button', { name: '회원 추가' }).click();
     await page.getByLabel('전화번호 (선택)').fill('12');
@@ -45,7 +46,8 @@ describe('field refusals from the core, in the person’s language', () => {
   });
 
   it('shows English words of the renderer’s own next to each field on an English screen', async () => {
-    await page.getByRole('button', { name: '언어를 영어로 바꾸기' }).click();
+    await inLocale(page, 'en');
+    await nav(page, 'Members', 'Main menu');
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
     await page.getByRole('button', { name: 'Add member' }).first().click();
     await page.getByLabel('Phone (optional)').fill('12');
@@ -64,13 +66,12 @@ describe('field refusals from the core, in the person’s language', () => {
     await poll(() => fieldError('memberNo')).toBe('That member number is already in use.');
     expect(await page.locator('#member-name-error').count()).toBe(0);
     await ui.screenshot('90-english-field-refusals');
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('says the refundable balance in English when the core refuses a refund over it', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('button', { name: 'Charges', exact: true })
-      .click();
+    await inLocale(page, 'en');
+    await nav(page, 'Charges', 'Main menu');
     await page
       .getByTestId('charges-table')
       .getByRole('row', { name: /한지민/ })

@@ -2,18 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
-import {
-  dispatchOk,
-  memberWithCard,
-  nav,
-  OWNER,
-  poll,
-  STAFF,
-  seedOwner,
-  signInPage,
-  signOutPage,
-} from './desk-seed.ts';
-import { openUi, type UiFixture } from './ui-fixture.ts';
+import { dispatchOk, memberWithCard, nav, OWNER, poll, STAFF, seedOwner, signInPage } from './desk-seed.ts';
+import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
  * The charges log's filters as a person uses them (the member box is the member filter; "조건
@@ -47,15 +37,16 @@ beforeAll(async () => {
       requestId: `filters-${memberId}-0001`,
     });
   }
-  await signInPage(page, OWNER);
 }, 90_000);
 
 afterAll(async () => {
   await ui?.close();
 });
+noPageErrorsAfterEach(() => ui);
 
 describe('filters and settings, in Chromium against the real core', () => {
   it('clears the member filter when the member box is emptied and 조회 is pressed', async () => {
+    await signInPage(page, OWNER);
     await nav(page, '회원');
     await page.getByLabel('회원 검색').fill('한지민');
     await page.getByRole('button', { name: '한지민 회원 열기' }).click();
@@ -73,6 +64,8 @@ describe('filters and settings, in Chromium against the real core', () => {
   });
 
   it('"회원 조건 해제" shows every member at once, without pressing 조회', async () => {
+    await signInPage(page, OWNER);
+    await nav(page, '결제 내역');
     await memberBox().fill('오세훈');
     await page.keyboard.press('Enter');
     await poll(() => rows().count()).toBe(1);
@@ -83,7 +76,6 @@ describe('filters and settings, in Chromium against the real core', () => {
   });
 
   it('drops an old error banner once the person changes the form', async () => {
-    await signOutPage(page);
     await signInPage(page, STAFF);
     await nav(page, '결제 내역');
     await page.getByRole('button', { name: 'CSV 내보내기' }).click();
@@ -97,6 +89,7 @@ describe('filters and settings, in Chromium against the real core', () => {
   });
 
   it('shows staff the settings they cannot change as read-only, saying who can, one message at a time', async () => {
+    await signInPage(page, STAFF);
     await nav(page, '설정');
     await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
     const hints = page.getByTestId('permission-hint');
@@ -122,7 +115,6 @@ describe('filters and settings, in Chromium against the real core', () => {
   });
 
   it('shows a manager the recovery code and the off-PC folder read-only, saying only the owner may change them', async () => {
-    await signOutPage(page);
     await signInPage(page, MANAGER);
     await nav(page, '설정');
     await page.getByTestId('recovery-status').waitFor();
@@ -137,9 +129,5 @@ describe('filters and settings, in Chromium against the real core', () => {
     expect(await page.getByTestId('recovery-settings').getByRole('button').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     await ui.screenshot('93-settings-manager');
-  });
-
-  it('logged no error in the page', () => {
-    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import { memberWithCard, nav, OWNER, STAFF, seedOwner, signInPage } from './desk-seed.ts';
-import { openUi, type UiFixture } from './ui-fixture.ts';
+import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
  * Locking is a pause, not a sign-out: the same person unlocking finds the screen and the form they
@@ -36,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ui?.close();
 });
+noPageErrorsAfterEach(() => ui);
 
 describe('locking and unlocking, in Chromium against the real core', () => {
   it('gives the same person back the screen and the unsaved form', async () => {
@@ -79,9 +80,5 @@ describe('locking and unlocking, in Chromium against the real core', () => {
     await page.getByRole('button', { name: '로그아웃' }).click();
     await unlockAs(OWNER);
     await page.getByRole('heading', { name: '오늘의 매장' }).waitFor();
-  });
-
-  it('logged no error in the page', () => {
-    expect(ui.pageErrors).toEqual([]);
   });
 });

