@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
-import { dispatchOk, nav, OWNER, openMemberPage, poll, seedOwner, signInPage } from './desk-seed.ts';
+import { dispatchOk, nav, OWNER, once, openMemberPage, poll, seedOwner, signInPage } from './desk-seed.ts';
 import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /*
@@ -52,22 +52,17 @@ async function registerByKeyIn(name: string, expiry: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-let lapsing: Promise<void> | undefined;
-
 /**
  * 박만료's card, typed at the counter and valid only through the month of the next charge, with
  * the subscription charging then: made once for the file by whichever test needs it first.
  */
-function keyInLapsingCard(): Promise<void> {
-  lapsing ??= (async () => {
-    const { anchor, mm, yy } = nextMonth();
-    await registerByKeyIn('박만료', `${mm}${yy}`);
-    const member = (await dispatchOk(ui, owner, 'searchMembers', { query: '박만료' }))[0];
-    if (!member) throw new Error('no member');
-    await subscribe(member.id, anchor);
-  })();
-  return lapsing;
-}
+const keyInLapsingCard = once(async () => {
+  const { anchor, mm, yy } = nextMonth();
+  await registerByKeyIn('박만료', `${mm}${yy}`);
+  const member = (await dispatchOk(ui, owner, 'searchMembers', { query: '박만료' }))[0];
+  if (!member) throw new Error('no member');
+  await subscribe(member.id, anchor);
+});
 
 beforeAll(async () => {
   ui = await openUi();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
+import { once } from './desk-seed.ts';
 import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 
 /** The emulator's scripted cards (electron/sandbox/README.md). */
@@ -93,19 +94,8 @@ afterAll(async () => {
 });
 noPageErrorsAfterEach(() => ui);
 
-/**
- * Runs `step` once for the file, in whichever test needs it first: the counter's day has steps a
- * data folder allows once (the first run, the first key, the first member), which later tests
- * build on; each test awaits the steps it needs, so any test can run alone or in any order.
- */
-function once(step: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => {
-    done ??= step();
-    return done;
-  };
-}
-
+// The counter's day has steps a data folder allows once (the first run, the first key, the
+// first member), which later tests build on: each runs once, in whichever test needs it first.
 const firstRun = once(async () => {
   await page.getByRole('heading', { name: '처음 설정: 대표 계정 만들기' }).waitFor();
   await ui.screenshot('01-owner-setup');

@@ -51,6 +51,19 @@ export async function memberWithCard(
   return member.id;
 }
 
+/**
+ * Runs `step` once for the file, in whichever test needs it first, and gives every later caller
+ * its result: for what a data folder allows once (its first run, say) and several tests build on,
+ * so each test can await the steps it needs and run alone or in any order.
+ */
+export function once<T>(step: () => Promise<T>): () => Promise<T> {
+  let done: Promise<T> | undefined;
+  return () => {
+    done ??= step();
+    return done;
+  };
+}
+
 /** A session of its own signed in as `who`, found by name among the operators, for seeding. */
 export async function sessionOf(ui: UiFixture, who: { name: string; pin: string }): Promise<Session> {
   const session: Session = { operator: null };

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { checkBackup } from '../../electron/core/recovery/index.ts';
+import { once } from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 const OWNER = { name: '김대표', pin: '482913' };
@@ -37,41 +38,36 @@ async function ownerSession(): Promise<Session> {
   return session;
 }
 
-let firstSetup: Promise<string> | undefined;
-
 /**
  * The first setup through the screens, from the owner's form to home, with what each step must
  * show; made once for the file (a data folder has one first setup) by whichever test needs it
  * first. Resolves to the recovery code the sheet showed.
  */
-function completeFirstSetup(): Promise<string> {
-  firstSetup ??= (async () => {
-    await page.getByRole('heading', { name: '처음 설정: 대표 계정 만들기' }).waitFor();
-    await page.getByLabel('이름').fill(OWNER.name);
-    await page.getByLabel('PIN (숫자 4~6자리)').fill(OWNER.pin);
-    await page.getByLabel('PIN 다시 입력').fill(OWNER.pin);
-    await page.keyboard.press('Enter');
+const completeFirstSetup = once(async () => {
+  await page.getByRole('heading', { name: '처음 설정: 대표 계정 만들기' }).waitFor();
+  await page.getByLabel('이름').fill(OWNER.name);
+  await page.getByLabel('PIN (숫자 4~6자리)').fill(OWNER.pin);
+  await page.getByLabel('PIN 다시 입력').fill(OWNER.pin);
+  await page.keyboard.press('Enter');
 
-    // The owner exists and is signed in, but the app stays on first setup for the code.
-    await page.getByRole('heading', { name: '처음 설정: 복구 코드' }).waitFor();
-    expect(await page.getByTestId('home-backup').count()).toBe(0);
-    expect(await page.getByRole('button', { name: '나중에 만들기' }).count()).toBe(1);
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('복구 코드 만들기');
-    await page.getByRole('button', { name: '복구 코드 만들기' }).click();
+  // The owner exists and is signed in, but the app stays on first setup for the code.
+  await page.getByRole('heading', { name: '처음 설정: 복구 코드' }).waitFor();
+  expect(await page.getByTestId('home-backup').count()).toBe(0);
+  expect(await page.getByRole('button', { name: '나중에 만들기' }).count()).toBe(1);
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('복구 코드 만들기');
+  await page.getByRole('button', { name: '복구 코드 만들기' }).click();
 
-    await page.getByTestId('recovery-sheet').waitFor();
-    const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
-    expect(code).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/);
-    expect(await page.getByRole('button', { name: '인쇄' }).count()).toBe(1);
-    await ui.screenshot('first-setup-recovery-sheet');
-    expect(await page.getByTestId('home-backup').count()).toBe(0);
+  await page.getByTestId('recovery-sheet').waitFor();
+  const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/);
+  expect(await page.getByRole('button', { name: '인쇄' }).count()).toBe(1);
+  await ui.screenshot('first-setup-recovery-sheet');
+  expect(await page.getByTestId('home-backup').count()).toBe(0);
 
-    await page.getByRole('button', { name: '보관했습니다' }).click();
-    await page.getByTestId('home-backup').waitFor();
-    return code;
-  })();
-  return firstSetup;
-}
+  await page.getByRole('button', { name: '보관했습니다' }).click();
+  await page.getByTestId('home-backup').waitFor();
+  return code;
+});
 
 describe('first setup gives the owner the recovery code before home', () => {
   it('shows the recovery sheet right after the owner is made, and home only once it is kept', async () => {

@@ -7,6 +7,7 @@ import type { Session } from '../../electron/core/desk/index.ts';
 import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 import { seedDemo } from '../ui-bridge/seed.ts';
 import { startUiBridge } from '../ui-bridge/ui-bridge.ts';
+import { once } from './desk-seed.ts';
 import { openUi, type UiFixture } from './ui-fixture.ts';
 
 let ui: UiFixture;
@@ -60,50 +61,43 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-let restored: Promise<void> | undefined;
-
 /**
  * The first-run restore of store A's backup through the screens, with what each step must show,
  * then the owner signed in on home; made once for the file (a data folder has one first run) by
  * whichever test needs it first.
  */
-function restoreStoreA(): Promise<void> {
-  restored ??= (async () => {
-    // Starting a new store stays the default; the restore sits beside it.
-    await page.getByRole('heading', { name: '처음 설정: 대표 계정 만들기' }).waitFor();
-    expect(await page.getByRole('button', { name: '새 매장 시작' }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
-    await ui.screenshot('recovery-01-first-run');
-    await page.getByRole('button', { name: '백업에서 복원' }).click();
-    await page.locator('#restore-file').fill(backupFile);
-    await page.locator('#restore-code').fill('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
-    await page.getByRole('button', { name: '복원하기' }).click();
-    await page.getByRole('alert').getByText('복구 코드가 맞지 않습니다', { exact: false }).waitFor();
-    // What was typed stays, so the person corrects only the code.
-    expect(await page.locator('#restore-file').inputValue()).toBe(backupFile);
-    await page.locator('#restore-code').fill(code.toLowerCase());
-    await page.getByRole('button', { name: '복원하기' }).click();
-    await page.getByTestId('restore-done').waitFor();
-    expect(await page.getByTestId('restore-done').textContent()).toContain('시크릿 키를 다시 입력해 주세요');
-    await ui.screenshot('recovery-02-restored');
-    await page.getByRole('button', { name: '로그인하기' }).click();
-    await page.getByRole('heading', { name: '로그인' }).waitFor();
-    await page.locator('#sign-in-pin').fill(PIN);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('operator').waitFor();
-    // Home right after the restore, before any off-PC backup was made here.
-    await page.getByTestId('home-backup').waitFor();
-    await poll(() =>
-      page
-        .getByTestId('backup-warnings')
-        .locator('li')
-        .evaluateAll((items) => items.map((li) => li.getAttribute('data-warning'))),
-    ).toEqual(['no_folder', 'stale']);
-    expect(await page.getByTestId('backup-last').textContent()).toBe('확인된 PC 밖 백업이 아직 없습니다.');
-  })();
-  return restored;
-}
+const restoreStoreA = once(async () => {
+  // Starting a new store stays the default; the restore sits beside it.
+  await page.getByRole('heading', { name: '처음 설정: 대표 계정 만들기' }).waitFor();
+  expect(await page.getByRole('button', { name: '새 매장 시작' }).getAttribute('aria-pressed')).toBe('true');
+  await ui.screenshot('recovery-01-first-run');
+  await page.getByRole('button', { name: '백업에서 복원' }).click();
+  await page.locator('#restore-file').fill(backupFile);
+  await page.locator('#restore-code').fill('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
+  await page.getByRole('button', { name: '복원하기' }).click();
+  await page.getByRole('alert').getByText('복구 코드가 맞지 않습니다', { exact: false }).waitFor();
+  // What was typed stays, so the person corrects only the code.
+  expect(await page.locator('#restore-file').inputValue()).toBe(backupFile);
+  await page.locator('#restore-code').fill(code.toLowerCase());
+  await page.getByRole('button', { name: '복원하기' }).click();
+  await page.getByTestId('restore-done').waitFor();
+  expect(await page.getByTestId('restore-done').textContent()).toContain('시크릿 키를 다시 입력해 주세요');
+  await ui.screenshot('recovery-02-restored');
+  await page.getByRole('button', { name: '로그인하기' }).click();
+  await page.getByRole('heading', { name: '로그인' }).waitFor();
+  await page.locator('#sign-in-pin').fill(PIN);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('operator').waitFor();
+  // Home right after the restore, before any off-PC backup was made here.
+  await page.getByTestId('home-backup').waitFor();
+  await poll(() =>
+    page
+      .getByTestId('backup-warnings')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-warning'))),
+  ).toEqual(['no_folder', 'stale']);
+  expect(await page.getByTestId('backup-last').textContent()).toBe('확인된 PC 밖 백업이 아직 없습니다.');
+});
 
 async function openSettings(): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: '설정', exact: true }).click();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/desk/index.ts';
 import { EMULATOR_CARDS } from '../ui-bridge/seed.ts';
 import {
@@ -20,7 +20,9 @@ import { noPageErrorsAfterEach, openUi, type UiFixture } from './ui-fixture.ts';
 /*
  * Plans, subscriptions and the schedule, with the desk's clock in the test's hand: the bridge runs
  * the core on `now`, so "run due charges as of a later date" is moving `clock` and pressing the
- * button. The browser keeps its own time; every date on screen comes from the core.
+ * button. The browser keeps its own time; every date on screen comes from the core. Each test has
+ * a desk of its own and seeds over the bridge the plan, subscription, runs and consents that it
+ * builds on (what the earlier tests of the story do on screen), so any test can run alone.
  */
 
 // 09:00 in Seoul on 2 March; the plan charges at 10:00, so the first period is due later today.
@@ -32,19 +34,61 @@ let clock = MARCH_2_0900_KST;
 let ui: UiFixture;
 let page: Page;
 let owner: Session;
+let memberId: number;
+/** A 1×1 PNG: what a drawn signature crosses IPC as. */
+const SIGNATURE =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const subscriptionRow = () => page.getByTestId('subscriptions-table').locator('tbody tr').first();
 
-beforeAll(async () => {
+/** The monthly yoga plan charging at 10:00, as the first test creates it on screen. */
+async function yogaPlan(amount = 66_000): Promise<number> {
+  const plan = await dispatchOk(ui, owner, 'createPlan', {
+    name: '요가 월 회원권',
+    amount,
+    intervalUnit: 'month',
+    intervalCount: 1,
+    chargeTime: '10:00',
+  });
+  return plan.id;
+}
+
+/** 윤서준 on the yoga plan from 2 March, as the second test subscribes him on screen. */
+async function yogaSubscription(
+  consent: { method: 'in-person' | 'signature'; signaturePng?: string } = { method: 'in-person' },
+  amount = 66_000,
+): Promise<{ id: number; planId: number }> {
+  const planId = await yogaPlan(amount);
+  const subscription = await dispatchOk(ui, owner, 'subscribe', {
+    memberId,
+    planId,
+    anchorDate: '2026-03-02',
+    consent,
+  });
+  return { id: subscription.id, planId };
+}
+
+/** The April run of the fourth test: April charged, March's catch-up approved and charged. */
+async function ranInApril(): Promise<void> {
+  await yogaSubscription();
+  clock = APRIL_2_1100_KST;
+  await dispatchOk(ui, owner, 'runDueNow', {});
+  const [catchUp] = await dispatchOk(ui, owner, 'listCatchUps', {});
+  await dispatchOk(ui, owner, 'approveCatchUp', { periodId: catchUp?.periodId ?? 0 });
+  expect((await dispatchOk(ui, owner, 'runDueNow', {})).charged.DONE).toBe(1);
+}
+
+beforeEach(async () => {
+  clock = MARCH_2_0900_KST;
   ui = await openUi({ now: () => new Date(clock) });
   page = ui.page;
   page.setDefaultTimeout(10_000);
   owner = await seedOwner(ui);
-  await memberWithCard(ui, owner, '윤서준', EMULATOR_CARDS.approves);
+  memberId = await memberWithCard(ui, owner, '윤서준', EMULATOR_CARDS.approves);
   await signInPage(page, OWNER);
 }, 90_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await ui?.close();
 });
 noPageErrorsAfterEach(() => ui);
@@ -62,6 +106,8 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('subscribes the member from an anchor date and shows the next 30 days', async () => {
+    await yogaPlan();
+    await nav(page, '정기 결제');
     await page.getByRole('button', { name: '구독 등록' }).click();
     expect(await page.evaluate('document.activeElement.id')).toBe('subscribe-member');
     await page.keyboard.type('윤서준');
@@ -121,6 +167,9 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('shows the due charge on the month calendar, and pages to the next month', async () => {
+    await yogaSubscription();
+    await nav(page, '정기 결제');
+    await page.getByRole('button', { name: '예정 결제 달력' }).click();
     const calendar = page.getByTestId('upcoming-calendar');
     const caption = page.getByTestId('calendar-caption');
     const cell = (date: string) => calendar.locator(`td[data-date="${date}"]`);
@@ -146,6 +195,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('runs due charges a month later: one charged, the missed one waits for approval', async () => {
+    await yogaSubscription();
     clock = APRIL_2_1100_KST;
     await nav(page, '정기 결제');
     // Toss's rate limit answers the first request 429: the run waits and sends it again.
@@ -184,6 +234,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('shows both scheduled charges in the log, filtered by the store-local day', async () => {
+    await ranInApril();
     await nav(page, '결제 내역');
     const rows = page.getByTestId('charges-table').locator('tbody tr');
     await poll(() => rows.count()).toBe(2);
@@ -207,6 +258,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('filters the log by kind, and exports only that kind', async () => {
+    await ranInApril();
     await nav(page, '결제 내역');
     const rows = page.getByTestId('charges-table').locator('tbody tr');
     await poll(() => rows.count()).toBe(2);
@@ -230,6 +282,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('pauses, resumes and cancels at the period end', async () => {
+    await yogaSubscription();
     await nav(page, '정기 결제');
     await subscriptionRow().getByRole('button', { name: '일시정지' }).click();
     await poll(() => subscriptionRow().textContent()).toContain('일시정지다시 시작');
@@ -245,6 +298,8 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('changes the price from the next period, the amount grouped as typed', async () => {
+    await yogaSubscription();
+    await nav(page, '정기 결제');
     await subscriptionRow().getByRole('button', { name: '금액 변경' }).click();
     expect(await page.evaluate('document.activeElement.id')).toBe('sub-price-amount');
     const form = page.getByRole('form', { name: '요가 월 회원권 금액 변경' });
@@ -271,8 +326,15 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('edits the plan, passing the new amount on from their next payment to the subscriptions still at its price', async () => {
-    // 윤서준's first subscription has its own price (50,000원, changed above); a second one
-    // follows the plan's 66,000원.
+    // 윤서준's first subscription has its own price (50,000원, as the price-change test sets it, a
+    // month on); a second one follows the plan's 66,000원.
+    const own = await yogaSubscription();
+    clock = APRIL_2_1100_KST;
+    await dispatchOk(ui, owner, 'changeSubscriptionPrice', {
+      id: own.id,
+      amount: 50_000,
+      taxFreeAmount: 5_000,
+    });
     const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     const follower = await dispatchOk(ui, owner, 'subscribe', {
       consent: { method: 'in-person' },
@@ -345,6 +407,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('shows on home the trials turning paid within 30 days, and takes the missing consent', async () => {
+    await yogaSubscription();
     const [first] = await dispatchOk(ui, owner, 'listSubscriptions', {});
     // Signed up on 20 February, more than 30 days before the first paid charge on 15 April.
     clock = Date.parse('2026-02-20T01:00:00Z');
@@ -356,6 +419,8 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
       trialEnd: '2026-04-15',
     });
     clock = APRIL_2_1100_KST;
+    // Home as it opens on 2 April (the page opened on 2 March, before the trial existed).
+    await page.reload();
     await nav(page, '홈');
     const trials = page.getByTestId('home-trials');
     await poll(() => trials.textContent()).toContain('유료 전환 예정 체험 1건 · 동의 없음 1건');
@@ -376,6 +441,32 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('lists the member’s consent history with its slips', async () => {
+    // Signed at the counter; then a raise to 70,000원 and a trial turning paid, both agreed to.
+    const signed = await yogaSubscription({ method: 'signature', signaturePng: SIGNATURE });
+    await dispatchOk(ui, owner, 'updatePlan', {
+      id: signed.planId,
+      amount: 70_000,
+      applyToSubscriptions: true,
+    });
+    await dispatchOk(ui, owner, 'recordConsent', {
+      subscriptionId: signed.id,
+      kind: 'price-increase',
+      method: 'in-person',
+    });
+    clock = Date.parse('2026-02-20T01:00:00Z');
+    const trial = await dispatchOk(ui, owner, 'subscribe', {
+      consent: { method: 'in-person' },
+      memberId,
+      planId: signed.planId,
+      anchorDate: '2026-03-15',
+      trialEnd: '2026-04-15',
+    });
+    clock = APRIL_2_1100_KST;
+    await dispatchOk(ui, owner, 'recordConsent', {
+      subscriptionId: trial.id,
+      kind: 'trial-conversion',
+      method: 'in-person',
+    });
     await nav(page, '회원');
     await page
       .getByRole('button', { name: /윤서준/ })
@@ -399,6 +490,8 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('lets the owner edit the terms members are shown when subscribing', async () => {
+    // The plan at 70,000원, as the plan-edit test leaves it.
+    await yogaSubscription({ method: 'in-person' }, 70_000);
     await nav(page, '설정');
     const text = page.getByLabel('약관 문구', { exact: true });
     await poll(() => text.inputValue()).toContain('{member}님은');
@@ -421,6 +514,7 @@ describe('plans, subscriptions and due charges, in Chromium against the real cor
   });
 
   it('offers no price change or plan edit to a staff session', async () => {
+    await yogaSubscription();
     await signOutPage(page);
     await signInPage(page, STAFF);
     await nav(page, '정기 결제');
