@@ -1,14 +1,13 @@
 import { tz } from '@date-fns/tz';
 import { utc } from '@date-fns/utc';
-import {
-  addDays as addCalendarDays,
-  addMonths as addCalendarMonths,
-  differenceInCalendarDays,
-  formatISO,
-  getDay,
-  parseISO,
-  startOfMonth,
-} from 'date-fns';
+// One module per function, as the core imports them: the package's root index loads every one.
+import { addDays as addCalendarDays } from 'date-fns/addDays';
+import { addMonths as addCalendarMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { formatISO } from 'date-fns/formatISO';
+import { getDay } from 'date-fns/getDay';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfMonth } from 'date-fns/startOfMonth';
 
 /*
  * Filters and schedules speak in store-local days ('2026-05-03'), while the ledger keeps instants.
