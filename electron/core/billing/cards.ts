@@ -26,7 +26,7 @@ import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from 
 import { type ChargeEngine, UNRESOLVED_CHARGE_MESSAGE } from './charges.ts';
 import type { BillingContext } from './deps.ts';
 import { refuseKeyInIfDisabled } from './key-in.ts';
-import { activeMemberOrThrow, memberOrThrow } from './member-rows.ts';
+import { activeMemberOrThrow, memberOrThrow } from './member-lookup.ts';
 import { openBillingKey, openCustomerKey, sealBillingKey } from './sealed-keys.ts';
 import { repeatWhileUnknown, tossConfigError } from './toss-calls.ts';
 import type { CardView, ChargeView } from './views.ts';

@@ -6,8 +6,8 @@ import { BillingError } from './billing-error.ts';
 import { type ChargeOutcome, outcomeOfError, outcomeOfPayment } from './charge-outcome.ts';
 import type { BillingContext } from './deps.ts';
 import type { GroupCommit } from './group-commit.ts';
-import { memberOrThrow } from './member-rows.ts';
-import { followPeriodOutcome } from './period-rows.ts';
+import { memberOrThrow } from './member-lookup.ts';
+import { followPeriodOutcome } from './period-charge.ts';
 import { openBillingKey, openCustomerKey } from './sealed-keys.ts';
 import type { ChargeView } from './views.ts';
 

@@ -17,7 +17,7 @@ import { type ChargeRequest, type ChargeRequestInput, checkChargeRequest } from 
 import { chargeBodyFor, chargeKeyFor, recordChargeOutcome, sendCharge } from './charge-send.ts';
 import type { BillingContext } from './deps.ts';
 import type { InFlight } from './in-flight.ts';
-import { activeMemberOrThrow } from './member-rows.ts';
+import { activeMemberOrThrow } from './member-lookup.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import type { ChargeView } from './views.ts';
 

@@ -54,7 +54,7 @@ export {
   type ReviewService,
 } from './manual-review.ts';
 export { normalizePhone } from './member-fields.ts';
-export { activeMemberOrThrow, memberOrThrow } from './member-rows.ts';
+export { activeMemberOrThrow, memberOrThrow } from './member-lookup.ts';
 export type { CreateMemberInput, EditMemberInput, MemberService, SearchMembersInput } from './members.ts';
 export type { ReconcileReport, Reconciler, ResolvedEntry, ReviewEntry } from './reconciler.ts';
 export type { RefundInput, RefundService } from './refunds.ts';

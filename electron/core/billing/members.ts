@@ -12,7 +12,7 @@ import { type Actor, audit } from './audit.ts';
 import { BillingError, throwIfInvalid } from './billing-error.ts';
 import type { BillingContext } from './deps.ts';
 import { checkMemberFields, type MemberFieldsInput } from './member-fields.ts';
-import { memberOrThrow, memberView } from './member-rows.ts';
+import { memberOrThrow, memberView } from './member-lookup.ts';
 import { sealCustomerKey } from './sealed-keys.ts';
 import type { MemberDetail, MemberView } from './views.ts';
 

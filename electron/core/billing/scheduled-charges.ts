@@ -12,7 +12,7 @@ import { chargeBody, openChargeKey, recordChargeOutcomeGrouped, sendCharge } fro
 import type { BillingContext } from './deps.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { InFlight } from './in-flight.ts';
-import { type ChargeablePeriodRow, chargeablePeriodRow } from './period-rows.ts';
+import { type ChargeablePeriodRow, chargeablePeriodRow } from './period-charge.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import type { ChargeView } from './views.ts';
 

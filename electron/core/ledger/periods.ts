@@ -197,7 +197,7 @@ export function duePeriodPage(
 
 /**
  * A period as its scheduled charge's try reads it: the period, its subscription, and its attempts
- * so far. The member and card are read by the charge (billing/period-rows.ts).
+ * so far. The member and card are read by the charge (billing/period-charge.ts).
  */
 export interface ChargeablePeriod {
   readonly periodId: number;

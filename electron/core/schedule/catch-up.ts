@@ -8,7 +8,7 @@ import {
   type Ledger,
   moveAwaitingPeriod,
 } from '../ledger/index.ts';
-import { trialConsentMissing } from './consent-rows.ts';
+import { trialConsentMissing } from './consent-records.ts';
 import { createSubscriptionService } from './subscriptions.ts';
 
 /** Stable codes of CatchUpError: callers branch on these, people read the Korean message. */

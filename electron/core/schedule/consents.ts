@@ -26,7 +26,7 @@ import {
   unconsentedSubscriptionIds,
   writeSetting,
 } from '../ledger/index.ts';
-import { type ConsentGiven, insertConsent } from './consent-rows.ts';
+import { type ConsentGiven, insertConsent } from './consent-records.ts';
 import {
   type AgreedTerms,
   CONSENT_TEMPLATE,

@@ -17,7 +17,7 @@ export {
   MAX_INTERVAL_COUNT,
   scheduleProblems,
 } from './check-schedule.ts';
-export { type ConsentGiven, consentProblems } from './consent-rows.ts';
+export { type ConsentGiven, consentProblems } from './consent-records.ts';
 export {
   type AgreedTerms,
   CONSENT_KINDS,

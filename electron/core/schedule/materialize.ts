@@ -12,7 +12,7 @@ import {
 } from '../ledger/index.ts';
 import type { Logger } from '../log/index.ts';
 import { paidChargesConsented, raiseFrom } from './consent-periods.ts';
-import { periodRow } from './lifecycle-rows.ts';
+import { periodRow } from './period-lifecycle.ts';
 import { periodsBetween } from './periods.ts';
 
 /** Periods due longer ago than this wait for a manager instead of being charged (issue 5, catch-up). */

@@ -23,9 +23,9 @@ import {
   skipOpenPeriods,
 } from '../ledger/index.ts';
 import { scheduleProblems } from './check-schedule.ts';
-import { type ConsentGiven, consentProblems, insertConsent } from './consent-rows.ts';
+import { type ConsentGiven, consentProblems, insertConsent } from './consent-records.ts';
 import { type AgreedTerms, subscriptionTerms, withdrawalTerms } from './consent-terms.ts';
-import { writePausedPeriods } from './lifecycle-rows.ts';
+import { writePausedPeriods } from './period-lifecycle.ts';
 import { firstChargeIndex, period, periodIndexOn } from './periods.ts';
 import { recordPriceChange, supersedeOpenPriceChange } from './price-changes.ts';
 import type { IntervalUnit, Schedule } from './schedule-types.ts';
