@@ -10,6 +10,10 @@ export interface CliStore {
   desk(args: string[], stdin?: string): Promise<DeskRun>;
   /** The same with --json, parsed as the caller says it is. */
   json<T>(args: string[], stdin?: string): Promise<T>;
+  /** The same with --json, with what a successful run printed parsed beside the run (as JSON.parse gives it). */
+  deskJson(args: string[], stdin?: string): Promise<DeskRun & { json: ReturnType<typeof JSON.parse> }>;
+  dataDir(): string;
+  sandboxUrl(): string;
 }
 
 /**
@@ -24,6 +28,12 @@ export function cliStorePerFile(prefix: string, secretKey: string): CliStore {
       runDeskInProcess(['--data-dir', dataDir, '--toss-base', sandbox.url, ...args], stdin),
     json: async <T>(args: string[], stdin?: string) =>
       JSON.parse((await store.desk(['--json', ...args], stdin)).stdout) as T,
+    deskJson: async (args, stdin) => {
+      const run = await store.desk(['--json', ...args], stdin);
+      return { ...run, json: run.code === 0 ? JSON.parse(run.stdout) : undefined };
+    },
+    dataDir: () => dataDir,
+    sandboxUrl: () => sandbox.url,
   };
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), prefix));

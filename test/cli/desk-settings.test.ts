@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerFileIn } from '../../electron/core/app-paths.ts';
 import { openLedger } from '../../electron/core/ledger/index.ts';
-import { CLI_TEST_CARD as CARD, cliAgainstSandbox } from './run-desk.ts';
+import { cliStorePerFile } from './cli-store.ts';
+import { CLI_TEST_CARD as CARD } from './run-desk.ts';
 
 const SECRET = 'test_sk_cliSettingsFlow0123456789';
 
 describe('desk settings: the owner rules of the app, for scripts', () => {
-  const { desk, dataDir, sandboxUrl } = cliAgainstSandbox('autopay-cli-settings-', SECRET);
+  const { deskJson: desk, dataDir, sandboxUrl } = cliStorePerFile('autopay-cli-settings-', SECRET);
   const auditActions = () => {
     const ledger = openLedger(ledgerFileIn(dataDir()));
     try {

@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
 import { runDesk } from '../../electron/cli/desk.ts';
 import type { SecretStore } from '../../electron/core/secrets/index.ts';
-import { type RunningSandbox, startSandbox } from '../../electron/sandbox/index.ts';
 import { createMemorySecretStore } from '../ui-bridge/memory-secret-store.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -88,34 +85,3 @@ export const CLI_TEST_CARD = {
   identity: '900101',
   password: '12',
 };
-
-/**
- * A data folder with a test secret key against a fresh emulator, for a suite of in-process CLI
- * runs (set up in beforeAll, removed in afterAll). `desk` runs the CLI with --json and parses
- * what a successful run printed.
- */
-export function cliAgainstSandbox(prefix: string, secretKey: string) {
-  let dataDir = '';
-  let sandbox: RunningSandbox | undefined;
-  const url = () => {
-    if (!sandbox) throw new Error('sandbox not started');
-    return sandbox.url;
-  };
-  const desk = async (args: string[], stdin?: string) => {
-    const run = await runDeskInProcess(
-      ['--data-dir', dataDir, '--toss-base', url(), '--json', ...args],
-      stdin,
-    );
-    return { ...run, json: run.code === 0 ? JSON.parse(run.stdout) : undefined };
-  };
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), prefix));
-    sandbox = await startSandbox();
-    expect((await desk(['secret', 'set'], secretKey)).code).toBe(0);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  return { desk, dataDir: () => dataDir, sandboxUrl: url };
-}

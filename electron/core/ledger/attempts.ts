@@ -293,6 +293,11 @@ export function hasAttempts(db: Database.Database): boolean {
   return statement(db, 'SELECT EXISTS (SELECT 1 FROM charge_attempts)').pluck().get() === 1;
 }
 
+/** How many attempts the ledger holds, whatever their status. */
+export function attemptCount(db: Database.Database): number {
+  return statement(db, 'SELECT count(*) FROM charge_attempts').pluck().get() as number;
+}
+
 /** How many attempts are on their way to Toss or wait for an answer (PENDING, UNKNOWN). */
 export function unresolvedAttemptCount(db: Database.Database): number {
   return statement(db, "SELECT count(*) FROM charge_attempts WHERE status IN ('PENDING', 'UNKNOWN')")

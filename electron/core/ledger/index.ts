@@ -5,6 +5,7 @@ export {
   type AttemptRow,
   attemptByOrderId,
   attemptByRequestId,
+  attemptCount,
   attemptRow,
   type ChargeNeedingAttention,
   type ChargeView,

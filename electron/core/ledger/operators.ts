@@ -14,8 +14,11 @@ import { statement } from './statement.ts';
  */
 export const SYSTEM_OPERATOR_PIN_HASH = '!system-operator:no-pin';
 
+/** Operators who are people, active or not: not a system operator. */
+const PERSON = `pin_hash <> '${SYSTEM_OPERATOR_PIN_HASH}'`;
+
 /** Operators who are people and may sign in: active, and not a system operator. */
-const PEOPLE = `active = 1 AND pin_hash <> '${SYSTEM_OPERATOR_PIN_HASH}'`;
+const PEOPLE = `active = 1 AND ${PERSON}`;
 
 export interface OperatorRow {
   readonly id: number;
@@ -66,9 +69,7 @@ export function anyActivePerson(db: Database.Database): boolean {
 
 /** Whether an operator was ever made for a person (active or not): a ledger with one holds a store. */
 export function anyPersonEver(db: Database.Database): boolean {
-  return (
-    statement(db, "SELECT EXISTS (SELECT 1 FROM operators WHERE pin_hash NOT LIKE '!%')").pluck().get() === 1
-  );
+  return statement(db, `SELECT EXISTS (SELECT 1 FROM operators WHERE ${PERSON})`).pluck().get() === 1;
 }
 
 /** Every person, active or not, active ones first, by name. */

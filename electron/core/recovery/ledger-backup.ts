@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { auditChainKey, verifyAudit } from '../audit/index.ts';
 import {
+  attemptCount,
   backupLedgerTo,
   checkLedgerIdentity,
   type Ledger,
@@ -15,7 +16,6 @@ import {
   removeDatabaseFiles,
   stampedFileName,
   stampedFiles,
-  statement,
 } from '../ledger/index.ts';
 import { storeTimeZone } from '../schedule/index.ts';
 import {
@@ -106,14 +106,11 @@ function verifyPlainLedger(plain: string, dataKey: Buffer): Omit<BackupCheck, 'f
     // checked here: it names the live ledger, not this copy; a restore re-anchors it.
     const audit = verifyAudit(db, auditChainKey(dataKey));
     if (!audit.ok) throw new RecoveryError('BACKUP_AUDIT_BROKEN');
-    const backup = db;
-    const count = (table: string) =>
-      statement(backup, `SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
       schemaVersion,
       auditEntries: audit.count,
-      members: memberCount(backup),
-      charges: count('charge_attempts'),
+      members: memberCount(db),
+      charges: attemptCount(db),
     };
   } catch (error) {
     if (error instanceof RecoveryError || error instanceof LedgerError) throw error;

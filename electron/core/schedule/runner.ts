@@ -101,7 +101,11 @@ const MAX_WRITE_AHEAD = 64;
 /** Bound on materialize calls per run, so a ledger in a bad state cannot loop forever. */
 const MAX_MATERIALIZE_ROUNDS = 1_000;
 
-function emptySummary(asOf: number): RunSummary {
+/** A run's summary while the run adds to it. */
+type Counts = { -readonly [K in keyof RunSummary]: RunSummary[K] };
+
+/** A run's counts before anything is counted: fresh objects, so each run adds to its own. */
+function emptyCounts(asOf: number): Counts {
   return {
     asOf,
     materialized: 0,
@@ -113,19 +117,6 @@ function emptySummary(asOf: number): RunSummary {
     slowedDown: 0,
     canceledAtPeriodEnd: 0,
     ...emptyDunningSummary(),
-  };
-}
-
-/** A run's summary while the run adds to it. */
-type Counts = { -readonly [K in keyof RunSummary]: RunSummary[K] };
-
-function startCounts(asOf: number): Counts {
-  const summary = emptySummary(asOf);
-  return {
-    ...summary,
-    charged: { ...summary.charged },
-    retried: { ...summary.retried },
-    statusChanges: { ...summary.statusChanges },
   };
 }
 
@@ -148,7 +139,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
   /** One run, step by step; each step adds to the run's counts. */
   async function run(): Promise<RunSummary> {
     const asOf = deps.now().getTime();
-    const counts = startCounts(asOf);
+    const counts = emptyCounts(asOf);
     materialize(asOf, counts);
     // Per run: a slow-down Toss asked for in an earlier run is over.
     const slow = createSlowDown({ ...slowDown, sleep, beforeSend, isStopping, counts, log });
@@ -269,7 +260,7 @@ export function createScheduleRunner(deps: ScheduleRunnerDeps): ScheduleRunner {
 
   return {
     runDue() {
-      if (stopping) return Promise.resolve(emptySummary(deps.now().getTime()));
+      if (stopping) return Promise.resolve(emptyCounts(deps.now().getTime()));
       running ??= run().finally(() => {
         running = undefined;
       });
