@@ -292,7 +292,16 @@ function runChild({ file, dataKey, url, secretKey, concurrency, expected }: Chil
   return new Promise((resolve, reject) => {
     // BENCH_CHILD_FLAGS: Node flags for the measured child only, e.g. `--cpu-prof` (bench/PROFILING.md).
     const flags = process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...flags, CHILD, file], {
+    // BENCH_CHILD_WRAP: a command the child runs under, e.g. `perf record -o /tmp/perf.data` or
+    // `strace -c -f -o /tmp/syscalls.txt` (bench/PROFILING.md).
+    const [command, ...args] = [
+      ...(process.env.BENCH_CHILD_WRAP?.split(' ').filter(Boolean) ?? []),
+      process.execPath,
+      ...flags,
+      CHILD,
+      file,
+    ] as [string, ...string[]];
+    const child = spawn(command, args, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -14,7 +14,7 @@ afterEach(() => {
  * Plain WAL connections to one file (a ledger's writer lock would refuse the second): the writer
  * with a scratch table, a reader that sees only what is committed, and a flush the test runs.
  */
-async function setUp() {
+async function setUp({ gatherMs = 0 } = {}) {
   const file = path.join(await temp.dir(), 'scratch.sqlite');
   const connect = () => {
     const db = new Database(file);
@@ -35,6 +35,7 @@ async function setUp() {
     after: (ms, check) => timers.push({ ms, check }),
     now: () => clock.now,
     quietMs: 2,
+    gatherMs,
     maxWaitMs: 50,
   });
   const insert = (v: string) => () =>
@@ -110,6 +111,33 @@ describe('group commit', () => {
       timers.at(-1)?.check();
     }
     expect(await Promise.all(stream)).toHaveLength(51);
+  });
+
+  it('a pause commits lazy writes only once the first of them has gathered for gatherMs', async () => {
+    const { group, timers, clock, insert, seen } = await setUp({ gatherMs: 10 });
+    // A burst of answers, then quiet: the first look is gatherMs after the first write, not quietMs.
+    const lazies = [group.runLazily(insert('a')), group.runLazily(insert('b'))];
+    expect(timers.map((timer) => timer.ms)).toEqual([10]);
+    // The next burst comes before then.
+    clock.now = 9;
+    lazies.push(group.runLazily(insert('c')));
+    clock.now = 10;
+    timers[0]?.check();
+    // Gathered long enough, but not quiet yet: it looks again once quietMs have passed since 'c'.
+    expect(seen()).toEqual([]);
+    expect(timers.map((timer) => timer.ms)).toEqual([10, 1]);
+    clock.now = 11;
+    timers[1]?.check();
+    expect(seen()).toEqual(['a', 'b', 'c']);
+    expect(await Promise.all(lazies)).toEqual([1, 2, 3]);
+
+    // Quiet from the start: it still gathers for gatherMs before it commits.
+    const alone = group.runLazily(insert('d'));
+    expect(timers[2]?.ms).toBe(10);
+    clock.now = 21;
+    timers[2]?.check();
+    expect(seen()).toEqual(['a', 'b', 'c', 'd']);
+    expect(await alone).toBe(4);
   });
 
   it('rolls a failing write back alone: the others of its group still commit', async () => {

@@ -21,8 +21,8 @@ export interface GroupCommit {
   /**
    * Like run, for a write that holds nothing up yet (the outcome of a charge whose request is
    * done, an attempt written ahead of its request): it commits with the next `run`, or once no
-   * write has been asked for during `quietMs` (the answers of a burst are in), and at the latest
-   * `maxWaitMs` after the first of them.
+   * write has been asked for during `quietMs` (the answers of a burst are in) and the first of
+   * them has waited `gatherMs`, and at the latest `maxWaitMs` after the first of them.
    */
   runLazily<T>(write: () => T): Promise<T>;
 }
@@ -38,6 +38,8 @@ export interface GroupCommitTiming {
   /** Default: performance.now(). */
   readonly now: () => number;
   readonly quietMs: number;
+  /** At most maxWaitMs. */
+  readonly gatherMs: number;
   readonly maxWaitMs: number;
 }
 
@@ -49,6 +51,10 @@ const DEFAULT_TIMING: GroupCommitTiming = {
   now: () => performance.now(),
   // Longer than the gaps between the answers of a busy run, shorter than anyone would notice.
   quietMs: 10,
+  // A slow run's answers come in bursts, one per round of requests (50 ms apart at 50 ms of
+  // latency): committing after each burst cost a commit, and a wake-up, per round. Gathering two
+  // rounds or so per commit took a third off such a run's CPU (bench/PROFILING.md).
+  gatherMs: 100,
   // A crash within this loses no outcome: the attempt stays PENDING and is looked up again.
   maxWaitMs: 200,
 };
@@ -114,9 +120,10 @@ export function createGroupCommit(
     if (lazy !== wait) return;
     const now = timing.now();
     const quietFor = timing.quietMs - (now - wait.lastAt);
+    const gatherFor = timing.gatherMs - (now - wait.firstAt);
     const waitFor = timing.maxWaitMs - (now - wait.firstAt);
-    if (quietFor <= 0 || waitFor <= 0) flush();
-    else timing.after(Math.min(quietFor, waitFor), () => check(wait));
+    if (waitFor <= 0 || (quietFor <= 0 && gatherFor <= 0)) flush();
+    else timing.after(Math.min(Math.max(quietFor, gatherFor), waitFor), () => check(wait));
   }
 
   function enqueue<T>(write: () => T, urgent: boolean): Promise<T> {
@@ -131,7 +138,7 @@ export function createGroupCommit(
         const now = timing.now();
         const wait: LazyWait = { firstAt: now, lastAt: now };
         lazy = wait;
-        timing.after(timing.quietMs, () => check(wait));
+        timing.after(Math.max(timing.quietMs, timing.gatherMs), () => check(wait));
       }
     });
   }
