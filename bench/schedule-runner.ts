@@ -294,13 +294,8 @@ function runChild({ file, dataKey, url, secretKey, concurrency, expected }: Chil
     const flags = process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? [];
     // BENCH_CHILD_WRAP: a command the child runs under, e.g. `perf record -o /tmp/perf.data` or
     // `strace -c -f -o /tmp/syscalls.txt` (bench/PROFILING.md).
-    const [command, ...args] = [
-      ...(process.env.BENCH_CHILD_WRAP?.split(' ').filter(Boolean) ?? []),
-      process.execPath,
-      ...flags,
-      CHILD,
-      file,
-    ] as [string, ...string[]];
+    const wrap = process.env.BENCH_CHILD_WRAP?.split(' ').filter(Boolean) ?? [];
+    const [command = process.execPath, ...args] = [...wrap, process.execPath, ...flags, CHILD, file];
     const child = spawn(command, args, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

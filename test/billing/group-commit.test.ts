@@ -140,6 +140,28 @@ describe('group commit', () => {
     expect(await alone).toBe(4);
   });
 
+  it('a write for the next pause ends the gathering: the group commits at the first pause', async () => {
+    const { group, timers, clock, insert, seen } = await setUp({ gatherMs: 10 });
+    const outcome = group.runLazily(insert('outcome'));
+    clock.now = 1;
+    const ahead = group.runAtPause(insert('ahead'));
+    // A look at the next pause (quietMs after 'ahead') supersedes the gathered group's.
+    expect(timers.map((timer) => timer.ms)).toEqual([10, 2]);
+    timers[0]?.check();
+    expect(timers).toHaveLength(2);
+    clock.now = 3;
+    timers[1]?.check();
+    expect(seen()).toEqual(['ahead', 'outcome']);
+    expect(await Promise.all([outcome, ahead])).toEqual([1, 2]);
+
+    // Alone, such a write commits at the first pause too.
+    const alone = group.runAtPause(insert('alone'));
+    expect(timers[2]?.ms).toBe(2);
+    clock.now = 5;
+    timers[2]?.check();
+    expect(await alone).toBe(3);
+  });
+
   it('rolls a failing write back alone: the others of its group still commit', async () => {
     const { group, flushes, insert, seen, db } = await setUp();
     const first = group.run(insert('a'));

@@ -19,10 +19,16 @@ export interface GroupCommit {
    */
   run<T>(write: () => T): Promise<T>;
   /**
-   * Like run, for a write that holds nothing up yet (the outcome of a charge whose request is
-   * done, an attempt written ahead of its request): it commits with the next `run`, or once no
-   * write has been asked for during `quietMs` (the answers of a burst are in) and the first of
-   * them has waited `gatherMs`, and at the latest `maxWaitMs` after the first of them.
+   * Like run, for a write that holds nothing up yet but will soon (an attempt written ahead of its
+   * request): it commits with the next `run`, or at the next pause, once no write has been asked
+   * for during `quietMs` (the answers of a burst are in), and at the latest `maxWaitMs` after the
+   * first of the writes waiting.
+   */
+  runAtPause<T>(write: () => T): Promise<T>;
+  /**
+   * Like runAtPause, for a write that nothing will wait for (the outcome of a charge whose request
+   * is done): a pause commits it only once the first of the writes waiting has waited `gatherMs`
+   * (unless one of them is runAtPause's), and at the latest `maxWaitMs` after that first one.
    */
   runLazily<T>(write: () => T): Promise<T>;
 }
@@ -52,8 +58,10 @@ const DEFAULT_TIMING: GroupCommitTiming = {
   // Longer than the gaps between the answers of a busy run, shorter than anyone would notice.
   quietMs: 10,
   // A slow run's answers come in bursts, one per round of requests (50 ms apart at 50 ms of
-  // latency): committing after each burst cost a commit, and a wake-up, per round. Gathering two
-  // rounds or so per commit took a third off such a run's CPU (bench/PROFILING.md).
+  // latency): committing their outcomes after each burst cost a commit, and a wake-up, per round.
+  // Gathering two rounds or so per commit took a third off such a run's CPU (bench/PROFILING.md).
+  // Attempts written ahead do not gather: one left for the urgent commit of a later turn was
+  // committed in the middle of a burst, holding its answers up.
   gatherMs: 100,
   // A crash within this loses no outcome: the attempt stays PENDING and is looked up again.
   maxWaitMs: 200,
@@ -68,7 +76,14 @@ interface Queued {
 interface LazyWait {
   readonly firstAt: number;
   lastAt: number;
+  /** Whether the next pause commits it (it holds a runAtPause write), or only once gathered. */
+  atPause: boolean;
+  /** Looks scheduled so far; only the latest is taken, an earlier one was superseded. */
+  looks: number;
 }
+
+/** When a write is committed: in the next turn, at the next pause, or once gathered. */
+type Urgency = 'now' | 'pause' | 'gather';
 
 type Settled =
   | { readonly ok: true; readonly value: unknown }
@@ -80,7 +95,7 @@ export function createGroupCommit(
 ): GroupCommit {
   let queue: Queued[] = [];
   let soon = false;
-  // While lazy writes wait: when the first and the latest of them were asked for.
+  // While lazy writes wait: when the first and the latest of them were asked for, and how soon.
   let lazy: LazyWait | undefined;
   // Inside `all`, better-sqlite3 runs a transaction function as a savepoint.
   const one = db.transaction((write: () => unknown) => write());
@@ -114,37 +129,55 @@ export function createGroupCommit(
     });
   }
 
-  // One timer per wait, looked at when it fires rather than reset on every write. A wait that a
-  // `run` has ended since is left alone.
+  // A wait's timer is looked at when it fires rather than reset on every write. A wait that a
+  // `run` has ended since is left alone, and so is a look a sooner one has superseded (look()).
   function check(wait: LazyWait): void {
     if (lazy !== wait) return;
     const now = timing.now();
     const quietFor = timing.quietMs - (now - wait.lastAt);
-    const gatherFor = timing.gatherMs - (now - wait.firstAt);
+    const gatherFor = wait.atPause ? 0 : timing.gatherMs - (now - wait.firstAt);
     const waitFor = timing.maxWaitMs - (now - wait.firstAt);
     if (waitFor <= 0 || (quietFor <= 0 && gatherFor <= 0)) flush();
-    else timing.after(Math.min(Math.max(quietFor, gatherFor), waitFor), () => check(wait));
+    else look(wait, Math.min(Math.max(quietFor, gatherFor), waitFor));
   }
 
-  function enqueue<T>(write: () => T, urgent: boolean): Promise<T> {
+  function look(wait: LazyWait, ms: number): void {
+    const id = ++wait.looks;
+    timing.after(ms, () => {
+      if (wait.looks === id) check(wait);
+    });
+  }
+
+  function wait(urgency: 'pause' | 'gather'): void {
+    const now = timing.now();
+    const atPause = urgency === 'pause';
+    if (!lazy) {
+      lazy = { firstAt: now, lastAt: now, atPause, looks: 0 };
+      look(lazy, atPause ? timing.quietMs : Math.max(timing.quietMs, timing.gatherMs));
+      return;
+    }
+    lazy.lastAt = now;
+    if (atPause && !lazy.atPause) {
+      // Its look was set for a gathered group: look at the next pause instead.
+      lazy.atPause = true;
+      look(lazy, timing.quietMs);
+    }
+  }
+
+  function enqueue<T>(write: () => T, urgency: Urgency): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (urgent) {
-        if (!soon) timing.soon(flush);
+      if (urgency !== 'now') wait(urgency);
+      else if (!soon) {
+        timing.soon(flush);
         soon = true;
-      } else if (lazy) {
-        lazy.lastAt = timing.now();
-      } else {
-        const now = timing.now();
-        const wait: LazyWait = { firstAt: now, lastAt: now };
-        lazy = wait;
-        timing.after(Math.max(timing.quietMs, timing.gatherMs), () => check(wait));
       }
     });
   }
 
   return {
-    run: (write) => enqueue(write, true),
-    runLazily: (write) => enqueue(write, false),
+    run: (write) => enqueue(write, 'now'),
+    runAtPause: (write) => enqueue(write, 'pause'),
+    runLazily: (write) => enqueue(write, 'gather'),
   };
 }

@@ -31,7 +31,7 @@ export interface ChargePeriodInput {
   readonly beforeSend?: () => Promise<void>;
   /**
    * The request will not leave soon (the scheduler writes attempts ahead of their turn): the
-   * attempt's write may wait for other writes to share its commit (GroupCommit.runLazily)
+   * attempt's write may wait for other writes to share its commit (GroupCommit.runAtPause)
    * instead of being committed in the next turn. It is still committed before `beforeSend`.
    */
   readonly writeLazily?: boolean;
@@ -273,7 +273,7 @@ export function createScheduledChargeService(
     { beforeSend, onAnswered, onRateLimited, writeLazily }: Omit<ChargePeriodInput, 'periodId' | 'attemptNo'>,
   ): Promise<ScheduledChargeResult> {
     const at = ctx.now().getTime();
-    const write = writeLazily ? group.runLazily : group.run;
+    const write = writeLazily ? group.runAtPause : group.run;
     let claimed: ReturnType<typeof claim>;
     try {
       claimed = await write(() => claim(periodId, attemptNo, at));

@@ -4,7 +4,7 @@ import { createSlots } from './slots.ts';
  * The write-ahead pipeline the runner charges due periods through. A slot is one request at Toss,
  * `concurrency` of them. Attempts are written ahead of their requests, in batches: when the
  * attempts taken but not sent fall to half of `writeAhead`, the next ones are taken, and their
- * writes share one commit, made once the answers coming in pause (GroupCommit.runLazily) unless
+ * writes share one commit, made once the answers coming in pause (GroupCommit.runAtPause) unless
  * fewer than `concurrency` written attempts are left to send. A request then leaves as soon as a
  * slot frees, with no commit between an answer and the next request, and each attempt is still
  * committed before its own request is sent. When `next` has nothing more (the run is over or
