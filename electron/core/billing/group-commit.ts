@@ -59,7 +59,7 @@ const DEFAULT_TIMING: GroupCommitTiming = {
   quietMs: 10,
   // A slow run's answers come in bursts, one per round of requests (50 ms apart at 50 ms of
   // latency): committing their outcomes after each burst cost a commit, and a wake-up, per round.
-  // Gathering two rounds or so per commit took a third off such a run's CPU (bench/PROFILING.md).
+  // Gathering two rounds or so per commit took 8-15 % off such a run's CPU (bench/PROFILING.md).
   // Attempts written ahead do not gather: one left for the urgent commit of a later turn was
   // committed in the middle of a burst, holding its answers up.
   gatherMs: 100,
