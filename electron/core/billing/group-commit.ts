@@ -133,12 +133,17 @@ export function createGroupCommit(
   // `run` has ended since is left alone, and so is a look a sooner one has superseded (look()).
   function check(wait: LazyWait): void {
     if (lazy !== wait) return;
-    const now = timing.now();
+    const ms = untilDue(wait, timing.now());
+    if (ms <= 0) flush();
+    else look(wait, ms);
+  }
+
+  /** How long until the wait's writes are due: quiet (and gathered), or waited maxWaitMs. */
+  function untilDue(wait: LazyWait, now: number): number {
     const quietFor = timing.quietMs - (now - wait.lastAt);
     const gatherFor = wait.atPause ? 0 : timing.gatherMs - (now - wait.firstAt);
     const waitFor = timing.maxWaitMs - (now - wait.firstAt);
-    if (waitFor <= 0 || (quietFor <= 0 && gatherFor <= 0)) flush();
-    else look(wait, Math.min(Math.max(quietFor, gatherFor), waitFor));
+    return Math.min(Math.max(quietFor, gatherFor), waitFor);
   }
 
   function look(wait: LazyWait, ms: number): void {
@@ -148,26 +153,24 @@ export function createGroupCommit(
     });
   }
 
-  function wait(urgency: 'pause' | 'gather'): void {
+  function joinWait(urgency: 'pause' | 'gather'): void {
     const now = timing.now();
     const atPause = urgency === 'pause';
     if (!lazy) {
       lazy = { firstAt: now, lastAt: now, atPause, looks: 0 };
-      look(lazy, atPause ? timing.quietMs : Math.max(timing.quietMs, timing.gatherMs));
-      return;
-    }
-    lazy.lastAt = now;
-    if (atPause && !lazy.atPause) {
-      // Its look was set for a gathered group: look at the next pause instead.
+    } else {
+      lazy.lastAt = now;
+      // Its look stands, unless it was set for a gathered group and this write wants the next pause.
+      if (!atPause || lazy.atPause) return;
       lazy.atPause = true;
-      look(lazy, timing.quietMs);
     }
+    look(lazy, untilDue(lazy, now));
   }
 
   function enqueue<T>(write: () => T, urgency: Urgency): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (urgency !== 'now') wait(urgency);
+      if (urgency !== 'now') joinWait(urgency);
       else if (!soon) {
         timing.soon(flush);
         soon = true;
