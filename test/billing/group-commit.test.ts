@@ -160,6 +160,19 @@ describe('group commit', () => {
     clock.now = 5;
     timers[2]?.check();
     expect(await alone).toBe(3);
+
+    // Near maxWaitMs, the next pause is not waited for past it.
+    const stream = [group.runLazily(insert('s0'))];
+    const first = clock.now;
+    for (let i = 1; clock.now - first < 49; i++) {
+      clock.now += 1;
+      stream.push(group.runLazily(insert(`s${i}`)));
+    }
+    stream.push(group.runAtPause(insert('late')));
+    expect(timers.at(-1)?.ms).toBe(1);
+    clock.now = first + 50;
+    timers.at(-1)?.check();
+    expect(await Promise.all(stream)).toHaveLength(51);
   });
 
   it('rolls a failing write back alone: the others of its group still commit', async () => {
