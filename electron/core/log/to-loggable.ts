@@ -5,6 +5,14 @@ import { isSensitiveName } from './sensitive-names.ts';
 // Deeper than any structure the app logs on purpose; stops a runaway (non-cyclic) chain early.
 const MAX_DEPTH = 16;
 
+// Toss's X-TossPayments-Trace-Id: 32 lowercase hex, two comma-separated on an idempotent
+// replay (electron/sandbox/README.md, toss-api.md §2). About 2% of random ids hold a run of 13+
+// decimal digits, which the card-number rule would mask, losing the one id Toss support asks for
+// first (billing README step 3). Only a value of exactly this shape under exactly this name is
+// kept as it is; any other value named traceId is redacted like everything else.
+const TRACE_ID_FIELD = 'traceId';
+const TRACE_ID = /^[0-9a-f]{32}(?:, [0-9a-f]{32})*$/;
+
 // Error properties written out explicitly (they are not enumerable) and in this order.
 const ERROR_OWN = new Set(['name', 'message', 'stack', 'cause', 'errors']);
 
@@ -12,9 +20,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
  * Turns any value into plain JSON with every secret removed: strings are redacted wherever they
- * are (values, keys, messages, stacks, causes), values under sensitive names are replaced whatever
- * they are, byte arrays are never written out (they may be a data key), and cycles become
- * '[Circular]'. It never throws: a property that cannot be read is written as '[Unreadable]'.
+ * are (values, keys, messages, stacks, causes; a Toss trace id under traceId is the one exception,
+ * see TRACE_ID), values under sensitive names are replaced whatever they are, byte arrays are never
+ * written out (they may be a data key), and cycles become '[Circular]'. It never throws: a
+ * property that cannot be read is written as '[Unreadable]'.
  */
 export function toLoggable(value: unknown): Json | undefined {
   return walk(value, new Set(), 0);
@@ -102,7 +111,8 @@ function fields(entries: [string, () => unknown][], next: (item: unknown) => Jso
     if (isSensitiveName(key)) item = REDACTED;
     else {
       try {
-        item = next(read());
+        const raw = read();
+        item = key === TRACE_ID_FIELD && typeof raw === 'string' && TRACE_ID.test(raw) ? raw : next(raw);
       } catch {
         item = '[Unreadable]';
       }
