@@ -76,16 +76,15 @@ export function anyPersonEver(db: Database.Database): boolean {
 export function staffRows(db: Database.Database): StaffRow[] {
   return statement(
     db,
-    `SELECT ${STAFF_COLUMNS} FROM operators WHERE pin_hash <> ? ORDER BY active DESC, name`,
-  ).all(SYSTEM_OPERATOR_PIN_HASH) as StaffRow[];
+    `SELECT ${STAFF_COLUMNS} FROM operators WHERE ${PERSON} ORDER BY active DESC, name`,
+  ).all() as StaffRow[];
 }
 
 /** A person's row (active or not); undefined for a system operator. */
 export function staffRow(db: Database.Database, id: number): StaffRow | undefined {
-  return statement(db, `SELECT ${STAFF_COLUMNS} FROM operators WHERE id = ? AND pin_hash <> ?`).get(
-    id,
-    SYSTEM_OPERATOR_PIN_HASH,
-  ) as StaffRow | undefined;
+  return statement(db, `SELECT ${STAFF_COLUMNS} FROM operators WHERE id = ? AND ${PERSON}`).get(id) as
+    | StaffRow
+    | undefined;
 }
 
 /** The active operator called `name` (names are unique among active operators), if any. */
