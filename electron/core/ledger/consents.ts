@@ -126,22 +126,14 @@ export function latestPaidConsentAt(
   subscriptionId: number,
   since?: number,
 ): number | null {
-  if (since === undefined) {
-    return statement(
-      db,
-      `SELECT max(recorded_at) FROM consents
-       WHERE subscription_id = ? AND kind IN ('subscription', 'trial-conversion')`,
-    )
-      .pluck()
-      .get(subscriptionId) as number | null;
-  }
   return statement(
     db,
-    `SELECT max(recorded_at) FROM consents WHERE subscription_id = ?
-       AND kind IN ('subscription', 'trial-conversion') AND recorded_at >= ?`,
+    `SELECT max(recorded_at) FROM consents
+     WHERE subscription_id = @subscriptionId AND kind IN ('subscription', 'trial-conversion')
+       AND (@since IS NULL OR recorded_at >= @since)`,
   )
     .pluck()
-    .get(subscriptionId, since) as number | null;
+    .get({ subscriptionId, since: since ?? null }) as number | null;
 }
 
 /** A raise of one subscription's price waiting for (or holding) the member's consent. */
