@@ -316,14 +316,15 @@ export interface ScheduledSubscription extends Schedule {
 
 // Subscriptions set to end with their current period are left out: their next period is never
 // charged (schedule/subscriptions.ts, cancelAtPeriodEnd). Archived members' subscriptions are left
-// out too: the runner refuses to charge them.
+// out too: the runner refuses to charge them. hasCard is the join's own answer (a member has at
+// most one active card, cards_one_active_per_member), not a second look at cards.
 const SCHEDULED_SQL = `
   SELECT s.id, s.member_id AS memberId, m.name AS memberName, s.order_name AS orderName, s.amount,
     s.interval_unit AS intervalUnit, s.interval_count AS intervalCount, s.charge_time AS chargeTime,
     s.anchor_date AS anchorDate, s.start_date AS startDate, s.trial_end AS trialEnd, s.time_zone AS timeZone,
     (SELECT max(p.period_index) FROM subscription_periods AS p WHERE p.subscription_id = s.id) AS lastIndex,
-    EXISTS (SELECT 1 FROM cards AS c WHERE c.member_id = s.member_id AND c.status = 'active') AS hasCard,
-    k.id AS cardId, k.masked_number AS maskedNumber, k.expiry_month AS expiryMonth, k.expiry_year AS expiryYear,
+    k.id IS NOT NULL AS hasCard, k.id AS cardId, k.masked_number AS maskedNumber,
+    k.expiry_month AS expiryMonth, k.expiry_year AS expiryYear,
     pc.amount AS raisedAmount, pc.effective_from AS raisedFrom, pcc.recorded_at AS raiseConsentAt
   FROM subscriptions AS s JOIN members AS m ON m.id = s.member_id
   LEFT JOIN cards AS k ON k.member_id = s.member_id AND k.status = 'active' ${CONSENT_JOINS}
