@@ -23,7 +23,9 @@ describe.each(PC_ZONES)('store days on a PC set to %s', (pcZone) => {
     process.env.TZ = pcZone;
   });
   afterAll(() => {
-    process.env.TZ = before;
+    // Assigning undefined would set TZ to the string 'undefined', not unset it.
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
   });
 
   it('runs with the PC zone it names', () => {
