@@ -109,7 +109,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     list: () => peopleOperators(db),
     needsOwner: () => !anyActivePerson(db),
     async createOwner({ name, pin }) {
-      const trimmed = checkName(name);
+      const trimmed = checkOperatorName(name);
       const pinHash = await hashPin(checkPin(pin, 'owner'), pinKey);
       return db.transaction(() => {
         if (!service.needsOwner()) {
@@ -131,7 +131,7 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
     },
     staff: () => staffRows(db).map(staffMember),
     async create(input, by) {
-      const name = checkName(input.name);
+      const name = checkOperatorName(input.name);
       const role = checkRole(input.role);
       // A cap left out (not null: "no cap") is the default for staff, never above their daily cap.
       const dailyCap = input.dailyCap ?? null;
@@ -238,7 +238,8 @@ export function createOperatorService(ledger: Ledger, now: () => Date, pinKey: K
   return service;
 }
 
-function checkName(name: string): string {
+/** An operator's name as stored: trimmed, 1 to 50 characters (people and system operators alike). */
+export function checkOperatorName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > 50) {
     throw new StaffError('NAME_INVALID', '이름은 1~50자로 입력해 주세요.');

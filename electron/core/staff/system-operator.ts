@@ -5,6 +5,7 @@ import {
   type Ledger,
   SYSTEM_OPERATOR_PIN_HASH,
 } from '../ledger/index.ts';
+import { checkOperatorName } from './operators.ts';
 import { StaffError } from './staff-error.ts';
 
 /**
@@ -19,10 +20,7 @@ export function ensureSystemOperator(
   name: string,
   now: () => Date = () => new Date(),
 ): number {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 50) {
-    throw new StaffError('NAME_INVALID', '직원 이름은 1~50자여야 합니다.');
-  }
+  const trimmed = checkOperatorName(name);
   const db = ledger.db;
   return db.transaction(() => {
     const existing = activeOperatorNamed(db, trimmed);
