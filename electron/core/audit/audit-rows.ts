@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from '../ledger/index.ts';
+import { hasTable, statement } from '../ledger/index.ts';
 import type { AuditContent } from './audit-hash.ts';
 
 /*
@@ -114,11 +114,7 @@ export function auditRowsNewestFirst(
  * its data key yet (every row is then chained with bare SHA-256, as before the chain was keyed).
  */
 export function keyedFrom(db: Database.Database): number | null {
-  const table = statement(
-    db,
-    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_chain'",
-  ).get();
-  if (!table) return null;
+  if (!hasTable(db, 'audit_chain')) return null;
   const from = statement(db, 'SELECT keyed_from FROM audit_chain WHERE id = 1').pluck().get();
   return typeof from === 'number' ? from : null;
 }

@@ -99,7 +99,7 @@ export {
   retriesDue,
 } from './failed-periods.ts';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.ts';
-export { checkLedgerIdentity, notALedger } from './ledger-identity.ts';
+export { checkLedgerIdentity, hasTable, notALedger } from './ledger-identity.ts';
 export { type MemberLabel, memberLabels } from './member-labels.ts';
 export {
   anyMember,

@@ -33,6 +33,13 @@ export function checkLedgerIdentity(db: Database.Database, file: string, latestV
   return version;
 }
 
+/** Whether the file has a table of that name: an old or a new ledger may not have it yet. */
+export function hasTable(db: Database.Database, name: string): boolean {
+  return (
+    statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined
+  );
+}
+
 export function notALedger(file: string, cause?: unknown): LedgerError {
   return new LedgerError('LEDGER_NOT_A_LEDGER', `이 파일은 Autopay Desk 장부가 아닙니다: ${file}`, cause);
 }

@@ -8,10 +8,10 @@ import {
   anyPersonEver,
   fileStamp,
   hasAttempts,
+  hasTable,
   removeDatabaseFiles,
   restoreLedger,
   type Setting,
-  statement,
   unresolvedAttemptCount,
   unresolvedRefundCount,
   writeSetting,
@@ -178,9 +178,7 @@ async function currentLedger(ledgerPath: string): Promise<{ holdsStore: boolean;
   if (!exists) return { holdsStore: false, unresolved: 0 };
   const db = new Database(ledgerPath, { readonly: true, fileMustExist: true });
   try {
-    const hasTable = (name: string) =>
-      statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
-    if (!hasTable('charge_attempts')) return { holdsStore: false, unresolved: 0 };
+    if (!hasTable(db, 'charge_attempts')) return { holdsStore: false, unresolved: 0 };
     const holdsStore = anyMember(db) || hasAttempts(db) || anyPersonEver(db);
     return { holdsStore, unresolved: unresolvedMoneyMovements(db) };
   } finally {
