@@ -111,6 +111,29 @@ describe('the write-ahead pipeline', () => {
     expect(settled).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it('when taking the next items fails as a request leaves, that request and the ones written still leave', async () => {
+    // Item 1 leaves once item 0 is answered; the refill it makes then reads item 3, which fails.
+    const source = items(10, 3);
+    const sent: number[] = [];
+    const refused: number[] = [];
+    const run = pipeline(source, { concurrency: 1, writeAhead: 2 }, async (item, _writeLazily, hooks) => {
+      await turn(); // the attempt's commit
+      try {
+        await hooks.leave();
+      } catch {
+        // A committed attempt whose request never leaves waits for the reconciler (beforeSend).
+        refused.push(item);
+        return;
+      }
+      sent.push(item);
+      await turn(); // Toss answers
+      hooks.answered();
+    });
+    await expect(run).rejects.toThrow('page read failed');
+    expect(refused).toEqual([]);
+    expect(sent).toEqual([0, 1, 2]);
+  });
+
   it('when the first items cannot be taken, throws before charging anything', () => {
     const source = items(10, 0);
     let charges = 0;

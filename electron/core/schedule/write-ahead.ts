@@ -28,7 +28,10 @@ export interface WriteAheadOptions<T> {
 
 /** What a charge tells the pipeline; both are called at most once per charge. */
 export interface WriteAheadHooks {
-  /** Its attempt is committed: resolves when its request may leave (it then holds a slot). */
+  /**
+   * Its attempt is committed: resolves when its request may leave (it then holds a slot). Never
+   * rejects (see ChargePeriodInput.beforeSend): a failure to take the next items is kept for the end.
+   */
   readonly leave: () => Promise<void>;
   /** Toss answered: the request's slot is free for the next one. */
   readonly answered: () => void;
@@ -55,6 +58,18 @@ export function runWriteAhead<T>({
   const allSettled = new Promise<void>((resolve, reject) => {
     settleAll = { resolve, reject };
   });
+
+  /**
+   * refill(), keeping what it throws for the end: a charge that holds a slot (its attempt is
+   * committed) must still be sent, and one that settled must still be counted out.
+   */
+  function refillOrKeep(): void {
+    try {
+      refill();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
 
   // Takes more items when the ones written ahead run low.
   function refill(): void {
@@ -83,28 +98,22 @@ export function runWriteAhead<T>({
       slot = 'held';
       await pace();
       ahead--;
-      refill();
+      refillOrKeep();
     };
     const charged = charge(item, writeLazily, { leave, answered: giveSlot });
     charging++;
     const settled = () => {
-      try {
-        // Refused, repeated or failed before its request left: it no longer waits to be sent.
-        if (slot === 'waiting') {
-          ahead--;
-          refill();
-        }
-        giveSlot();
-      } catch (error) {
-        // Taking the next items failed: the pipeline ends with that error once the charges out settle.
-        failure ??= { error };
-      } finally {
-        // After refill(): a charge that settles has already started the ones it made room for,
-        // so none left means none to come.
-        if (--charging === 0) {
-          if (failure) settleAll?.reject(failure.error);
-          else settleAll?.resolve();
-        }
+      // Refused, repeated or failed before its request left: it no longer waits to be sent.
+      if (slot === 'waiting') {
+        ahead--;
+        refillOrKeep();
+      }
+      giveSlot();
+      // After the refill: a charge that settles has already started the ones it made room for,
+      // so none left means none to come.
+      if (--charging === 0) {
+        if (failure) settleAll?.reject(failure.error);
+        else settleAll?.resolve();
       }
     };
     // Both arms only so that nothing can be left out.
