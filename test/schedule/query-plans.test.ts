@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { FAILED_PERIODS_CTE } from '../../electron/core/schedule/dunning.ts';
-import { DUE_SUBSCRIPTIONS_SQL } from '../../electron/core/schedule/materialize.ts';
+import { DUE_SUBSCRIPTIONS_SQL, FAILED_PERIODS_CTE } from '../../electron/core/ledger/index.ts';
 import { tempLedgers } from '../ledger/temp-ledger.ts';
 
 const temp = tempLedgers();

@@ -60,9 +60,6 @@ export function resolveDunningPolicy(policy: DunningPolicy = {}): ResolvedDunnin
   return { offsetsMs: [...offsetsMs], minGapMs, maxRetriesPerRun };
 }
 
-// The query-plan test reads the CTE through here.
-export { FAILED_PERIODS_CTE } from '../ledger/index.ts';
-
 export interface DunningDeps {
   readonly ledger: Ledger;
   readonly scheduled: ScheduledChargeService;

@@ -46,9 +46,6 @@ export interface MaterializeResult {
   readonly canceled: number;
 }
 
-// The query-plan test reads the query through here.
-export { DUE_SUBSCRIPTIONS_SQL } from '../ledger/index.ts';
-
 /** Subscriptions read at a time. */
 const PAGE_SIZE = 500;
 /** Later than any period can be due (the last instant a Date holds). */
