@@ -13,7 +13,7 @@ import type { Period, Schedule } from './schedule-types.ts';
  * A trial's paid periods may be charged only once consent to paid charges was recorded within the
  * 30 days before the first of them; skipping that period does not let the next one through.
  */
-export function paidChargesConsented(sub: Schedule & ConsentState): boolean {
+export function paidChargesConsented(sub: Schedule & Pick<ConsentState, 'paidConsentAt'>): boolean {
   return (
     sub.trialEnd === null ||
     sub.trialEnd <= sub.startDate ||

@@ -7,16 +7,15 @@ import {
   throwIfInvalid,
 } from '../billing/index.ts';
 import { insertConsent as insertConsentRow, latestPaidConsentAt } from '../ledger/index.ts';
+import { paidChargesConsented } from './consent-periods.ts';
 import {
   type AgreedTerms,
   CONSENT_METHODS,
-  CONSENT_WINDOW_MS,
   type ConsentKind,
   type ConsentMethod,
   MAX_CONSENT_NOTE_LENGTH,
   MAX_SIGNATURE_BYTES,
 } from './consent-terms.ts';
-import { firstChargeIndex, period } from './periods.ts';
 import type { Schedule } from './schedule-types.ts';
 
 /** How the member agreed, as staff give it: the method, a drawn signature (PNG) and a note. */
@@ -119,7 +118,7 @@ export function insertConsent(ctx: BillingContext, who: Actor, row: ConsentRowIn
  * that write periods without it, such as a resume's catch-up periods).
  */
 export function trialConsentMissing(ctx: BillingContext, sub: Schedule & { readonly id: number }): boolean {
+  // Without a trial nothing is held: no need to read the consents.
   if (sub.trialEnd === null || sub.trialEnd <= sub.startDate) return false;
-  const consentAt = latestPaidConsentAt(ctx.ledger.db, sub.id);
-  return consentAt === null || consentAt < period(sub, firstChargeIndex(sub)).dueAt - CONSENT_WINDOW_MS;
+  return !paidChargesConsented({ ...sub, paidConsentAt: latestPaidConsentAt(ctx.ledger.db, sub.id) });
 }
